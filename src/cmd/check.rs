@@ -1,0 +1,33 @@
+//! `toetsgen check`: validate the plans and render the templates in memory, writing nothing.
+
+use anyhow::Result;
+
+use crate::build::{self, Options};
+use crate::cli::CheckArgs;
+use crate::cmd::{plural, print_problems, skipped_line, templates_dir};
+use crate::render::Format;
+
+/// Runs the check; returns whether every plan is valid.
+pub fn run(args: CheckArgs) -> Result<bool> {
+    let opts = Options {
+        plans: args.source.plans.clone(),
+        output: std::path::PathBuf::new(),
+        templates: templates_dir(&args.source)?,
+        formats: vec![Format::Md, Format::Html, Format::Pdf],
+        jobs: 1,
+        today: chrono::Local::now().date_naive(),
+    };
+    let outcome = build::check(&opts)?;
+    print_problems(&outcome);
+    let warnings = outcome.diagnostics.iter().filter(|d| !d.is_error()).count();
+    println!(
+        "Checked {}: {} valid, {}",
+        plural(outcome.plans_found, "plan", "plans"),
+        outcome.plans_built,
+        plural(warnings, "warning", "warnings"),
+    );
+    if let Some(line) = skipped_line(&outcome) {
+        eprintln!("{line}");
+    }
+    Ok(outcome.success())
+}

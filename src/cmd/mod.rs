@@ -1,0 +1,47 @@
+//! One file per subcommand; each turns its arguments into library calls and prints the result.
+
+pub mod build;
+pub mod check;
+
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+
+use crate::build::Outcome;
+use crate::cli::SourceArgs;
+
+/// The templates folder: the one named, which must exist, or `templates` when present.
+fn templates_dir(args: &SourceArgs) -> Result<Option<PathBuf>> {
+    match &args.templates {
+        Some(dir) if !dir.is_dir() => bail!(
+            "the templates folder {} does not exist: create it, or leave out --templates to use the built-in templates",
+            dir.display()
+        ),
+        Some(dir) => Ok(Some(dir.clone())),
+        None => {
+            let default = PathBuf::from("templates");
+            Ok(default.is_dir().then_some(default))
+        }
+    }
+}
+
+/// Prints the problems found, errors and warnings, to standard error.
+fn print_problems(outcome: &Outcome) {
+    for d in &outcome.diagnostics {
+        eprintln!("{d}\n");
+    }
+    for failure in &outcome.failures {
+        eprintln!("error: {failure:#}\n");
+    }
+}
+
+/// "1 plan", "2 plans".
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The line about plans that were not built, if any.
+fn skipped_line(outcome: &Outcome) -> Option<String> {
+    let skipped = outcome.plans_found.saturating_sub(outcome.plans_built);
+    (skipped > 0).then(|| format!("{} not built because of the errors above", plural(skipped, "plan", "plans")))
+}

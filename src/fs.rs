@@ -1,0 +1,130 @@
+//! File access with errors that always name the path: reading plans (UTF-8 checked,
+//! byte-order mark stripped) and writing outputs atomically (a temporary file in the same
+//! folder, then a rename), so a reader never sees a half-written document.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+/// Why a text file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    /// The file could not be opened or read at all.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// The file is not valid UTF-8; `line` and `column` point at the first bad byte.
+    #[error("{path}:{line}:{column}: the file is not valid UTF-8")]
+    NotUtf8 {
+        /// The file.
+        path: String,
+        /// 1-based line of the first invalid byte.
+        line: usize,
+        /// 1-based column (in bytes) of the first invalid byte.
+        column: usize,
+    },
+}
+
+/// Reads a UTF-8 text file, stripping a leading byte-order mark.
+pub fn read_text(path: &Path) -> Result<String, ReadError> {
+    let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(err) => {
+            let good = &bytes[..err.valid_up_to()];
+            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            Err(ReadError::NotUtf8 {
+                path: path.display().to_string(),
+                line,
+                column: good.len() - line_start + 1,
+            })
+        }
+    }
+}
+
+/// Writes `contents` to `path` atomically, creating parent folders as needed.
+///
+/// The bytes go to a temporary file in the same folder, are flushed to disk, and the file
+/// is then renamed over `path`: an interrupted build leaves either the old or the new file.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    create_dir_all(dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".toetsgen-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    tmp.write_all(contents)
+        .and_then(|()| make_readable(tmp.as_file()))
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("cannot write {}", tmp.path().display()))?;
+    tmp.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+/// Temporary files are private (0600); published documents must be readable by all (0644).
+#[cfg(unix)]
+fn make_readable(file: &std::fs::File) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn make_readable(_file: &std::fs::File) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// Creates a folder and its parents, naming the folder on failure.
+pub fn create_dir_all(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create folder {}", dir.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A byte-order mark from Windows editors must not end up in the first field name.
+    #[test]
+    fn read_text_strips_bom() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.yaml");
+        std::fs::write(&path, b"\xEF\xBB\xBFcode: V1\n").unwrap();
+        assert_eq!(read_text(&path).unwrap(), "code: V1\n");
+    }
+
+    /// A Latin-1 file is reported with the line and column of the first bad byte.
+    #[test]
+    fn read_text_reports_first_invalid_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.yaml");
+        std::fs::write(&path, b"code: V1\nnaam: Caf\xE9\n").unwrap();
+        let err = read_text(&path).unwrap_err();
+        assert!(matches!(err, ReadError::NotUtf8 { line: 2, column: 10, .. }), "{err}");
+    }
+
+    /// Atomic writes create missing folders and replace existing files whole.
+    #[test]
+    fn write_atomic_creates_and_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x/y/out.md");
+        write_atomic(&path, b"old").unwrap();
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        let leftovers = std::fs::read_dir(path.parent().unwrap()).unwrap().count();
+        assert_eq!(leftovers, 1, "no temporary files may remain");
+    }
+}

@@ -1,0 +1,22 @@
+//! toetsgen: the documents of an exam, generated from a toetsplan in YAML.
+//!
+//! The pipeline, one module per stage: [`load`] (YAML → [`model`], with [`spans`] for
+//! locations) → [`validate`] → [`view`] → [`render`] per format through [`templates`] →
+//! [`build`] writes. [`diagnostic`] is how problems in a plan are reported; [`fs`] reads and
+//! writes files safely.
+
+pub mod build;
+pub mod cli;
+pub mod cmd;
+pub mod dates;
+pub mod diagnostic;
+pub mod filters;
+pub mod fs;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod render;
+pub mod spans;
+pub mod templates;
+pub mod validate;
+pub mod view;

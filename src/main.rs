@@ -1,0 +1,31 @@
+//! The `toetsgen` binary: parse the command line, run the subcommand, print any error with its
+//! whole chain of causes, and exit with 0 (success), 1 (invalid input or failed generation) or
+//! 2 (wrong usage).
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use toetsgen::cli::{Cli, Command};
+use toetsgen::cmd;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    let result = match cli.command {
+        Command::Build(args) => cmd::build::run(args),
+        Command::Check(args) => cmd::check::run(args),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! Markdown as it is read everywhere in toetsgen (one set of parser options), and text made
+//! safe for a Markdown document: plain text from a plan is escaped so it prints literally,
+//! Markdown text from a plan is kept, folded to one line where a table cell needs it.
+
+use pulldown_cmark::{Options, Parser};
+
+/// The parser options used for every piece of Markdown: CommonMark with GitHub tables and
+/// strikethrough. No smart punctuation: a plan's wording is printed exactly.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Parses Markdown with the project's options.
+pub fn parse(text: &str) -> Parser<'_> {
+    Parser::new_ext(text, options())
+}
+
+/// Escapes plain text for a Markdown document so that it prints literally: inline
+/// punctuation is backslash-escaped everywhere, block markers only at the start of a line.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let line = line.trim();
+        let digits = line.chars().take_while(char::is_ascii_digit).count();
+        let enum_marker = digits > 0 && matches!(line[digits..].chars().next(), Some('.' | ')'));
+        if matches!(line.chars().next(), Some('#' | '-' | '+' | '=')) {
+            out.push('\\');
+        }
+        for (pos, ch) in line.char_indices() {
+            let inline_special = matches!(ch, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&');
+            if inline_special || (enum_marker && pos == digits) {
+                out.push('\\');
+            }
+            out.push(ch);
+        }
+    }
+    out
+}
+
+/// Folds Markdown onto one line for a table cell: paragraphs and line breaks become spaces,
+/// and pipes are escaped so they cannot end the cell.
+pub fn inline(text: &str) -> String {
+    let folded: Vec<&str> = text.split_whitespace().collect();
+    let mut out = String::with_capacity(text.len());
+    let joined = folded.join(" ");
+    let mut prev = '\0';
+    for ch in joined.chars() {
+        if ch == '|' && prev != '\\' {
+            out.push('\\');
+        }
+        out.push(ch);
+        prev = ch;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Plain text with Markdown punctuation must come out of a Markdown renderer unchanged.
+    #[test]
+    fn escaped_text_renders_literally() {
+        let text = "1. *ster* _onder_ `code` [x](y) <b> a|b #kop C:\\pad ~x~ &amp;";
+        let html = {
+            let mut s = String::new();
+            pulldown_cmark::html::push_html(&mut s, parse(&escape(text)));
+            s
+        };
+        assert_eq!(html, "<p>1. *ster* _onder_ `code` [x](y) &lt;b&gt; a|b #kop C:\\pad ~x~ &amp;amp;</p>\n");
+    }
+
+    /// A pipe in a cell's text must not split the table row.
+    #[test]
+    fn inline_folds_and_escapes_pipes() {
+        assert_eq!(inline("a |\n\nb \\| c"), "a \\| b \\| c");
+    }
+}

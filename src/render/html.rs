@@ -1,0 +1,137 @@
+//! HTML output: text from a plan escaped for HTML, and Markdown turned into HTML by
+//! pulldown-cmark with three changes for official documents: raw HTML is shown as text (a plan
+//! can never inject markup), table header cells get `scope="col"` for screen readers, and images
+//! and unsafe links become plain text (no external resources, no scripts).
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+use crate::markdown;
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// Writes text as a CSS string literal, quotes included, safe inside a `<style>` element.
+pub fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for ch in text.chars() {
+        match ch {
+            '"' | '\\' | '<' | '>' | '&' | '\n' | '\r' => out.push_str(&format!("\\{:X} ", u32::from(ch))),
+            _ => out.push(ch),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Converts Markdown into safe HTML.
+pub fn from_markdown(text: &str) -> String {
+    let mut in_head = false;
+    let mut in_image = false;
+    let mut dropped_links: Vec<bool> = Vec::new();
+    let events = markdown::parse(text).filter_map(move |event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
+        Event::Start(Tag::TableHead) => {
+            in_head = true;
+            Some(event)
+        }
+        Event::End(TagEnd::TableHead) => {
+            in_head = false;
+            Some(event)
+        }
+        Event::Start(Tag::TableCell) if in_head => Some(Event::Html(CowStr::from("<th scope=\"col\">"))),
+        Event::End(TagEnd::TableCell) if in_head => Some(Event::Html(CowStr::from("</th>"))),
+        Event::Start(Tag::Image { .. }) => {
+            in_image = true;
+            None
+        }
+        Event::End(TagEnd::Image) => {
+            in_image = false;
+            None
+        }
+        Event::Start(Tag::Link { ref dest_url, .. }) => {
+            let safe = is_safe_url(dest_url);
+            dropped_links.push(!safe);
+            safe.then_some(event)
+        }
+        Event::End(TagEnd::Link) => {
+            let dropped = dropped_links.pop().unwrap_or(false);
+            (!dropped).then_some(event)
+        }
+        other if in_image => match other {
+            Event::Text(_) | Event::Code(_) => Some(other),
+            _ => None,
+        },
+        other => Some(other),
+    });
+    let mut out = String::with_capacity(text.len() * 2);
+    pulldown_cmark::html::push_html(&mut out, events);
+    out
+}
+
+/// Converts Markdown into HTML for inline use (a table cell): a single paragraph loses its
+/// `<p>` wrapper.
+pub fn from_markdown_inline(text: &str) -> String {
+    let html = from_markdown(text);
+    let trimmed = html.trim_end();
+    match trimmed.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")) {
+        Some(inner) if !inner.contains("<p>") => inner.to_owned(),
+        _ => trimmed.to_owned(),
+    }
+}
+
+/// Links may point to the web, to e-mail, or within the document; nothing else.
+pub fn is_safe_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || lower.starts_with("mailto:")
+        || lower.starts_with('#')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Raw HTML in a plan is shown as text, never passed through.
+    #[test]
+    fn raw_html_becomes_text() {
+        assert_eq!(
+            from_markdown("a <script>alert(1)</script> b"),
+            "<p>a &lt;script&gt;alert(1)&lt;/script&gt; b</p>\n"
+        );
+        assert_eq!(from_markdown("<div>x</div>\n"), "&lt;div&gt;x&lt;/div&gt;\n");
+    }
+
+    /// Header cells carry scope for assistive technology.
+    #[test]
+    fn table_headers_have_scope() {
+        let html = from_markdown("| A | B |\n|---|---|\n| 1 | 2 |\n");
+        assert!(html.contains("<th scope=\"col\">A</th><th scope=\"col\">B</th>"), "{html}");
+        assert!(html.contains("<td>1</td>"), "{html}");
+    }
+
+    /// Script links and remote images are reduced to their text.
+    #[test]
+    fn unsafe_links_and_images_become_text() {
+        assert_eq!(from_markdown_inline("[klik](javascript:alert(1))"), "klik");
+        assert_eq!(from_markdown_inline("![logo](https://x.nl/a.png)"), "logo");
+        assert_eq!(
+            from_markdown_inline("[site](https://x.nl)"),
+            "<a href=\"https://x.nl\">site</a>"
+        );
+    }
+}

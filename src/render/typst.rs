@@ -1,0 +1,214 @@
+//! Typst source: text from a plan escaped so that it can never become Typst code or markup,
+//! and Markdown turned into Typst markup by walking pulldown-cmark's events. Every piece of
+//! text goes through [`escape`]; every structure is written as a function call (`#strong[…];`)
+//! closed by a semicolon, so that nothing a plan says can continue the call.
+
+use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
+
+use crate::markdown;
+use crate::render::html::is_safe_url;
+
+/// Escapes text for Typst markup: every ASCII punctuation character that Typst markup could
+/// read as syntax (including smart quotes, dashes and list markers) is backslash-escaped, and
+/// line breaks become spaces.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    for ch in text.chars() {
+        match ch {
+            '\\' | '#' | '$' | '*' | '_' | '`' | '<' | '>' | '@' | '[' | ']' | '~' | '\'' | '"'
+            | '-' | '+' | '=' | '/' | '.' | ':' | '{' | '}' | ';' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '\n' | '\r' | '\t' => out.push(' '),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// Writes text as a Typst string literal, quotes included.
+pub fn string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for ch in text.chars() {
+        match ch {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            _ => out.push(ch),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Converts Markdown into Typst markup.
+pub fn from_markdown(text: &str) -> String {
+    let mut w = Writer::default();
+    for event in markdown::parse(text) {
+        w.event(event);
+    }
+    w.out.trim().to_owned()
+}
+
+/// Converts Markdown into Typst markup for inline use (a table cell): paragraph breaks
+/// between paragraphs become line breaks.
+pub fn from_markdown_inline(text: &str) -> String {
+    let mut w = Writer { inline: true, ..Writer::default() };
+    for event in markdown::parse(text) {
+        w.event(event);
+    }
+    w.out.trim().trim_end_matches("#linebreak();").trim_end().to_owned()
+}
+
+#[derive(Default)]
+struct Writer {
+    out: String,
+    inline: bool,
+    /// Per open link: whether it was written (safe) or dropped to text.
+    links: Vec<bool>,
+    in_image: bool,
+    in_head: bool,
+    /// The text of the open code block, if any.
+    code: Option<String>,
+}
+
+impl Writer {
+    fn event(&mut self, event: Event<'_>) {
+        match event {
+            Event::Start(tag) => self.start(tag),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) if self.code.is_some() => self.code.get_or_insert_default().push_str(&t),
+            Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) => self.out.push_str(&escape(&t)),
+            Event::Code(t) => {
+                self.out.push_str("#raw(");
+                self.out.push_str(&string(&t));
+                self.out.push_str(");");
+            }
+            Event::SoftBreak => self.out.push(' '),
+            Event::HardBreak => self.out.push_str("#linebreak();"),
+            Event::Rule => self.out.push_str("\n#line(length: 100%);\n\n"),
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>) {
+        if self.in_image {
+            return;
+        }
+        let open: String = match tag {
+            Tag::Paragraph => String::new(),
+            Tag::Heading { level, .. } => format!("\n#heading(level: {})[", heading_level(level)),
+            Tag::BlockQuote(_) => "\n#quote(block: true)[".to_owned(),
+            Tag::CodeBlock(_) => {
+                self.code = Some(String::new());
+                "\n#raw(block: true, ".to_owned()
+            }
+            Tag::List(None) => "\n#list(".to_owned(),
+            Tag::List(Some(start)) => format!("\n#enum(start: {start}, "),
+            Tag::Item | Tag::TableCell => "[".to_owned(),
+            Tag::Emphasis => "#emph[".to_owned(),
+            Tag::Strong => "#strong[".to_owned(),
+            Tag::Strikethrough => "#strike[".to_owned(),
+            Tag::Link { dest_url, .. } => {
+                let safe = is_safe_url(&dest_url);
+                self.links.push(safe);
+                if safe {
+                    format!("#link({})[", string(&dest_url))
+                } else {
+                    String::new()
+                }
+            }
+            Tag::Image { .. } => {
+                self.in_image = true;
+                String::new()
+            }
+            Tag::Table(aligns) => format!("\n#table(columns: {}, ", aligns.len()),
+            Tag::TableHead => {
+                self.in_head = true;
+                "table.header(".to_owned()
+            }
+            _ => String::new(),
+        };
+        self.out.push_str(&open);
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        if self.in_image {
+            if tag == TagEnd::Image {
+                self.in_image = false;
+            }
+            return;
+        }
+        let close = match tag {
+            TagEnd::Paragraph if self.inline => "#linebreak();",
+            TagEnd::Paragraph => "\n\n",
+            TagEnd::Heading(_) | TagEnd::BlockQuote(_) => "];\n\n",
+            TagEnd::CodeBlock => {
+                let code = self.code.take().unwrap_or_default();
+                self.out.push_str(&string(code.trim_end_matches('\n')));
+                ");\n\n"
+            }
+            TagEnd::List(_) => ");\n\n",
+            TagEnd::Item | TagEnd::TableCell => "], ",
+            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough => "];",
+            TagEnd::Link => match self.links.pop() {
+                Some(true) => "];",
+                _ => "",
+            },
+            TagEnd::TableHead => {
+                self.in_head = false;
+                "), "
+            }
+            TagEnd::Table => ");\n\n",
+            _ => "",
+        };
+        if tag == TagEnd::Item || tag == TagEnd::TableCell {
+            // A paragraph's break inside an item or cell would leave a trailing gap.
+            let trimmed = self.out.trim_end().trim_end_matches("#linebreak();").len();
+            self.out.truncate(trimmed);
+        }
+        self.out.push_str(close);
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every character Typst could read as syntax is escaped, so text stays text.
+    #[test]
+    fn escape_neutralises_markup() {
+        assert_eq!(escape("#set $x$ @ref <l> // c"), "\\#set \\$x\\$ \\@ref \\<l\\> \\/\\/ c");
+        assert_eq!(escape("1. 'a' -- b"), "1\\. \\'a\\' \\-\\- b");
+    }
+
+    /// Strings escape quotes and backslashes only.
+    #[test]
+    fn string_literal() {
+        assert_eq!(string("a \"b\" \\ c"), "\"a \\\"b\\\" \\\\ c\"");
+    }
+
+    /// Markdown structure becomes function calls closed with a semicolon.
+    #[test]
+    fn markdown_to_typst() {
+        assert_eq!(from_markdown("a **b** c"), "a #strong[b]; c");
+        assert_eq!(from_markdown("- x\n- y"), "#list([x], [y], );");
+        assert_eq!(from_markdown_inline("a\n\nb"), "a#linebreak();b");
+        assert_eq!(from_markdown("[s](javascript:x)"), "s");
+    }
+}

@@ -1,0 +1,331 @@
+//! Stage 3: what the templates see. One typed, serializable view per plan and document;
+//! everything a template needs is computed here (Dutch dates, the version, level marks,
+//! observation columns), so that templates only lay out.
+//!
+//! # Template context
+//!
+//! Every template gets these variables (names as in the YAML where they come from it):
+//!
+//! - `plan.code`, `plan.naam`, `plan.titel` ("V1: Dienstverlening")
+//! - `plan.omschrijving`, `plan.toetsvorm`, `plan.toegestane_tijd`, `plan.aantal_vragen`,
+//!   `plan.cesuur`, `plan.scoringsregels`, `plan.hulpmiddelen`, `plan.instructies`: texts, absent
+//!   when the plan does not give them; `plan.aantal_vragen_getal` when it is a number
+//! - `plan.ingangsdatum`, `plan.versie` (latest change date): dates with `.iso` (2021-09-01),
+//!   `.lang` (1 september 2021) and `.kort` (1-9-2021)
+//! - `plan.metadata`: the rows of the plan's metadata table: `label`, `tekst`, `markdown` (whether
+//!   `tekst` is Markdown)
+//! - `plan.onderdelen`: each with `naam`, `nummer` (1-based) and `toetstermen`
+//! - `plan.toetstermen`: all toetstermen in order; each has `code`, `tekst`, `gewijzigd` (date),
+//!   `niveaus` (list of codes), `niveau_tekst` ("B, PV"), `heeft` (map K/B/RV/PV → bool),
+//!   `aantal_opdrachten`, `verplicht`, `onderdeel`
+//! - `plan.aantal_toetstermen`, `plan.totaal_opdrachten`, `plan.toont_opdrachten` (whether the
+//!   table has an "Aantal opdr." column)
+//! - `plan.wijzigingen`: toetstermen changed after the ingangsdatum
+//! - `plan.beoordeling`: `opgegeven` (the plan has a beoordeling block), `waarnemingen`,
+//!   `waarneming`, `kolommen` (column labels), `schaal`, `minimaal_voldoende`, `verplicht`
+//! - `niveaus`: the four levels with `code` and `naam`
+//! - `document`: this document's `naam` (file name) and `titel`; `documenten`: all of them
+//! - `generator`: `naam` and `versie` of toetsgen
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::dates;
+use crate::model::{AantalVragen, Datum, Niveau, Toetsplan, Toetsterm};
+
+/// The whole context of one template rendering.
+#[derive(Debug, Serialize)]
+pub struct Context<'a> {
+    /// The plan.
+    pub plan: &'a PlanView,
+    /// The document being rendered.
+    pub document: &'a DocumentInfo,
+    /// All documents made for the plan.
+    pub documenten: &'a [DocumentInfo],
+    /// The four levels.
+    pub niveaus: Vec<NiveauView>,
+    /// The program that made the document.
+    pub generator: Generator,
+}
+
+/// A document's name and title.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct DocumentInfo {
+    /// File name without extension, e.g. `beoordelingsformulier`.
+    pub naam: String,
+    /// Title, e.g. `Beoordelingsformulier`.
+    pub titel: String,
+}
+
+/// Name and version of toetsgen.
+#[derive(Debug, Serialize)]
+pub struct Generator {
+    /// "toetsgen".
+    pub naam: &'static str,
+    /// The program version.
+    pub versie: &'static str,
+}
+
+/// A level with its Dutch name.
+#[derive(Debug, Serialize)]
+pub struct NiveauView {
+    /// "PV".
+    pub code: &'static str,
+    /// "productieve vaardigheden".
+    pub naam: &'static str,
+}
+
+/// A date in the forms templates print.
+#[derive(Debug, Clone, Serialize)]
+pub struct DatumView {
+    /// 2021-09-01.
+    pub iso: String,
+    /// 1 september 2021.
+    pub lang: String,
+    /// 1-9-2021.
+    pub kort: String,
+}
+
+/// A plan ready for templates.
+#[derive(Debug, Serialize)]
+pub struct PlanView {
+    /// Plan code.
+    pub code: String,
+    /// Module name.
+    pub naam: String,
+    /// "V1: Dienstverlening".
+    pub titel: String,
+    /// Introduction (Markdown).
+    pub omschrijving: Option<String>,
+    /// Start date.
+    pub ingangsdatum: DatumView,
+    /// Latest change date.
+    pub versie: DatumView,
+    /// Form of the exam.
+    pub toetsvorm: Option<String>,
+    /// Time allowed.
+    pub toegestane_tijd: Option<String>,
+    /// Number of questions as text.
+    pub aantal_vragen: Option<String>,
+    /// Number of questions when it is a number.
+    pub aantal_vragen_getal: Option<u64>,
+    /// Pass mark text.
+    pub cesuur: Option<String>,
+    /// Scoring rules text.
+    pub scoringsregels: Option<String>,
+    /// Allowed aids text.
+    pub hulpmiddelen: Option<String>,
+    /// Instructions text.
+    pub instructies: Option<String>,
+    /// Metadata table rows.
+    pub metadata: Vec<MetadataRij>,
+    /// Groups of toetstermen.
+    pub onderdelen: Vec<OnderdeelView>,
+    /// All toetstermen in order.
+    pub toetstermen: Vec<ToetstermView>,
+    /// Number of toetstermen.
+    pub aantal_toetstermen: usize,
+    /// The TOTAAL row.
+    pub totaal_opdrachten: Option<u32>,
+    /// Whether the tables show an "Aantal opdr." column.
+    pub toont_opdrachten: bool,
+    /// Toetstermen changed after the ingangsdatum.
+    pub wijzigingen: Vec<ToetstermView>,
+    /// Shape of the beoordelingsformulier.
+    pub beoordeling: BeoordelingView,
+}
+
+/// One row of the metadata table.
+#[derive(Debug, Serialize)]
+pub struct MetadataRij {
+    /// "Toetsvorm".
+    pub label: &'static str,
+    /// The value.
+    pub tekst: String,
+    /// Whether `tekst` is Markdown (otherwise plain text).
+    pub markdown: bool,
+}
+
+/// An onderdeel ready for templates.
+#[derive(Debug, Serialize)]
+pub struct OnderdeelView {
+    /// Heading.
+    pub naam: String,
+    /// 1-based position.
+    pub nummer: usize,
+    /// Its toetstermen.
+    pub toetstermen: Vec<ToetstermView>,
+}
+
+/// A toetsterm ready for templates.
+#[derive(Debug, Clone, Serialize)]
+pub struct ToetstermView {
+    /// "V1.01".
+    pub code: String,
+    /// The criterion (Markdown).
+    pub tekst: String,
+    /// Last change date.
+    pub gewijzigd: DatumView,
+    /// Level codes in table order.
+    pub niveaus: Vec<&'static str>,
+    /// "B, PV".
+    pub niveau_tekst: String,
+    /// Level code → tested at that level.
+    pub heeft: BTreeMap<&'static str, bool>,
+    /// Number of assignments.
+    pub aantal_opdrachten: Option<u32>,
+    /// Must be judged sufficient.
+    pub verplicht: bool,
+    /// Name of its onderdeel.
+    pub onderdeel: String,
+}
+
+/// The beoordelingsformulier's shape.
+#[derive(Debug, Serialize)]
+pub struct BeoordelingView {
+    /// Whether the plan has a beoordeling block (otherwise defaults).
+    pub opgegeven: bool,
+    /// Number of observation columns.
+    pub waarnemingen: u32,
+    /// Label of one observation.
+    pub waarneming: String,
+    /// Column labels: "Klantgesprek 1" … (just the label when there is one).
+    pub kolommen: Vec<String>,
+    /// Judgement scale, lowest first.
+    pub schaal: Vec<String>,
+    /// Structured cesuur.
+    pub minimaal_voldoende: Option<u32>,
+    /// Codes that must be sufficient.
+    pub verplicht: Vec<String>,
+}
+
+impl DatumView {
+    /// All forms of one date.
+    pub fn new(d: Datum) -> Self {
+        DatumView {
+            iso: d.to_string(),
+            lang: dates::lang(d.0),
+            kort: dates::kort(d.0),
+        }
+    }
+}
+
+impl PlanView {
+    /// Builds the view of a valid plan.
+    pub fn new(p: &Toetsplan) -> Self {
+        let b = p.beoordeling_or_default();
+        let verplicht: Vec<String> = b.verplicht.iter().map(|c| c.trim().to_owned()).collect();
+        let onderdelen: Vec<OnderdeelView> = (p.onderdelen.iter().enumerate())
+            .map(|(i, o)| OnderdeelView {
+                naam: o.naam.trim().to_owned(),
+                nummer: i + 1,
+                toetstermen: (o.toetstermen.iter())
+                    .map(|t| toetsterm(t, o.naam.trim(), &verplicht))
+                    .collect(),
+            })
+            .collect();
+        let toetstermen: Vec<ToetstermView> =
+            onderdelen.iter().flat_map(|o| o.toetstermen.clone()).collect();
+        let wijzigingen = (p.toetstermen().zip(&toetstermen))
+            .filter(|(t, _)| t.gewijzigd > p.ingangsdatum)
+            .map(|(_, v)| v.clone())
+            .collect();
+        let kolommen = match b.waarnemingen {
+            1 => vec![b.waarneming.trim().to_owned()],
+            n => (1..=n).map(|i| format!("{} {i}", b.waarneming.trim())).collect(),
+        };
+        PlanView {
+            code: p.code.clone(),
+            naam: p.naam.trim().to_owned(),
+            titel: format!("{}: {}", p.code, p.naam.trim()),
+            omschrijving: text(&p.omschrijving),
+            ingangsdatum: DatumView::new(p.ingangsdatum),
+            versie: DatumView::new(p.versie()),
+            toetsvorm: text(&p.toetsvorm),
+            toegestane_tijd: text(&p.toegestane_tijd),
+            aantal_vragen: p.aantal_vragen.as_ref().map(|a| a.to_string().trim().to_owned()),
+            aantal_vragen_getal: match p.aantal_vragen {
+                Some(AantalVragen::Aantal(n)) => Some(n),
+                _ => None,
+            },
+            cesuur: text(&p.cesuur),
+            scoringsregels: text(&p.scoringsregels),
+            hulpmiddelen: text(&p.hulpmiddelen),
+            instructies: text(&p.instructies),
+            metadata: metadata(p),
+            aantal_toetstermen: toetstermen.len(),
+            toont_opdrachten: p.totaal_opdrachten.is_some()
+                || p.toetstermen().any(|t| t.aantal_opdrachten.is_some()),
+            totaal_opdrachten: p.totaal_opdrachten,
+            onderdelen,
+            toetstermen,
+            wijzigingen,
+            beoordeling: BeoordelingView {
+                opgegeven: p.beoordeling.is_some(),
+                waarnemingen: b.waarnemingen,
+                waarneming: b.waarneming.trim().to_owned(),
+                kolommen,
+                schaal: b.schaal.iter().map(|s| s.trim().to_owned()).collect(),
+                minimaal_voldoende: b.minimaal_voldoende,
+                verplicht,
+            },
+        }
+    }
+}
+
+fn text(value: &Option<String>) -> Option<String> {
+    value.as_ref().map(|v| v.trim().to_owned())
+}
+
+fn toetsterm(t: &Toetsterm, onderdeel: &str, verplicht: &[String]) -> ToetstermView {
+    let mut niveaus: Vec<Niveau> = t.niveaus.clone();
+    niveaus.sort();
+    niveaus.dedup();
+    ToetstermView {
+        code: t.code.trim().to_owned(),
+        tekst: t.tekst.trim().to_owned(),
+        gewijzigd: DatumView::new(t.gewijzigd),
+        niveau_tekst: niveaus.iter().map(|n| n.code()).collect::<Vec<_>>().join(", "),
+        heeft: Niveau::ALL.iter().map(|n| (n.code(), niveaus.contains(n))).collect(),
+        niveaus: niveaus.iter().map(|n| n.code()).collect(),
+        aantal_opdrachten: t.aantal_opdrachten,
+        verplicht: verplicht.iter().any(|c| c == t.code.trim()),
+        onderdeel: onderdeel.to_owned(),
+    }
+}
+
+fn metadata(p: &Toetsplan) -> Vec<MetadataRij> {
+    let mut rows = vec![
+        MetadataRij { label: "Ingangsdatum", tekst: dates::lang(p.ingangsdatum.0), markdown: false },
+        MetadataRij { label: "Naam van de toets", tekst: format!("{}: {}", p.code, p.naam.trim()), markdown: false },
+    ];
+    let texts = [
+        ("Toetsvorm", &p.toetsvorm),
+        ("Toegestane tijd", &p.toegestane_tijd),
+        ("Aantal vragen", &p.aantal_vragen.as_ref().map(|a| a.to_string())),
+        ("Cesuur", &p.cesuur),
+        ("Scoringsregels", &p.scoringsregels),
+        ("Toegestane hulpmiddelen", &p.hulpmiddelen),
+        ("Instructies", &p.instructies),
+    ];
+    for (label, value) in texts {
+        if let Some(v) = value {
+            rows.push(MetadataRij { label, tekst: v.trim().to_owned(), markdown: true });
+        }
+    }
+    rows
+}
+
+impl<'a> Context<'a> {
+    /// The context for one document of one plan.
+    pub fn new(plan: &'a PlanView, document: &'a DocumentInfo, documenten: &'a [DocumentInfo]) -> Self {
+        Context {
+            plan,
+            document,
+            documenten,
+            niveaus: Niveau::ALL.iter().map(|n| NiveauView { code: n.code(), naam: n.naam() }).collect(),
+            generator: Generator { naam: "toetsgen", versie: env!("CARGO_PKG_VERSION") },
+        }
+    }
+}
