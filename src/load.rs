@@ -86,7 +86,7 @@ pub fn parse(display: &str, source: String) -> Result<(Toetsplan, String, Spans)
             let spans = Spans::parse(&source);
             Ok((plan, source, spans))
         }
-        Err(err) => Err(yaml_error(display, &err)),
+        Err(err) => Err(yaml_error(display, &err, &source)),
     }
 }
 
@@ -97,36 +97,48 @@ fn is_blank(source: &str) -> bool {
     })
 }
 
-/// Turns a YAML or serde error into a diagnostic with location and advice.
-fn yaml_error(display: &str, err: &serde_yaml::Error) -> Diagnostic {
-    let location = err.location().map(|l| Location {
+/// Turns a YAML or serde error into a diagnostic with location and advice. A message about a
+/// value (a date, a level) is tied to that value's own line and column where it can be found.
+fn yaml_error(display: &str, err: &serde_yaml::Error, source: &str) -> Diagnostic {
+    let mut location = err.location().map(|l| Location {
         line: l.line(),
         column: l.column(),
     });
-    let message = strip_positions(&err.to_string());
-    let help = advice(&message);
-    let diagnostic = Diagnostic::error(display, location, message);
-    match help {
+    let mut message = strip_positions(&err.to_string());
+    if let Some((path, loc, rest)) = locate_value(&message, source) {
+        location = Some(loc);
+        message = format!("{path}: {rest}");
+    }
+    let diagnostic = Diagnostic::error(display, location, message.clone());
+    match advice(&message) {
         Some(help) => diagnostic.with_help(help),
         None => diagnostic,
     }
 }
 
-/// Removes " at line N column M" (the diagnostic shows the location itself).
+/// For "<path>: `<value>` is not …" (the messages of `model`'s own checks), finds the field
+/// holding `<value>` under `<path>`: its full path, its location, and the message without path.
+fn locate_value(message: &str, source: &str) -> Option<(String, Location, String)> {
+    let (prefix, rest) = match message.split_once(": ") {
+        Some((p, r)) if !p.contains(' ') => (p, r),
+        _ => ("", message),
+    };
+    let value = rest.split('`').nth(1)?;
+    let spans = Spans::parse(source);
+    let (path, loc) = spans.find_scalar(prefix, value)?;
+    Some((path.to_owned(), loc, rest.to_owned()))
+}
+
+/// Removes the first " at line N column M" (the diagnostic shows that location itself); a
+/// second one, where libyaml says where the construct it was reading began, is kept.
 fn strip_positions(message: &str) -> String {
-    let mut out = String::with_capacity(message.len());
-    let mut rest = message;
-    while let Some(i) = rest.find(" at line ") {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i + " at line ".len()..];
-        let skip = tail
-            .char_indices()
-            .find(|&(_, c)| !(c.is_ascii_digit() || c == ' ' || "column".contains(c)))
-            .map_or(tail.len(), |(j, _)| j);
-        rest = &tail[skip..];
-    }
-    out.push_str(rest);
-    out
+    let Some(i) = message.find(" at line ") else { return message.to_owned() };
+    let tail = &message[i + " at line ".len()..];
+    let skip = tail
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || c == ' ' || "column".contains(c)))
+        .map_or(tail.len(), |(j, _)| j);
+    format!("{}{}", &message[..i], &tail[skip..])
 }
 
 fn advice(message: &str) -> Option<String> {
@@ -138,12 +150,12 @@ fn advice(message: &str) -> Option<String> {
         "the file expands into too much data (nested anchors and aliases); write the plan out without `&anchor`/`*alias` chains"
     } else if message.contains("more than one document") {
         "a file holds one toetsplan: remove the extra `---` line or split the file"
-    } else if message.contains("invalid type") {
+    } else if message.contains("invalid type") || message.contains("invalid value") {
         "give the value the type named above; quote a text that looks like a number or date"
-    } else if message.contains("YYYY-MM-DD") || message.contains("unknown level") {
-        return None;
-    } else {
+    } else if ["while parsing", "while scanning", "did not find expected", "found "].iter().any(|s| message.contains(s)) {
         "check the indentation and quoting around this place; a text containing `: ` or starting with a special character such as `*`, `&`, `[` or `{` must be quoted"
+    } else {
+        return None;
     };
     Some(help.to_owned())
 }
@@ -157,7 +169,7 @@ mod tests {
     fn strips_positions() {
         assert_eq!(
             strip_positions("did not find expected key at line 3 column 5, while parsing a block mapping at line 1 column 1"),
-            "did not find expected key, while parsing a block mapping"
+            "did not find expected key, while parsing a block mapping at line 1 column 1"
         );
     }
 }

@@ -14,6 +14,7 @@ use crate::diagnostic::Location;
 pub struct Spans {
     values: HashMap<String, Location>,
     keys: HashMap<String, Location>,
+    scalars: HashMap<String, String>,
 }
 
 enum Frame {
@@ -44,7 +45,9 @@ impl Spans {
                         spans.keys.insert(join(&path, &text), here);
                         *key = Some(text);
                     } else {
-                        spans.values.insert(child(&stack, &path), here);
+                        let at = child(&stack, &path);
+                        spans.values.insert(at.clone(), here);
+                        spans.scalars.insert(at, text);
                         advance(&mut stack);
                     }
                 }
@@ -92,12 +95,24 @@ impl Spans {
             if let Some(loc) = self.value(p) {
                 return Some(loc);
             }
-            let cut = p.rfind(['.', '['])?;
-            p = &p[..cut];
-            if p.is_empty() {
-                return self.value("");
+            match p.rfind(['.', '[']) {
+                Some(cut) => p = &p[..cut],
+                None => return self.value(""),
             }
         }
+    }
+
+    /// The path and location of the first scalar under `prefix` (the whole document when
+    /// empty) whose text is `text`: how a message about a value is tied to its field.
+    pub fn find_scalar(&self, prefix: &str, text: &str) -> Option<(&str, Location)> {
+        let under = |path: &str| {
+            prefix.is_empty()
+                || path.strip_prefix(prefix).is_some_and(|rest| rest.starts_with(['.', '[']))
+        };
+        (self.scalars.iter())
+            .filter(|(path, value)| value.as_str() == text && under(path))
+            .filter_map(|(path, _)| Some((path.as_str(), self.value(path)?)))
+            .min_by_key(|(_, loc)| *loc)
     }
 }
 
@@ -155,5 +170,17 @@ mod tests {
             s.nearest("onderdelen[0].toetstermen[0].gewijzigd"),
             s.value("onderdelen[0].toetstermen[0]")
         );
+        assert_eq!(s.nearest("totaal_opdrachten"), Some(Location { line: 1, column: 1 }));
+    }
+
+    /// A value named in a message is found under its parent's path.
+    #[test]
+    fn finds_scalar_by_text() {
+        let s = Spans::parse(SRC);
+        assert_eq!(
+            s.find_scalar("onderdelen[0].toetstermen[0]", "K"),
+            Some(("onderdelen[0].toetstermen[0].niveaus[1]", Location { line: 6, column: 23 }))
+        );
+        assert_eq!(s.find_scalar("onderdelen[1]", "K"), None);
     }
 }

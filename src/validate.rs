@@ -51,6 +51,10 @@ pub fn validate(sp: &SourcePlan, today: NaiveDate) -> Vec<Diagnostic> {
     c.diags
 }
 
+fn valid_plan_code(code: &str) -> bool {
+    !code.is_empty() && code.chars().all(|ch| ch.is_ascii_alphanumeric())
+}
+
 struct Checker<'a> {
     sp: &'a SourcePlan,
     diags: Vec<Diagnostic>,
@@ -77,7 +81,7 @@ impl Checker<'_> {
 
     fn plan_code(&mut self) {
         let code = &self.plan().code;
-        if code.is_empty() || !code.chars().all(|ch| ch.is_ascii_alphanumeric()) {
+        if !valid_plan_code(code) {
             self.error(
                 "code",
                 format!("plan code `{code}` may contain only letters and digits"),
@@ -172,6 +176,9 @@ impl Checker<'_> {
     }
 
     fn toetsterm_codes(&mut self) {
+        if !valid_plan_code(&self.plan().code) {
+            return; // reported once by plan_code; every toetsterm would repeat it
+        }
         let prefix = format!("{}.", self.plan().code);
         let mut seen: HashSet<String> = HashSet::new();
         let mut problems = Vec::new();
@@ -266,11 +273,17 @@ impl Checker<'_> {
             ),
             Some(_) => {}
             None => self.error(
-                "totaal_opdrachten",
+                &self.first_opdrachten_path(),
                 format!("toetstermen give aantal_opdrachten (together {sum}), but the plan has no totaal_opdrachten"),
                 &format!("add `totaal_opdrachten: {sum}` to the plan (the TOTAAL row of the table)"),
             ),
         }
+    }
+
+    fn first_opdrachten_path(&self) -> String {
+        (self.toetsterm_paths().into_iter())
+            .find(|(_, t)| t.aantal_opdrachten.is_some())
+            .map_or_else(|| "totaal_opdrachten".to_owned(), |(path, _)| format!("{path}.aantal_opdrachten"))
     }
 
     fn beoordeling(&mut self) {

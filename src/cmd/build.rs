@@ -35,7 +35,7 @@ pub fn run(args: BuildArgs) -> Result<bool> {
         opts.output.display(),
         outcome.elapsed.as_secs_f64()
     );
-    if let Some(line) = skipped_line(&outcome) {
+    if let Some(line) = skipped_line(&outcome, "not built because of the errors above") {
         eprintln!("{line}");
     }
     Ok(outcome.success())

@@ -26,7 +26,7 @@ pub fn run(args: CheckArgs) -> Result<bool> {
         outcome.plans_built,
         plural(warnings, "warning", "warnings"),
     );
-    if let Some(line) = skipped_line(&outcome) {
+    if let Some(line) = skipped_line(&outcome, "with errors (see above)") {
         eprintln!("{line}");
     }
     Ok(outcome.success())

@@ -40,8 +40,8 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The line about plans that were not built, if any.
-fn skipped_line(outcome: &Outcome) -> Option<String> {
+/// The line about plans that failed, if any: "1 plan <what>".
+fn skipped_line(outcome: &Outcome, what: &str) -> Option<String> {
     let skipped = outcome.plans_found.saturating_sub(outcome.plans_built);
-    (skipped > 0).then(|| format!("{} not built because of the errors above", plural(skipped, "plan", "plans")))
+    (skipped > 0).then(|| format!("{} {what}", plural(skipped, "plan", "plans")))
 }

@@ -1,0 +1,90 @@
+//! Helpers shared by the integration tests: the real binary, a scratch project, and readers
+//! for the outputs (pdftotext for PDFs, an HTML parser for HTML).
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture path under `tests/fixtures`.
+pub fn fixture(rel: &str) -> PathBuf {
+    root().join("tests/fixtures").join(rel)
+}
+
+/// The toetsgen binary, run in `dir`.
+pub fn toetsgen(dir: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_toetsgen"));
+    cmd.current_dir(dir);
+    cmd
+}
+
+/// Runs a command and returns its output, panicking if it cannot start.
+pub fn run(cmd: &mut Command) -> Output {
+    cmd.output().expect("the program could not be started")
+}
+
+/// Standard output and error as text, for assertion messages.
+pub fn texts(out: &Output) -> (String, String) {
+    (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// A fresh project folder holding copies of the given plan files under `toetsplannen/`.
+pub fn project(plans: &[&Path]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("toetsplannen");
+    std::fs::create_dir_all(&target).unwrap();
+    for plan in plans {
+        std::fs::copy(plan, target.join(plan.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+/// Builds a project with all formats and asserts success; returns stdout.
+pub fn build_ok(dir: &Path, extra: &[&str]) -> String {
+    let out = run(toetsgen(dir).arg("build").args(extra));
+    let (stdout, stderr) = texts(&out);
+    assert!(out.status.success(), "build failed\nstdout: {stdout}\nstderr: {stderr}");
+    stdout
+}
+
+/// The text of a PDF, read back with pdftotext (an independent reader), whitespace collapsed.
+pub fn pdf_text(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg("-enc")
+        .arg("UTF-8")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed for the tests");
+    assert!(out.status.success(), "pdftotext failed on {}", path.display());
+    collapse(&String::from_utf8_lossy(&out.stdout))
+}
+
+/// The visible text of an HTML file, parsed with an HTML parser, whitespace collapsed.
+pub fn html_text(path: &Path) -> String {
+    let html = std::fs::read_to_string(path).unwrap();
+    let doc = scraper::Html::parse_document(&html);
+    let body = scraper::Selector::parse("body").unwrap();
+    let text: Vec<String> = doc.select(&body).flat_map(|b| b.text().map(str::to_owned)).collect();
+    collapse(&text.join(" "))
+}
+
+/// Whitespace runs become single spaces.
+pub fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The number of pages of a PDF, from pdfinfo.
+pub fn pdf_pages(path: &Path) -> usize {
+    let out = Command::new("pdfinfo").arg(path).output().expect("pdfinfo must be installed");
+    let info = String::from_utf8_lossy(&out.stdout);
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo reports the page count")
+}
