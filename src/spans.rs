@@ -88,7 +88,7 @@ impl Spans {
     }
 
     /// The value at `path`, or else the nearest enclosing value that exists (for a missing
-    /// field, the mapping that should hold it).
+    /// field, the mapping that should hold it; for the document itself, its first key).
     pub fn nearest(&self, path: &str) -> Option<Location> {
         let mut p = path;
         loop {
@@ -97,7 +97,7 @@ impl Spans {
             }
             match p.rfind(['.', '[']) {
                 Some(cut) => p = &p[..cut],
-                None => return self.value(""),
+                None => return self.keys.values().min().copied(),
             }
         }
     }
