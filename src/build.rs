@@ -9,13 +9,13 @@ use anyhow::{Result, anyhow};
 use chrono::NaiveDate;
 
 use crate::diagnostic::Diagnostic;
+use crate::fs;
 use crate::load::{self, SourcePlan};
 use crate::render::pdf::{Job, Typst};
 use crate::render::{self, Format};
 use crate::templates::{RenderedDocument, Templates};
 use crate::validate;
 use crate::view::{DocumentInfo, PlanView};
-use crate::fs;
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -80,7 +80,11 @@ pub fn check(opts: &Options) -> Result<Outcome> {
 /// Builds every valid plan into the output folder.
 pub fn build(opts: &Options) -> Result<Outcome> {
     let start = Instant::now();
-    let typst = if opts.formats.contains(&Format::Pdf) { Some(Typst::locate()?) } else { None };
+    let typst = if opts.formats.contains(&Format::Pdf) {
+        Some(Typst::locate()?)
+    } else {
+        None
+    };
     let (mut outcome, rendered) = prepare(opts)?;
     let pdfs = match &typst {
         Some(typst) => compile_pdfs(typst, &rendered, opts.jobs)?,
@@ -94,7 +98,9 @@ pub fn build(opts: &Options) -> Result<Outcome> {
                 outcome.documents += plan.documents.len();
                 outcome.files += files;
             }
-            Err(err) => outcome.failures.push(err.context(format!("plan {} was not written", plan.code))),
+            Err(err) => outcome
+                .failures
+                .push(err.context(format!("plan {} was not written", plan.code))),
         }
     }
     outcome.elapsed = start.elapsed();
@@ -105,7 +111,10 @@ pub fn build(opts: &Options) -> Result<Outcome> {
 fn prepare(opts: &Options) -> Result<(Outcome, Vec<Rendered>)> {
     let templates = Templates::load(opts.templates.as_deref())?;
     let files = load::discover(&opts.plans)?;
-    let mut outcome = Outcome { plans_found: files.len(), ..Outcome::default() };
+    let mut outcome = Outcome {
+        plans_found: files.len(),
+        ..Outcome::default()
+    };
     let mut loaded: Vec<SourcePlan> = Vec::new();
     for path in &files {
         match load::load(path) {
@@ -131,15 +140,24 @@ fn prepare(opts: &Options) -> Result<(Outcome, Vec<Rendered>)> {
             Err(err) => outcome.failures.push(err),
         }
     }
-    outcome.diagnostics.sort_by(|a, b| (&a.file, a.location).cmp(&(&b.file, b.location)));
+    outcome
+        .diagnostics
+        .sort_by(|a, b| (&a.file, a.location).cmp(&(&b.file, b.location)));
     Ok((outcome, rendered))
 }
 
 /// Compiles every plan's PDFs in one parallel run; per plan, its PDFs in document order.
-fn compile_pdfs(typst: &Typst, plans: &[Rendered], jobs: usize) -> Result<Vec<Result<Vec<Vec<u8>>>>> {
+fn compile_pdfs(
+    typst: &Typst,
+    plans: &[Rendered],
+    jobs: usize,
+) -> Result<Vec<Result<Vec<Vec<u8>>>>> {
     let mut all_jobs = Vec::new();
     for plan in plans {
-        let timestamp = plan.version.and_hms_opt(0, 0, 0).map_or(0, |t| t.and_utc().timestamp());
+        let timestamp = plan
+            .version
+            .and_hms_opt(0, 0, 0)
+            .map_or(0, |t| t.and_utc().timestamp());
         for (doc, r) in &plan.documents {
             all_jobs.push(Job {
                 label: format!("{}/{}.pdf", plan.code, doc.naam),
@@ -154,7 +172,10 @@ fn compile_pdfs(typst: &Typst, plans: &[Rendered], jobs: usize) -> Result<Vec<Re
         .iter()
         .map(|plan| {
             let mine: Vec<Result<Vec<u8>>> = results.by_ref().take(plan.documents.len()).collect();
-            let mut errors = mine.iter().filter_map(|r| r.as_ref().err()).map(|e| format!("{e:#}"));
+            let mut errors = mine
+                .iter()
+                .filter_map(|r| r.as_ref().err())
+                .map(|e| format!("{e:#}"));
             match errors.next() {
                 Some(first) => Err(anyhow!(errors.fold(first, |acc, e| format!("{acc}\n{e}")))),
                 None => Ok(mine.into_iter().filter_map(Result::ok).collect()),
@@ -165,7 +186,12 @@ fn compile_pdfs(typst: &Typst, plans: &[Rendered], jobs: usize) -> Result<Vec<Re
 }
 
 /// Writes one plan's files; returns how many.
-fn write_plan(output: &Path, plan: &Rendered, pdfs: &[Vec<u8>], formats: &[Format]) -> Result<usize> {
+fn write_plan(
+    output: &Path,
+    plan: &Rendered,
+    pdfs: &[Vec<u8>],
+    formats: &[Format],
+) -> Result<usize> {
     let dir = output.join(&plan.code);
     let mut files = 0;
     for (i, (doc, r)) in plan.documents.iter().enumerate() {
@@ -175,7 +201,10 @@ fn write_plan(output: &Path, plan: &Rendered, pdfs: &[Vec<u8>], formats: &[Forma
                 Format::Html => r.html.as_bytes(),
                 Format::Pdf => &pdfs[i],
             };
-            fs::write_atomic(&dir.join(format!("{}.{}", doc.naam, format.extension())), bytes)?;
+            fs::write_atomic(
+                &dir.join(format!("{}.{}", doc.naam, format.extension())),
+                bytes,
+            )?;
             files += 1;
         }
     }

@@ -50,7 +50,12 @@ pub struct BuildArgs {
     pub output: PathBuf,
 
     /// Formats to write, comma-separated. Markdown and HTML need no typst.
-    #[arg(long, value_name = "LIST", value_delimiter = ',', default_value = "md,html,pdf")]
+    #[arg(
+        long,
+        value_name = "LIST",
+        value_delimiter = ',',
+        default_value = "md,html,pdf"
+    )]
     pub format: Vec<Format>,
 
     /// Number of typst processes run at a time. Default: the number of cores.

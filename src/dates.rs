@@ -4,13 +4,28 @@
 use chrono::{Datelike, NaiveDate};
 
 const MAANDEN: [&str; 12] = [
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-    "oktober", "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ];
 
 /// "1 september 2021".
 pub fn lang(date: NaiveDate) -> String {
-    format!("{} {} {}", date.day(), MAANDEN[date.month0() as usize], date.year())
+    format!(
+        "{} {} {}",
+        date.day(),
+        MAANDEN[date.month0() as usize],
+        date.year()
+    )
 }
 
 /// "1-9-2021".

@@ -3,12 +3,13 @@
 //!
 //! | filter | Markdown | HTML | Typst |
 //! |---|---|---|---|
-//! | `markdown` | kept | safe HTML | Typst markup |
-//! | `markdown_inline` | one line, pipes escaped | HTML without `<p>` | markup, no paragraph breaks |
+//! | `tekst` | paragraphs | `<p>` paragraphs with `<br>` | paragraphs with line breaks |
+//! | `tekst_inline` | one line | `<br>` between lines | `#linebreak()` between lines |
 //! | `typst_str` | – | – | a Typst string literal |
 //! | `css_str` | – | a CSS string literal (for `content:` in a `<style>`) | – |
 //!
-//! Plain values need no filter: each format's autoescaping makes them print literally.
+//! Both print a plan's text literally (see `text`); a value without a filter is escaped by the
+//! format's autoescaping, on one line.
 
 use std::collections::HashMap;
 
@@ -52,23 +53,40 @@ pub enum Target {
     Typst,
 }
 
-fn keep(text: &str) -> String {
-    text.trim().to_owned()
-}
-
 /// Registers the filters of `target` on an engine.
 pub fn register(tera: &mut Tera, target: Target) {
     let filters: [(&'static str, fn(&str) -> String); 2] = match target {
-        Target::Markdown => [("markdown", keep), ("markdown_inline", markdown::inline)],
-        Target::Html => [("markdown", html::from_markdown), ("markdown_inline", html::from_markdown_inline)],
-        Target::Typst => [("markdown", typst::from_markdown), ("markdown_inline", typst::from_markdown_inline)],
+        Target::Markdown => [
+            ("tekst", markdown::text_block),
+            ("tekst_inline", markdown::text_inline),
+        ],
+        Target::Html => [
+            ("tekst", html::text_block),
+            ("tekst_inline", html::text_inline),
+        ],
+        Target::Typst => [
+            ("tekst", typst::text_block),
+            ("tekst_inline", typst::text_inline),
+        ],
     };
     for (name, convert) in filters {
         tera.register_filter(name, TextFilter { name, convert });
     }
     match target {
-        Target::Typst => tera.register_filter("typst_str", TextFilter { name: "typst_str", convert: typst::string }),
-        Target::Html => tera.register_filter("css_str", TextFilter { name: "css_str", convert: html::css_string }),
+        Target::Typst => tera.register_filter(
+            "typst_str",
+            TextFilter {
+                name: "typst_str",
+                convert: typst::string,
+            },
+        ),
+        Target::Html => tera.register_filter(
+            "css_str",
+            TextFilter {
+                name: "css_str",
+                convert: html::css_string,
+            },
+        ),
         Target::Markdown => {}
     }
 }
@@ -82,24 +100,34 @@ mod tests {
         register(&mut tera, target);
         let mut ctx = tera::Context::new();
         ctx.insert("v", &value);
-        tera.render_str(&format!("{{{{ v | {name} }}}}"), &ctx).map(Value::String)
+        tera.render_str(&format!("{{{{ v | {name} }}}}"), &ctx)
+            .map(Value::String)
     }
 
-    /// Each format's `markdown` filter converts for that format.
+    /// Each format's `tekst` filter makes the text literal in that format.
     #[test]
-    fn markdown_per_format() {
-        let v = Value::String("*a*".into());
-        assert_eq!(apply(Target::Markdown, "markdown", v.clone()).unwrap(), "*a*");
-        assert_eq!(apply(Target::Html, "markdown_inline", v.clone()).unwrap(), "<em>a</em>");
-        assert_eq!(apply(Target::Typst, "markdown", v).unwrap(), "#emph[a];");
+    fn tekst_per_format() {
+        let v = Value::String("*a* <b>".into());
+        assert_eq!(
+            apply(Target::Markdown, "tekst", v.clone()).unwrap(),
+            "\\*a\\* \\<b\\>"
+        );
+        assert_eq!(
+            apply(Target::Html, "tekst_inline", v.clone()).unwrap(),
+            "*a* &lt;b&gt;"
+        );
+        assert_eq!(apply(Target::Typst, "tekst", v).unwrap(), "\\*a\\* \\<b\\>");
     }
 
     /// An absent optional field renders as nothing; a list is an error naming the filter.
     #[test]
     fn null_is_empty_and_lists_are_refused() {
-        assert_eq!(apply(Target::Html, "markdown", Value::Null).unwrap(), "");
+        assert_eq!(apply(Target::Html, "tekst", Value::Null).unwrap(), "");
         let err = apply(Target::Typst, "typst_str", Value::Array(vec![])).unwrap_err();
         let chain = format!("{:?}", std::error::Error::source(&err));
-        assert!(chain.contains("filter `typst_str` expects a text"), "{chain}");
+        assert!(
+            chain.contains("filter `typst_str` expects a text"),
+            "{chain}"
+        );
     }
 }

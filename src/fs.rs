@@ -113,7 +113,17 @@ mod tests {
         let path = dir.path().join("a.yaml");
         std::fs::write(&path, b"code: V1\nnaam: Caf\xE9\n").unwrap();
         let err = read_text(&path).unwrap_err();
-        assert!(matches!(err, ReadError::NotUtf8 { line: 2, column: 10, .. }), "{err}");
+        assert!(
+            matches!(
+                err,
+                ReadError::NotUtf8 {
+                    line: 2,
+                    column: 10,
+                    ..
+                }
+            ),
+            "{err}"
+        );
     }
 
     /// Atomic writes create missing folders and replace existing files whole.

@@ -18,5 +18,6 @@ pub mod model;
 pub mod render;
 pub mod spans;
 pub mod templates;
+pub mod text;
 pub mod validate;
 pub mod view;

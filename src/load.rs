@@ -42,7 +42,8 @@ pub fn discover(dir: &Path) -> Result<Vec<PathBuf>> {
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
-        let entry = entry.with_context(|| format!("cannot read the plans folder {}", dir.display()))?;
+        let entry =
+            entry.with_context(|| format!("cannot read the plans folder {}", dir.display()))?;
         let is_yaml = entry
             .path()
             .extension()
@@ -64,7 +65,9 @@ pub fn load(path: &Path) -> Result<SourcePlan, Diagnostic> {
             "the file is not valid UTF-8",
         )
         .with_help("save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8)"),
-        ReadError::Io { source, .. } => Diagnostic::error(&display, None, format!("cannot read the file: {source}")),
+        ReadError::Io { source, .. } => {
+            Diagnostic::error(&display, None, format!("cannot read the file: {source}"))
+        }
     })?;
     parse(&display, source).map(|(plan, source, spans)| SourcePlan {
         path: path.to_owned(),
@@ -132,7 +135,9 @@ fn locate_value(message: &str, source: &str) -> Option<(String, Location, String
 /// Removes the first " at line N column M" (the diagnostic shows that location itself); a
 /// second one, where libyaml says where the construct it was reading began, is kept.
 fn strip_positions(message: &str) -> String {
-    let Some(i) = message.find(" at line ") else { return message.to_owned() };
+    let Some(i) = message.find(" at line ") else {
+        return message.to_owned();
+    };
     let tail = &message[i + " at line ".len()..];
     let skip = tail
         .char_indices()
@@ -152,7 +157,15 @@ fn advice(message: &str) -> Option<String> {
         "a file holds one toetsplan: remove the extra `---` line or split the file"
     } else if message.contains("invalid type") || message.contains("invalid value") {
         "give the value the type named above; quote a text that looks like a number or date"
-    } else if ["while parsing", "while scanning", "did not find expected", "found "].iter().any(|s| message.contains(s)) {
+    } else if [
+        "while parsing",
+        "while scanning",
+        "did not find expected",
+        "found ",
+    ]
+    .iter()
+    .any(|s| message.contains(s))
+    {
         "check the indentation and quoting around this place; a text containing `: ` or starting with a special character such as `*`, `&`, `[` or `{` must be quoted"
     } else {
         return None;
@@ -168,7 +181,9 @@ mod tests {
     #[test]
     fn strips_positions() {
         assert_eq!(
-            strip_positions("did not find expected key at line 3 column 5, while parsing a block mapping at line 1 column 1"),
+            strip_positions(
+                "did not find expected key at line 3 column 5, while parsing a block mapping at line 1 column 1"
+            ),
             "did not find expected key, while parsing a block mapping at line 1 column 1"
         );
     }

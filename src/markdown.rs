@@ -1,6 +1,6 @@
-//! Markdown as it is read everywhere in toetsgen (one set of parser options), and text made
-//! safe for a Markdown document: plain text from a plan is escaped so it prints literally,
-//! Markdown text from a plan is kept, folded to one line where a table cell needs it.
+//! Markdown as it is read everywhere in toetsgen (one set of parser options), and a plan's
+//! text made literal for a Markdown document: every character a Markdown renderer could read as
+//! syntax is escaped, so GitHub and the HTML and PDF derived from Markdown show it as written.
 
 use pulldown_cmark::{Options, Parser};
 
@@ -30,7 +30,10 @@ pub fn escape(text: &str) -> String {
             out.push('\\');
         }
         for (pos, ch) in line.char_indices() {
-            let inline_special = matches!(ch, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&');
+            let inline_special = matches!(
+                ch,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&'
+            );
             if inline_special || (enum_marker && pos == digits) {
                 out.push('\\');
             }
@@ -40,21 +43,22 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// Folds Markdown onto one line for a table cell: paragraphs and line breaks become spaces,
-/// and pipes are escaped so they cannot end the cell.
-pub fn inline(text: &str) -> String {
-    let folded: Vec<&str> = text.split_whitespace().collect();
-    let mut out = String::with_capacity(text.len());
-    let joined = folded.join(" ");
-    let mut prev = '\0';
-    for ch in joined.chars() {
-        if ch == '|' && prev != '\\' {
-            out.push('\\');
-        }
-        out.push(ch);
-        prev = ch;
-    }
-    out
+/// A plan's text as Markdown paragraphs, printing literally.
+pub fn text_block(text: &str) -> String {
+    crate::text::block(
+        text,
+        crate::text::Style {
+            escape,
+            line_break: "\\\n",
+            paragraph: ("", ""),
+            between: "\n\n",
+        },
+    )
+}
+
+/// A plan's text on one line (a table cell or list item), printing literally.
+pub fn text_inline(text: &str) -> String {
+    crate::text::inline(text, escape, " ")
 }
 
 #[cfg(test)]
@@ -70,12 +74,16 @@ mod tests {
             pulldown_cmark::html::push_html(&mut s, parse(&escape(text)));
             s
         };
-        assert_eq!(html, "<p>1. *ster* _onder_ `code` [x](y) &lt;b&gt; a|b #kop C:\\pad ~x~ &amp;amp;</p>\n");
+        assert_eq!(
+            html,
+            "<p>1. *ster* _onder_ `code` [x](y) &lt;b&gt; a|b #kop C:\\pad ~x~ &amp;amp;</p>\n"
+        );
     }
 
-    /// A pipe in a cell's text must not split the table row.
+    /// A pipe in a cell's text must not split the table row; lines are joined.
     #[test]
-    fn inline_folds_and_escapes_pipes() {
-        assert_eq!(inline("a |\n\nb \\| c"), "a \\| b \\| c");
+    fn inline_joins_lines_and_escapes_pipes() {
+        assert_eq!(text_inline("a |\n\nb"), "a \\| b");
+        assert_eq!(text_block("# a\nb\n\nc"), "\\# a\\\nb\n\nc");
     }
 }

@@ -17,7 +17,7 @@ pub struct Toetsplan {
     pub code: String,
     /// Name of the module, e.g. `Dienstverlening`.
     pub naam: String,
-    /// Introduction above the table (Markdown).
+    /// Introduction above the table.
     #[serde(default)]
     pub omschrijving: Option<String>,
     /// Date the plan takes effect.
@@ -25,7 +25,7 @@ pub struct Toetsplan {
     /// Form of the exam (text).
     #[serde(default)]
     pub toetsvorm: Option<String>,
-    /// Time allowed (Markdown).
+    /// Time allowed.
     #[serde(default)]
     pub toegestane_tijd: Option<String>,
     /// Number of questions: a whole number, or text such as "Niet van toepassing".
@@ -69,7 +69,7 @@ pub struct Onderdeel {
 pub struct Toetsterm {
     /// Code: the plan code, a dot and a number, e.g. `V1.01`.
     pub code: String,
-    /// The criterion (Markdown).
+    /// The criterion, printed exactly as written.
     pub tekst: String,
     /// Last change date (laatste wijzigingsdatum).
     pub gewijzigd: Datum,
@@ -202,9 +202,8 @@ pub fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
             "`{text}` is not a date in the form YYYY-MM-DD: write e.g. 2021-09-01 for 1 september 2021"
         ));
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-        format!("`{text}` is not a real calendar date: check the day and the month")
-    })
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("`{text}` is not a real calendar date: check the day and the month"))
 }
 
 impl fmt::Display for Datum {
@@ -248,7 +247,9 @@ impl<'de> Deserialize<'de> for AantalVragen {
                     .map_err(|_| E::custom(format!("aantal_vragen is {v}: it cannot be negative")))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<AantalVragen, E> {
-                Err(E::custom(format!("aantal_vragen is {v}: use a whole number")))
+                Err(E::custom(format!(
+                    "aantal_vragen is {v}: use a whole number"
+                )))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<AantalVragen, E> {
                 Ok(AantalVragen::Tekst(v.to_owned()))
@@ -287,7 +288,15 @@ mod tests {
     #[test]
     fn iso_dates_must_exist() {
         assert!(parse_iso_date("2021-09-01").is_ok());
-        assert!(parse_iso_date("2021-02-29").unwrap_err().contains("real calendar date"));
-        assert!(parse_iso_date("1-9-2021").unwrap_err().contains("YYYY-MM-DD"));
+        assert!(
+            parse_iso_date("2021-02-29")
+                .unwrap_err()
+                .contains("real calendar date")
+        );
+        assert!(
+            parse_iso_date("1-9-2021")
+                .unwrap_err()
+                .contains("YYYY-MM-DD")
+        );
     }
 }

@@ -18,8 +18,14 @@ pub struct Spans {
 }
 
 enum Frame {
-    Map { key: Option<String>, path_len: usize },
-    Seq { next: usize, path_len: usize },
+    Map {
+        key: Option<String>,
+        path_len: usize,
+    },
+    Seq {
+        next: usize,
+        path_len: usize,
+    },
 }
 
 impl Spans {
@@ -31,7 +37,9 @@ impl Spans {
         let mut path = String::new();
         let mut parser = Parser::new_from_str(source);
         loop {
-            let Ok((event, mark)) = parser.next_token() else { break };
+            let Ok((event, mark)) = parser.next_token() else {
+                break;
+            };
             if event == Event::StreamEnd {
                 break;
             }
@@ -41,7 +49,10 @@ impl Spans {
             };
             match event {
                 Event::Scalar(text, ..) => {
-                    if let Some(Frame::Map { key: key @ None, .. }) = stack.last_mut() {
+                    if let Some(Frame::Map {
+                        key: key @ None, ..
+                    }) = stack.last_mut()
+                    {
                         spans.keys.insert(join(&path, &text), here);
                         *key = Some(text);
                     } else {
@@ -61,12 +72,17 @@ impl Spans {
                     let path_len = path.len();
                     path = child_path;
                     stack.push(match event {
-                        Event::MappingStart(..) => Frame::Map { key: None, path_len },
+                        Event::MappingStart(..) => Frame::Map {
+                            key: None,
+                            path_len,
+                        },
                         _ => Frame::Seq { next: 0, path_len },
                     });
                 }
                 Event::MappingEnd | Event::SequenceEnd => {
-                    if let Some(Frame::Map { path_len, .. } | Frame::Seq { path_len, .. }) = stack.pop() {
+                    if let Some(Frame::Map { path_len, .. } | Frame::Seq { path_len, .. }) =
+                        stack.pop()
+                    {
                         path.truncate(path_len);
                     }
                     advance(&mut stack);
@@ -107,7 +123,9 @@ impl Spans {
     pub fn find_scalar(&self, prefix: &str, text: &str) -> Option<(&str, Location)> {
         let under = |path: &str| {
             prefix.is_empty()
-                || path.strip_prefix(prefix).is_some_and(|rest| rest.starts_with(['.', '[']))
+                || path
+                    .strip_prefix(prefix)
+                    .is_some_and(|rest| rest.starts_with(['.', '[']))
         };
         (self.scalars.iter())
             .filter(|(path, value)| value.as_str() == text && under(path))
@@ -154,11 +172,17 @@ mod tests {
         assert_eq!(s.key("code"), Some(Location { line: 1, column: 1 }));
         assert_eq!(
             s.value("onderdelen[0].toetstermen[0].code"),
-            Some(Location { line: 5, column: 15 })
+            Some(Location {
+                line: 5,
+                column: 15
+            })
         );
         assert_eq!(
             s.value("onderdelen[0].toetstermen[0].niveaus[1]"),
-            Some(Location { line: 6, column: 23 })
+            Some(Location {
+                line: 6,
+                column: 23
+            })
         );
     }
 
@@ -170,7 +194,10 @@ mod tests {
             s.nearest("onderdelen[0].toetstermen[0].gewijzigd"),
             s.value("onderdelen[0].toetstermen[0]")
         );
-        assert_eq!(s.nearest("totaal_opdrachten"), Some(Location { line: 1, column: 1 }));
+        assert_eq!(
+            s.nearest("totaal_opdrachten"),
+            Some(Location { line: 1, column: 1 })
+        );
     }
 
     /// A value named in a message is found under its parent's path.
@@ -179,7 +206,13 @@ mod tests {
         let s = Spans::parse(SRC);
         assert_eq!(
             s.find_scalar("onderdelen[0].toetstermen[0]", "K"),
-            Some(("onderdelen[0].toetstermen[0].niveaus[1]", Location { line: 6, column: 23 }))
+            Some((
+                "onderdelen[0].toetstermen[0].niveaus[1]",
+                Location {
+                    line: 6,
+                    column: 23
+                }
+            ))
         );
         assert_eq!(s.find_scalar("onderdelen[1]", "K"), None);
     }

@@ -105,8 +105,15 @@ impl Templates {
                 .with_context(|| format!("the {suffix} templates do not compile"))?;
             engines.insert(target, tera);
         }
-        let origins = sources.into_iter().map(|(name, (_, origin))| (name, origin)).collect();
-        Ok(Templates { engines, documents, origins })
+        let origins = sources
+            .into_iter()
+            .map(|(name, (_, origin))| (name, origin))
+            .collect();
+        Ok(Templates {
+            engines,
+            documents,
+            origins,
+        })
     }
 
     /// The documents to make for each plan: the four of SPEC.md, then the user's extras.
@@ -116,11 +123,16 @@ impl Templates {
 
     /// Where a template came from: a file of the user's, or the built-in.
     pub fn origin(&self, name: &str) -> String {
-        self.origins.get(name).cloned().unwrap_or_else(|| name.to_owned())
+        self.origins
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| name.to_owned())
     }
 
     fn has(&self, target: Target, name: &str) -> bool {
-        self.engines[&target].get_template_names().any(|n| n == name)
+        self.engines[&target]
+            .get_template_names()
+            .any(|n| n == name)
     }
 
     fn render_one(&self, target: Target, name: &str, ctx: &tera::Context) -> Result<String> {
@@ -131,27 +143,39 @@ impl Templates {
     }
 
     /// Renders one document in all three formats.
-    pub fn render(&self, ctx: &Context<'_>, want_html: bool, want_typst: bool) -> Result<RenderedDocument> {
+    pub fn render(
+        &self,
+        ctx: &Context<'_>,
+        want_html: bool,
+        want_typst: bool,
+    ) -> Result<RenderedDocument> {
         let doc = &ctx.document.naam;
-        let mut tctx = tera::Context::from_serialize(ctx).context("cannot pass the plan to the templates")?;
+        let mut tctx =
+            tera::Context::from_serialize(ctx).context("cannot pass the plan to the templates")?;
         let markdown = self.render_one(Target::Markdown, &format!("{doc}.md.tera"), &tctx)?;
-        let mut derived = |target: Target, want: bool, convert: fn(&str) -> String| -> Result<(String, String)> {
-            if !want {
-                return Ok((String::new(), String::new()));
-            }
-            let own = format!("{doc}{}", suffix(target));
-            if self.has(target, &own) {
-                return Ok((self.render_one(target, &own, &tctx)?, own));
-            }
-            let layout = format!("_layout{}", suffix(target));
-            tctx.insert("inhoud", &convert(&markdown));
-            let out = self.render_one(target, &layout, &tctx)?;
-            tctx.remove("inhoud");
-            Ok((out, layout))
-        };
+        let mut derived =
+            |target: Target, want: bool, convert: fn(&str) -> String| -> Result<(String, String)> {
+                if !want {
+                    return Ok((String::new(), String::new()));
+                }
+                let own = format!("{doc}{}", suffix(target));
+                if self.has(target, &own) {
+                    return Ok((self.render_one(target, &own, &tctx)?, own));
+                }
+                let layout = format!("_layout{}", suffix(target));
+                tctx.insert("inhoud", &convert(&markdown));
+                let out = self.render_one(target, &layout, &tctx)?;
+                tctx.remove("inhoud");
+                Ok((out, layout))
+            };
         let (html, _) = derived(Target::Html, want_html, html::from_markdown)?;
         let (typst, typst_template) = derived(Target::Typst, want_typst, typst::from_markdown)?;
-        Ok(RenderedDocument { markdown, html, typst, typst_template: self.origin(&typst_template) })
+        Ok(RenderedDocument {
+            markdown,
+            html,
+            typst,
+            typst_template: self.origin(&typst_template),
+        })
     }
 }
 
@@ -170,12 +194,20 @@ fn list_folder(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
         .with_context(|| format!("cannot read the templates folder {}", dir.display()))?;
     let mut out = Vec::new();
     for entry in entries {
-        let path = entry.with_context(|| format!("cannot read the templates folder {}", dir.display()))?.path();
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let path = entry
+            .with_context(|| format!("cannot read the templates folder {}", dir.display()))?
+            .path();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if !path.is_file() || !name.ends_with(".tera") {
             continue;
         }
-        if ![Target::Markdown, Target::Html, Target::Typst].iter().any(|&t| name.ends_with(suffix(t))) {
+        if ![Target::Markdown, Target::Html, Target::Typst]
+            .iter()
+            .any(|&t| name.ends_with(suffix(t)))
+        {
             bail!(
                 "{}: unknown template format: name it <document>.md.tera, <document>.html.tera or <document>.typ.tera",
                 path.display()
@@ -191,7 +223,10 @@ fn list_folder(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
 fn documents<'a>(names: impl Iterator<Item = &'a String>) -> Result<Vec<DocumentInfo>> {
     let mut docs: Vec<DocumentInfo> = DOCUMENTS
         .iter()
-        .map(|(naam, titel)| DocumentInfo { naam: (*naam).to_owned(), titel: (*titel).to_owned() })
+        .map(|(naam, titel)| DocumentInfo {
+            naam: (*naam).to_owned(),
+            titel: (*titel).to_owned(),
+        })
         .collect();
     let names: Vec<&String> = names.collect();
     let known = |stem: &str| DOCUMENTS.iter().any(|(n, _)| *n == stem);
@@ -207,24 +242,35 @@ fn documents<'a>(names: impl Iterator<Item = &'a String>) -> Result<Vec<Document
             );
         }
         if !valid_document_name(stem) {
-            bail!("template {name}: a document name may contain only lowercase letters, digits and dashes (it becomes a file name)");
+            bail!(
+                "template {name}: a document name may contain only lowercase letters, digits and dashes (it becomes a file name)"
+            );
         }
         if name.ends_with(".md.tera") {
-            docs.push(DocumentInfo { naam: stem.to_owned(), titel: title_of(stem) });
+            docs.push(DocumentInfo {
+                naam: stem.to_owned(),
+                titel: title_of(stem),
+            });
         }
     }
     Ok(docs)
 }
 
 fn valid_document_name(stem: &str) -> bool {
-    !stem.is_empty() && stem.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    !stem.is_empty()
+        && stem
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// "aanwezigheids-lijst" → "Aanwezigheids lijst".
 fn title_of(stem: &str) -> String {
     let spaced = stem.replace('-', " ");
     let mut chars = spaced.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Tera's error with all its causes, which hold the line and the reason.

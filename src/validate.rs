@@ -25,9 +25,14 @@ pub fn validate_all(plans: &[SourcePlan], today: NaiveDate) -> Vec<Vec<Diagnosti
                 Diagnostic::error(
                     &sp.display,
                     sp.spans.value("code"),
-                    format!("plan code `{}` is already used by {}", sp.plan.code, first.display),
+                    format!(
+                        "plan code `{}` is already used by {}",
+                        sp.plan.code, first.display
+                    ),
                 )
-                .with_help("every plan needs its own code: its documents are written to output/<code>/"),
+                .with_help(
+                    "every plan needs its own code: its documents are written to output/<code>/",
+                ),
             ),
             None => {
                 first_by_code.insert(code, sp);
@@ -39,7 +44,10 @@ pub fn validate_all(plans: &[SourcePlan], today: NaiveDate) -> Vec<Vec<Diagnosti
 
 /// Checks the rules within one plan.
 pub fn validate(sp: &SourcePlan, today: NaiveDate) -> Vec<Diagnostic> {
-    let mut c = Checker { sp, diags: Vec::new() };
+    let mut c = Checker {
+        sp,
+        diags: Vec::new(),
+    };
     c.plan_code();
     c.texts();
     c.structure();
@@ -188,7 +196,10 @@ impl Checker<'_> {
             if rest.is_none_or(|r| r.is_empty() || r.contains(char::is_whitespace)) {
                 problems.push((
                     format!("{path}.code"),
-                    format!("toetsterm code `{code}` does not start with the plan code `{}` and a dot", self.plan().code),
+                    format!(
+                        "toetsterm code `{code}` does not start with the plan code `{}` and a dot",
+                        self.plan().code
+                    ),
                     format!("write it as `{prefix}` followed by its number, e.g. `{prefix}01`"),
                 ));
             }
@@ -260,7 +271,11 @@ impl Checker<'_> {
     }
 
     fn opdrachten(&mut self) {
-        let given: Vec<u32> = self.plan().toetstermen().filter_map(|t| t.aantal_opdrachten).collect();
+        let given: Vec<u32> = self
+            .plan()
+            .toetstermen()
+            .filter_map(|t| t.aantal_opdrachten)
+            .collect();
         if given.is_empty() {
             return;
         }
@@ -283,11 +298,16 @@ impl Checker<'_> {
     fn first_opdrachten_path(&self) -> String {
         (self.toetsterm_paths().into_iter())
             .find(|(_, t)| t.aantal_opdrachten.is_some())
-            .map_or_else(|| "totaal_opdrachten".to_owned(), |(path, _)| format!("{path}.aantal_opdrachten"))
+            .map_or_else(
+                || "totaal_opdrachten".to_owned(),
+                |(path, _)| format!("{path}.aantal_opdrachten"),
+            )
     }
 
     fn beoordeling(&mut self) {
-        let Some(b) = self.plan().beoordeling.clone() else { return };
+        let Some(b) = self.plan().beoordeling.clone() else {
+            return;
+        };
         if b.waarnemingen == 0 || b.waarnemingen > MAX_WAARNEMINGEN {
             self.error(
                 "beoordeling.waarnemingen",
@@ -298,7 +318,10 @@ impl Checker<'_> {
         if b.schaal.len() < 2 {
             self.error(
                 "beoordeling.schaal",
-                format!("schaal has {} value(s): a judgement needs at least two", b.schaal.len()),
+                format!(
+                    "schaal has {} value(s): a judgement needs at least two",
+                    b.schaal.len()
+                ),
                 "list the judgements from low to high, e.g. `schaal: [onvoldoende, voldoende]`",
             );
         }

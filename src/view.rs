@@ -9,11 +9,11 @@
 //! - `plan.code`, `plan.naam`, `plan.titel` ("V1: Dienstverlening")
 //! - `plan.omschrijving`, `plan.toetsvorm`, `plan.toegestane_tijd`, `plan.aantal_vragen`,
 //!   `plan.cesuur`, `plan.scoringsregels`, `plan.hulpmiddelen`, `plan.instructies`: texts, absent
-//!   when the plan does not give them; `plan.aantal_vragen_getal` when it is a number
+//!   when the plan does not give them; `plan.aantal_vragen_getal` when it is a number. Print a
+//!   text with `{{ x | tekst }}` (paragraphs) or `{{ x | tekst_inline }}` (one cell or line).
 //! - `plan.ingangsdatum`, `plan.versie` (latest change date): dates with `.iso` (2021-09-01),
 //!   `.lang` (1 september 2021) and `.kort` (1-9-2021)
-//! - `plan.metadata`: the rows of the plan's metadata table: `label`, `tekst`, `markdown` (whether
-//!   `tekst` is Markdown)
+//! - `plan.metadata`: the rows of the plan's metadata table, each with `label` and `tekst`
 //! - `plan.onderdelen`: each with `naam`, `nummer` (1-based) and `toetstermen`
 //! - `plan.toetstermen`: all toetstermen in order; each has `code`, `tekst`, `gewijzigd` (date),
 //!   `niveaus` (list of codes), `niveau_tekst` ("B, PV"), `heeft` (map K/B/RV/PV → bool),
@@ -96,7 +96,7 @@ pub struct PlanView {
     pub naam: String,
     /// "V1: Dienstverlening".
     pub titel: String,
-    /// Introduction (Markdown).
+    /// Introduction.
     pub omschrijving: Option<String>,
     /// Start date.
     pub ingangsdatum: DatumView,
@@ -143,8 +143,6 @@ pub struct MetadataRij {
     pub label: &'static str,
     /// The value.
     pub tekst: String,
-    /// Whether `tekst` is Markdown (otherwise plain text).
-    pub markdown: bool,
 }
 
 /// An onderdeel ready for templates.
@@ -163,7 +161,7 @@ pub struct OnderdeelView {
 pub struct ToetstermView {
     /// "V1.01".
     pub code: String,
-    /// The criterion (Markdown).
+    /// The criterion.
     pub tekst: String,
     /// Last change date.
     pub gewijzigd: DatumView,
@@ -225,15 +223,19 @@ impl PlanView {
                     .collect(),
             })
             .collect();
-        let toetstermen: Vec<ToetstermView> =
-            onderdelen.iter().flat_map(|o| o.toetstermen.clone()).collect();
+        let toetstermen: Vec<ToetstermView> = onderdelen
+            .iter()
+            .flat_map(|o| o.toetstermen.clone())
+            .collect();
         let wijzigingen = (p.toetstermen().zip(&toetstermen))
             .filter(|(t, _)| t.gewijzigd > p.ingangsdatum)
             .map(|(_, v)| v.clone())
             .collect();
         let kolommen = match b.waarnemingen {
             1 => vec![b.waarneming.trim().to_owned()],
-            n => (1..=n).map(|i| format!("{} {i}", b.waarneming.trim())).collect(),
+            n => (1..=n)
+                .map(|i| format!("{} {i}", b.waarneming.trim()))
+                .collect(),
         };
         PlanView {
             code: p.code.clone(),
@@ -244,7 +246,10 @@ impl PlanView {
             versie: DatumView::new(p.versie()),
             toetsvorm: text(&p.toetsvorm),
             toegestane_tijd: text(&p.toegestane_tijd),
-            aantal_vragen: p.aantal_vragen.as_ref().map(|a| a.to_string().trim().to_owned()),
+            aantal_vragen: p
+                .aantal_vragen
+                .as_ref()
+                .map(|a| a.to_string().trim().to_owned()),
             aantal_vragen_getal: match p.aantal_vragen {
                 Some(AantalVragen::Aantal(n)) => Some(n),
                 _ => None,
@@ -286,8 +291,15 @@ fn toetsterm(t: &Toetsterm, onderdeel: &str, verplicht: &[String]) -> ToetstermV
         code: t.code.trim().to_owned(),
         tekst: t.tekst.trim().to_owned(),
         gewijzigd: DatumView::new(t.gewijzigd),
-        niveau_tekst: niveaus.iter().map(|n| n.code()).collect::<Vec<_>>().join(", "),
-        heeft: Niveau::ALL.iter().map(|n| (n.code(), niveaus.contains(n))).collect(),
+        niveau_tekst: niveaus
+            .iter()
+            .map(|n| n.code())
+            .collect::<Vec<_>>()
+            .join(", "),
+        heeft: Niveau::ALL
+            .iter()
+            .map(|n| (n.code(), niveaus.contains(n)))
+            .collect(),
         niveaus: niveaus.iter().map(|n| n.code()).collect(),
         aantal_opdrachten: t.aantal_opdrachten,
         verplicht: verplicht.iter().any(|c| c == t.code.trim()),
@@ -297,13 +309,22 @@ fn toetsterm(t: &Toetsterm, onderdeel: &str, verplicht: &[String]) -> ToetstermV
 
 fn metadata(p: &Toetsplan) -> Vec<MetadataRij> {
     let mut rows = vec![
-        MetadataRij { label: "Ingangsdatum", tekst: dates::lang(p.ingangsdatum.0), markdown: false },
-        MetadataRij { label: "Naam van de toets", tekst: format!("{}: {}", p.code, p.naam.trim()), markdown: false },
+        MetadataRij {
+            label: "Ingangsdatum",
+            tekst: dates::lang(p.ingangsdatum.0),
+        },
+        MetadataRij {
+            label: "Naam van de toets",
+            tekst: format!("{}: {}", p.code, p.naam.trim()),
+        },
     ];
     let texts = [
         ("Toetsvorm", &p.toetsvorm),
         ("Toegestane tijd", &p.toegestane_tijd),
-        ("Aantal vragen", &p.aantal_vragen.as_ref().map(|a| a.to_string())),
+        (
+            "Aantal vragen",
+            &p.aantal_vragen.as_ref().map(|a| a.to_string()),
+        ),
         ("Cesuur", &p.cesuur),
         ("Scoringsregels", &p.scoringsregels),
         ("Toegestane hulpmiddelen", &p.hulpmiddelen),
@@ -311,7 +332,10 @@ fn metadata(p: &Toetsplan) -> Vec<MetadataRij> {
     ];
     for (label, value) in texts {
         if let Some(v) = value {
-            rows.push(MetadataRij { label, tekst: v.trim().to_owned(), markdown: true });
+            rows.push(MetadataRij {
+                label,
+                tekst: v.trim().to_owned(),
+            });
         }
     }
     rows
@@ -319,13 +343,26 @@ fn metadata(p: &Toetsplan) -> Vec<MetadataRij> {
 
 impl<'a> Context<'a> {
     /// The context for one document of one plan.
-    pub fn new(plan: &'a PlanView, document: &'a DocumentInfo, documenten: &'a [DocumentInfo]) -> Self {
+    pub fn new(
+        plan: &'a PlanView,
+        document: &'a DocumentInfo,
+        documenten: &'a [DocumentInfo],
+    ) -> Self {
         Context {
             plan,
             document,
             documenten,
-            niveaus: Niveau::ALL.iter().map(|n| NiveauView { code: n.code(), naam: n.naam() }).collect(),
-            generator: Generator { naam: "toetsgen", versie: env!("CARGO_PKG_VERSION") },
+            niveaus: Niveau::ALL
+                .iter()
+                .map(|n| NiveauView {
+                    code: n.code(),
+                    naam: n.naam(),
+                })
+                .collect(),
+            generator: Generator {
+                naam: "toetsgen",
+                versie: env!("CARGO_PKG_VERSION"),
+            },
         }
     }
 }

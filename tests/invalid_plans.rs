@@ -13,15 +13,22 @@ use common::{fixture, run, texts, toetsgen};
 fn each_rule_reports_its_pinned_message() {
     let dir = fixture("invalid");
     let bless = std::env::var_os("TOETSGEN_BLESS").is_some();
-    let mut cases: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut cases: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     cases.sort();
-    assert!(cases.len() >= 25, "expected a fixture per rule, found {}", cases.len());
+    assert!(
+        cases.len() >= 25,
+        "expected a fixture per rule, found {}",
+        cases.len()
+    );
     let mut failures = Vec::new();
     for case in &cases {
         let name = case.file_name().unwrap().to_string_lossy().into_owned();
-        let has_plan = std::fs::read_dir(case).unwrap().any(|e| {
-            e.unwrap().path().extension().is_some_and(|x| x == "yaml")
-        });
+        let has_plan = std::fs::read_dir(case)
+            .unwrap()
+            .any(|e| e.unwrap().path().extension().is_some_and(|x| x == "yaml"));
         let expected_path = case.join("expected.txt");
         assert!(has_plan, "{name}: fixture folder without a plan");
         let out = run(toetsgen(&dir).args(["check", "--plans", &name]));
@@ -31,10 +38,13 @@ fn each_rule_reports_its_pinned_message() {
             std::fs::write(&expected_path, &actual).unwrap();
             continue;
         }
-        let expected = std::fs::read_to_string(&expected_path)
-            .unwrap_or_else(|_| panic!("{name}: expected.txt is missing (run with TOETSGEN_BLESS=1)"));
+        let expected = std::fs::read_to_string(&expected_path).unwrap_or_else(|_| {
+            panic!("{name}: expected.txt is missing (run with TOETSGEN_BLESS=1)")
+        });
         if expected != actual {
-            failures.push(format!("--- {name}: expected\n{expected}\n--- actual\n{actual}"));
+            failures.push(format!(
+                "--- {name}: expected\n{expected}\n--- actual\n{actual}"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

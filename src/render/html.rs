@@ -1,5 +1,5 @@
-//! HTML output: text from a plan escaped for HTML, and Markdown turned into HTML by
-//! pulldown-cmark with three changes for official documents: raw HTML is shown as text (a plan
+//! HTML output: text from a plan escaped for HTML, and the Markdown of documents that have no
+//! HTML template of their own turned into HTML by pulldown-cmark with three changes for official documents: raw HTML is shown as text (a plan
 //! can never inject markup), table header cells get `scope="col"` for screen readers, and images
 //! and unsafe links become plain text (no external resources, no scripts).
 
@@ -29,7 +29,9 @@ pub fn css_string(text: &str) -> String {
     out.push('"');
     for ch in text.chars() {
         match ch {
-            '"' | '\\' | '<' | '>' | '&' | '\n' | '\r' => out.push_str(&format!("\\{:X} ", u32::from(ch))),
+            '"' | '\\' | '<' | '>' | '&' | '\n' | '\r' => {
+                out.push_str(&format!("\\{:X} ", u32::from(ch)))
+            }
             _ => out.push(ch),
         }
     }
@@ -52,7 +54,9 @@ pub fn from_markdown(text: &str) -> String {
             in_head = false;
             Some(event)
         }
-        Event::Start(Tag::TableCell) if in_head => Some(Event::Html(CowStr::from("<th scope=\"col\">"))),
+        Event::Start(Tag::TableCell) if in_head => {
+            Some(Event::Html(CowStr::from("<th scope=\"col\">")))
+        }
         Event::End(TagEnd::TableCell) if in_head => Some(Event::Html(CowStr::from("</th>"))),
         Event::Start(Tag::Image { .. }) => {
             in_image = true;
@@ -82,15 +86,22 @@ pub fn from_markdown(text: &str) -> String {
     out
 }
 
-/// Converts Markdown into HTML for inline use (a table cell): a single paragraph loses its
-/// `<p>` wrapper.
-pub fn from_markdown_inline(text: &str) -> String {
-    let html = from_markdown(text);
-    let trimmed = html.trim_end();
-    match trimmed.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")) {
-        Some(inner) if !inner.contains("<p>") => inner.to_owned(),
-        _ => trimmed.to_owned(),
-    }
+/// A plan's text as HTML paragraphs, printing literally.
+pub fn text_block(text: &str) -> String {
+    crate::text::block(
+        text,
+        crate::text::Style {
+            escape,
+            line_break: "<br>\n",
+            paragraph: ("<p>", "</p>"),
+            between: "\n",
+        },
+    )
+}
+
+/// A plan's text inside a line or cell, printing literally.
+pub fn text_inline(text: &str) -> String {
+    crate::text::inline(text, escape, "<br>")
 }
 
 /// Links may point to the web, to e-mail, or within the document; nothing else.
@@ -113,25 +124,47 @@ mod tests {
             from_markdown("a <script>alert(1)</script> b"),
             "<p>a &lt;script&gt;alert(1)&lt;/script&gt; b</p>\n"
         );
-        assert_eq!(from_markdown("<div>x</div>\n"), "&lt;div&gt;x&lt;/div&gt;\n");
+        assert_eq!(
+            from_markdown("<div>x</div>\n"),
+            "&lt;div&gt;x&lt;/div&gt;\n"
+        );
     }
 
     /// Header cells carry scope for assistive technology.
     #[test]
     fn table_headers_have_scope() {
         let html = from_markdown("| A | B |\n|---|---|\n| 1 | 2 |\n");
-        assert!(html.contains("<th scope=\"col\">A</th><th scope=\"col\">B</th>"), "{html}");
+        assert!(
+            html.contains("<th scope=\"col\">A</th><th scope=\"col\">B</th>"),
+            "{html}"
+        );
         assert!(html.contains("<td>1</td>"), "{html}");
     }
 
     /// Script links and remote images are reduced to their text.
     #[test]
     fn unsafe_links_and_images_become_text() {
-        assert_eq!(from_markdown_inline("[klik](javascript:alert(1))"), "klik");
-        assert_eq!(from_markdown_inline("![logo](https://x.nl/a.png)"), "logo");
         assert_eq!(
-            from_markdown_inline("[site](https://x.nl)"),
-            "<a href=\"https://x.nl\">site</a>"
+            from_markdown("[klik](javascript:alert(1))"),
+            "<p>klik</p>\n"
         );
+        assert_eq!(
+            from_markdown("![logo](https://x.nl/a.png)"),
+            "<p>logo</p>\n"
+        );
+        assert_eq!(
+            from_markdown("[site](https://x.nl)"),
+            "<p><a href=\"https://x.nl\">site</a></p>\n"
+        );
+    }
+
+    /// A plan's text is escaped, with its paragraphs and line breaks.
+    #[test]
+    fn plan_text_is_literal() {
+        assert_eq!(
+            text_block("<b>a</b>\n*b*\n\nc"),
+            "<p>&lt;b&gt;a&lt;/b&gt;<br>\n*b*</p>\n<p>c</p>"
+        );
+        assert_eq!(text_inline("a\n\nb"), "a<br>b");
     }
 }

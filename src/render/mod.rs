@@ -69,7 +69,11 @@ pub fn render_plan(
         .map(|doc| {
             let ctx = Context::new(plan, doc, docs);
             templates
-                .render(&ctx, formats.contains(&Format::Html), formats.contains(&Format::Pdf))
+                .render(
+                    &ctx,
+                    formats.contains(&Format::Html),
+                    formats.contains(&Format::Pdf),
+                )
                 .with_context(|| format!("rendering {} for plan {}", doc.naam, plan.code))
         })
         .collect()

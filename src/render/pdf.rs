@@ -20,14 +20,42 @@ pub const INSTALL_HINT: &str = "install it with `cargo install typst-cli --locke
      or point the TYPST environment variable at the program; to build without PDFs, use `--format md,html`";
 
 const FONTS: &[(&str, &[u8])] = &[
-    ("NotoSans-Regular.ttf", include_bytes!("../../fonts/NotoSans-Regular.ttf")),
-    ("NotoSans-Bold.ttf", include_bytes!("../../fonts/NotoSans-Bold.ttf")),
-    ("NotoSans-Italic.ttf", include_bytes!("../../fonts/NotoSans-Italic.ttf")),
-    ("NotoSans-BoldItalic.ttf", include_bytes!("../../fonts/NotoSans-BoldItalic.ttf")),
-    ("NotoSansArabic-Regular.ttf", include_bytes!("../../fonts/NotoSansArabic-Regular.ttf")),
-    ("NotoSansArabic-Bold.ttf", include_bytes!("../../fonts/NotoSansArabic-Bold.ttf")),
-    ("NotoSansSymbols2-Regular.ttf", include_bytes!("../../fonts/NotoSansSymbols2-Regular.ttf")),
-    ("DejaVuSans.ttf", include_bytes!("../../fonts/DejaVuSans.ttf")),
+    (
+        "NotoSans-Regular.ttf",
+        include_bytes!("../../fonts/NotoSans-Regular.ttf"),
+    ),
+    (
+        "NotoSans-Bold.ttf",
+        include_bytes!("../../fonts/NotoSans-Bold.ttf"),
+    ),
+    (
+        "NotoSans-Italic.ttf",
+        include_bytes!("../../fonts/NotoSans-Italic.ttf"),
+    ),
+    (
+        "NotoSans-BoldItalic.ttf",
+        include_bytes!("../../fonts/NotoSans-BoldItalic.ttf"),
+    ),
+    (
+        "NotoSansArabic-Regular.ttf",
+        include_bytes!("../../fonts/NotoSansArabic-Regular.ttf"),
+    ),
+    (
+        "NotoSansArabic-Bold.ttf",
+        include_bytes!("../../fonts/NotoSansArabic-Bold.ttf"),
+    ),
+    (
+        "NotoEmoji-Regular.ttf",
+        include_bytes!("../../fonts/NotoEmoji-Regular.ttf"),
+    ),
+    (
+        "NotoSansSymbols2-Regular.ttf",
+        include_bytes!("../../fonts/NotoSansSymbols2-Regular.ttf"),
+    ),
+    (
+        "DejaVuSans.ttf",
+        include_bytes!("../../fonts/DejaVuSans.ttf"),
+    ),
 ];
 
 /// The typst program, found and checked.
@@ -54,7 +82,8 @@ pub struct Job {
 impl Typst {
     /// Finds typst through the `TYPST` environment variable or on PATH and checks its version.
     pub fn locate() -> Result<Typst> {
-        let program = std::env::var_os("TYPST").map_or_else(|| PathBuf::from("typst"), PathBuf::from);
+        let program =
+            std::env::var_os("TYPST").map_or_else(|| PathBuf::from("typst"), PathBuf::from);
         let output = Command::new(&program).arg("--version").output();
         let output = match output {
             Ok(o) if o.status.success() => o,
@@ -71,7 +100,11 @@ impl Typst {
         };
         let text = String::from_utf8_lossy(&output.stdout);
         let version = parse_version(&text).with_context(|| {
-            format!("`{} --version` printed `{}`, which is not a typst version", program.display(), text.trim())
+            format!(
+                "`{} --version` printed `{}`, which is not a typst version",
+                program.display(),
+                text.trim()
+            )
         })?;
         let (major, minor) = (version.0, version.1);
         if (major, minor) < MIN_VERSION {
@@ -81,7 +114,10 @@ impl Typst {
                 MIN_VERSION.1
             );
         }
-        Ok(Typst { program, version: format!("{}.{}.{}", version.0, version.1, version.2) })
+        Ok(Typst {
+            program,
+            version: format!("{}.{}.{}", version.0, version.1, version.2),
+        })
     }
 
     /// Compiles all jobs, `threads` typst processes at a time, and returns each PDF or its
@@ -118,14 +154,23 @@ impl Typst {
         bar.finish_and_clear();
         if results.iter().any(Result::is_err) {
             let kept = dir.keep();
-            let note = format!("the Typst sources are kept in {} for inspection", kept.display());
-            return Ok(results.into_iter().map(|r| r.context(note.clone())).collect());
+            let note = format!(
+                "the Typst sources are kept in {} for inspection",
+                kept.display()
+            );
+            return Ok(results
+                .into_iter()
+                .map(|r| r.context(note.clone()))
+                .collect());
         }
         Ok(results)
     }
 
     fn compile(&self, root: &Path, fonts: &Path, index: usize, job: &Job) -> Result<Vec<u8>> {
-        let stem = format!("{index:04}-{}", job.label.replace(['/', '\\'], "-").trim_end_matches(".pdf"));
+        let stem = format!(
+            "{index:04}-{}",
+            job.label.replace(['/', '\\'], "-").trim_end_matches(".pdf")
+        );
         let input = root.join(format!("{stem}.typ"));
         let output = root.join(format!("{stem}.pdf"));
         fs::write_atomic(&input, job.source.as_bytes())?;
@@ -158,9 +203,15 @@ impl Typst {
 
 /// Reads "typst 0.15.1 (abc)" as (0, 15, 1).
 fn parse_version(text: &str) -> Option<(u32, u32, u32)> {
-    let word = text.split_whitespace().find(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))?;
+    let word = text
+        .split_whitespace()
+        .find(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))?;
     let mut parts = word.split(['.', '-', '+']).map(|p| p.parse::<u32>());
-    Some((parts.next()?.ok()?, parts.next()?.ok()?, parts.next().and_then(Result::ok).unwrap_or(0)))
+    Some((
+        parts.next()?.ok()?,
+        parts.next()?.ok()?,
+        parts.next().and_then(Result::ok).unwrap_or(0),
+    ))
 }
 
 #[cfg(test)]
@@ -170,7 +221,10 @@ mod tests {
     /// Version strings of released and development builds are understood.
     #[test]
     fn parses_versions() {
-        assert_eq!(parse_version("typst 0.15.1 (unknown commit)\n"), Some((0, 15, 1)));
+        assert_eq!(
+            parse_version("typst 0.15.1 (unknown commit)\n"),
+            Some((0, 15, 1))
+        );
         assert_eq!(parse_version("typst 0.13.0-rc1"), Some((0, 13, 0)));
         assert_eq!(parse_version("hello"), None);
     }

@@ -10,10 +10,18 @@ use crate::render::html::is_safe_url;
 
 /// Escapes text for Typst markup: every ASCII punctuation character that Typst markup could
 /// read as syntax (including smart quotes, dashes and list markers) is backslash-escaped, and
-/// line breaks become spaces.
+/// line breaks become spaces. Typst never breaks inside a word, so a word longer than
+/// [`LONG_WORD`] letters is set as boxes of that many letters, between which a line may break;
+/// the text itself is unchanged (a PDF reader extracts the word whole).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 4);
+    let mut word = String::new();
     for ch in text.chars() {
+        if ch.is_alphanumeric() {
+            word.push(ch);
+            continue;
+        }
+        push_word(&mut out, &mut word);
         match ch {
             '\\' | '#' | '$' | '*' | '_' | '`' | '<' | '>' | '@' | '[' | ']' | '~' | '\'' | '"'
             | '-' | '+' | '=' | '/' | '.' | ':' | '{' | '}' | ';' => {
@@ -24,8 +32,27 @@ pub fn escape(text: &str) -> String {
             _ => out.push(ch),
         }
     }
+    push_word(&mut out, &mut word);
     out
 }
+
+/// Writes a run of letters and digits, boxed in pieces when it is too long to fit a cell.
+fn push_word(out: &mut String, word: &mut String) {
+    if word.chars().count() <= LONG_WORD {
+        out.push_str(word);
+    } else {
+        let letters: Vec<char> = word.chars().collect();
+        for piece in letters.chunks(LONG_WORD) {
+            out.push_str("#box[");
+            out.extend(piece);
+            out.push_str("];");
+        }
+    }
+    word.clear();
+}
+
+/// The longest run of letters printed without a break opportunity.
+pub const LONG_WORD: usize = 20;
 
 /// Writes text as a Typst string literal, quotes included.
 pub fn string(text: &str) -> String {
@@ -54,20 +81,27 @@ pub fn from_markdown(text: &str) -> String {
     w.out.trim().to_owned()
 }
 
-/// Converts Markdown into Typst markup for inline use (a table cell): paragraph breaks
-/// between paragraphs become line breaks.
-pub fn from_markdown_inline(text: &str) -> String {
-    let mut w = Writer { inline: true, ..Writer::default() };
-    for event in markdown::parse(text) {
-        w.event(event);
-    }
-    w.out.trim().trim_end_matches("#linebreak();").trim_end().to_owned()
+/// A plan's text as Typst paragraphs, printing literally.
+pub fn text_block(text: &str) -> String {
+    crate::text::block(
+        text,
+        crate::text::Style {
+            escape,
+            line_break: " \\\n",
+            paragraph: ("", ""),
+            between: "\n\n",
+        },
+    )
+}
+
+/// A plan's text inside a line or cell, printing literally.
+pub fn text_inline(text: &str) -> String {
+    crate::text::inline(text, escape, "#linebreak();")
 }
 
 #[derive(Default)]
 struct Writer {
     out: String,
-    inline: bool,
     /// Per open link: whether it was written (safe) or dropped to text.
     links: Vec<bool>,
     in_image: bool,
@@ -82,7 +116,9 @@ impl Writer {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
             Event::Text(t) if self.code.is_some() => self.code.get_or_insert_default().push_str(&t),
-            Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) => self.out.push_str(&escape(&t)),
+            Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                self.out.push_str(&escape(&t))
+            }
             Event::Code(t) => {
                 self.out.push_str("#raw(");
                 self.out.push_str(&string(&t));
@@ -144,7 +180,6 @@ impl Writer {
             return;
         }
         let close = match tag {
-            TagEnd::Paragraph if self.inline => "#linebreak();",
             TagEnd::Paragraph => "\n\n",
             TagEnd::Heading(_) | TagEnd::BlockQuote(_) => "];\n\n",
             TagEnd::CodeBlock => {
@@ -193,8 +228,20 @@ mod tests {
     /// Every character Typst could read as syntax is escaped, so text stays text.
     #[test]
     fn escape_neutralises_markup() {
-        assert_eq!(escape("#set $x$ @ref <l> // c"), "\\#set \\$x\\$ \\@ref \\<l\\> \\/\\/ c");
+        assert_eq!(
+            escape("#set $x$ @ref <l> // c"),
+            "\\#set \\$x\\$ \\@ref \\<l\\> \\/\\/ c"
+        );
         assert_eq!(escape("1. 'a' -- b"), "1\\. \\'a\\' \\-\\- b");
+    }
+
+    /// Very long words get break opportunities; ordinary words are untouched.
+    #[test]
+    fn long_words_can_break() {
+        let word = "a".repeat(45);
+        let expected = format!("#box[{}];#box[{}];#box[{}];.", "a".repeat(20), "a".repeat(20), "a".repeat(5));
+        assert_eq!(escape(&format!("{word}.")), expected.replace(";.", ";\\."));
+        assert_eq!(escape("Klantgerichtheid"), "Klantgerichtheid");
     }
 
     /// Strings escape quotes and backslashes only.
@@ -208,7 +255,8 @@ mod tests {
     fn markdown_to_typst() {
         assert_eq!(from_markdown("a **b** c"), "a #strong[b]; c");
         assert_eq!(from_markdown("- x\n- y"), "#list([x], [y], );");
-        assert_eq!(from_markdown_inline("a\n\nb"), "a#linebreak();b");
+        assert_eq!(text_inline("a\n\n*b*"), "a#linebreak();\\*b\\*");
+        assert_eq!(text_block("a\nb\n\nc"), "a \\\nb\n\nc");
         assert_eq!(from_markdown("[s](javascript:x)"), "s");
     }
 }

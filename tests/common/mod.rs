@@ -30,7 +30,10 @@ pub fn run(cmd: &mut Command) -> Output {
 
 /// Standard output and error as text, for assertion messages.
 pub fn texts(out: &Output) -> (String, String) {
-    (String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 /// A fresh project folder holding copies of the given plan files under `toetsplannen/`.
@@ -48,7 +51,10 @@ pub fn project(plans: &[&Path]) -> tempfile::TempDir {
 pub fn build_ok(dir: &Path, extra: &[&str]) -> String {
     let out = run(toetsgen(dir).arg("build").args(extra));
     let (stdout, stderr) = texts(&out);
-    assert!(out.status.success(), "build failed\nstdout: {stdout}\nstderr: {stderr}");
+    assert!(
+        out.status.success(),
+        "build failed\nstdout: {stdout}\nstderr: {stderr}"
+    );
     stdout
 }
 
@@ -61,7 +67,11 @@ pub fn pdf_text(path: &Path) -> String {
         .arg("-")
         .output()
         .expect("pdftotext (poppler-utils) must be installed for the tests");
-    assert!(out.status.success(), "pdftotext failed on {}", path.display());
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        path.display()
+    );
     collapse(&String::from_utf8_lossy(&out.stdout))
 }
 
@@ -70,7 +80,10 @@ pub fn html_text(path: &Path) -> String {
     let html = std::fs::read_to_string(path).unwrap();
     let doc = scraper::Html::parse_document(&html);
     let body = scraper::Selector::parse("body").unwrap();
-    let text: Vec<String> = doc.select(&body).flat_map(|b| b.text().map(str::to_owned)).collect();
+    let text: Vec<String> = doc
+        .select(&body)
+        .flat_map(|b| b.text().map(str::to_owned))
+        .collect();
     collapse(&text.join(" "))
 }
 
@@ -81,7 +94,10 @@ pub fn collapse(text: &str) -> String {
 
 /// The number of pages of a PDF, from pdfinfo.
 pub fn pdf_pages(path: &Path) -> usize {
-    let out = Command::new("pdfinfo").arg(path).output().expect("pdfinfo must be installed");
+    let out = Command::new("pdfinfo")
+        .arg(path)
+        .output()
+        .expect("pdfinfo must be installed");
     let info = String::from_utf8_lossy(&out.stdout);
     info.lines()
         .find_map(|l| l.strip_prefix("Pages:"))

@@ -1,0 +1,82 @@
+//! How a text from a plan is laid out in a document: exactly as written. No character is
+//! interpreted (a `*`, `#` or `<b>` in a plan prints as that character in every format); a
+//! blank line starts a new paragraph and a single line break is kept. Each format supplies its
+//! escaping and its ways to break a line and a paragraph.
+
+/// How one format writes escaped text, line breaks and paragraphs.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    /// Makes one line of text literal in the format.
+    pub escape: fn(&str) -> String,
+    /// Written between two lines of a paragraph.
+    pub line_break: &'static str,
+    /// Written before and after each paragraph.
+    pub paragraph: (&'static str, &'static str),
+    /// Written between two paragraphs.
+    pub between: &'static str,
+}
+
+/// The paragraphs of a text, each a list of trimmed, non-empty lines.
+fn paragraphs(text: &str) -> Vec<Vec<&str>> {
+    let mut out: Vec<Vec<&str>> = vec![Vec::new()];
+    for line in text.lines().map(str::trim) {
+        match (line.is_empty(), out.last_mut()) {
+            (true, Some(last)) if !last.is_empty() => out.push(Vec::new()),
+            (false, Some(last)) => last.push(line),
+            _ => {}
+        }
+    }
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+/// A text as block content: paragraphs with their line breaks.
+pub fn block(text: &str, style: Style) -> String {
+    paragraphs(text)
+        .iter()
+        .map(|lines| {
+            let body: Vec<String> = lines.iter().map(|l| (style.escape)(l)).collect();
+            format!(
+                "{}{}{}",
+                style.paragraph.0,
+                body.join(style.line_break),
+                style.paragraph.1
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(style.between)
+}
+
+/// A text inside a line or table cell: every line and paragraph break becomes `line_break`.
+pub fn inline(text: &str, escape: fn(&str) -> String, line_break: &str) -> String {
+    let lines: Vec<String> = paragraphs(text)
+        .concat()
+        .iter()
+        .map(|l| escape(l))
+        .collect();
+    lines.join(line_break)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn upper(s: &str) -> String {
+        s.to_uppercase()
+    }
+
+    const STYLE: Style = Style {
+        escape: upper,
+        line_break: "|",
+        paragraph: ("<", ">"),
+        between: "+",
+    };
+
+    /// Blank lines separate paragraphs, single breaks stay, ends are trimmed.
+    #[test]
+    fn keeps_paragraphs_and_lines() {
+        assert_eq!(block("  a\n b \n\n\n c\n", STYLE), "<A|B>+<C>");
+        assert_eq!(inline("a\nb\n\nc", upper, " / "), "A / B / C");
+        assert_eq!(block("   \n", STYLE), "");
+    }
+}
