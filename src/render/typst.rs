@@ -3,37 +3,92 @@
 //! text goes through [`escape`]; every structure is written as a function call (`#strong[…];`)
 //! closed by a semicolon, so that nothing a plan says can continue the call.
 
-use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
+use pulldown_cmark::{Alignment, Event, HeadingLevel, Tag, TagEnd};
 
 use crate::markdown;
 use crate::render::html::is_safe_url;
 
 /// Escapes text for Typst markup: every ASCII punctuation character that Typst markup could
 /// read as syntax (including smart quotes, dashes and list markers) is backslash-escaped, and
-/// line breaks become spaces. Typst never breaks inside a word, so a word longer than
-/// [`LONG_WORD`] letters is set as boxes of that many letters, between which a line may break;
-/// the text itself is unchanged (a PDF reader extracts the word whole).
+/// line breaks become spaces.
+///
+/// Two layout rules keep a word whole for its reader and for PDF text extraction: a short word
+/// with a hyphen or slash inside (`sociaal-culturele`, `en/of`, `1-9-2021`) is boxed so that no
+/// line breaks inside it, and a run of more than [`LONG_WORD`] letters is set as boxes of that
+/// many letters, between which a line may break (Typst never breaks inside a word, so it would
+/// run out of its table cell). The text itself is unchanged.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 4);
+    let mut token = String::new();
+    for ch in text.chars() {
+        if ch.is_whitespace() {
+            push_token(&mut out, &token);
+            token.clear();
+            out.push(if matches!(ch, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                ch
+            });
+        } else {
+            token.push(ch);
+        }
+    }
+    push_token(&mut out, &token);
+    out
+}
+
+/// The longest word with a hyphen or slash that is kept on one line.
+const SHORT_COMPOUND: usize = 30;
+
+fn push_token(out: &mut String, token: &str) {
+    let breakable = token.contains(['-', '/', '\u{2010}', '\u{2013}', '\u{2014}']);
+    if breakable && token.chars().count() <= SHORT_COMPOUND {
+        out.push_str("#box[");
+        push_chars(out, token);
+        out.push_str("];");
+    } else {
+        push_chars(out, token);
+    }
+}
+
+fn push_chars(out: &mut String, text: &str) {
     let mut word = String::new();
     for ch in text.chars() {
         if ch.is_alphanumeric() {
             word.push(ch);
             continue;
         }
-        push_word(&mut out, &mut word);
-        match ch {
-            '\\' | '#' | '$' | '*' | '_' | '`' | '<' | '>' | '@' | '[' | ']' | '~' | '\'' | '"'
-            | '-' | '+' | '=' | '/' | '.' | ':' | '{' | '}' | ';' => {
-                out.push('\\');
-                out.push(ch);
-            }
-            '\n' | '\r' | '\t' => out.push(' '),
-            _ => out.push(ch),
+        push_word(out, &mut word);
+        if matches!(
+            ch,
+            '\\' | '#'
+                | '$'
+                | '*'
+                | '_'
+                | '`'
+                | '<'
+                | '>'
+                | '@'
+                | '['
+                | ']'
+                | '~'
+                | '\''
+                | '"'
+                | '-'
+                | '+'
+                | '='
+                | '/'
+                | '.'
+                | ':'
+                | '{'
+                | '}'
+                | ';'
+        ) {
+            out.push('\\');
         }
+        out.push(ch);
     }
-    push_word(&mut out, &mut word);
-    out
+    push_word(out, &mut word);
 }
 
 /// Writes a run of letters and digits, boxed in pieces when it is too long to fit a cell.
@@ -145,7 +200,8 @@ impl Writer {
             }
             Tag::List(None) => "\n#list(".to_owned(),
             Tag::List(Some(start)) => format!("\n#enum(start: {start}, "),
-            Tag::Item | Tag::TableCell => "[".to_owned(),
+            Tag::Item => "[#block(breakable: false)[".to_owned(),
+            Tag::TableCell => "[".to_owned(),
             Tag::Emphasis => "#emph[".to_owned(),
             Tag::Strong => "#strong[".to_owned(),
             Tag::Strikethrough => "#strike[".to_owned(),
@@ -162,7 +218,21 @@ impl Writer {
                 self.in_image = true;
                 String::new()
             }
-            Tag::Table(aligns) => format!("\n#table(columns: {}, ", aligns.len()),
+            Tag::Table(aligns) => {
+                let aligns: Vec<&str> = aligns
+                    .iter()
+                    .map(|a| match a {
+                        Alignment::Center => "center",
+                        Alignment::Right => "right",
+                        Alignment::Left | Alignment::None => "left",
+                    })
+                    .collect();
+                format!(
+                    "\n#table(columns: {}, align: ({},), ",
+                    aligns.len(),
+                    aligns.join(", ")
+                )
+            }
             Tag::TableHead => {
                 self.in_head = true;
                 "table.header(".to_owned()
@@ -188,7 +258,8 @@ impl Writer {
                 ");\n\n"
             }
             TagEnd::List(_) => ");\n\n",
-            TagEnd::Item | TagEnd::TableCell => "], ",
+            TagEnd::Item => "]], ",
+            TagEnd::TableCell => "], ",
             TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough => "];",
             TagEnd::Link => match self.links.pop() {
                 Some(true) => "];",
@@ -230,16 +301,22 @@ mod tests {
     fn escape_neutralises_markup() {
         assert_eq!(
             escape("#set $x$ @ref <l> // c"),
-            "\\#set \\$x\\$ \\@ref \\<l\\> \\/\\/ c"
+            "\\#set \\$x\\$ \\@ref \\<l\\> #box[\\/\\/]; c"
         );
-        assert_eq!(escape("1. 'a' -- b"), "1\\. \\'a\\' \\-\\- b");
+        assert_eq!(escape("1. 'a' -- b"), "1\\. \\'a\\' #box[\\-\\-]; b");
+        assert_eq!(escape("en/of\nx"), "#box[en\\/of]; x");
     }
 
     /// Very long words get break opportunities; ordinary words are untouched.
     #[test]
     fn long_words_can_break() {
         let word = "a".repeat(45);
-        let expected = format!("#box[{}];#box[{}];#box[{}];.", "a".repeat(20), "a".repeat(20), "a".repeat(5));
+        let expected = format!(
+            "#box[{}];#box[{}];#box[{}];.",
+            "a".repeat(20),
+            "a".repeat(20),
+            "a".repeat(5)
+        );
         assert_eq!(escape(&format!("{word}.")), expected.replace(";.", ";\\."));
         assert_eq!(escape("Klantgerichtheid"), "Klantgerichtheid");
     }
@@ -254,7 +331,10 @@ mod tests {
     #[test]
     fn markdown_to_typst() {
         assert_eq!(from_markdown("a **b** c"), "a #strong[b]; c");
-        assert_eq!(from_markdown("- x\n- y"), "#list([x], [y], );");
+        assert_eq!(
+            from_markdown("- x\n- y"),
+            "#list([#block(breakable: false)[x]], [#block(breakable: false)[y]], );"
+        );
         assert_eq!(text_inline("a\n\n*b*"), "a#linebreak();\\*b\\*");
         assert_eq!(text_block("a\nb\n\nc"), "a \\\nb\n\nc");
         assert_eq!(from_markdown("[s](javascript:x)"), "s");
