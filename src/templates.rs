@@ -100,9 +100,13 @@ impl Templates {
                 .filter(|(name, _)| name.ends_with(suffix))
                 .map(|(name, (text, _))| (name.as_str(), text.as_str()))
                 .collect();
-            tera.add_raw_templates(mine)
-                .map_err(|e| anyhow::anyhow!(chain(&e)))
-                .with_context(|| format!("the {suffix} templates do not compile"))?;
+            if let Err(err) = tera.add_raw_templates(mine) {
+                let message = chain(&err);
+                let culprit = (sources.iter())
+                    .find(|(name, _)| message.contains(&format!("'{name}'")))
+                    .map_or_else(|| format!("the {suffix} templates"), |(_, (_, origin))| origin.clone());
+                bail!("template {culprit} does not compile: {message}");
+            }
             engines.insert(target, tera);
         }
         let origins = sources

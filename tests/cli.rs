@@ -1,0 +1,183 @@
+//! The command line as users meet it: exit codes, messages when something is missing or wrong,
+//! what is (and is not) written, and the template folder.
+
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use common::*;
+
+fn v1() -> std::path::PathBuf {
+    root().join("toetsplannen/V1-dienstverlening.yaml")
+}
+
+/// A fake `typst` that prints `version` and fails or succeeds as told, for the error paths.
+fn fake_typst(dir: &Path, script: &str) -> std::path::PathBuf {
+    let path = dir.join("fake-typst");
+    std::fs::write(&path, format!("#!/bin/sh\n{script}\n")).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path
+}
+
+/// An invalid plan is reported and skipped, the valid ones are still built, the exit code is 1,
+/// and nothing is written for the invalid plan.
+#[test]
+fn invalid_plans_are_skipped_and_valid_ones_built() {
+    let dir = project(&[&v1(), &fixture("invalid/toetsterm-prefix/plan.yaml")]);
+    let out = run(toetsgen(dir.path()).args(["build", "--format", "md,html"]));
+    let (stdout, stderr) = texts(&out);
+    assert_eq!(out.status.code(), Some(1), "{stdout}{stderr}");
+    assert!(stderr.contains("error: toetsterm code `T2.03` does not start with the plan code `T1` and a dot"), "{stderr}");
+    assert!(stderr.contains("--> toetsplannen/plan.yaml:22:15"), "{stderr}");
+    assert!(stdout.contains("Built 1 plan: 4 documents"), "{stdout}");
+    assert!(dir.path().join("output/V1/toetsplan.html").is_file());
+    assert!(!dir.path().join("output/T1").exists(), "nothing may be written for an invalid plan");
+}
+
+/// Markdown and HTML need no typst at all.
+#[test]
+fn markdown_and_html_build_without_typst() {
+    let dir = project(&[&v1()]);
+    let out = run(toetsgen(dir.path()).args(["build", "--format", "md,html"]).env("TYPST", "/nonexistent/typst"));
+    assert!(out.status.success(), "{:?}", texts(&out));
+    let files = std::fs::read_dir(dir.path().join("output/V1")).unwrap().count();
+    assert_eq!(files, 8);
+}
+
+/// A missing typst is explained with the command that installs it, and nothing is written.
+#[test]
+fn missing_typst_says_how_to_install_it() {
+    let dir = project(&[&v1()]);
+    let out = run(toetsgen(dir.path()).arg("build").env("TYPST", "/nonexistent/typst"));
+    let (_, stderr) = texts(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr.contains("cargo install typst-cli --locked"), "{stderr}");
+    assert!(stderr.contains("--format md,html"), "{stderr}");
+    assert!(!dir.path().join("output").exists());
+}
+
+/// A typst that is too old is refused with its version named.
+#[test]
+fn old_typst_is_refused() {
+    let dir = project(&[&v1()]);
+    let typst = fake_typst(dir.path(), "echo 'typst 0.10.0 (abc)'");
+    let out = run(toetsgen(dir.path()).arg("build").env("TYPST", &typst));
+    let (_, stderr) = texts(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr.contains("typst 0.10 is too old"), "{stderr}");
+}
+
+/// When typst fails, the message names the document and the template, passes typst's own
+/// diagnostics through, and the plan's previous files stay as they were.
+#[test]
+fn typst_failure_names_document_and_template_and_keeps_old_files() {
+    let dir = project(&[&v1()]);
+    build_ok(dir.path(), &["--format", "md,html"]);
+    let before = std::fs::read(dir.path().join("output/V1/toetsplan.md")).unwrap();
+    let templates = dir.path().join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    std::fs::write(templates.join("toetsplan.typ.tera"), "#let x = (\n= {{ plan.titel }}\n").unwrap();
+    std::fs::write(templates.join("toetsplan.md.tera"), "# Anders\n").unwrap();
+    let out = run(toetsgen(dir.path()).arg("build"));
+    let (_, stderr) = texts(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr.contains("typst failed on V1/toetsplan.pdf (from template templates/toetsplan.typ.tera)"), "{stderr}");
+    assert!(stderr.contains("error:"), "typst's own diagnostics: {stderr}");
+    assert_eq!(std::fs::read(dir.path().join("output/V1/toetsplan.md")).unwrap(), before, "old files kept");
+    assert!(!dir.path().join("output/V1/toetsplan.pdf").exists());
+}
+
+/// A template in the project's `templates/` replaces the built-in of that name, and a template
+/// with a new name becomes an extra document in all three formats.
+#[test]
+fn project_templates_override_and_add_documents() {
+    let dir = project(&[&v1()]);
+    let templates = dir.path().join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    std::fs::write(
+        templates.join("opdracht-kandidaat.md.tera"),
+        "# Eigen opdracht {{ plan.titel }}\n\n{% for t in plan.toetstermen %}- {{ t.code }}\n{% endfor %}",
+    )
+    .unwrap();
+    std::fs::write(
+        templates.join("presentielijst.md.tera"),
+        "# Presentielijst {{ plan.titel }}\n\n| Naam | Handtekening |\n|---|---|\n| | |\n",
+    )
+    .unwrap();
+    let stdout = build_ok(dir.path(), &[]);
+    assert!(stdout.contains("5 documents"), "{stdout}");
+    let out = dir.path().join("output/V1");
+    let md = std::fs::read_to_string(out.join("opdracht-kandidaat.md")).unwrap();
+    assert!(md.starts_with("# Eigen opdracht V1: Dienstverlening"), "{md}");
+    for ext in ["md", "html", "pdf"] {
+        assert!(out.join(format!("presentielijst.{ext}")).is_file(), "presentielijst.{ext}");
+    }
+    assert!(pdf_text(&out.join("presentielijst.pdf")).contains("Presentielijst V1: Dienstverlening"));
+    assert!(html_text(&out.join("presentielijst.html")).contains("Presentielijst V1: Dienstverlening"));
+}
+
+/// A broken template is reported with its file and line, and nothing is written.
+#[test]
+fn broken_template_is_reported() {
+    let dir = project(&[&v1()]);
+    let templates = dir.path().join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    std::fs::write(templates.join("toetsplan.md.tera"), "# {{ plan.titel \n").unwrap();
+    let out = run(toetsgen(dir.path()).args(["build", "--format", "md"]));
+    let (_, stderr) = texts(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr.contains("template templates/toetsplan.md.tera does not compile"), "{stderr}");
+    assert!(stderr.contains("--> 2:1"), "line of the error: {stderr}");
+    assert!(!dir.path().join("output").exists());
+}
+
+/// `check` validates without writing anything.
+#[test]
+fn check_writes_nothing() {
+    let dir = project(&[&v1()]);
+    let out = run(toetsgen(dir.path()).arg("check"));
+    let (stdout, _) = texts(&out);
+    assert!(out.status.success());
+    assert!(stdout.contains("Checked 1 plan: 1 valid"), "{stdout}");
+    assert!(!dir.path().join("output").exists());
+}
+
+/// `build --help` documents every flag; wrong usage exits with 2.
+#[test]
+fn help_documents_flags_and_wrong_usage_exits_2() {
+    let out = run(toetsgen(&root()).args(["build", "--help"]));
+    let (stdout, _) = texts(&out);
+    assert!(out.status.success());
+    for flag in ["--plans", "--output", "--templates", "--format", "--jobs"] {
+        assert!(stdout.contains(flag), "build --help lacks {flag}");
+    }
+    let out = run(toetsgen(&root()).args(["build", "--format", "docx"]));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(texts(&out).1.contains("unknown format `docx`"));
+    let out = run(toetsgen(&root()).arg("bouw"));
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// A plans folder that does not exist is a clear error.
+#[test]
+fn missing_plans_folder_is_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(toetsgen(dir.path()).arg("check"));
+    let (_, stderr) = texts(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr.contains("the plans folder toetsplannen does not exist"), "{stderr}");
+}
+
+/// Files written are readable by others (they are published), and no temporary file remains.
+#[test]
+fn outputs_are_world_readable_and_complete() {
+    let dir = project(&[&v1()]);
+    build_ok(dir.path(), &["--format", "md,html", "--jobs", "1"]);
+    for entry in std::fs::read_dir(dir.path().join("output/V1")).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().into_string().unwrap();
+        assert!(!name.starts_with(".toetsgen-"), "temporary file left: {name}");
+        assert_eq!(entry.metadata().unwrap().permissions().mode() & 0o644, 0o644, "{name}");
+    }
+}
