@@ -18,10 +18,13 @@ use tera::{Filter, Tera, Value};
 use crate::markdown;
 use crate::render::{html, typst};
 
+/// A conversion of a text for one format.
+type Convert = fn(&str) -> String;
+
 /// A filter from text to text in one format.
 struct TextFilter {
     name: &'static str,
-    convert: fn(&str) -> String,
+    convert: Convert,
 }
 
 impl Filter for TextFilter {
@@ -55,7 +58,7 @@ pub enum Target {
 
 /// Registers the filters of `target` on an engine.
 pub fn register(tera: &mut Tera, target: Target) {
-    let filters: [(&'static str, fn(&str) -> String); 2] = match target {
+    let filters: [(&'static str, Convert); 2] = match target {
         Target::Markdown => [
             ("tekst", markdown::text_block),
             ("tekst_inline", markdown::text_inline),

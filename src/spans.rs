@@ -36,10 +36,7 @@ impl Spans {
         let mut stack: Vec<Frame> = Vec::new();
         let mut path = String::new();
         let mut parser = Parser::new_from_str(source);
-        loop {
-            let Ok((event, mark)) = parser.next_token() else {
-                break;
-            };
+        while let Ok((event, mark)) = parser.next_token() {
             if event == Event::StreamEnd {
                 break;
             }

@@ -104,7 +104,10 @@ impl Templates {
                 let message = chain(&err);
                 let culprit = (sources.iter())
                     .find(|(name, _)| message.contains(&format!("'{name}'")))
-                    .map_or_else(|| format!("the {suffix} templates"), |(_, (_, origin))| origin.clone());
+                    .map_or_else(
+                        || format!("the {suffix} templates"),
+                        |(_, (_, origin))| origin.clone(),
+                    );
                 bail!("template {culprit} does not compile: {message}");
             }
             engines.insert(target, tera);

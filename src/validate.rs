@@ -116,10 +116,10 @@ impl Checker<'_> {
                 empty.push(name.to_owned());
             }
         }
-        if let Some(crate::model::AantalVragen::Tekst(t)) = &p.aantal_vragen {
-            if t.trim().is_empty() {
-                empty.push("aantal_vragen".to_owned());
-            }
+        if let Some(crate::model::AantalVragen::Tekst(t)) = &p.aantal_vragen
+            && t.trim().is_empty()
+        {
+            empty.push("aantal_vragen".to_owned());
         }
         for (i, o) in p.onderdelen.iter().enumerate() {
             if o.naam.trim().is_empty() {
@@ -326,14 +326,14 @@ impl Checker<'_> {
             );
         }
         let count = self.plan().toetstermen().count();
-        if let Some(min) = b.minimaal_voldoende {
-            if min == 0 || min as usize > count {
-                self.error(
-                    "beoordeling.minimaal_voldoende",
-                    format!("minimaal_voldoende is {min}, but the plan has {count} toetstermen"),
-                    &format!("give a number from 1 to {count}"),
-                );
-            }
+        if let Some(min) = b.minimaal_voldoende
+            && (min == 0 || min as usize > count)
+        {
+            self.error(
+                "beoordeling.minimaal_voldoende",
+                format!("minimaal_voldoende is {min}, but the plan has {count} toetstermen"),
+                &format!("give a number from 1 to {count}"),
+            );
         }
         let codes: HashSet<&str> = self.plan().toetstermen().map(|t| t.code.trim()).collect();
         let mut problems = Vec::new();

@@ -28,20 +28,35 @@ fn invalid_plans_are_skipped_and_valid_ones_built() {
     let out = run(toetsgen(dir.path()).args(["build", "--format", "md,html"]));
     let (stdout, stderr) = texts(&out);
     assert_eq!(out.status.code(), Some(1), "{stdout}{stderr}");
-    assert!(stderr.contains("error: toetsterm code `T2.03` does not start with the plan code `T1` and a dot"), "{stderr}");
-    assert!(stderr.contains("--> toetsplannen/plan.yaml:22:15"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "error: toetsterm code `T2.03` does not start with the plan code `T1` and a dot"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("--> toetsplannen/plan.yaml:22:15"),
+        "{stderr}"
+    );
     assert!(stdout.contains("Built 1 plan: 4 documents"), "{stdout}");
     assert!(dir.path().join("output/V1/toetsplan.html").is_file());
-    assert!(!dir.path().join("output/T1").exists(), "nothing may be written for an invalid plan");
+    assert!(
+        !dir.path().join("output/T1").exists(),
+        "nothing may be written for an invalid plan"
+    );
 }
 
 /// Markdown and HTML need no typst at all.
 #[test]
 fn markdown_and_html_build_without_typst() {
     let dir = project(&[&v1()]);
-    let out = run(toetsgen(dir.path()).args(["build", "--format", "md,html"]).env("TYPST", "/nonexistent/typst"));
+    let out = run(toetsgen(dir.path())
+        .args(["build", "--format", "md,html"])
+        .env("TYPST", "/nonexistent/typst"));
     assert!(out.status.success(), "{:?}", texts(&out));
-    let files = std::fs::read_dir(dir.path().join("output/V1")).unwrap().count();
+    let files = std::fs::read_dir(dir.path().join("output/V1"))
+        .unwrap()
+        .count();
     assert_eq!(files, 8);
 }
 
@@ -49,10 +64,15 @@ fn markdown_and_html_build_without_typst() {
 #[test]
 fn missing_typst_says_how_to_install_it() {
     let dir = project(&[&v1()]);
-    let out = run(toetsgen(dir.path()).arg("build").env("TYPST", "/nonexistent/typst"));
+    let out = run(toetsgen(dir.path())
+        .arg("build")
+        .env("TYPST", "/nonexistent/typst"));
     let (_, stderr) = texts(&out);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr.contains("cargo install typst-cli --locked"), "{stderr}");
+    assert!(
+        stderr.contains("cargo install typst-cli --locked"),
+        "{stderr}"
+    );
     assert!(stderr.contains("--format md,html"), "{stderr}");
     assert!(!dir.path().join("output").exists());
 }
@@ -77,14 +97,30 @@ fn typst_failure_names_document_and_template_and_keeps_old_files() {
     let before = std::fs::read(dir.path().join("output/V1/toetsplan.md")).unwrap();
     let templates = dir.path().join("templates");
     std::fs::create_dir(&templates).unwrap();
-    std::fs::write(templates.join("toetsplan.typ.tera"), "#let x = (\n= {{ plan.titel }}\n").unwrap();
+    std::fs::write(
+        templates.join("toetsplan.typ.tera"),
+        "#let x = (\n= {{ plan.titel }}\n",
+    )
+    .unwrap();
     std::fs::write(templates.join("toetsplan.md.tera"), "# Anders\n").unwrap();
     let out = run(toetsgen(dir.path()).arg("build"));
     let (_, stderr) = texts(&out);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr.contains("typst failed on V1/toetsplan.pdf (from template templates/toetsplan.typ.tera)"), "{stderr}");
-    assert!(stderr.contains("error:"), "typst's own diagnostics: {stderr}");
-    assert_eq!(std::fs::read(dir.path().join("output/V1/toetsplan.md")).unwrap(), before, "old files kept");
+    assert!(
+        stderr.contains(
+            "typst failed on V1/toetsplan.pdf (from template templates/toetsplan.typ.tera)"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("error:"),
+        "typst's own diagnostics: {stderr}"
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("output/V1/toetsplan.md")).unwrap(),
+        before,
+        "old files kept"
+    );
     assert!(!dir.path().join("output/V1/toetsplan.pdf").exists());
 }
 
@@ -109,12 +145,22 @@ fn project_templates_override_and_add_documents() {
     assert!(stdout.contains("5 documents"), "{stdout}");
     let out = dir.path().join("output/V1");
     let md = std::fs::read_to_string(out.join("opdracht-kandidaat.md")).unwrap();
-    assert!(md.starts_with("# Eigen opdracht V1: Dienstverlening"), "{md}");
+    assert!(
+        md.starts_with("# Eigen opdracht V1: Dienstverlening"),
+        "{md}"
+    );
     for ext in ["md", "html", "pdf"] {
-        assert!(out.join(format!("presentielijst.{ext}")).is_file(), "presentielijst.{ext}");
+        assert!(
+            out.join(format!("presentielijst.{ext}")).is_file(),
+            "presentielijst.{ext}"
+        );
     }
-    assert!(pdf_text(&out.join("presentielijst.pdf")).contains("Presentielijst V1: Dienstverlening"));
-    assert!(html_text(&out.join("presentielijst.html")).contains("Presentielijst V1: Dienstverlening"));
+    assert!(
+        pdf_text(&out.join("presentielijst.pdf")).contains("Presentielijst V1: Dienstverlening")
+    );
+    assert!(
+        html_text(&out.join("presentielijst.html")).contains("Presentielijst V1: Dienstverlening")
+    );
 }
 
 /// A broken template is reported with its file and line, and nothing is written.
@@ -127,7 +173,10 @@ fn broken_template_is_reported() {
     let out = run(toetsgen(dir.path()).args(["build", "--format", "md"]));
     let (_, stderr) = texts(&out);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr.contains("template templates/toetsplan.md.tera does not compile"), "{stderr}");
+    assert!(
+        stderr.contains("template templates/toetsplan.md.tera does not compile"),
+        "{stderr}"
+    );
     assert!(stderr.contains("--> 2:1"), "line of the error: {stderr}");
     assert!(!dir.path().join("output").exists());
 }
@@ -166,7 +215,10 @@ fn missing_plans_folder_is_explained() {
     let out = run(toetsgen(dir.path()).arg("check"));
     let (_, stderr) = texts(&out);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr.contains("the plans folder toetsplannen does not exist"), "{stderr}");
+    assert!(
+        stderr.contains("the plans folder toetsplannen does not exist"),
+        "{stderr}"
+    );
 }
 
 /// Files written are readable by others (they are published), and no temporary file remains.
@@ -177,7 +229,14 @@ fn outputs_are_world_readable_and_complete() {
     for entry in std::fs::read_dir(dir.path().join("output/V1")).unwrap() {
         let entry = entry.unwrap();
         let name = entry.file_name().into_string().unwrap();
-        assert!(!name.starts_with(".toetsgen-"), "temporary file left: {name}");
-        assert_eq!(entry.metadata().unwrap().permissions().mode() & 0o644, 0o644, "{name}");
+        assert!(
+            !name.starts_with(".toetsgen-"),
+            "temporary file left: {name}"
+        );
+        assert_eq!(
+            entry.metadata().unwrap().permissions().mode() & 0o644,
+            0o644,
+            "{name}"
+        );
     }
 }

@@ -8,7 +8,12 @@ use std::path::Path;
 
 use common::*;
 
-const DOCUMENTS: [&str; 4] = ["toetsplan", "beoordelingsformulier", "instructie-beoordelaar", "opdracht-kandidaat"];
+const DOCUMENTS: [&str; 4] = [
+    "toetsplan",
+    "beoordelingsformulier",
+    "instructie-beoordelaar",
+    "opdracht-kandidaat",
+];
 
 /// A toetsterm row of the seed: code, text, date (d-m-yyyy) and its levels.
 struct SeedTerm {
@@ -29,7 +34,10 @@ fn seed_terms() -> Vec<SeedTerm> {
             code: f[0].to_owned(),
             tekst: collapse(f[1]),
             datum: f[2].to_owned(),
-            niveaus: (0..4).filter(|&i| f[4 + i] == "X").map(|i| levels[i]).collect(),
+            niveaus: (0..4)
+                .filter(|&i| f[4 + i] == "X")
+                .map(|i| levels[i])
+                .collect(),
         })
         .collect()
 }
@@ -56,9 +64,15 @@ fn build_v1() -> tempfile::TempDir {
 fn v1_documents_carry_every_toetsterm_in_every_format() {
     let dir = build_v1();
     let out = dir.path().join("output/V1");
-    let mut files: Vec<String> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    let mut files: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
     files.sort();
-    let mut expected: Vec<String> = DOCUMENTS.iter().flat_map(|d| ["md", "html", "pdf"].map(|e| format!("{d}.{e}"))).collect();
+    let mut expected: Vec<String> = DOCUMENTS
+        .iter()
+        .flat_map(|d| ["md", "html", "pdf"].map(|e| format!("{d}.{e}")))
+        .collect();
     expected.sort();
     assert_eq!(files, expected);
     let terms = seed_terms();
@@ -72,14 +86,35 @@ fn v1_documents_carry_every_toetsterm_in_every_format() {
         for (format, text) in &texts {
             for t in &terms {
                 assert!(text.contains(&t.code), "{doc}.{format} lacks {}", t.code);
-                assert!(text.contains(&t.tekst), "{doc}.{format} lacks the text of {}: {}", t.code, t.tekst);
+                assert!(
+                    text.contains(&t.tekst),
+                    "{doc}.{format} lacks the text of {}: {}",
+                    t.code,
+                    t.tekst
+                );
                 if doc == "beoordelingsformulier" {
-                    assert_eq!(text.matches(&t.tekst).count(), 1, "{doc}.{format}: {} not exactly once", t.code);
-                    assert_eq!(text.matches(&format!("{} ", t.code)).count(), 1, "{doc}.{format}: {} not once", t.code);
+                    assert_eq!(
+                        text.matches(&t.tekst).count(),
+                        1,
+                        "{doc}.{format}: {} not exactly once",
+                        t.code
+                    );
+                    assert_eq!(
+                        text.matches(&format!("{} ", t.code)).count(),
+                        1,
+                        "{doc}.{format}: {} not once",
+                        t.code
+                    );
                 }
             }
-            assert!(text.contains("V1: Dienstverlening"), "{doc}.{format} does not name the plan");
-            assert!(text.contains("1 september 2021"), "{doc}.{format} does not show the version");
+            assert!(
+                text.contains("V1: Dienstverlening"),
+                "{doc}.{format} does not name the plan"
+            );
+            assert!(
+                text.contains("1 september 2021"),
+                "{doc}.{format} does not show the version"
+            );
         }
     }
 }
@@ -95,17 +130,28 @@ fn v1_toetsplan_table_matches_seed_levels_and_dates() {
     let mut found: BTreeMap<String, (String, Vec<&str>)> = BTreeMap::new();
     let mut totaal = None;
     for row in doc.select(&rows) {
-        let cells: Vec<String> = row.select(&cell).map(|c| collapse(&c.text().collect::<String>())).collect();
+        let cells: Vec<String> = row
+            .select(&cell)
+            .map(|c| collapse(&c.text().collect::<String>()))
+            .collect();
         if cells[0].starts_with("V1.") {
             let levels = ["K", "B", "RV", "PV"];
-            let marks = (0..4).filter(|&i| cells[4 + i].starts_with('X')).map(|i| levels[i]).collect();
+            let marks = (0..4)
+                .filter(|&i| cells[4 + i].starts_with('X'))
+                .map(|i| levels[i])
+                .collect();
             found.insert(cells[0].clone(), (cells[2].clone(), marks));
         } else if cells[0] == "TOTAAL:" {
             totaal = Some(cells[1].clone());
         }
     }
     for t in seed_terms() {
-        assert_eq!(found.get(&t.code), Some(&(t.datum.clone(), t.niveaus.clone())), "{}", t.code);
+        assert_eq!(
+            found.get(&t.code),
+            Some(&(t.datum.clone(), t.niveaus.clone())),
+            "{}",
+            t.code
+        );
     }
     assert_eq!(totaal.as_deref(), Some("1"));
 }
@@ -141,14 +187,29 @@ fn every_pdf_page_has_running_header_and_footer() {
                 .output()
                 .unwrap();
             let text = collapse(&String::from_utf8_lossy(&out.stdout));
-            assert!(text.contains("Toetsplan V1: Dienstverlening"), "{doc} p{page}: plan");
-            assert!(text.contains("Versie 1 september 2021"), "{doc} p{page}: version");
-            assert!(text.contains(&format!("pagina {page} van {pages}")), "{doc} p{page}: page number");
+            assert!(
+                text.contains("Toetsplan V1: Dienstverlening"),
+                "{doc} p{page}: plan"
+            );
+            assert!(
+                text.contains("Versie 1 september 2021"),
+                "{doc} p{page}: version"
+            );
+            assert!(
+                text.contains(&format!("pagina {page} van {pages}")),
+                "{doc} p{page}: page number"
+            );
         }
     }
-    let info = std::process::Command::new("pdfinfo").arg(dir.path().join("output/V1/beoordelingsformulier.pdf")).output().unwrap();
+    let info = std::process::Command::new("pdfinfo")
+        .arg(dir.path().join("output/V1/beoordelingsformulier.pdf"))
+        .output()
+        .unwrap();
     let info = String::from_utf8_lossy(&info.stdout);
-    assert!(info.contains("841.89 x 595.276 pts (A4)") || info.contains("842 x 595"), "{info}");
+    assert!(
+        info.contains("841.89 x 595.276 pts (A4)") || info.contains("842 x 595"),
+        "{info}"
+    );
 }
 
 /// The HTML is standalone and accessible: lang="nl", inline CSS only, header cells with scope,
@@ -157,30 +218,54 @@ fn every_pdf_page_has_running_header_and_footer() {
 fn html_is_standalone_and_accessible() {
     let dir = build_v1();
     for doc in DOCUMENTS {
-        let html = std::fs::read_to_string(dir.path().join(format!("output/V1/{doc}.html"))).unwrap();
+        let html =
+            std::fs::read_to_string(dir.path().join(format!("output/V1/{doc}.html"))).unwrap();
         let parsed = scraper::Html::parse_document(&html);
         let sel = |s: &str| scraper::Selector::parse(s).unwrap();
-        assert_eq!(parsed.select(&sel("html[lang=nl]")).count(), 1, "{doc}: lang");
-        assert_eq!(parsed.select(&sel("link, script, img, iframe")).count(), 0, "{doc}: external resources");
+        assert_eq!(
+            parsed.select(&sel("html[lang=nl]")).count(),
+            1,
+            "{doc}: lang"
+        );
+        assert_eq!(
+            parsed.select(&sel("link, script, img, iframe")).count(),
+            0,
+            "{doc}: external resources"
+        );
         assert!(html.contains("@page"), "{doc}: print stylesheet");
         for th in parsed.select(&sel("th")) {
-            let in_head = th.ancestors().any(|a| a.value().as_element().is_some_and(|e| e.name() == "thead"));
+            let in_head = th
+                .ancestors()
+                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "thead"));
             if in_head || th.value().attr("scope").is_some() {
                 continue;
             }
             panic!("{doc}: a <th> without scope outside thead: {}", th.html());
         }
-        assert!(parsed.select(&sel("thead th")).all(|th| th.value().attr("scope").is_some()), "{doc}: thead th scope");
+        assert!(
+            parsed
+                .select(&sel("thead th"))
+                .all(|th| th.value().attr("scope").is_some()),
+            "{doc}: thead th scope"
+        );
     }
 }
 
 /// A theory exam, a plan of 300 toetstermen and a plan full of special characters all build.
 #[test]
 fn other_shapes_of_plans_build() {
-    let dir = project(&[&fixture("plans/B2-theorie.yaml"), &fixture("plans/S9-tekens.yaml")]);
-    let mut big = String::from("code: G3\nnaam: Groot plan\ningangsdatum: 2022-01-01\nbeoordeling:\n  waarnemingen: 10\n  waarneming: Opdracht\nonderdelen:\n");
+    let dir = project(&[
+        &fixture("plans/B2-theorie.yaml"),
+        &fixture("plans/S9-tekens.yaml"),
+    ]);
+    let mut big = String::from(
+        "code: G3\nnaam: Groot plan\ningangsdatum: 2022-01-01\nbeoordeling:\n  waarnemingen: 10\n  waarneming: Opdracht\nonderdelen:\n",
+    );
     for o in 0..15 {
-        big.push_str(&format!("  - naam: Onderdeel {}\n    toetstermen:\n", o + 1));
+        big.push_str(&format!(
+            "  - naam: Onderdeel {}\n    toetstermen:\n",
+            o + 1
+        ));
         for t in 0..20 {
             let n = o * 20 + t + 1;
             big.push_str(&format!(
@@ -193,7 +278,11 @@ fn other_shapes_of_plans_build() {
     assert!(stdout.contains("Built 3 plans: 12 documents"), "{stdout}");
     let form = pdf_text(&dir.path().join("output/G3/beoordelingsformulier.pdf"));
     for n in [1, 150, 300] {
-        assert_eq!(form.matches(&format!("G3.{n:03} ")).count(), 1, "G3.{n:03} on the form");
+        assert_eq!(
+            form.matches(&format!("G3.{n:03} ")).count(),
+            1,
+            "G3.{n:03} on the form"
+        );
     }
     let layout = std::process::Command::new("pdftotext")
         .args(["-layout"])
@@ -202,8 +291,15 @@ fn other_shapes_of_plans_build() {
         .output()
         .unwrap();
     let layout = String::from_utf8_lossy(&layout.stdout);
-    let totaal = layout.lines().find(|l| l.trim_start().starts_with("TOTAAL:")).expect("a TOTAAL row");
-    assert_eq!(collapse(totaal), "TOTAAL: 40", "the TOTAAL row of the theory exam");
+    let totaal = layout
+        .lines()
+        .find(|l| l.trim_start().starts_with("TOTAAL:"))
+        .expect("a TOTAAL row");
+    assert_eq!(
+        collapse(totaal),
+        "TOTAAL: 40",
+        "the TOTAAL row of the theory exam"
+    );
     let opdracht = pdf_text(&dir.path().join("output/B2/opdracht-kandidaat.pdf"));
     assert!(opdracht.contains("De toets heeft 40 vragen."), "{opdracht}");
 }
@@ -229,12 +325,22 @@ fn special_characters_print_literally() {
             ("html", html_text(&out.join(format!("{doc}.html")))),
             ("md", markdown_text(&out.join(format!("{doc}.md")))),
         ] {
-            for s in literal.iter().chain(if doc == "beoordelingsformulier" { &form_only[..] } else { &[] }) {
-                assert!(text.contains(s), "{doc}.{format} does not show literally: {s}\n{text}");
+            for s in literal.iter().chain(if doc == "beoordelingsformulier" {
+                &form_only[..]
+            } else {
+                &[]
+            }) {
+                assert!(
+                    text.contains(s),
+                    "{doc}.{format} does not show literally: {s}\n{text}"
+                );
             }
         }
     }
     let html = std::fs::read_to_string(out.join("toetsplan.html")).unwrap();
-    assert!(!html.contains("<script>"), "raw HTML from a plan reached the HTML");
+    assert!(
+        !html.contains("<script>"),
+        "raw HTML from a plan reached the HTML"
+    );
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
