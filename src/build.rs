@@ -32,6 +32,8 @@ pub struct Options {
     pub jobs: usize,
     /// The date against which "in the future" is judged.
     pub today: NaiveDate,
+    /// Where to write the Typst sources too, if anywhere.
+    pub keep_typst: Option<PathBuf>,
 }
 
 /// What a run found and did.
@@ -86,6 +88,9 @@ pub fn build(opts: &Options) -> Result<Outcome> {
         None
     };
     let (mut outcome, rendered) = prepare(opts)?;
+    if let Some(dir) = &opts.keep_typst {
+        write_typst_sources(dir, &rendered)?;
+    }
     let pdfs = match &typst {
         Some(typst) => compile_pdfs(typst, &rendered, opts.jobs)?,
         None => rendered.iter().map(|_| Ok(Vec::new())).collect(),
@@ -183,6 +188,17 @@ fn compile_pdfs(
         })
         .collect();
     Ok(per_plan)
+}
+
+/// Writes every Typst source as `<dir>/<CODE>/<document>.typ`.
+fn write_typst_sources(dir: &Path, plans: &[Rendered]) -> Result<()> {
+    for plan in plans {
+        for (doc, r) in &plan.documents {
+            let path = dir.join(&plan.code).join(format!("{}.typ", doc.naam));
+            fs::write_atomic(&path, r.typst.as_bytes())?;
+        }
+    }
+    Ok(())
 }
 
 /// Writes one plan's files; returns how many.

@@ -61,6 +61,11 @@ pub struct BuildArgs {
     /// Number of typst processes run at a time. Default: the number of cores.
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
+
+    /// Also write the Typst source of every PDF into DIR, as <CODE>/<document>.typ (to inspect a
+    /// template's output, or to time typst on its own).
+    #[arg(long, value_name = "DIR")]
+    pub keep_typst: Option<PathBuf>,
 }
 
 /// Options of `toetsgen check`.

@@ -76,6 +76,15 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Writes a scratch file (one the build itself reads back and then deletes), creating parent
+/// folders; not atomic and not flushed to disk, since nobody else ever reads it.
+pub fn write_scratch(path: &Path, contents: &[u8]) -> Result<()> {
+    if let Some(dir) = path.parent() {
+        create_dir_all(dir)?;
+    }
+    std::fs::write(path, contents).with_context(|| format!("cannot write {}", path.display()))
+}
+
 /// Temporary files are private (0600); published documents must be readable by all (0644).
 #[cfg(unix)]
 fn make_readable(file: &std::fs::File) -> std::io::Result<()> {

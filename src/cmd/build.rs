@@ -22,6 +22,7 @@ pub fn run(args: BuildArgs) -> Result<bool> {
         formats,
         jobs,
         today: chrono::Local::now().date_naive(),
+        keep_typst: args.keep_typst.clone(),
     };
     let outcome = build::build(&opts)?;
     print_problems(&outcome);

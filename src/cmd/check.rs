@@ -16,6 +16,7 @@ pub fn run(args: CheckArgs) -> Result<bool> {
         formats: vec![Format::Md, Format::Html, Format::Pdf],
         jobs: 1,
         today: chrono::Local::now().date_naive(),
+        keep_typst: None,
     };
     let outcome = build::check(&opts)?;
     print_problems(&outcome);

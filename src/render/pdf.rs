@@ -130,7 +130,7 @@ impl Typst {
             .context("cannot create a temporary folder for typst")?;
         let fonts = dir.path().join("fonts");
         for (name, bytes) in FONTS {
-            fs::write_atomic(&fonts.join(name), bytes)?;
+            fs::write_scratch(&fonts.join(name), bytes)?;
         }
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads.max(1))
@@ -173,7 +173,7 @@ impl Typst {
         );
         let input = root.join(format!("{stem}.typ"));
         let output = root.join(format!("{stem}.pdf"));
-        fs::write_atomic(&input, job.source.as_bytes())?;
+        fs::write_scratch(&input, job.source.as_bytes())?;
         let result = Command::new(&self.program)
             .arg("compile")
             .arg("--root")
