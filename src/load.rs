@@ -52,6 +52,12 @@ pub fn discover(dir: &Path) -> Result<Vec<PathBuf>> {
             files.push(entry.into_path());
         }
     }
+    if files.is_empty() {
+        anyhow::bail!(
+            "no toetsplannen (*.yaml) found in {}: put the plans there, or name their folder with --plans",
+            dir.display()
+        );
+    }
     Ok(files)
 }
 

@@ -221,6 +221,19 @@ fn missing_plans_folder_is_explained() {
     );
 }
 
+/// An empty plans folder is an error, not a silent success.
+#[test]
+fn empty_plans_folder_is_an_error() {
+    let dir = project(&[]);
+    let out = run(toetsgen(dir.path()).arg("build"));
+    let (_, stderr) = texts(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr.contains("no toetsplannen (*.yaml) found in toetsplannen"),
+        "{stderr}"
+    );
+}
+
 /// Files written are readable by others (they are published), and no temporary file remains.
 #[test]
 fn outputs_are_world_readable_and_complete() {
