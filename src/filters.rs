@@ -17,31 +17,60 @@ use tera::{Filter, Tera, Value};
 
 use crate::markdown;
 use crate::render::{html, typst};
+use crate::text::Style;
 
-/// A conversion of a text for one format.
-type Convert = fn(&str) -> String;
-
-/// A filter from text to text in one format.
+/// A filter that writes a plan's text in one format, as paragraphs or inline.
 struct TextFilter {
     name: &'static str,
-    convert: Convert,
+    style: Style,
+    inline: bool,
+}
+
+impl TextFilter {
+    fn convert(&self, text: &str) -> String {
+        if self.inline {
+            self.style.inline(text)
+        } else {
+            self.style.block(text)
+        }
+    }
 }
 
 impl Filter for TextFilter {
     fn filter(&self, value: &Value, _args: &HashMap<String, Value>) -> tera::Result<Value> {
-        match value {
-            Value::Null => Ok(Value::String(String::new())),
-            Value::String(s) => Ok(Value::String((self.convert)(s))),
-            Value::Number(n) => Ok(Value::String((self.convert)(&n.to_string()))),
-            other => Err(tera::Error::msg(format!(
-                "filter `{}` expects a text, but got {other}",
-                self.name
-            ))),
-        }
+        string_arg(self.name, value).map(|s| Value::String(self.convert(&s)))
     }
 
     fn is_safe(&self) -> bool {
         true
+    }
+}
+
+/// A filter that writes a value as a string literal of the target language.
+struct LiteralFilter {
+    name: &'static str,
+    convert: fn(&str) -> String,
+}
+
+impl Filter for LiteralFilter {
+    fn filter(&self, value: &Value, _args: &HashMap<String, Value>) -> tera::Result<Value> {
+        string_arg(self.name, value).map(|s| Value::String((self.convert)(&s)))
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
+/// The text of a filter's input: a string, a number, or nothing (an absent field).
+fn string_arg(name: &str, value: &Value) -> tera::Result<String> {
+    match value {
+        Value::Null => Ok(String::new()),
+        Value::String(s) => Ok(s.clone()),
+        Value::Number(n) => Ok(n.to_string()),
+        other => Err(tera::Error::msg(format!(
+            "filter `{name}` expects a text, but got {other}"
+        ))),
     }
 }
 
@@ -58,34 +87,38 @@ pub enum Target {
 
 /// Registers the filters of `target` on an engine.
 pub fn register(tera: &mut Tera, target: Target) {
-    let filters: [(&'static str, Convert); 2] = match target {
-        Target::Markdown => [
-            ("tekst", markdown::text_block),
-            ("tekst_inline", markdown::text_inline),
-        ],
-        Target::Html => [
-            ("tekst", html::text_block),
-            ("tekst_inline", html::text_inline),
-        ],
-        Target::Typst => [
-            ("tekst", typst::text_block),
-            ("tekst_inline", typst::text_inline),
-        ],
+    let style = match target {
+        Target::Markdown => markdown::TEXT,
+        Target::Html => html::TEXT,
+        Target::Typst => typst::TEXT,
     };
-    for (name, convert) in filters {
-        tera.register_filter(name, TextFilter { name, convert });
-    }
+    tera.register_filter(
+        "tekst",
+        TextFilter {
+            name: "tekst",
+            style,
+            inline: false,
+        },
+    );
+    tera.register_filter(
+        "tekst_inline",
+        TextFilter {
+            name: "tekst_inline",
+            style,
+            inline: true,
+        },
+    );
     match target {
         Target::Typst => tera.register_filter(
             "typst_str",
-            TextFilter {
+            LiteralFilter {
                 name: "typst_str",
                 convert: typst::string,
             },
         ),
         Target::Html => tera.register_filter(
             "css_str",
-            TextFilter {
+            LiteralFilter {
                 name: "css_str",
                 convert: html::css_string,
             },

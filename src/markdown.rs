@@ -4,6 +4,8 @@
 
 use pulldown_cmark::{Options, Parser};
 
+use crate::text::Style;
+
 /// The parser options used for every piece of Markdown: CommonMark with GitHub tables and
 /// strikethrough. No smart punctuation: a plan's wording is printed exactly.
 pub fn options() -> Options {
@@ -43,23 +45,15 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// A plan's text as Markdown paragraphs, printing literally.
-pub fn text_block(text: &str) -> String {
-    crate::text::block(
-        text,
-        crate::text::Style {
-            escape,
-            line_break: "\\\n",
-            paragraph: ("", ""),
-            between: "\n\n",
-        },
-    )
-}
-
-/// A plan's text on one line (a table cell or list item), printing literally.
-pub fn text_inline(text: &str) -> String {
-    crate::text::inline(text, escape, " ")
-}
+/// How a plan's text is written in Markdown: literal, paragraphs with hard line breaks, one
+/// line in a table cell.
+pub const TEXT: Style = Style {
+    escape,
+    line_break: "\\\n",
+    paragraph: ("", ""),
+    between: "\n\n",
+    inline_break: " ",
+};
 
 #[cfg(test)]
 mod tests {
@@ -83,7 +77,7 @@ mod tests {
     /// A pipe in a cell's text must not split the table row; lines are joined.
     #[test]
     fn inline_joins_lines_and_escapes_pipes() {
-        assert_eq!(text_inline("a |\n\nb"), "a \\| b");
-        assert_eq!(text_block("# a\nb\n\nc"), "\\# a\\\nb\n\nc");
+        assert_eq!(TEXT.inline("a |\n\nb"), "a \\| b");
+        assert_eq!(TEXT.block("# a\nb\n\nc"), "\\# a\\\nb\n\nc");
     }
 }

@@ -14,6 +14,37 @@ pub struct Style {
     pub paragraph: (&'static str, &'static str),
     /// Written between two paragraphs.
     pub between: &'static str,
+    /// Written between lines and paragraphs when the text must stay inline (a table cell).
+    pub inline_break: &'static str,
+}
+
+impl Style {
+    /// A text as block content: paragraphs with their line breaks.
+    pub fn block(&self, text: &str) -> String {
+        paragraphs(text)
+            .iter()
+            .map(|lines| {
+                let body: Vec<String> = lines.iter().map(|l| (self.escape)(l)).collect();
+                format!(
+                    "{}{}{}",
+                    self.paragraph.0,
+                    body.join(self.line_break),
+                    self.paragraph.1
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(self.between)
+    }
+
+    /// A text inside a line or table cell: every line and paragraph break becomes `inline_break`.
+    pub fn inline(&self, text: &str) -> String {
+        let lines: Vec<String> = paragraphs(text)
+            .concat()
+            .iter()
+            .map(|l| (self.escape)(l))
+            .collect();
+        lines.join(self.inline_break)
+    }
 }
 
 /// The paragraphs of a text, each a list of trimmed, non-empty lines.
@@ -30,33 +61,6 @@ fn paragraphs(text: &str) -> Vec<Vec<&str>> {
     out
 }
 
-/// A text as block content: paragraphs with their line breaks.
-pub fn block(text: &str, style: Style) -> String {
-    paragraphs(text)
-        .iter()
-        .map(|lines| {
-            let body: Vec<String> = lines.iter().map(|l| (style.escape)(l)).collect();
-            format!(
-                "{}{}{}",
-                style.paragraph.0,
-                body.join(style.line_break),
-                style.paragraph.1
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(style.between)
-}
-
-/// A text inside a line or table cell: every line and paragraph break becomes `line_break`.
-pub fn inline(text: &str, escape: fn(&str) -> String, line_break: &str) -> String {
-    let lines: Vec<String> = paragraphs(text)
-        .concat()
-        .iter()
-        .map(|l| escape(l))
-        .collect();
-    lines.join(line_break)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,13 +74,14 @@ mod tests {
         line_break: "|",
         paragraph: ("<", ">"),
         between: "+",
+        inline_break: " / ",
     };
 
     /// Blank lines separate paragraphs, single breaks stay, ends are trimmed.
     #[test]
     fn keeps_paragraphs_and_lines() {
-        assert_eq!(block("  a\n b \n\n\n c\n", STYLE), "<A|B>+<C>");
-        assert_eq!(inline("a\nb\n\nc", upper, " / "), "A / B / C");
-        assert_eq!(block("   \n", STYLE), "");
+        assert_eq!(STYLE.block("  a\n b \n\n\n c\n"), "<A|B>+<C>");
+        assert_eq!(STYLE.inline("a\nb\n\nc"), "A / B / C");
+        assert_eq!(STYLE.block("   \n"), "");
     }
 }

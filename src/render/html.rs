@@ -6,6 +6,7 @@
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use crate::markdown;
+use crate::text::Style;
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -86,23 +87,14 @@ pub fn from_markdown(text: &str) -> String {
     out
 }
 
-/// A plan's text as HTML paragraphs, printing literally.
-pub fn text_block(text: &str) -> String {
-    crate::text::block(
-        text,
-        crate::text::Style {
-            escape,
-            line_break: "<br>\n",
-            paragraph: ("<p>", "</p>"),
-            between: "\n",
-        },
-    )
-}
-
-/// A plan's text inside a line or cell, printing literally.
-pub fn text_inline(text: &str) -> String {
-    crate::text::inline(text, escape, "<br>")
-}
+/// How a plan's text is written in HTML: escaped, `<p>` paragraphs, `<br>` line breaks.
+pub const TEXT: Style = Style {
+    escape,
+    line_break: "<br>\n",
+    paragraph: ("<p>", "</p>"),
+    between: "\n",
+    inline_break: "<br>",
+};
 
 /// Links may point to the web, to e-mail, or within the document; nothing else.
 pub fn is_safe_url(url: &str) -> bool {
@@ -162,9 +154,9 @@ mod tests {
     #[test]
     fn plan_text_is_literal() {
         assert_eq!(
-            text_block("<b>a</b>\n*b*\n\nc"),
+            TEXT.block("<b>a</b>\n*b*\n\nc"),
             "<p>&lt;b&gt;a&lt;/b&gt;<br>\n*b*</p>\n<p>c</p>"
         );
-        assert_eq!(text_inline("a\n\nb"), "a<br>b");
+        assert_eq!(TEXT.inline("a\n\nb"), "a<br>b");
     }
 }

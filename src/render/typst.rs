@@ -7,6 +7,7 @@ use pulldown_cmark::{Alignment, Event, HeadingLevel, Tag, TagEnd};
 
 use crate::markdown;
 use crate::render::html::is_safe_url;
+use crate::text::Style;
 
 /// Escapes text for Typst markup: every ASCII punctuation character that Typst markup could
 /// read as syntax (including smart quotes, dashes and list markers) is backslash-escaped, and
@@ -136,23 +137,14 @@ pub fn from_markdown(text: &str) -> String {
     w.out.trim().to_owned()
 }
 
-/// A plan's text as Typst paragraphs, printing literally.
-pub fn text_block(text: &str) -> String {
-    crate::text::block(
-        text,
-        crate::text::Style {
-            escape,
-            line_break: " \\\n",
-            paragraph: ("", ""),
-            between: "\n\n",
-        },
-    )
-}
-
-/// A plan's text inside a line or cell, printing literally.
-pub fn text_inline(text: &str) -> String {
-    crate::text::inline(text, escape, "#linebreak();")
-}
+/// How a plan's text is written in Typst markup: escaped, paragraphs, line breaks.
+pub const TEXT: Style = Style {
+    escape,
+    line_break: " \\\n",
+    paragraph: ("", ""),
+    between: "\n\n",
+    inline_break: "#linebreak();",
+};
 
 #[derive(Default)]
 struct Writer {
@@ -335,8 +327,8 @@ mod tests {
             from_markdown("- x\n- y"),
             "#list([#block(breakable: false)[x]], [#block(breakable: false)[y]], );"
         );
-        assert_eq!(text_inline("a\n\n*b*"), "a#linebreak();\\*b\\*");
-        assert_eq!(text_block("a\nb\n\nc"), "a \\\nb\n\nc");
+        assert_eq!(TEXT.inline("a\n\n*b*"), "a#linebreak();\\*b\\*");
+        assert_eq!(TEXT.block("a\nb\n\nc"), "a \\\nb\n\nc");
         assert_eq!(from_markdown("[s](javascript:x)"), "s");
     }
 }
