@@ -1,7 +1,10 @@
-//! Stage 5 and the whole pipeline: load → validate → view → render per format → write.
-//! A plan with errors is skipped (its diagnostics reported) while the valid plans are built;
-//! a plan's files are written only when all of its documents rendered, each atomically.
+//! The whole pipeline: load → validate → view → render per format → write. A plan with errors is
+//! skipped (its diagnostics reported) while the valid plans are built. Builds are incremental:
+//! everything is rendered in memory (cheap), a PDF is compiled only when its Typst source, typst
+//! or toetsgen changed, and a file is written only when its bytes differ from what is on disk.
+//! When a plan's version changes, its previous documents are kept under `versies/<date>/`.
 
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -11,6 +14,9 @@ use chrono::NaiveDate;
 use crate::diagnostic::Diagnostic;
 use crate::fs;
 use crate::load::{self, SourcePlan};
+use crate::manifest::{FileRecord, Manifest, PlanRecord, sha256};
+use crate::model::{Datum, parse_iso_date};
+use crate::output::OutputDir;
 use crate::render::pdf::{Job, Typst};
 use crate::render::{self, Format};
 use crate::templates::{RenderedDocument, Templates};
@@ -34,6 +40,10 @@ pub struct Options {
     pub today: NaiveDate,
     /// Where to write the Typst sources too, if anywhere.
     pub keep_typst: Option<PathBuf>,
+    /// Rebuild and rewrite everything, whatever the build record says.
+    pub force: bool,
+    /// Build only plans with a toetsterm changed on or after this date.
+    pub since: Option<NaiveDate>,
 }
 
 /// What a run found and did.
@@ -41,12 +51,20 @@ pub struct Options {
 pub struct Outcome {
     /// Plan files found.
     pub plans_found: usize,
-    /// Plans whose documents were all made.
+    /// Plans whose documents are all made and up to date.
     pub plans_built: usize,
+    /// Plans left out by `--since`.
+    pub plans_skipped: usize,
     /// Documents made (per plan and document, in all formats).
     pub documents: usize,
     /// Files written.
     pub files: usize,
+    /// Files that were already up to date.
+    pub unchanged: usize,
+    /// Files removed (of deleted plans or removed templates).
+    pub removed: usize,
+    /// Earlier versions kept by this build.
+    pub versions_kept: usize,
     /// Problems in the plans (errors and warnings), by file and line.
     pub diagnostics: Vec<Diagnostic>,
     /// Failures while rendering or writing, one per plan or per run.
@@ -65,21 +83,43 @@ impl Outcome {
 /// A valid plan rendered in memory.
 struct Rendered {
     code: String,
-    version: NaiveDate,
+    source: String,
+    source_sha256: String,
+    version: Datum,
+    last_change: NaiveDate,
     documents: Vec<(DocumentInfo, RenderedDocument)>,
+}
+
+/// Everything known before writing.
+struct Prepared {
+    outcome: Outcome,
+    rendered: Vec<Rendered>,
+    /// Codes of every plan that could be read, valid or not.
+    present_codes: HashSet<String>,
+    /// Whether some plan file could not be read at all (its code is unknown).
+    unreadable: bool,
+    templates_fingerprint: String,
+}
+
+/// A PDF of this build: still up to date on disk, or newly made.
+enum Pdf {
+    UpToDate(FileRecord),
+    Made { bytes: Vec<u8>, key: String },
 }
 
 /// Validates all plans and renders them in memory, writing nothing.
 pub fn check(opts: &Options) -> Result<Outcome> {
     let start = Instant::now();
-    let (mut outcome, rendered) = prepare(opts)?;
-    outcome.plans_built = rendered.len();
-    outcome.documents = rendered.iter().map(|r| r.documents.len()).sum();
-    outcome.elapsed = start.elapsed();
-    Ok(outcome)
+    let templates = Templates::load(opts.templates.as_deref())?;
+    let files = load::discover(&opts.plans)?;
+    let mut p = prepare(opts, &templates, &files, &Manifest::default())?;
+    p.outcome.plans_built = p.rendered.len();
+    p.outcome.documents = p.rendered.iter().map(|r| r.documents.len()).sum();
+    p.outcome.elapsed = start.elapsed();
+    Ok(p.outcome)
 }
 
-/// Builds every valid plan into the output folder.
+/// Builds every valid plan into the output folder, writing only what changed.
 pub fn build(opts: &Options) -> Result<Outcome> {
     let start = Instant::now();
     let typst = if opts.formats.contains(&Format::Pdf) {
@@ -87,46 +127,83 @@ pub fn build(opts: &Options) -> Result<Outcome> {
     } else {
         None
     };
-    let (mut outcome, rendered) = prepare(opts)?;
+    let templates = Templates::load(opts.templates.as_deref())?;
+    let files = load::discover(&opts.plans)?;
+    let out = OutputDir::open(&opts.output)?;
+    let mut manifest = Manifest::load(&opts.output)?;
+    let Prepared {
+        mut outcome,
+        mut rendered,
+        present_codes,
+        unreadable,
+        templates_fingerprint,
+    } = prepare(opts, &templates, &files, &manifest)?;
+    if let Some(since) = opts.since {
+        let before = rendered.len();
+        rendered.retain(|r| r.last_change >= since);
+        outcome.plans_skipped = before - rendered.len();
+    }
     if let Some(dir) = &opts.keep_typst {
         write_typst_sources(dir, &rendered)?;
     }
     let pdfs = match &typst {
-        Some(typst) => compile_pdfs(typst, &rendered, opts.jobs)?,
+        Some(typst) => make_pdfs(typst, &rendered, &manifest, &out, opts)?,
         None => rendered.iter().map(|_| Ok(Vec::new())).collect(),
     };
     for (plan, pdfs) in rendered.iter().zip(pdfs) {
-        let written = pdfs.and_then(|pdfs| write_plan(&opts.output, plan, &pdfs, &opts.formats));
-        match written {
-            Ok(files) => {
+        match pdfs.and_then(|pdfs| {
+            write_plan(
+                &out,
+                &mut manifest,
+                plan,
+                pdfs,
+                &opts.formats,
+                opts.force,
+                &mut outcome,
+            )
+        }) {
+            Ok(()) => {
                 outcome.plans_built += 1;
                 outcome.documents += plan.documents.len();
-                outcome.files += files;
             }
             Err(err) => outcome
                 .failures
                 .push(err.context(format!("plan {} was not written", plan.code))),
         }
     }
+    if !unreadable {
+        remove_deleted_plans(&out, &mut manifest, &present_codes, &mut outcome)?;
+    }
+    manifest.toetsgen = env!("CARGO_PKG_VERSION").to_owned();
+    if let Some(typst) = &typst {
+        manifest.typst = Some(typst.version.clone());
+    }
+    manifest.sjablonen_sha256 = templates_fingerprint;
+    manifest.save(&opts.output)?;
     outcome.elapsed = start.elapsed();
     Ok(outcome)
 }
 
 /// Load, validate, view and render every plan; invalid plans are reported and left out.
-fn prepare(opts: &Options) -> Result<(Outcome, Vec<Rendered>)> {
-    let templates = Templates::load(opts.templates.as_deref())?;
-    let files = load::discover(&opts.plans)?;
+fn prepare(
+    opts: &Options,
+    templates: &Templates,
+    files: &[PathBuf],
+    manifest: &Manifest,
+) -> Result<Prepared> {
     let mut outcome = Outcome {
         plans_found: files.len(),
         ..Outcome::default()
     };
     let mut loaded: Vec<SourcePlan> = Vec::new();
-    for path in &files {
+    for path in files {
         match load::load(path) {
             Ok(sp) => loaded.push(sp),
             Err(d) => outcome.diagnostics.push(d),
         }
     }
+    let unreadable = loaded.len() < files.len();
+    let present_codes = loaded.iter().map(|sp| sp.plan.code.clone()).collect();
     let checks = validate::validate_all(&loaded, opts.today);
     let mut rendered = Vec::new();
     for (sp, diags) in loaded.iter().zip(checks) {
@@ -135,11 +212,20 @@ fn prepare(opts: &Options) -> Result<(Outcome, Vec<Rendered>)> {
         if !valid {
             continue;
         }
-        let view = PlanView::new(&sp.plan);
-        match render::render_plan(&templates, &view, &opts.formats) {
+        let kept = earlier_versions(manifest.plannen.get(&sp.plan.code), &opts.output);
+        let view = PlanView::new(&sp.plan).with_eerdere_versies(kept);
+        match render::render_plan(templates, &view, &opts.formats) {
             Ok(docs) => rendered.push(Rendered {
                 code: sp.plan.code.clone(),
-                version: sp.plan.versie().0,
+                source: sp.display.clone(),
+                source_sha256: sha256(sp.source.as_bytes()),
+                version: sp.plan.versie(),
+                last_change: sp
+                    .plan
+                    .toetstermen()
+                    .map(|t| t.gewijzigd.0)
+                    .max()
+                    .unwrap_or(sp.plan.ingangsdatum.0),
                 documents: templates.documents().iter().cloned().zip(docs).collect(),
             }),
             Err(err) => outcome.failures.push(err),
@@ -148,46 +234,245 @@ fn prepare(opts: &Options) -> Result<(Outcome, Vec<Rendered>)> {
     outcome
         .diagnostics
         .sort_by(|a, b| (&a.file, a.location).cmp(&(&b.file, b.location)));
-    Ok((outcome, rendered))
+    Ok(Prepared {
+        outcome,
+        rendered,
+        present_codes,
+        unreadable,
+        templates_fingerprint: templates.fingerprint().to_owned(),
+    })
 }
 
-/// Compiles every plan's PDFs in one parallel run; per plan, its PDFs in document order.
-fn compile_pdfs(
+/// The versions of a plan kept in the output folder, and its current one there (which this build
+/// keeps when the version changes), as long as any of its files exist.
+fn earlier_versions(record: Option<&PlanRecord>, output: &Path) -> Vec<Datum> {
+    let Some(record) = record else {
+        return Vec::new();
+    };
+    let on_disk = |rel: &String| output.join(rel).exists();
+    let mut dates: Vec<&String> = (record.eerdere_versies.iter())
+        .filter(|(_, files)| files.iter().any(on_disk))
+        .map(|(date, _)| date)
+        .collect();
+    if record.bestanden.keys().any(on_disk) {
+        dates.push(&record.versie);
+    }
+    dates
+        .into_iter()
+        .filter_map(|d| parse_iso_date(d).ok().map(Datum))
+        .collect()
+}
+
+/// Compiles the PDFs whose Typst source changed, in one parallel run; per plan, one entry per
+/// document in order.
+fn make_pdfs(
     typst: &Typst,
     plans: &[Rendered],
-    jobs: usize,
-) -> Result<Vec<Result<Vec<Vec<u8>>>>> {
-    let mut all_jobs = Vec::new();
+    manifest: &Manifest,
+    out: &OutputDir,
+    opts: &Options,
+) -> Result<Vec<Result<Vec<Pdf>>>> {
+    let mut jobs = Vec::new();
+    let mut states: Vec<Vec<Option<Pdf>>> = Vec::new();
     for plan in plans {
         let timestamp = plan
             .version
+            .0
             .and_hms_opt(0, 0, 0)
             .map_or(0, |t| t.and_utc().timestamp());
+        let mut mine = Vec::new();
         for (doc, r) in &plan.documents {
-            all_jobs.push(Job {
-                label: format!("{}/{}.pdf", plan.code, doc.naam),
-                template: r.typst_template.clone(),
-                source: r.typst.clone(),
-                timestamp,
+            let rel = format!("{}/{}.pdf", plan.code, doc.naam);
+            let key = sha256(
+                format!(
+                    "{}\0{}\0{}",
+                    typst.version,
+                    env!("CARGO_PKG_VERSION"),
+                    r.typst
+                )
+                .as_bytes(),
+            );
+            let record = manifest
+                .plannen
+                .get(&plan.code)
+                .and_then(|p| p.bestanden.get(&rel));
+            let current = record.filter(|rec| {
+                !opts.force
+                    && rec.typst_bron.as_deref() == Some(key.as_str())
+                    && out.hash_of(&rel).as_deref() == Some(rec.sha256.as_str())
             });
+            match current {
+                Some(rec) => mine.push(Some(Pdf::UpToDate(rec.clone()))),
+                None => {
+                    mine.push(None);
+                    jobs.push((
+                        key,
+                        Job {
+                            label: rel,
+                            template: r.typst_template.clone(),
+                            source: r.typst.clone(),
+                            timestamp,
+                        },
+                    ));
+                }
+            }
         }
+        states.push(mine);
     }
-    let mut results = typst.compile_all(&all_jobs, jobs)?.into_iter();
-    let per_plan = plans
-        .iter()
-        .map(|plan| {
-            let mine: Vec<Result<Vec<u8>>> = results.by_ref().take(plan.documents.len()).collect();
-            let mut errors = mine
-                .iter()
-                .filter_map(|r| r.as_ref().err())
-                .map(|e| format!("{e:#}"));
-            match errors.next() {
-                Some(first) => Err(anyhow!(errors.fold(first, |acc, e| format!("{acc}\n{e}")))),
-                None => Ok(mine.into_iter().filter_map(Result::ok).collect()),
+    let (keys, jobs): (Vec<String>, Vec<Job>) = jobs.into_iter().unzip();
+    let mut made = typst.compile_all(&jobs, opts.jobs)?.into_iter().zip(keys);
+    Ok(states
+        .into_iter()
+        .map(|mine| {
+            let mut errors = Vec::new();
+            let pdfs: Vec<Pdf> = (mine.into_iter())
+                .filter_map(|state| match state {
+                    Some(pdf) => Some(pdf),
+                    None => match made.next() {
+                        Some((Ok(bytes), key)) => Some(Pdf::Made { bytes, key }),
+                        Some((Err(e), _)) => {
+                            errors.push(format!("{e:#}"));
+                            None
+                        }
+                        None => None,
+                    },
+                })
+                .collect();
+            if errors.is_empty() {
+                Ok(pdfs)
+            } else {
+                Err(anyhow!(errors.join("\n")))
             }
         })
+        .collect())
+}
+
+/// Writes one plan's changed files, keeps its previous version when the version changed, removes
+/// the files of documents that no longer exist, and records it all.
+fn write_plan(
+    out: &OutputDir,
+    manifest: &mut Manifest,
+    plan: &Rendered,
+    pdfs: Vec<Pdf>,
+    formats: &[Format],
+    force: bool,
+    outcome: &mut Outcome,
+) -> Result<()> {
+    let old = manifest
+        .plannen
+        .get(&plan.code)
+        .cloned()
+        .unwrap_or_default();
+    let mut record = PlanRecord {
+        bron: plan.source.clone(),
+        bron_sha256: plan.source_sha256.clone(),
+        versie: plan.version.to_string(),
+        bestanden: BTreeMap::new(),
+        eerdere_versies: old.eerdere_versies.clone(),
+    };
+    if !old.versie.is_empty()
+        && old.versie != record.versie
+        && !record.eerdere_versies.contains_key(&old.versie)
+    {
+        let kept = keep_version(out, &plan.code, &old)?;
+        if !kept.is_empty() {
+            record.eerdere_versies.insert(old.versie.clone(), kept);
+            outcome.versions_kept += 1;
+        }
+    }
+    let mut pdfs = pdfs.into_iter();
+    for (doc, r) in &plan.documents {
+        for format in Format::ALL.iter().filter(|f| formats.contains(f)) {
+            let rel = format!("{}/{}.{}", plan.code, doc.naam, format.extension());
+            let (bytes, key) = match format {
+                Format::Md => (r.markdown.clone().into_bytes(), None),
+                Format::Html => (r.html.clone().into_bytes(), None),
+                Format::Pdf => match pdfs.next() {
+                    Some(Pdf::Made { bytes, key }) => (bytes, Some(key)),
+                    Some(Pdf::UpToDate(rec)) => {
+                        outcome.unchanged += 1;
+                        record.bestanden.insert(rel, rec);
+                        continue;
+                    }
+                    None => return Err(anyhow!("no PDF was made for {rel}")),
+                },
+            };
+            if !force && out.holds(&rel, &bytes) {
+                outcome.unchanged += 1;
+            } else {
+                out.write(&rel, &bytes)?;
+                outcome.files += 1;
+            }
+            record.bestanden.insert(
+                rel,
+                FileRecord {
+                    sha256: sha256(&bytes),
+                    typst_bron: key,
+                },
+            );
+        }
+    }
+    for (rel, rec) in &old.bestanden {
+        if record.bestanden.contains_key(rel) {
+            continue;
+        }
+        let (stem, ext) = file_stem_and_extension(rel);
+        let document_exists = plan.documents.iter().any(|(d, _)| d.naam == stem);
+        let format_built = formats.iter().any(|f| f.extension() == ext);
+        if document_exists && !format_built {
+            record.bestanden.insert(rel.clone(), rec.clone());
+        } else {
+            out.remove(rel)?;
+            outcome.removed += 1;
+        }
+    }
+    manifest.plannen.insert(plan.code.clone(), record);
+    Ok(())
+}
+
+/// Copies the current files of a plan's previous version to `<CODE>/versies/<date>/`, read-only.
+fn keep_version(out: &OutputDir, code: &str, old: &PlanRecord) -> Result<Vec<String>> {
+    let mut kept = Vec::new();
+    for rel in old.bestanden.keys() {
+        if !out.path(rel).exists() {
+            continue;
+        }
+        let name = rel.rsplit('/').next().unwrap_or(rel);
+        let to = format!("{code}/versies/{}/{name}", old.versie);
+        if !out.path(&to).exists() {
+            out.keep_copy(rel, &to)?;
+        }
+        kept.push(to);
+    }
+    Ok(kept)
+}
+
+/// Removes the files (not the kept versions) of plans whose file is gone.
+fn remove_deleted_plans(
+    out: &OutputDir,
+    manifest: &mut Manifest,
+    present_codes: &HashSet<String>,
+    outcome: &mut Outcome,
+) -> Result<()> {
+    let gone: Vec<String> = (manifest.plannen.iter())
+        .filter(|(code, rec)| !present_codes.contains(*code) && !Path::new(&rec.bron).exists())
+        .map(|(code, _)| code.clone())
         .collect();
-    Ok(per_plan)
+    for code in gone {
+        if let Some(rec) = manifest.plannen.remove(&code) {
+            for rel in rec.bestanden.keys() {
+                out.remove(rel)?;
+                outcome.removed += 1;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// "V1/toetsplan.pdf" → ("toetsplan", "pdf").
+fn file_stem_and_extension(rel: &str) -> (&str, &str) {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    name.rsplit_once('.').unwrap_or((name, ""))
 }
 
 /// Writes every Typst source as `<dir>/<CODE>/<document>.typ`.
@@ -199,30 +484,4 @@ fn write_typst_sources(dir: &Path, plans: &[Rendered]) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// Writes one plan's files; returns how many.
-fn write_plan(
-    output: &Path,
-    plan: &Rendered,
-    pdfs: &[Vec<u8>],
-    formats: &[Format],
-) -> Result<usize> {
-    let dir = output.join(&plan.code);
-    let mut files = 0;
-    for (i, (doc, r)) in plan.documents.iter().enumerate() {
-        for format in Format::ALL.iter().filter(|f| formats.contains(f)) {
-            let bytes: &[u8] = match format {
-                Format::Md => r.markdown.as_bytes(),
-                Format::Html => r.html.as_bytes(),
-                Format::Pdf => &pdfs[i],
-            };
-            fs::write_atomic(
-                &dir.join(format!("{}.{}", doc.naam, format.extension())),
-                bytes,
-            )?;
-            files += 1;
-        }
-    }
-    Ok(files)
 }

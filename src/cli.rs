@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
 use crate::render::Format;
@@ -24,6 +25,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Check the plans and templates without writing anything.
     Check(CheckArgs),
+    /// List, per plan, the toetstermen changed on or after a date.
+    Changes(ChangesArgs),
 }
 
 /// Where the plans and templates are.
@@ -62,10 +65,48 @@ pub struct BuildArgs {
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
 
+    /// Rebuild and rewrite every file, even those that are up to date.
+    #[arg(long)]
+    pub force: bool,
+
+    /// Build only the plans with a toetsterm changed on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<NaiveDate>,
+
     /// Also write the Typst source of every PDF into DIR, as <CODE>/<document>.typ (to inspect a
     /// template's output, or to time typst on its own).
     #[arg(long, value_name = "DIR")]
     pub keep_typst: Option<PathBuf>,
+}
+
+/// Options of `toetsgen changes`.
+#[derive(Debug, Args)]
+pub struct ChangesArgs {
+    /// Folder with the toetsplannen (*.yaml, searched recursively).
+    #[arg(long, value_name = "DIR", default_value = "toetsplannen")]
+    pub plans: PathBuf,
+
+    /// List the toetstermen changed on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: NaiveDate,
+
+    /// How to print the list: a table for people, or JSON for programs.
+    #[arg(long, value_name = "FORMAT", default_value = "table")]
+    pub format: ListFormat,
+}
+
+/// How `changes` prints its list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    /// Aligned columns.
+    Table,
+    /// A JSON array of plans with their changed toetstermen.
+    Json,
+}
+
+/// Reads a date argument written as YYYY-MM-DD.
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    crate::model::parse_iso_date(text)
 }
 
 /// Options of `toetsgen check`.

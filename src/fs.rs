@@ -86,14 +86,15 @@ pub fn write_scratch(path: &Path, contents: &[u8]) -> Result<()> {
 }
 
 /// Temporary files are private (0600); published documents must be readable by all (0644).
+/// Called on a temporary file before it is renamed into place.
 #[cfg(unix)]
-fn make_readable(file: &std::fs::File) -> std::io::Result<()> {
+pub fn make_readable(file: &std::fs::File) -> std::io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
     file.set_permissions(std::fs::Permissions::from_mode(0o644))
 }
 
 #[cfg(not(unix))]
-fn make_readable(_file: &std::fs::File) -> std::io::Result<()> {
+pub fn make_readable(_file: &std::fs::File) -> std::io::Result<()> {
     Ok(())
 }
 

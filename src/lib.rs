@@ -6,6 +6,7 @@
 //! writes files safely.
 
 pub mod build;
+pub mod changes;
 pub mod cli;
 pub mod cmd;
 pub mod dates;
@@ -13,8 +14,10 @@ pub mod diagnostic;
 pub mod filters;
 pub mod fs;
 pub mod load;
+pub mod manifest;
 pub mod markdown;
 pub mod model;
+pub mod output;
 pub mod render;
 pub mod spans;
 pub mod templates;

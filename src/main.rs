@@ -23,6 +23,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build(args) => cmd::build::run(args),
         Command::Check(args) => cmd::check::run(args),
+        Command::Changes(args) => cmd::changes::run(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

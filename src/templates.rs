@@ -47,6 +47,9 @@ const BUILTIN: &[(&str, &str)] = builtin![
     "beoordelingsformulier.typ.tera",
     "instructie-beoordelaar.md.tera",
     "opdracht-kandidaat.md.tera",
+    "_versies.md.tera",
+    "_versies.html.tera",
+    "_versies.typ.tera",
 ];
 
 /// One document rendered in each format's source form.
@@ -67,6 +70,7 @@ pub struct Templates {
     engines: BTreeMap<Target, Tera>,
     documents: Vec<DocumentInfo>,
     origins: BTreeMap<String, String>,
+    fingerprint: String,
 }
 
 impl Templates {
@@ -112,6 +116,13 @@ impl Templates {
             }
             engines.insert(target, tera);
         }
+        let fingerprint = {
+            let all: Vec<String> = sources
+                .iter()
+                .map(|(name, (text, _))| format!("{name}\0{text}"))
+                .collect();
+            crate::manifest::sha256(all.join("\0").as_bytes())
+        };
         let origins = sources
             .into_iter()
             .map(|(name, (_, origin))| (name, origin))
@@ -120,7 +131,13 @@ impl Templates {
             engines,
             documents,
             origins,
+            fingerprint,
         })
+    }
+
+    /// A hash of every template's name and text: changes when any template changes.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
     }
 
     /// The documents to make for each plan: the four of SPEC.md, then the user's extras.

@@ -21,6 +21,8 @@
 //! - `plan.aantal_toetstermen`, `plan.totaal_opdrachten`, `plan.toont_opdrachten` (whether the
 //!   table has an "Aantal opdr." column)
 //! - `plan.wijzigingen`: toetstermen changed after the ingangsdatum
+//! - `plan.eerdere_versies`: the earlier versions kept in the output folder, newest first, each
+//!   a date with `map`, the folder of its documents relative to the plan's folder
 //! - `plan.beoordeling`: `opgegeven` (the plan has a beoordeling block), `waarnemingen`,
 //!   `waarneming`, `kolommen` (column labels), `schaal`, `minimaal_voldoende`, `verplicht`
 //! - `niveaus`: the four levels with `code` and `naam`
@@ -132,8 +134,19 @@ pub struct PlanView {
     pub toont_opdrachten: bool,
     /// Toetstermen changed after the ingangsdatum.
     pub wijzigingen: Vec<ToetstermView>,
+    /// Earlier versions kept, newest first.
+    pub eerdere_versies: Vec<EerdereVersie>,
     /// Shape of the beoordelingsformulier.
     pub beoordeling: BeoordelingView,
+}
+
+/// An earlier version of the plan's documents, kept in the output folder.
+#[derive(Debug, Clone, Serialize)]
+pub struct EerdereVersie {
+    /// Its version date.
+    pub datum: DatumView,
+    /// Its folder relative to the plan's folder, e.g. `versies/2021-09-01`.
+    pub map: String,
 }
 
 /// One row of the metadata table.
@@ -266,6 +279,7 @@ impl PlanView {
             onderdelen,
             toetstermen,
             wijzigingen,
+            eerdere_versies: Vec::new(),
             beoordeling: BeoordelingView {
                 opgegeven: p.beoordeling.is_some(),
                 waarnemingen: b.waarnemingen,
@@ -276,6 +290,26 @@ impl PlanView {
                 verplicht,
             },
         }
+    }
+}
+
+impl PlanView {
+    /// Adds the earlier versions kept (any order; the current version is left out).
+    pub fn with_eerdere_versies(mut self, dates: impl IntoIterator<Item = Datum>) -> Self {
+        let mut dates: Vec<Datum> = dates
+            .into_iter()
+            .filter(|d| d.to_string() != self.versie.iso)
+            .collect();
+        dates.sort_by(|a, b| b.cmp(a));
+        dates.dedup();
+        self.eerdere_versies = dates
+            .into_iter()
+            .map(|d| EerdereVersie {
+                map: format!("versies/{d}"),
+                datum: DatumView::new(d),
+            })
+            .collect();
+        self
     }
 }
 

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use crate::build::{self, Options};
+use crate::build::{self, Options, Outcome};
 use crate::cli::BuildArgs;
 use crate::cmd::{plural, print_problems, skipped_line, templates_dir};
 
@@ -23,21 +23,56 @@ pub fn run(args: BuildArgs) -> Result<bool> {
         jobs,
         today: chrono::Local::now().date_naive(),
         keep_typst: args.keep_typst.clone(),
+        force: args.force,
+        since: args.since,
     };
     let outcome = build::build(&opts)?;
     print_problems(&outcome);
-    let formats: Vec<String> = opts.formats.iter().map(ToString::to_string).collect();
-    println!(
-        "Built {}: {} ({}), {} in {} in {:.2} s",
-        plural(outcome.plans_built, "plan", "plans"),
-        plural(outcome.documents, "document", "documents"),
-        formats.join(", "),
-        plural(outcome.files, "file", "files"),
-        opts.output.display(),
-        outcome.elapsed.as_secs_f64()
-    );
+    println!("{}", summary(&opts, &outcome));
     if let Some(line) = skipped_line(&outcome, "not built because of the errors above") {
         eprintln!("{line}");
     }
     Ok(outcome.success())
+}
+
+/// The one line that says what the build did.
+fn summary(opts: &Options, o: &Outcome) -> String {
+    let time = format!("{:.2} s", o.elapsed.as_secs_f64());
+    let skipped = match (opts.since, o.plans_skipped) {
+        (Some(since), n) if n > 0 => format!(
+            "; {} without changes since {since} left alone",
+            plural(n, "plan", "plans")
+        ),
+        _ => String::new(),
+    };
+    if o.files == 0 && o.removed == 0 && o.plans_built > 0 && o.failures.is_empty() {
+        return format!(
+            "Nothing to do: all {} of {} in {} are up to date{skipped} ({time})",
+            plural(o.unchanged, "file", "files"),
+            plural(o.plans_built, "plan", "plans"),
+            opts.output.display()
+        );
+    }
+    let formats: Vec<String> = opts.formats.iter().map(ToString::to_string).collect();
+    let mut parts = vec![format!("{} written", plural(o.files, "file", "files"))];
+    if o.unchanged > 0 {
+        parts.push(format!("{} up to date", o.unchanged));
+    }
+    if o.removed > 0 {
+        parts.push(format!("{} removed", o.removed));
+    }
+    if o.versions_kept > 0 {
+        parts.push(format!(
+            "{} kept",
+            plural(o.versions_kept, "earlier version", "earlier versions")
+        ));
+    }
+    format!(
+        "Built {}: {} ({}); {} in {}{skipped} ({time})",
+        plural(o.plans_built, "plan", "plans"),
+        plural(o.documents, "document", "documents"),
+        formats.join(", "),
+        parts.join(", "),
+        opts.output.display(),
+    )
 }

@@ -17,6 +17,8 @@ pub fn run(args: CheckArgs) -> Result<bool> {
         jobs: 1,
         today: chrono::Local::now().date_naive(),
         keep_typst: None,
+        force: false,
+        since: None,
     };
     let outcome = build::check(&opts)?;
     print_problems(&outcome);

@@ -1,6 +1,7 @@
 //! One file per subcommand; each turns its arguments into library calls and prints the result.
 
 pub mod build;
+pub mod changes;
 pub mod check;
 
 use std::path::PathBuf;

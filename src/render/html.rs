@@ -67,10 +67,21 @@ pub fn from_markdown(text: &str) -> String {
             in_image = false;
             None
         }
-        Event::Start(Tag::Link { ref dest_url, .. }) => {
-            let safe = is_safe_url(dest_url);
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let safe = is_safe_url(&dest_url);
             dropped_links.push(!safe);
-            safe.then_some(event)
+            let dest_url = CowStr::from(retarget_markdown_link(&dest_url, "html"));
+            safe.then_some(Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }))
         }
         Event::End(TagEnd::Link) => {
             let dropped = dropped_links.pop().unwrap_or(false);
@@ -96,13 +107,33 @@ pub const TEXT: Style = Style {
     inline_break: "<br>",
 };
 
-/// Links may point to the web, to e-mail, or within the document; nothing else.
+/// Links may point to the web, to e-mail, within the document, or to a relative path (another
+/// document of the output folder); no other scheme (such as `javascript:`).
 pub fn is_safe_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
-    lower.starts_with("https://")
-        || lower.starts_with("http://")
-        || lower.starts_with("mailto:")
-        || lower.starts_with('#')
+    let scheme = lower
+        .split_once(':')
+        .map(|(s, _)| s)
+        .filter(|s| !s.contains(['/', '?', '#']));
+    match scheme {
+        Some(s) => matches!(s, "https" | "http" | "mailto"),
+        None => true,
+    }
+}
+
+/// A relative link to a Markdown document, pointed at the same document in `extension`
+/// (`versies/2021-09-01/toetsplan.md` → `….html`); other links stay as they are.
+pub fn retarget_markdown_link(url: &str, extension: &str) -> String {
+    let (path, anchor) = url
+        .split_once('#')
+        .map_or((url, None), |(p, a)| (p, Some(a)));
+    match path.strip_suffix(".md") {
+        Some(stem) if !url.contains(':') => match anchor {
+            Some(a) => format!("{stem}.{extension}#{a}"),
+            None => format!("{stem}.{extension}"),
+        },
+        _ => url.to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -147,6 +178,10 @@ mod tests {
         assert_eq!(
             from_markdown("[site](https://x.nl)"),
             "<p><a href=\"https://x.nl\">site</a></p>\n"
+        );
+        assert_eq!(
+            from_markdown("[oud](versies/2021-09-01/toetsplan.md)"),
+            "<p><a href=\"versies/2021-09-01/toetsplan.html\">oud</a></p>\n"
         );
     }
 

@@ -6,7 +6,7 @@
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Tag, TagEnd};
 
 use crate::markdown;
-use crate::render::html::is_safe_url;
+use crate::render::html::{is_safe_url, retarget_markdown_link};
 use crate::text::Style;
 
 /// Escapes text for Typst markup: every ASCII punctuation character that Typst markup could
@@ -201,7 +201,10 @@ impl Writer {
                 let safe = is_safe_url(&dest_url);
                 self.links.push(safe);
                 if safe {
-                    format!("#link({})[", string(&dest_url))
+                    format!(
+                        "#link({})[",
+                        string(&retarget_markdown_link(&dest_url, "pdf"))
+                    )
                 } else {
                     String::new()
                 }
