@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Benchmark: a full `toetsgen build` of PLANS copies of the V1 plan, against the floor — typst
-# compiling the very same .typ files by itself, as many at a time as toetsgen runs (JOBS).
+# Benchmark: a full `toetsgen build --force` of PLANS copies of the V1 plan, against the floor —
+# typst compiling the very same .typ files by itself, as many at a time as toetsgen runs (JOBS) —
+# and a second build with nothing changed, against the full build.
 # Usage: benches/build.sh            (PLANS=20 RUNS=3 JOBS=<cores> by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,12 +35,14 @@ floor() {
   find typ -name '*.typ' -print0 | xargs -0 -P "$JOBS" -I{} \
     typst compile --root typ --font-path "$fonts" --ignore-system-fonts {} {}.pdf
 }
-full=$(best "$bin" build -j "$JOBS" -o out-full)
-nopdf=$(best "$bin" build --format md,html -o out-nopdf)
+full=$(best "$bin" build --force -j "$JOBS" -o out-full)
+noop=$(best "$bin" build -j "$JOBS" -o out-full)
+nopdf=$(best "$bin" build --force --format md,html -o out-nopdf)
 typst_floor=$(best floor)
 docs=$(find typ -name '*.typ' | wc -l)
 echo "plans: $PLANS, PDFs: $docs, jobs: $JOBS, best of $RUNS runs"
 echo "toetsgen build (md, html, pdf):  ${full} s"
 echo "toetsgen build (md, html):       ${nopdf} s"
+echo "second build, nothing changed:   ${noop} s ($(echo "scale=1; $noop * 100 / $full" | bc -l) % of a full build)"
 echo "typst compile alone (the floor): ${typst_floor} s"
 echo "overhead over the floor:         $(echo "scale=1; ($full - $typst_floor) * 100 / $typst_floor" | bc -l) %"

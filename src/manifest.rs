@@ -78,12 +78,16 @@ impl Manifest {
         })
     }
 
-    /// Writes the record into `output`, atomically.
+    /// Writes the record into `output`, atomically; an unchanged record is not rewritten.
     pub fn save(&self, output: &Path) -> Result<()> {
         let mut json =
             serde_json::to_string_pretty(self).context("cannot serialize the build record")?;
         json.push('\n');
-        fs::write_atomic(&output.join(FILE_NAME), json.as_bytes())
+        let path = output.join(FILE_NAME);
+        if std::fs::read(&path).is_ok_and(|old| old == json.as_bytes()) {
+            return Ok(());
+        }
+        fs::write_atomic(&path, json.as_bytes())
     }
 }
 

@@ -1,0 +1,359 @@
+//! The office's change workflow, run as a user would: incremental builds, versions and kept
+//! earlier versions, `changes --since`, `build --since`, an output folder shared with people,
+//! killed builds and two builds at once.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use common::*;
+
+const CHANGE_DATE: &str = "2025-06-01";
+
+fn v1() -> PathBuf {
+    root().join("toetsplannen/V1-dienstverlening.yaml")
+}
+
+/// Every file under `dir` with its modification time.
+fn mtimes(dir: &Path) -> BTreeMap<PathBuf, SystemTime> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().to_owned(),
+                e.metadata().unwrap().modified().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Changes V1.13's text and sets its `gewijzigd` to [`CHANGE_DATE`], as the office would.
+fn change_v1_13(project: &Path) {
+    let path = project.join("toetsplannen/V1-dienstverlening.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let start = text.find("code: V1.13").unwrap();
+    let date = start + text[start..].find("gewijzigd: 2021-09-01").unwrap();
+    let changed = format!(
+        "{}{}gewijzigd: {CHANGE_DATE}{}",
+        &text[..start],
+        text[start..date].replace(
+            "Reageert professioneel op emoties",
+            "Reageert altijd professioneel op emoties"
+        ),
+        &text[date + "gewijzigd: 2021-09-01".len()..]
+    );
+    std::fs::write(&path, changed).unwrap();
+}
+
+/// A second build with nothing changed writes no file (modification times untouched) and says
+/// so in one line; `--force` rewrites everything.
+#[test]
+fn second_build_writes_nothing() {
+    let dir = project(&[&v1(), &fixture("plans/B2-theorie.yaml")]);
+    build_ok(dir.path(), &[]);
+    let before = mtimes(&dir.path().join("output"));
+    std::thread::sleep(Duration::from_millis(20));
+    let stdout = build_ok(dir.path(), &[]);
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(
+        stdout.starts_with("Nothing to do: all 24 files of 2 plans in output are up to date"),
+        "{stdout}"
+    );
+    assert_eq!(
+        mtimes(&dir.path().join("output")),
+        before,
+        "the second build touched files"
+    );
+    let stdout = build_ok(dir.path(), &["--force"]);
+    assert!(stdout.contains("24 files written"), "{stdout}");
+}
+
+/// The record of what was built is readable JSON with hashes, outputs and versions.
+#[test]
+fn build_record_is_readable_json() {
+    let dir = project(&[&v1()]);
+    build_ok(dir.path(), &[]);
+    let text = std::fs::read_to_string(dir.path().join("output/.toetsgen.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(json["typst"].as_str(), Some(typst_version().as_str()));
+    let v1 = &json["plannen"]["V1"];
+    assert_eq!(v1["versie"], "2021-09-01");
+    assert_eq!(v1["bron_sha256"].as_str().unwrap().len(), 64);
+    assert_eq!(v1["bestanden"].as_object().unwrap().len(), 12);
+    assert!(v1["bestanden"]["V1/toetsplan.pdf"]["typst_bron"].is_string());
+}
+
+/// The version of the typst this machine runs, as the record should name it.
+fn typst_version() -> String {
+    let program = std::env::var("TYPST").unwrap_or_else(|_| "typst".into());
+    let out = std::process::Command::new(program)
+        .arg("--version")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    text.split_whitespace().nth(1).unwrap().to_owned()
+}
+
+/// After a toetsterm changes, the next build rewrites only that plan's files; every document of
+/// the plan shows the new version and lists the change; the previous documents are kept by
+/// version; `changes --since` lists exactly that toetsterm, also as JSON.
+#[test]
+fn a_changed_toetsterm_rebuilds_its_plan_and_keeps_the_old_version() {
+    let dir = project(&[&v1(), &fixture("plans/B2-theorie.yaml")]);
+    build_ok(dir.path(), &[]);
+    let old_toetsplan = std::fs::read(dir.path().join("output/V1/toetsplan.pdf")).unwrap();
+    let b2_before = mtimes(&dir.path().join("output/B2"));
+    change_v1_13(dir.path());
+    let stdout = build_ok(dir.path(), &[]);
+    assert!(
+        stdout.contains("12 files written, 12 up to date, 1 earlier version kept"),
+        "{stdout}"
+    );
+    assert_eq!(
+        mtimes(&dir.path().join("output/B2")),
+        b2_before,
+        "B2 was not changed"
+    );
+    let out = dir.path().join("output/V1");
+    for doc in [
+        "toetsplan",
+        "beoordelingsformulier",
+        "instructie-beoordelaar",
+        "opdracht-kandidaat",
+    ] {
+        let pdf = pdf_text(&out.join(format!("{doc}.pdf")));
+        let html = html_text(&out.join(format!("{doc}.html")));
+        for (format, text) in [("pdf", &pdf), ("html", &html)] {
+            assert!(
+                text.contains("Versie 1 juni 2025") || text.contains("versie 1 juni 2025"),
+                "{doc}.{format}: new version"
+            );
+            assert!(
+                text.contains("Reageert altijd professioneel op emoties"),
+                "{doc}.{format}: new text"
+            );
+            assert!(
+                text.contains("Eerdere versies"),
+                "{doc}.{format}: earlier versions listed"
+            );
+            assert!(
+                text.contains("versie 1 september 2021"),
+                "{doc}.{format}: earlier version named"
+            );
+        }
+        for ext in ["md", "html", "pdf"] {
+            let kept = out.join(format!("versies/2021-09-01/{doc}.{ext}"));
+            assert!(kept.is_file(), "{} kept", kept.display());
+            assert!(std::fs::metadata(&kept).unwrap().permissions().readonly());
+        }
+    }
+    for doc in ["toetsplan", "instructie-beoordelaar"] {
+        let text = pdf_text(&out.join(format!("{doc}.pdf")));
+        let section = &text[text.find("Wijzigingen").expect("a Wijzigingen section")..];
+        assert!(
+            section.contains("V1.13") && section.contains("1 juni 2025"),
+            "{doc}: {section}"
+        );
+    }
+    assert_eq!(
+        std::fs::read(out.join("versies/2021-09-01/toetsplan.pdf")).unwrap(),
+        old_toetsplan
+    );
+    let html = std::fs::read_to_string(out.join("toetsplan.html")).unwrap();
+    assert!(
+        html.contains("href=\"versies/2021-09-01/toetsplan.html\""),
+        "link to the earlier version"
+    );
+
+    let listed = run(toetsgen(dir.path()).args(["changes", "--since", CHANGE_DATE]));
+    let (table, _) = texts(&listed);
+    assert!(listed.status.success());
+    let rows: Vec<&str> = table.lines().skip(1).collect();
+    assert_eq!(rows.len(), 1, "{table}");
+    assert!(
+        rows[0].starts_with("V1    V1.13      2025-06-01  Reageert altijd"),
+        "{table}"
+    );
+    let json =
+        run(toetsgen(dir.path()).args(["changes", "--since", CHANGE_DATE, "--format", "json"]));
+    let parsed: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(parsed.as_array().unwrap().len(), 1);
+    assert_eq!(parsed[0]["plan"], "V1");
+    assert_eq!(parsed[0]["toetstermen"][0]["code"], "V1.13");
+    assert_eq!(parsed[0]["toetstermen"][0]["gewijzigd"], CHANGE_DATE);
+
+    // The next build again writes nothing, and the kept version stays.
+    let stdout = build_ok(dir.path(), &[]);
+    assert!(stdout.starts_with("Nothing to do"), "{stdout}");
+}
+
+/// `build --since` builds only the plans with changes on or after the date.
+#[test]
+fn build_since_builds_only_changed_plans() {
+    let dir = project(&[&v1(), &fixture("plans/B2-theorie.yaml")]);
+    let stdout = build_ok(dir.path(), &["--since", "2024-01-01", "--format", "md"]);
+    assert!(stdout.contains("Built 1 plan"), "{stdout}");
+    assert!(
+        stdout.contains("1 plan without changes since 2024-01-01 left alone"),
+        "{stdout}"
+    );
+    assert!(dir.path().join("output/B2/toetsplan.md").is_file());
+    assert!(!dir.path().join("output/V1").exists());
+}
+
+/// A file put in the output folder by hand survives every build; removing a plan removes its
+/// documents but not its kept versions; removing a template removes its documents.
+#[test]
+fn only_files_the_program_wrote_are_removed() {
+    let dir = project(&[&v1(), &fixture("plans/B2-theorie.yaml")]);
+    let templates = dir.path().join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    std::fs::write(
+        templates.join("presentielijst.md.tera"),
+        "# Presentielijst {{ plan.titel }}\n",
+    )
+    .unwrap();
+    build_ok(dir.path(), &["--format", "md,html"]);
+    std::fs::write(
+        dir.path().join("output/notes.txt"),
+        "van de examencommissie",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("output/V1/aantekening.txt"), "bij V1").unwrap();
+    change_v1_13(dir.path());
+    build_ok(dir.path(), &["--format", "md,html"]);
+    std::fs::remove_file(templates.join("presentielijst.md.tera")).unwrap();
+    let stdout = build_ok(dir.path(), &["--format", "md,html"]);
+    assert!(stdout.contains("4 removed"), "{stdout}");
+    assert!(!dir.path().join("output/V1/presentielijst.md").exists());
+    std::fs::remove_file(dir.path().join("toetsplannen/V1-dienstverlening.yaml")).unwrap();
+    build_ok(dir.path(), &["--format", "md,html"]);
+    let out = dir.path().join("output");
+    assert!(
+        !out.join("V1/toetsplan.md").exists(),
+        "documents of a removed plan are removed"
+    );
+    assert!(
+        out.join("V1/versies/2021-09-01/toetsplan.md").is_file(),
+        "kept versions stay"
+    );
+    assert!(
+        out.join("V1/versies/2021-09-01/presentielijst.md")
+            .is_file(),
+        "kept versions stay whole"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("notes.txt")).unwrap(),
+        "van de examencommissie"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("V1/aantekening.txt")).unwrap(),
+        "bij V1"
+    );
+    assert!(out.join("B2/toetsplan.md").is_file());
+}
+
+/// An invalid plan keeps its earlier documents: nothing of it is written or removed.
+#[test]
+fn an_invalid_plan_keeps_its_documents() {
+    let dir = project(&[&v1()]);
+    build_ok(dir.path(), &["--format", "md"]);
+    let path = dir.path().join("toetsplannen/V1-dienstverlening.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("niveaus: [RV]", "niveaus: [XX]")).unwrap();
+    let out = run(toetsgen(dir.path()).args(["build", "--format", "md"]));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(dir.path().join("output/V1/toetsplan.md").is_file());
+}
+
+/// A build killed with SIGKILL at any moment leaves no partial file in the output folder, and
+/// the next build completes and is correct.
+#[test]
+fn a_killed_build_leaves_no_partial_file() {
+    let dir = project(&[
+        &v1(),
+        &fixture("plans/B2-theorie.yaml"),
+        &fixture("plans/S9-tekens.yaml"),
+    ]);
+    let reference = project(&[
+        &v1(),
+        &fixture("plans/B2-theorie.yaml"),
+        &fixture("plans/S9-tekens.yaml"),
+    ]);
+    build_ok(reference.path(), &[]);
+    for delay_ms in [150u64, 300, 450, 600, 750] {
+        let _ = std::fs::remove_dir_all(dir.path().join("output"));
+        let mut child = toetsgen(dir.path()).arg("build").spawn().unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        assert_complete(&dir.path().join("output"), &reference.path().join("output"));
+    }
+    build_ok(dir.path(), &[]);
+    for (path, _) in mtimes(&reference.path().join("output")) {
+        let rel = path.strip_prefix(reference.path()).unwrap();
+        if rel.ends_with(".toetsgen.lock") {
+            continue;
+        }
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            std::fs::read(dir.path().join(rel)).unwrap(),
+            "{}",
+            rel.display()
+        );
+    }
+}
+
+/// Every file in `output` is either absent or whole: byte-equal to the reference build.
+fn assert_complete(output: &Path, reference: &Path) {
+    if !output.exists() {
+        return;
+    }
+    for (path, _) in mtimes(output) {
+        let rel = path.strip_prefix(output).unwrap();
+        let name = rel.to_string_lossy();
+        if name == ".toetsgen.lock" || name == ".toetsgen.json" {
+            continue;
+        }
+        let expected =
+            std::fs::read(reference.join(rel)).unwrap_or_else(|_| panic!("unexpected file {name}"));
+        assert!(
+            std::fs::read(&path).unwrap() == expected,
+            "{name} is partial or wrong"
+        );
+    }
+}
+
+/// Two builds on one output folder at once: the second waits for the first, says so, and then
+/// completes; the output is whole.
+#[test]
+fn a_second_build_waits_for_the_first() {
+    let dir = project(&[&v1()]);
+    std::fs::create_dir_all(dir.path().join("output")).unwrap();
+    let lock = std::fs::File::create(dir.path().join("output/.toetsgen.lock")).unwrap();
+    lock.lock().unwrap();
+    let child = toetsgen(dir.path())
+        .args(["build", "--format", "md"])
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(
+        !dir.path().join("output/V1").exists(),
+        "the second build must wait"
+    );
+    lock.unlock().unwrap();
+    let out = child.wait_with_output().unwrap();
+    let (_, stderr) = texts(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("Another toetsgen build is writing to output; waiting for it to finish"),
+        "{stderr}"
+    );
+    assert!(dir.path().join("output/V1/toetsplan.md").is_file());
+}
