@@ -4,7 +4,7 @@
 //! or toetsgen changed, and a file is written only when its bytes differ from what is on disk.
 //! When a plan's version changes, its previous documents are kept under `versies/<date>/`.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -94,8 +94,8 @@ struct Rendered {
 struct Prepared {
     outcome: Outcome,
     rendered: Vec<Rendered>,
-    /// Codes of every plan that could be read, valid or not.
-    present_codes: HashSet<String>,
+    /// Every plan that could be read, valid or not: its file (as shown) → its code.
+    present: HashMap<String, String>,
     /// Whether some plan file could not be read at all (its code is unknown).
     unreadable: bool,
     templates_fingerprint: String,
@@ -134,7 +134,7 @@ pub fn build(opts: &Options) -> Result<Outcome> {
     let Prepared {
         mut outcome,
         mut rendered,
-        present_codes,
+        present,
         unreadable,
         templates_fingerprint,
     } = prepare(opts, &templates, &files, &manifest)?;
@@ -172,7 +172,7 @@ pub fn build(opts: &Options) -> Result<Outcome> {
         }
     }
     if !unreadable {
-        remove_deleted_plans(&out, &mut manifest, &present_codes, &mut outcome)?;
+        remove_deleted_plans(&out, &mut manifest, &present, &mut outcome)?;
     }
     manifest.toetsgen = env!("CARGO_PKG_VERSION").to_owned();
     if let Some(typst) = &typst {
@@ -203,7 +203,10 @@ fn prepare(
         }
     }
     let unreadable = loaded.len() < files.len();
-    let present_codes = loaded.iter().map(|sp| sp.plan.code.clone()).collect();
+    let present = loaded
+        .iter()
+        .map(|sp| (sp.display.clone(), sp.plan.code.clone()))
+        .collect();
     let checks = validate::validate_all(&loaded, opts.today);
     let mut rendered = Vec::new();
     for (sp, diags) in loaded.iter().zip(checks) {
@@ -237,7 +240,7 @@ fn prepare(
     Ok(Prepared {
         outcome,
         rendered,
-        present_codes,
+        present,
         unreadable,
         templates_fingerprint: templates.fingerprint().to_owned(),
     })
@@ -447,15 +450,23 @@ fn keep_version(out: &OutputDir, code: &str, old: &PlanRecord) -> Result<Vec<Str
     Ok(kept)
 }
 
-/// Removes the files (not the kept versions) of plans whose file is gone.
+/// Removes the files (not the kept versions) of plans that are gone: no plan has their code any
+/// more, and their file is gone or now holds another plan.
 fn remove_deleted_plans(
     out: &OutputDir,
     manifest: &mut Manifest,
-    present_codes: &HashSet<String>,
+    present: &HashMap<String, String>,
     outcome: &mut Outcome,
 ) -> Result<()> {
     let gone: Vec<String> = (manifest.plannen.iter())
-        .filter(|(code, rec)| !present_codes.contains(*code) && !Path::new(&rec.bron).exists())
+        .filter(|(code, rec)| {
+            let still_there = present.values().any(|c| c == *code);
+            let file_moved_on = match present.get(&rec.bron) {
+                Some(now) => now != *code,
+                None => !Path::new(&rec.bron).exists(),
+            };
+            !still_there && file_moved_on
+        })
         .map(|(code, _)| code.clone())
         .collect();
     for code in gone {

@@ -257,6 +257,24 @@ fn only_files_the_program_wrote_are_removed() {
     assert!(out.join("B2/toetsplan.md").is_file());
 }
 
+/// When a plan's file is given another code, the documents of the old code are removed.
+#[test]
+fn a_renamed_plan_code_removes_the_old_documents() {
+    let dir = project(&[&v1()]);
+    build_ok(dir.path(), &["--format", "md"]);
+    let path = dir.path().join("toetsplannen/V1-dienstverlening.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("code: V1\n", "code: W1\n")
+            .replace("code: V1.", "code: W1."),
+    )
+    .unwrap();
+    build_ok(dir.path(), &["--format", "md"]);
+    assert!(!dir.path().join("output/V1/toetsplan.md").exists());
+    assert!(dir.path().join("output/W1/toetsplan.md").is_file());
+}
+
 /// An invalid plan keeps its earlier documents: nothing of it is written or removed.
 #[test]
 fn an_invalid_plan_keeps_its_documents() {
