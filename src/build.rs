@@ -4,7 +4,7 @@
 //! or toetsgen changed, and a file is written only when its bytes differ from what is on disk.
 //! When a plan's version changes, its previous documents are kept under `versies/<date>/`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -22,6 +22,7 @@ use crate::render::{self, Format};
 use crate::templates::{RenderedDocument, Templates};
 use crate::validate;
 use crate::view::{DocumentInfo, PlanView};
+use crate::write::{remove_deleted_plans, write_plan};
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -81,13 +82,19 @@ impl Outcome {
 }
 
 /// A valid plan rendered in memory.
-struct Rendered {
-    code: String,
-    source: String,
-    source_sha256: String,
-    version: Datum,
-    last_change: NaiveDate,
-    documents: Vec<(DocumentInfo, RenderedDocument)>,
+pub(crate) struct Rendered {
+    /// Plan code.
+    pub code: String,
+    /// The plan's file, as shown.
+    pub source: String,
+    /// Hash of the plan's file.
+    pub source_sha256: String,
+    /// The plan's version.
+    pub version: Datum,
+    /// The latest `gewijzigd` of its toetstermen.
+    pub last_change: NaiveDate,
+    /// Its documents in every format.
+    pub documents: Vec<(DocumentInfo, RenderedDocument)>,
 }
 
 /// Everything known before writing.
@@ -102,9 +109,16 @@ struct Prepared {
 }
 
 /// A PDF of this build: still up to date on disk, or newly made.
-enum Pdf {
+pub(crate) enum Pdf {
+    /// The file on disk is current; its record.
     UpToDate(FileRecord),
-    Made { bytes: Vec<u8>, key: String },
+    /// Newly compiled, with the key of the Typst source it came from.
+    Made {
+        /// The PDF.
+        bytes: Vec<u8>,
+        /// Hash of source, typst version and toetsgen version.
+        key: String,
+    },
 }
 
 /// Validates all plans and renders them in memory, writing nothing.
@@ -348,142 +362,6 @@ fn make_pdfs(
             }
         })
         .collect())
-}
-
-/// Writes one plan's changed files, keeps its previous version when the version changed, removes
-/// the files of documents that no longer exist, and records it all.
-fn write_plan(
-    out: &OutputDir,
-    manifest: &mut Manifest,
-    plan: &Rendered,
-    pdfs: Vec<Pdf>,
-    formats: &[Format],
-    force: bool,
-    outcome: &mut Outcome,
-) -> Result<()> {
-    let old = manifest
-        .plannen
-        .get(&plan.code)
-        .cloned()
-        .unwrap_or_default();
-    let mut record = PlanRecord {
-        bron: plan.source.clone(),
-        bron_sha256: plan.source_sha256.clone(),
-        versie: plan.version.to_string(),
-        bestanden: BTreeMap::new(),
-        eerdere_versies: old.eerdere_versies.clone(),
-    };
-    if !old.versie.is_empty()
-        && old.versie != record.versie
-        && !record.eerdere_versies.contains_key(&old.versie)
-    {
-        let kept = keep_version(out, &plan.code, &old)?;
-        if !kept.is_empty() {
-            record.eerdere_versies.insert(old.versie.clone(), kept);
-            outcome.versions_kept += 1;
-        }
-    }
-    let mut pdfs = pdfs.into_iter();
-    for (doc, r) in &plan.documents {
-        for format in Format::ALL.iter().filter(|f| formats.contains(f)) {
-            let rel = format!("{}/{}.{}", plan.code, doc.naam, format.extension());
-            let (bytes, key) = match format {
-                Format::Md => (r.markdown.clone().into_bytes(), None),
-                Format::Html => (r.html.clone().into_bytes(), None),
-                Format::Pdf => match pdfs.next() {
-                    Some(Pdf::Made { bytes, key }) => (bytes, Some(key)),
-                    Some(Pdf::UpToDate(rec)) => {
-                        outcome.unchanged += 1;
-                        record.bestanden.insert(rel, rec);
-                        continue;
-                    }
-                    None => return Err(anyhow!("no PDF was made for {rel}")),
-                },
-            };
-            if !force && out.holds(&rel, &bytes) {
-                outcome.unchanged += 1;
-            } else {
-                out.write(&rel, &bytes)?;
-                outcome.files += 1;
-            }
-            record.bestanden.insert(
-                rel,
-                FileRecord {
-                    sha256: sha256(&bytes),
-                    typst_bron: key,
-                },
-            );
-        }
-    }
-    for (rel, rec) in &old.bestanden {
-        if record.bestanden.contains_key(rel) {
-            continue;
-        }
-        let (stem, ext) = file_stem_and_extension(rel);
-        let document_exists = plan.documents.iter().any(|(d, _)| d.naam == stem);
-        let format_built = formats.iter().any(|f| f.extension() == ext);
-        if document_exists && !format_built {
-            record.bestanden.insert(rel.clone(), rec.clone());
-        } else {
-            out.remove(rel)?;
-            outcome.removed += 1;
-        }
-    }
-    manifest.plannen.insert(plan.code.clone(), record);
-    Ok(())
-}
-
-/// Copies the current files of a plan's previous version to `<CODE>/versies/<date>/`, read-only.
-fn keep_version(out: &OutputDir, code: &str, old: &PlanRecord) -> Result<Vec<String>> {
-    let mut kept = Vec::new();
-    for rel in old.bestanden.keys() {
-        if !out.path(rel).exists() {
-            continue;
-        }
-        let name = rel.rsplit('/').next().unwrap_or(rel);
-        let to = format!("{code}/versies/{}/{name}", old.versie);
-        if !out.path(&to).exists() {
-            out.keep_copy(rel, &to)?;
-        }
-        kept.push(to);
-    }
-    Ok(kept)
-}
-
-/// Removes the files (not the kept versions) of plans that are gone: no plan has their code any
-/// more, and their file is gone or now holds another plan.
-fn remove_deleted_plans(
-    out: &OutputDir,
-    manifest: &mut Manifest,
-    present: &HashMap<String, String>,
-    outcome: &mut Outcome,
-) -> Result<()> {
-    let gone: Vec<String> = (manifest.plannen.iter())
-        .filter(|(code, rec)| {
-            let still_there = present.values().any(|c| c == *code);
-            let file_moved_on = match present.get(&rec.bron) {
-                Some(now) => now != *code,
-                None => !Path::new(&rec.bron).exists(),
-            };
-            !still_there && file_moved_on
-        })
-        .map(|(code, _)| code.clone())
-        .collect();
-    for code in gone {
-        if let Some(rec) = manifest.plannen.remove(&code) {
-            for rel in rec.bestanden.keys() {
-                out.remove(rel)?;
-                outcome.removed += 1;
-            }
-        }
-    }
-    Ok(())
-}
-
-/// "V1/toetsplan.pdf" → ("toetsplan", "pdf").
-fn file_stem_and_extension(rel: &str) -> (&str, &str) {
-    let name = rel.rsplit('/').next().unwrap_or(rel);
-    name.rsplit_once('.').unwrap_or((name, ""))
 }
 
 /// Writes every Typst source as `<dir>/<CODE>/<document>.typ`.

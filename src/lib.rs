@@ -2,8 +2,9 @@
 //!
 //! The pipeline, one module per stage: [`load`] (YAML → [`model`], with [`spans`] for
 //! locations) → [`validate`] → [`view`] → [`render`] per format through [`templates`] →
-//! [`build`] writes. [`diagnostic`] is how problems in a plan are reported; [`fs`] reads and
-//! writes files safely.
+//! [`write`] into the [`output`] folder, recorded in the [`manifest`]; [`build`] runs the stages.
+//! [`diagnostic`] is how problems in a plan are reported; [`fs`] reads and writes files safely;
+//! [`changes`] lists what changed since a date.
 
 pub mod build;
 pub mod changes;
@@ -24,3 +25,4 @@ pub mod templates;
 pub mod text;
 pub mod validate;
 pub mod view;
+pub mod write;
