@@ -27,6 +27,8 @@ pub enum Command {
     Check(CheckArgs),
     /// List, per plan, the toetstermen changed on or after a date.
     Changes(ChangesArgs),
+    /// Turn a toetsplan from a text export (.txt) or Word document (.docx) into YAML.
+    Import(ImportArgs),
 }
 
 /// Where the plans and templates are.
@@ -77,6 +79,21 @@ pub struct BuildArgs {
     /// template's output, or to time typst on its own).
     #[arg(long, value_name = "DIR")]
     pub keep_typst: Option<PathBuf>,
+}
+
+/// Options of `toetsgen import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The text export (tab-separated, UTF-8) or Word document (.docx) of a toetsplan.
+    pub file: PathBuf,
+
+    /// The YAML file to write. Default: toetsplannen/<CODE>-<naam>.yaml.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Overwrite the YAML file if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Options of `toetsgen changes`.

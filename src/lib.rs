@@ -14,6 +14,7 @@ pub mod dates;
 pub mod diagnostic;
 pub mod filters;
 pub mod fs;
+pub mod import;
 pub mod load;
 pub mod manifest;
 pub mod markdown;

@@ -24,6 +24,7 @@ fn main() -> ExitCode {
         Command::Build(args) => cmd::build::run(args),
         Command::Check(args) => cmd::check::run(args),
         Command::Changes(args) => cmd::changes::run(args),
+        Command::Import(args) => cmd::import::run(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

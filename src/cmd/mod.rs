@@ -3,6 +3,7 @@
 pub mod build;
 pub mod changes;
 pub mod check;
+pub mod import;
 
 use std::path::PathBuf;
 
