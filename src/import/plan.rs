@@ -79,10 +79,15 @@ impl Default for Columns {
     }
 }
 
+/// The first header row of the toetstermen table: "Naam onderdeel en toetsnummer", or any row
+/// with the columns "Toetsterm" and "… wijzigingsdatum".
 fn is_header(row: &Row) -> bool {
-    row.cells
+    let lower: Vec<String> = row.cells.iter().map(|c| c.to_lowercase()).collect();
+    lower
         .first()
-        .is_some_and(|c| c.to_lowercase().starts_with("naam onderdeel"))
+        .is_some_and(|c| c.starts_with("naam onderdeel"))
+        || (lower.iter().any(|c| c == "toetsterm")
+            && lower.iter().any(|c| c.contains("wijzigingsdatum")))
 }
 
 fn is_level_header(row: &Row) -> bool {
@@ -135,7 +140,15 @@ impl Reader {
                 }
                 [text] if self.meta.is_empty() => self.intro.push(text.clone()),
                 [label, value] => self.metadata(row.place, label, value),
-                [first, ..] if cells.len() == 1 => self.problem(
+                [text] if matches!(row.place, Place::Line(_)) => {
+                    // A line break inside a value's cell: the text export puts the rest on a line of its own.
+                    if let Some((_, label, value)) = self.meta.last_mut() {
+                        value.push('\n');
+                        value.push_str(text);
+                        self.notes.push(format!("{}: \"{text}\" is read as the continuation of \"{label}\" (a line break inside its cell)", row.place));
+                    }
+                }
+                [first] => self.problem(
                     row.place,
                     format!("cannot place the text \"{first}\" after the metadata table: only the title and the introduction come before it"),
                 ),
@@ -171,6 +184,7 @@ impl Reader {
 
     /// The toetstermen table, from its first header row on.
     fn table(&mut self, rows: &[Row]) {
+        let rows = join_broken_rows(rows);
         let mut columns = Columns::default();
         let mut after_totaal = false;
         for (i, row) in rows.iter().enumerate() {
@@ -180,6 +194,11 @@ impl Reader {
                 columns = self.columns(row, rows.get(i + 1), columns);
             } else if is_level_header(row) {
                 // the second header row, read with the first
+            } else if let Place::Paragraph(_) = row.place {
+                self.problem(
+                    row.place,
+                    format!("cannot place the text \"{first}\" between or after the tables: remove it, or move it into the table"),
+                );
             } else if after_totaal {
                 self.problem(
                     row.place,
@@ -255,7 +274,9 @@ impl Reader {
                 format!("toetsterm {code} has a code but no text"),
             );
         }
-        let datum = match parse_short_date(cell(columns.datum)) {
+        let datum = match parse_short_date(cell(columns.datum))
+            .or_else(|| parse_long_date(cell(columns.datum)))
+        {
             Some(d) => Some(d),
             None => {
                 self.problem(
@@ -433,6 +454,39 @@ impl Reader {
     }
 }
 
+/// Rows of a text export broken by a line break inside a cell, joined again: a toetsterm row with
+/// fewer cells than the table is wide takes the following lines until it is complete, the line
+/// break kept inside the cell.
+fn join_broken_rows(rows: &[Row]) -> Vec<Row> {
+    let width = rows
+        .iter()
+        .find(|r| is_header(r))
+        .map_or(0, |r| r.cells.len());
+    let mut out: Vec<Row> = Vec::new();
+    let mut open = false;
+    for row in rows {
+        let text_line = matches!(row.place, Place::Line(_));
+        match out.last_mut() {
+            Some(last)
+                if open && text_line && !is_code(row.cells.first().map_or("", String::as_str)) =>
+            {
+                let mut cells = row.cells.iter();
+                if let (Some(tail), Some(head)) = (last.cells.last_mut(), cells.next()) {
+                    tail.push('\n');
+                    tail.push_str(head);
+                }
+                last.cells.extend(cells.cloned());
+            }
+            _ => out.push(row.clone()),
+        }
+        let last = out.last().expect("a row was just added");
+        open = text_line
+            && last.cells.len() < width
+            && is_code(last.cells.first().map_or("", String::as_str));
+    }
+    out
+}
+
 fn place_order(place: Place) -> (usize, usize) {
     match place {
         Place::Line(n) | Place::Paragraph(n) => (0, n),
@@ -548,6 +602,21 @@ mod tests {
         assert_eq!(singular("rollenspellen"), "rollenspel");
         assert_eq!(singular("observaties"), "observatie");
         assert_eq!(singular("opdrachten"), "opdracht");
+    }
+
+    /// A line break inside a cell of a text export splits its row; the row is joined again.
+    #[test]
+    fn joins_rows_broken_inside_a_cell() {
+        let rows = crate::import::text::rows(
+            "Naam onderdeel\tToetsterm\tLaatste wijzigingsdatum\tK\nV1.01\tEerste regel\nTweede regel\t1-9-2021\tX\nV1.02\tB\t1-9-2021\tX\n",
+        );
+        let joined = join_broken_rows(&rows);
+        assert_eq!(joined.len(), 3);
+        assert_eq!(
+            joined[1].cells,
+            vec!["V1.01", "Eerste regel\nTweede regel", "1-9-2021", "X"]
+        );
+        assert_eq!(joined[1].place, Place::Line(2));
     }
 
     /// Codes are a plan code, a dot and a number.
