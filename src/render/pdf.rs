@@ -124,6 +124,9 @@ impl Typst {
     /// error, in the order of `jobs`. On any failure the Typst sources are kept on disk and the
     /// error says where.
     pub fn compile_all(&self, jobs: &[Job], threads: usize) -> Result<Vec<Result<Vec<u8>>>> {
+        if jobs.is_empty() {
+            return Ok(Vec::new());
+        }
         let dir = tempfile::Builder::new()
             .prefix("toetsgen-typst-")
             .tempdir()
