@@ -24,7 +24,8 @@
 //! - `plan.eerdere_versies`: the earlier versions kept in the output folder, newest first, each
 //!   a date with `map`, the folder of its documents relative to the plan's folder
 //! - `plan.beoordeling`: `opgegeven` (the plan has a beoordeling block), `waarnemingen`,
-//!   `waarneming`, `kolommen` (column labels), `schaal`, `minimaal_voldoende`, `verplicht`
+//!   `waarneming`, `kolommen` (column labels), `schaal`, `voldoende_oordelen` (the sufficient
+//!   judgements as text, e.g. "voldoende of goed"), `minimaal_voldoende`, `verplicht`
 //! - `niveaus`: the four levels with `code` and `naam`
 //! - `document`: this document's `naam` (file name) and `titel`; `documenten`: all of them
 //! - `generator`: `naam` and `versie` of toetsgen
@@ -205,6 +206,9 @@ pub struct BeoordelingView {
     pub kolommen: Vec<String>,
     /// Judgement scale, lowest first.
     pub schaal: Vec<String>,
+    /// The judgements that count as sufficient, as text: "voldoende", or "voldoende of goed"
+    /// (from the one named "voldoende" up, or else all but the lowest).
+    pub voldoende_oordelen: String,
     /// Structured cesuur.
     pub minimaal_voldoende: Option<u32>,
     /// Codes that must be sufficient.
@@ -286,6 +290,7 @@ impl PlanView {
                 waarneming: b.waarneming.trim().to_owned(),
                 kolommen,
                 schaal: b.schaal.iter().map(|s| s.trim().to_owned()).collect(),
+                voldoende_oordelen: sufficient(&b.schaal),
                 minimaal_voldoende: b.minimaal_voldoende,
                 verplicht,
             },
@@ -311,6 +316,13 @@ impl PlanView {
             .collect();
         self
     }
+}
+
+/// The judgements that count as sufficient, joined with "of".
+fn sufficient(schaal: &[String]) -> String {
+    let from = schaal.iter().position(|s| s.trim().eq_ignore_ascii_case("voldoende")).unwrap_or(1);
+    let names: Vec<&str> = schaal.iter().skip(from).map(|s| s.trim()).collect();
+    names.join(" of ")
 }
 
 fn text(value: &Option<String>) -> Option<String> {
