@@ -320,7 +320,10 @@ impl PlanView {
 
 /// The judgements that count as sufficient, joined with "of".
 fn sufficient(schaal: &[String]) -> String {
-    let from = schaal.iter().position(|s| s.trim().eq_ignore_ascii_case("voldoende")).unwrap_or(1);
+    let from = schaal
+        .iter()
+        .position(|s| s.trim().eq_ignore_ascii_case("voldoende"))
+        .unwrap_or(1);
     let names: Vec<&str> = schaal.iter().skip(from).map(|s| s.trim()).collect();
     names.join(" of ")
 }

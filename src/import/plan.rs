@@ -3,25 +3,9 @@
 //! row after a repeated header belongs to the onderdeel before it unless a new onderdeel row
 //! follows). Whatever cannot be placed is reported with its place; nothing is guessed silently.
 
-use chrono::NaiveDate;
-
 use super::{Imported, Place, Problem, Row};
+use crate::dates;
 use crate::model::{AantalVragen, Beoordeling, Datum, Niveau, Onderdeel, Toetsplan, Toetsterm};
-
-const MAANDEN: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 
 const LABELS: [&str; 9] = [
     "Ingangsdatum",
@@ -274,8 +258,8 @@ impl Reader {
                 format!("toetsterm {code} has a code but no text"),
             );
         }
-        let datum = match parse_short_date(cell(columns.datum))
-            .or_else(|| parse_long_date(cell(columns.datum)))
+        let datum = match dates::parse_kort(cell(columns.datum))
+            .or_else(|| dates::parse_lang(cell(columns.datum)))
         {
             Some(d) => Some(d),
             None => {
@@ -378,7 +362,7 @@ impl Reader {
             }
         };
         let ingangsdatum = match get("Ingangsdatum") {
-            Some((place, text)) => parse_long_date(&text).or_else(|| {
+            Some((place, text)) => dates::parse_lang(&text).or_else(|| {
                 self.problem(
                     place,
                     format!(
@@ -494,30 +478,6 @@ fn place_order(place: Place) -> (usize, usize) {
     }
 }
 
-/// "1-9-2021" (also "01-09-2021").
-fn parse_short_date(text: &str) -> Option<NaiveDate> {
-    let parts: Vec<u32> = text
-        .trim()
-        .split('-')
-        .map(|p| p.parse().ok())
-        .collect::<Option<_>>()?;
-    match parts[..] {
-        [d, m, y] if y >= 1900 => NaiveDate::from_ymd_opt(y as i32, m, d),
-        _ => None,
-    }
-}
-
-/// "1 september 2021".
-fn parse_long_date(text: &str) -> Option<NaiveDate> {
-    let parts: Vec<&str> = text.split_whitespace().collect();
-    let [d, m, y] = parts[..] else { return None };
-    let month = MAANDEN
-        .iter()
-        .position(|name| name.eq_ignore_ascii_case(m))? as u32
-        + 1;
-    NaiveDate::from_ymd_opt(y.parse().ok()?, month, d.parse().ok()?)
-}
-
 /// The observations a toetsvorm such as "Proeve op de werkplek op basis van vijf klantgesprekken"
 /// names: five, each a "Klantgesprek".
 fn observations(toetsvorm: &str) -> Option<Beoordeling> {
@@ -577,21 +537,6 @@ fn capitalize(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Dutch dates in both forms of the office's documents.
-    #[test]
-    fn reads_dutch_dates() {
-        assert_eq!(
-            parse_long_date("1 september 2021"),
-            NaiveDate::from_ymd_opt(2021, 9, 1)
-        );
-        assert_eq!(
-            parse_short_date("1-9-2021"),
-            NaiveDate::from_ymd_opt(2021, 9, 1)
-        );
-        assert_eq!(parse_short_date("31-2-2021"), None);
-        assert_eq!(parse_long_date("1 sept 2021"), None);
-    }
 
     /// The observations are read from the toetsvorm's "op basis van <aantal> <zelfstandig naamwoord>".
     #[test]
