@@ -303,14 +303,19 @@ fn a_killed_build_leaves_no_partial_file() {
         &fixture("plans/S9-tekens.yaml"),
     ]);
     build_ok(reference.path(), &[]);
+    let mut seen = 0;
     for delay_ms in [150u64, 300, 450, 600, 750] {
         let _ = std::fs::remove_dir_all(dir.path().join("output"));
         let mut child = toetsgen(dir.path()).arg("build").spawn().unwrap();
         std::thread::sleep(Duration::from_millis(delay_ms));
         child.kill().unwrap();
         child.wait().unwrap();
-        assert_complete(&dir.path().join("output"), &reference.path().join("output"));
+        seen += assert_complete(&dir.path().join("output"), &reference.path().join("output"));
     }
+    assert!(
+        seen > 0,
+        "no kill came late enough to find a file written: lengthen the delays"
+    );
     build_ok(dir.path(), &[]);
     for (path, _) in mtimes(&reference.path().join("output")) {
         let rel = path.strip_prefix(reference.path()).unwrap();
@@ -327,10 +332,12 @@ fn a_killed_build_leaves_no_partial_file() {
 }
 
 /// Every file in `output` is either absent or whole: byte-equal to the reference build.
-fn assert_complete(output: &Path, reference: &Path) {
+/// Returns how many documents were found.
+fn assert_complete(output: &Path, reference: &Path) -> usize {
     if !output.exists() {
-        return;
+        return 0;
     }
+    let mut documents = 0;
     for (path, _) in mtimes(output) {
         let rel = path.strip_prefix(output).unwrap();
         let name = rel.to_string_lossy();
@@ -343,7 +350,9 @@ fn assert_complete(output: &Path, reference: &Path) {
             std::fs::read(&path).unwrap() == expected,
             "{name} is partial or wrong"
         );
+        documents += 1;
     }
+    documents
 }
 
 /// Two builds on one output folder at once: the second waits for the first, says so, and then
