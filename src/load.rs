@@ -117,12 +117,40 @@ fn yaml_error(display: &str, err: &serde_yaml::Error, source: &str) -> Diagnosti
     if let Some((path, loc, rest)) = locate_value(&message, source) {
         location = Some(loc);
         message = format!("{path}: {rest}");
+    } else if let Some(loc) = locate_duplicate(&message, source) {
+        location = Some(loc);
     }
+    let tab = location.is_some_and(|l| {
+        source
+            .lines()
+            .nth(l.line.saturating_sub(1))
+            .is_some_and(|line| line.trim_start_matches(' ').starts_with('\t'))
+    });
     let diagnostic = Diagnostic::error(display, location, message.clone());
-    match advice(&message) {
+    let help = if tab {
+        Some("YAML does not allow tabs for indentation: indent with spaces".to_owned())
+    } else {
+        advice(&message)
+    };
+    match help {
         Some(help) => diagnostic.with_help(help),
         None => diagnostic,
     }
+}
+
+/// For "[<path>: ]duplicate field `<name>`", the place of the second key (the last one read).
+fn locate_duplicate(message: &str, source: &str) -> Option<Location> {
+    let (prefix, rest) = match message.split_once(": ") {
+        Some((p, r)) if !p.contains(' ') => (p, r),
+        _ => ("", message),
+    };
+    let field = rest.strip_prefix("duplicate field `")?.split('`').next()?;
+    let path = if prefix.is_empty() {
+        field.to_owned()
+    } else {
+        format!("{prefix}.{field}")
+    };
+    Spans::parse(source).key(&path)
 }
 
 /// For "<path>: `<value>` is not …" (the messages of `model`'s own checks), finds the field
@@ -155,6 +183,8 @@ fn strip_positions(message: &str) -> String {
 fn advice(message: &str) -> Option<String> {
     let help = if message.contains("unknown field") {
         "check the spelling of the field name; the fields allowed here are listed above"
+    } else if message.contains("duplicate field") {
+        "a field may appear once: remove one of the two, or merge them"
     } else if message.contains("missing field") {
         "add the missing field; SPEC.md lists every field of a toetsplan"
     } else if message.contains("repetition limit") || message.contains("recursion limit") {
