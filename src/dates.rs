@@ -44,11 +44,11 @@ pub fn parse_lang(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y.parse().ok()?, month, d.parse().ok()?)
 }
 
-/// Reads "1-9-2021" (also "01-09-2021").
+/// Reads "1-9-2021" (also "01-09-2021", "1/9/2021" and "1.9.2021").
 pub fn parse_kort(text: &str) -> Option<NaiveDate> {
     let parts: Vec<u32> = text
         .trim()
-        .split('-')
+        .split(['-', '/', '.'])
         .map(|p| p.parse().ok())
         .collect::<Option<_>>()?;
     match parts[..] {
@@ -78,6 +78,8 @@ mod tests {
         assert_eq!(parse_lang("1 september 2021"), d);
         assert_eq!(parse_kort("1-9-2021"), d);
         assert_eq!(parse_kort("01-09-2021"), d);
+        assert_eq!(parse_kort("1/9/2021"), d);
+        assert_eq!(parse_kort("01.09.2021"), d);
         assert_eq!(parse_kort("31-2-2021"), None);
         assert_eq!(parse_lang("1 sept 2021"), None);
     }

@@ -19,6 +19,13 @@ const LABELS: [&str; 9] = [
     "Instructies",
 ];
 
+/// Other names the office's documents use for a label.
+const ALIASES: [(&str, &str); 3] = [
+    ("Hulpmiddelen", "Toegestane hulpmiddelen"),
+    ("Naam toets", "Naam van de toets"),
+    ("Datum van ingang", "Ingangsdatum"),
+];
+
 /// Reads the plan, or every problem found.
 pub fn read(rows: &[Row]) -> Result<Imported, Vec<Problem>> {
     let mut r = Reader::default();
@@ -145,10 +152,12 @@ impl Reader {
     }
 
     fn metadata(&mut self, place: Place, label: &str, value: &str) {
-        match LABELS
+        let label = label.trim_end_matches(':').trim();
+        let label = ALIASES
             .iter()
-            .find(|l| l.eq_ignore_ascii_case(label.trim_end_matches(':')))
-        {
+            .find(|(alias, _)| alias.eq_ignore_ascii_case(label))
+            .map_or(label, |(_, l)| l);
+        match LABELS.iter().find(|l| l.eq_ignore_ascii_case(label)) {
             Some(known) if self.meta.iter().any(|(_, l, _)| l == known) => {
                 self.problem(
                     place,
