@@ -35,7 +35,7 @@ pub fn rows_from_xml(xml: &str) -> Result<Vec<Row>> {
         .context("word/document.xml has no body")?;
     let mut rows = Vec::new();
     let (mut paragraphs, mut tables) = (0, 0);
-    for node in body.children().filter(Node::is_element) {
+    for node in blocks(body) {
         if is(&node, "p") {
             let text = paragraph_text(&node);
             paragraphs += 1;
@@ -49,9 +49,9 @@ pub fn rows_from_xml(xml: &str) -> Result<Vec<Row>> {
             tables += 1;
             for (r, tr) in node.children().filter(|n| is(n, "tr")).enumerate() {
                 let mut cells = Vec::new();
-                for tc in tr.children().filter(|n| is(n, "tc")) {
-                    let text: Vec<String> = tc
-                        .children()
+                for tc in blocks(tr).into_iter().filter(|n| is(n, "tc")) {
+                    let text: Vec<String> = blocks(tc)
+                        .into_iter()
                         .filter(|n| is(n, "p"))
                         .map(|p| paragraph_text(&p))
                         .collect();
@@ -73,6 +73,22 @@ pub fn rows_from_xml(xml: &str) -> Result<Vec<Row>> {
         }
     }
     Ok(rows)
+}
+
+/// The element children of a node, with content controls (`w:sdt`, which Word wraps around
+/// parts of a document) opened up so that their paragraphs, tables, rows and cells count too.
+fn blocks<'a, 'input>(node: Node<'a, 'input>) -> Vec<Node<'a, 'input>> {
+    let mut out = Vec::new();
+    for child in node.children().filter(Node::is_element) {
+        if is(&child, "sdt") {
+            for content in child.children().filter(|n| is(n, "sdtContent")) {
+                out.extend(blocks(content));
+            }
+        } else {
+            out.push(child);
+        }
+    }
+    out
 }
 
 fn is(node: &Node, name: &str) -> bool {
@@ -111,21 +127,24 @@ fn grid_span(tc: &Node) -> usize {
 mod tests {
     use super::*;
 
-    /// Paragraphs and table rows become rows; a spanning cell keeps the columns in place.
+    /// Paragraphs (also inside content controls) and table rows become rows; a spanning cell keeps
+    /// the columns in place.
     #[test]
     fn reads_paragraphs_and_tables() {
         let xml = format!(
             r#"<w:document xmlns:w="{W}"><w:body>
             <w:p><w:r><w:t>Toetsplan V1: Dienst</w:t></w:r><w:r><w:t>verlening</w:t></w:r></w:p>
             <w:p/>
+            <w:sdt><w:sdtContent><w:p><w:r><w:t>Inleiding</w:t></w:r></w:p></w:sdtContent></w:sdt>
             <w:tbl><w:tr><w:tc><w:p><w:r><w:t>Cesuur</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>16</w:t></w:r></w:p></w:tc></w:tr>
             <w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>Onderdeel</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>X</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
             </w:body></w:document>"#
         );
         let rows = rows_from_xml(&xml).unwrap();
         assert_eq!(rows[0].cells, vec!["Toetsplan V1: Dienstverlening"]);
-        assert_eq!(rows[1].cells, vec!["Cesuur", "16"]);
-        assert_eq!(rows[1].place, Place::TableRow { table: 1, row: 1 });
-        assert_eq!(rows[2].cells, vec!["Onderdeel", "", "X"]);
+        assert_eq!(rows[1].cells, vec!["Inleiding"], "inside a content control");
+        assert_eq!(rows[2].cells, vec!["Cesuur", "16"]);
+        assert_eq!(rows[2].place, Place::TableRow { table: 1, row: 1 });
+        assert_eq!(rows[3].cells, vec!["Onderdeel", "", "X"]);
     }
 }
