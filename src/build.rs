@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Result, anyhow};
 use chrono::NaiveDate;
 
+use crate::changes;
 use crate::diagnostic::Diagnostic;
 use crate::fs;
 use crate::load::{self, SourcePlan};
@@ -91,8 +92,8 @@ pub(crate) struct Rendered {
     pub source_sha256: String,
     /// The plan's version.
     pub version: Datum,
-    /// The latest `gewijzigd` of its toetstermen.
-    pub last_change: NaiveDate,
+    /// Whether it has changes on or after `--since` (always, without `--since`).
+    pub selected: bool,
     /// Its documents in every format.
     pub documents: Vec<(DocumentInfo, RenderedDocument)>,
 }
@@ -152,11 +153,9 @@ pub fn build(opts: &Options) -> Result<Outcome> {
         unreadable,
         templates_fingerprint,
     } = prepare(opts, &templates, &files, &manifest)?;
-    if let Some(since) = opts.since {
-        let before = rendered.len();
-        rendered.retain(|r| r.last_change >= since);
-        outcome.plans_skipped = before - rendered.len();
-    }
+    let before = rendered.len();
+    rendered.retain(|r| r.selected);
+    outcome.plans_skipped = before - rendered.len();
     if let Some(dir) = &opts.keep_typst {
         write_typst_sources(dir, &rendered)?;
     }
@@ -237,12 +236,9 @@ fn prepare(
                 source: sp.display.clone(),
                 source_sha256: sha256(sp.source.as_bytes()),
                 version: sp.plan.versie(),
-                last_change: sp
-                    .plan
-                    .toetstermen()
-                    .map(|t| t.gewijzigd.0)
-                    .max()
-                    .unwrap_or(sp.plan.ingangsdatum.0),
+                selected: opts
+                    .since
+                    .is_none_or(|d| changes::changed_since(&sp.plan, d)),
                 documents: templates.documents().iter().cloned().zip(docs).collect(),
             }),
             Err(err) => outcome.failures.push(err),
