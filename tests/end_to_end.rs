@@ -304,6 +304,31 @@ fn other_shapes_of_plans_build() {
     assert!(opdracht.contains("De toets heeft 40 vragen."), "{opdracht}");
 }
 
+/// A toetsterm too long for one page breaks across pages instead of running off the page: its
+/// whole text is in every PDF.
+#[test]
+fn a_toetsterm_longer_than_a_page_is_printed_whole() {
+    let dir = project(&[]);
+    let sentence =
+        "Dit is een zeer lange toetsterm die over meerdere regels loopt en steeds maar doorgaat.";
+    let long: Vec<String> = (1..=60).map(|i| format!("{sentence} ({i})")).collect();
+    let plan = format!(
+        "code: L1\nnaam: Lang\ningangsdatum: 2024-01-01\nonderdelen:\n  - naam: O\n    toetstermen:\n      - {{code: L1.01, tekst: Kort., gewijzigd: 2024-01-01, niveaus: [K]}}\n      - {{code: L1.02, tekst: \"{}\", gewijzigd: 2024-01-01, niveaus: [PV]}}\n",
+        long.join(" ")
+    );
+    std::fs::write(dir.path().join("toetsplannen/L1.yaml"), plan).unwrap();
+    build_ok(dir.path(), &[]);
+    for doc in DOCUMENTS {
+        let text = pdf_text(&dir.path().join(format!("output/L1/{doc}.pdf")));
+        for i in [1, 30, 60] {
+            assert!(
+                text.contains(&format!("doorgaat. ({i})")),
+                "{doc}: sentence {i} lost"
+            );
+        }
+    }
+}
+
 /// Nothing a plan says becomes markup or code: each special character prints literally in the
 /// PDF text, the parsed HTML and the rendered Markdown of every document.
 #[test]

@@ -155,7 +155,18 @@ struct Writer {
     in_head: bool,
     /// The text of the open code block, if any.
     code: Option<String>,
+    /// Where each open list item starts in `out`.
+    items: Vec<usize>,
+    /// Where each cell of the open table row starts in `out`, and the longest cell so far.
+    row: (Vec<usize>, usize),
 }
+
+/// List items and table rows are kept on one page, unless they are longer than this (in bytes of
+/// Typst source): such a block could not fit on a page, and would lose text instead of breaking.
+pub const LONG_BLOCK: usize = 1500;
+
+/// The opening of a list item kept on one page.
+const ITEM_OPEN: &str = "[#block(breakable: false)[";
 
 impl Writer {
     fn event(&mut self, event: Event<'_>) {
@@ -192,8 +203,14 @@ impl Writer {
             }
             Tag::List(None) => "\n#list(".to_owned(),
             Tag::List(Some(start)) => format!("\n#enum(start: {start}, "),
-            Tag::Item => "[#block(breakable: false)[".to_owned(),
-            Tag::TableCell => "[".to_owned(),
+            Tag::Item => {
+                self.items.push(self.out.len());
+                ITEM_OPEN.to_owned()
+            }
+            Tag::TableCell => {
+                self.row.0.push(self.out.len());
+                "[".to_owned()
+            }
             Tag::Emphasis => "#emph[".to_owned(),
             Tag::Strong => "#strong[".to_owned(),
             Tag::Strikethrough => "#strike[".to_owned(),
@@ -272,7 +289,36 @@ impl Writer {
             let trimmed = self.out.trim_end().trim_end_matches("#linebreak();").len();
             self.out.truncate(trimmed);
         }
+        match tag {
+            TagEnd::Item => self.let_long_item_break(),
+            TagEnd::TableCell => {
+                let start = self.row.0.last().copied().unwrap_or(0);
+                self.row.1 = self.row.1.max(self.out.len() - start);
+            }
+            TagEnd::TableRow | TagEnd::TableHead => self.let_long_row_break(),
+            _ => {}
+        }
         self.out.push_str(close);
+    }
+
+    /// A list item too long for one page may break after all.
+    fn let_long_item_break(&mut self) {
+        if let Some(start) = self.items.pop()
+            && self.out.len() - start > LONG_BLOCK
+        {
+            self.out
+                .replace_range(start..start + ITEM_OPEN.len(), "[#block(breakable: true)[");
+        }
+    }
+
+    /// A table row with a cell too long for one page may break after all.
+    fn let_long_row_break(&mut self) {
+        let (cells, longest) = std::mem::take(&mut self.row);
+        if longest > LONG_BLOCK {
+            for start in cells.into_iter().rev() {
+                self.out.insert_str(start, "table.cell(breakable: true)");
+            }
+        }
     }
 }
 
@@ -320,6 +366,24 @@ mod tests {
     #[test]
     fn string_literal() {
         assert_eq!(string("a \"b\" \\ c"), "\"a \\\"b\\\" \\\\ c\"");
+    }
+
+    /// Items and rows stay on one page unless they are too long for one.
+    #[test]
+    fn long_items_and_rows_may_break() {
+        let long = "woord ".repeat(400);
+        let item = from_markdown(&format!("- kort\n- {long}"));
+        assert!(item.contains("[#block(breakable: false)[kort]]"), "{item}");
+        assert!(item.contains("[#block(breakable: true)[woord"), "{item}");
+        let table = from_markdown(&format!(
+            "| a | b |\n|---|---|\n| x | y |\n| {long} | z |\n"
+        ));
+        assert!(table.contains("[x], [y], "), "{table}");
+        assert!(
+            table.contains("table.cell(breakable: true)[woord"),
+            "{table}"
+        );
+        assert!(table.contains("table.cell(breakable: true)[z]"), "{table}");
     }
 
     /// Markdown structure becomes function calls closed with a semicolon.
