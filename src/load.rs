@@ -191,6 +191,8 @@ fn advice(message: &str) -> Option<String> {
         "the file expands into too much data (nested anchors and aliases); write the plan out without `&anchor`/`*alias` chains"
     } else if message.contains("more than one document") {
         "a file holds one toetsplan: remove the extra `---` line or split the file"
+    } else if message.contains("expected a sequence") {
+        "write a list in square brackets, e.g. `niveaus: [PV]` or `niveaus: [K, B]`"
     } else if message.contains("invalid type") || message.contains("invalid value") {
         "give the value the type named above; quote a text that looks like a number or date"
     } else if [
