@@ -20,10 +20,11 @@ use crate::model::{Datum, parse_iso_date};
 use crate::output::OutputDir;
 use crate::render::pdf::{Job, Typst};
 use crate::render::{self, Format};
+use crate::site;
 use crate::templates::{RenderedDocument, Templates};
 use crate::validate;
 use crate::view::{DocumentInfo, PlanView};
-use crate::write::{remove_deleted_plans, write_plan};
+use crate::write::{remove_deleted_plans, write_plan, write_site_page};
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -96,6 +97,8 @@ pub(crate) struct Rendered {
     pub selected: bool,
     /// Its documents in every format.
     pub documents: Vec<(DocumentInfo, RenderedDocument)>,
+    /// The view the documents were made from.
+    pub view: PlanView,
 }
 
 /// Everything known before writing.
@@ -175,6 +178,15 @@ pub fn build(opts: &Options) -> Result<Outcome> {
                 &mut outcome,
             )
         }) {
+            Ok(()) if opts.formats.contains(&Format::Html) => {
+                let page = site::plan_page(&templates, &plan.view, &manifest.plannen[&plan.code]);
+                let rel = format!("{}/{}", plan.code, site::PLAN_PAGE);
+                page.and_then(|page| {
+                    write_site_page(&out, &mut manifest, &rel, &page, opts.force, &mut outcome)
+                })?;
+                outcome.plans_built += 1;
+                outcome.documents += plan.documents.len();
+            }
             Ok(()) => {
                 outcome.plans_built += 1;
                 outcome.documents += plan.documents.len();
@@ -186,6 +198,17 @@ pub fn build(opts: &Options) -> Result<Outcome> {
     }
     if !unreadable {
         remove_deleted_plans(&out, &mut manifest, &present, &mut outcome)?;
+    }
+    if opts.formats.contains(&Format::Html) || manifest.site.contains(site::INDEX) {
+        let index = site::index(&templates, &manifest)?;
+        write_site_page(
+            &out,
+            &mut manifest,
+            site::INDEX,
+            &index,
+            opts.force,
+            &mut outcome,
+        )?;
     }
     manifest.toetsgen = env!("CARGO_PKG_VERSION").to_owned();
     if let Some(typst) = &typst {
@@ -240,6 +263,7 @@ fn prepare(
                     .since
                     .is_none_or(|d| changes::changed_since(&sp.plan, d)),
                 documents: templates.documents().iter().cloned().zip(docs).collect(),
+                view,
             }),
             Err(err) => outcome.failures.push(err),
         }

@@ -21,6 +21,7 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod site;
 pub mod spans;
 pub mod templates;
 pub mod text;

@@ -4,7 +4,7 @@
 //! from), and the earlier versions kept. The next build uses it to skip what has not changed and to
 //! remove only files it wrote itself.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -31,12 +31,19 @@ pub struct Manifest {
     /// Per plan code.
     #[serde(default)]
     pub plannen: BTreeMap<String, PlanRecord>,
+    /// The pages of the site written (the index and each plan's page), relative to the output
+    /// folder.
+    #[serde(default)]
+    pub site: BTreeSet<String>,
 }
 
 /// What was written for one plan.
 #[derive(Debug, Default, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct PlanRecord {
+    /// The plan's title, e.g. "V1: Dienstverlening".
+    #[serde(default)]
+    pub titel: String,
     /// The plan's file, as named on the command line.
     pub bron: String,
     /// Hash of the plan's file.

@@ -50,6 +50,9 @@ const BUILTIN: &[(&str, &str)] = builtin![
     "_versies.md.tera",
     "_versies.html.tera",
     "_versies.typ.tera",
+    "_stijl.html.tera",
+    "_site.html.tera",
+    "_plan.html.tera",
 ];
 
 /// One document rendered in each format's source form.
@@ -164,6 +167,11 @@ impl Templates {
             .render(name, ctx)
             .map_err(|e| anyhow::anyhow!(chain(&e)))
             .with_context(|| format!("template {} failed", self.origin(name)))
+    }
+
+    /// Renders an HTML template that is not a document (the site's pages) with its own context.
+    pub fn render_html(&self, name: &str, ctx: &tera::Context) -> Result<String> {
+        self.render_one(Target::Html, name, ctx)
     }
 
     /// Renders one document in all three formats.

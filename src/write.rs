@@ -29,6 +29,7 @@ pub(crate) fn write_plan(
         .cloned()
         .unwrap_or_default();
     let mut record = PlanRecord {
+        titel: plan.view.titel.clone(),
         bron: plan.source.clone(),
         bron_sha256: plan.source_sha256.clone(),
         versie: plan.version.to_string(),
@@ -138,7 +139,31 @@ pub(crate) fn remove_deleted_plans(
                 outcome.removed += 1;
             }
         }
+        let page = format!("{code}/{}", crate::site::PLAN_PAGE);
+        if manifest.site.remove(&page) {
+            out.remove(&page)?;
+            outcome.removed += 1;
+        }
     }
+    Ok(())
+}
+
+/// Writes a page of the site when its bytes changed, and records it.
+pub(crate) fn write_site_page(
+    out: &OutputDir,
+    manifest: &mut Manifest,
+    rel: &str,
+    page: &str,
+    force: bool,
+    outcome: &mut Outcome,
+) -> Result<()> {
+    if !force && out.holds(rel, page.as_bytes()) {
+        outcome.unchanged += 1;
+    } else {
+        out.write(rel, page.as_bytes())?;
+        outcome.files += 1;
+    }
+    manifest.site.insert(rel.to_owned());
     Ok(())
 }
 

@@ -57,7 +57,7 @@ fn markdown_and_html_build_without_typst() {
     let files = std::fs::read_dir(dir.path().join("output/V1"))
         .unwrap()
         .count();
-    assert_eq!(files, 8);
+    assert_eq!(files, 9, "4 documents in 2 formats and the plan's page");
 }
 
 /// A missing typst is explained with the command that installs it, and nothing is written.

@@ -72,6 +72,7 @@ fn v1_documents_carry_every_toetsterm_in_every_format() {
     let mut expected: Vec<String> = DOCUMENTS
         .iter()
         .flat_map(|d| ["md", "html", "pdf"].map(|e| format!("{d}.{e}")))
+        .chain(["index.html".to_owned()])
         .collect();
     expected.sort();
     assert_eq!(files, expected);
@@ -210,6 +211,35 @@ fn every_pdf_page_has_running_header_and_footer() {
         info.contains("841.89 x 595.276 pts (A4)") || info.contains("842 x 595"),
         "{info}"
     );
+}
+
+/// The site: an index of the plans links each plan's page, which links every document in every
+/// format; every link resolves to a file in the output folder (it works straight from disk).
+#[test]
+fn site_pages_link_every_document() {
+    let dir = build_v1();
+    let out = dir.path().join("output");
+    let links = |page: &Path| -> Vec<String> {
+        let doc = scraper::Html::parse_document(&std::fs::read_to_string(page).unwrap());
+        let a = scraper::Selector::parse("a[href]").unwrap();
+        doc.select(&a)
+            .map(|e| e.value().attr("href").unwrap().to_owned())
+            .collect()
+    };
+    let index = links(&out.join("index.html"));
+    assert_eq!(index, vec!["V1/index.html"]);
+    let plan = links(&out.join("V1/index.html"));
+    for doc in DOCUMENTS {
+        for ext in ["html", "pdf", "md"] {
+            assert!(
+                plan.contains(&format!("{doc}.{ext}")),
+                "plan page lacks {doc}.{ext}"
+            );
+        }
+    }
+    for href in &plan {
+        assert!(out.join("V1").join(href).is_file(), "broken link {href}");
+    }
 }
 
 /// The HTML is standalone and accessible: lang="nl", inline CSS only, header cells with scope,
