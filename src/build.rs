@@ -20,11 +20,10 @@ use crate::model::{Datum, parse_iso_date};
 use crate::output::OutputDir;
 use crate::render::pdf::{Job, Typst};
 use crate::render::{self, Format};
-use crate::site;
 use crate::templates::{RenderedDocument, Templates};
 use crate::validate;
 use crate::view::{DocumentInfo, PlanView};
-use crate::write::{remove_deleted_plans, write_plan, write_site_page};
+use crate::write::Writer;
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -148,7 +147,7 @@ pub fn build(opts: &Options) -> Result<Outcome> {
     let templates = Templates::load(opts.templates.as_deref())?;
     let files = load::discover(&opts.plans)?;
     let out = OutputDir::open(&opts.output)?;
-    let mut manifest = Manifest::load(&opts.output)?;
+    let manifest = Manifest::load(&opts.output)?;
     let Prepared {
         mut outcome,
         mut rendered,
@@ -166,50 +165,26 @@ pub fn build(opts: &Options) -> Result<Outcome> {
         Some(typst) => make_pdfs(typst, &rendered, &manifest, &out, opts)?,
         None => rendered.iter().map(|_| Ok(Vec::new())).collect(),
     };
+    let mut writer = Writer::new(
+        &out,
+        &templates,
+        &opts.formats,
+        opts.force,
+        manifest,
+        outcome,
+    );
     for (plan, pdfs) in rendered.iter().zip(pdfs) {
-        match pdfs.and_then(|pdfs| {
-            write_plan(
-                &out,
-                &mut manifest,
-                plan,
-                pdfs,
-                &opts.formats,
-                opts.force,
-                &mut outcome,
-            )
-        }) {
-            Ok(()) if opts.formats.contains(&Format::Html) => {
-                let page = site::plan_page(&templates, &plan.view, &manifest.plannen[&plan.code]);
-                let rel = format!("{}/{}", plan.code, site::PLAN_PAGE);
-                page.and_then(|page| {
-                    write_site_page(&out, &mut manifest, &rel, &page, opts.force, &mut outcome)
-                })?;
-                outcome.plans_built += 1;
-                outcome.documents += plan.documents.len();
-            }
-            Ok(()) => {
-                outcome.plans_built += 1;
-                outcome.documents += plan.documents.len();
-            }
-            Err(err) => outcome
-                .failures
-                .push(err.context(format!("plan {} was not written", plan.code))),
-        }
+        writer.plan(plan, pdfs);
     }
     if !unreadable {
-        remove_deleted_plans(&out, &mut manifest, &present, &mut outcome)?;
+        writer.remove_deleted_plans(&present)?;
     }
-    if opts.formats.contains(&Format::Html) || manifest.site.contains(site::INDEX) {
-        let index = site::index(&templates, &manifest)?;
-        write_site_page(
-            &out,
-            &mut manifest,
-            site::INDEX,
-            &index,
-            opts.force,
-            &mut outcome,
-        )?;
-    }
+    writer.site_index()?;
+    let Writer {
+        mut manifest,
+        mut outcome,
+        ..
+    } = writer;
     manifest.toetsgen = env!("CARGO_PKG_VERSION").to_owned();
     if let Some(typst) = &typst {
         manifest.typst = Some(typst.version.clone());
