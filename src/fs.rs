@@ -61,12 +61,20 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    create_dir_all(dir)?;
+    write_via(dir, path, contents)
+}
+
+/// Writes `contents` to a temporary file in `tmp_dir`, flushes it, and renames it to `path`
+/// (creating `path`'s folder). The rename fails when `tmp_dir` is on another file system.
+pub fn write_via(tmp_dir: &Path, path: &Path, contents: &[u8]) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        create_dir_all(dir)?;
+    }
     let mut tmp = tempfile::Builder::new()
         .prefix(".toetsgen-")
         .suffix(".tmp")
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+        .tempfile_in(tmp_dir)
+        .with_context(|| format!("cannot create a temporary file in {}", tmp_dir.display()))?;
     tmp.write_all(contents)
         .and_then(|()| make_readable(tmp.as_file()))
         .and_then(|()| tmp.as_file().sync_all())

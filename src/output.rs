@@ -5,7 +5,6 @@
 //! folder. Only files this program wrote are ever removed; earlier versions are kept read-only.
 
 use std::fs::File;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -71,7 +70,10 @@ impl OutputDir {
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         let path = self.path(rel);
         match &self.staging {
-            Some(staging) => write_staged(staging, &path, bytes),
+            // Across file systems the rename fails: then stage beside the file itself.
+            Some(staging) => {
+                fs::write_via(staging, &path, bytes).or_else(|_| fs::write_atomic(&path, bytes))
+            }
             None => fs::write_atomic(&path, bytes),
         }
     }
@@ -122,26 +124,6 @@ fn staging_dir(root: &Path) -> Option<PathBuf> {
     let _ = std::fs::remove_dir_all(&staging);
     std::fs::create_dir_all(&staging).ok()?;
     Some(staging)
-}
-
-/// Writes `bytes` to a temporary file in `staging`, then renames it to `path`; where the rename
-/// cannot cross file systems, falls back to a temporary file beside `path`.
-fn write_staged(staging: &Path, path: &Path, bytes: &[u8]) -> Result<()> {
-    if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir)?;
-    }
-    let mut tmp = tempfile::Builder::new()
-        .prefix("toetsgen-")
-        .tempfile_in(staging)
-        .with_context(|| format!("cannot create a temporary file in {}", staging.display()))?;
-    tmp.write_all(bytes)
-        .and_then(|()| fs::make_readable(tmp.as_file()))
-        .and_then(|()| tmp.as_file().sync_all())
-        .with_context(|| format!("cannot write {}", tmp.path().display()))?;
-    match tmp.persist(path) {
-        Ok(_) => Ok(()),
-        Err(_) => fs::write_atomic(path, bytes),
-    }
 }
 
 #[cfg(test)]
