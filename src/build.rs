@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Result, anyhow};
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::changes;
 use crate::diagnostic::Diagnostic;
@@ -92,8 +93,6 @@ pub(crate) struct Rendered {
     pub source_sha256: String,
     /// The plan's version.
     pub version: Datum,
-    /// Whether it has changes on or after `--since` (always, without `--since`).
-    pub selected: bool,
     /// Its documents in every format.
     pub documents: Vec<(DocumentInfo, RenderedDocument)>,
     /// The view the documents were made from.
@@ -149,15 +148,12 @@ pub fn build(opts: &Options) -> Result<Outcome> {
     let out = OutputDir::open(&opts.output)?;
     let manifest = Manifest::load(&opts.output)?;
     let Prepared {
-        mut outcome,
-        mut rendered,
+        outcome,
+        rendered,
         present,
         unreadable,
         templates_fingerprint,
     } = prepare(opts, &templates, &files, &manifest)?;
-    let before = rendered.len();
-    rendered.retain(|r| r.selected);
-    outcome.plans_skipped = before - rendered.len();
     if let Some(dir) = &opts.keep_typst {
         write_typst_sources(dir, &rendered)?;
     }
@@ -219,27 +215,28 @@ fn prepare(
         .map(|sp| (sp.display.clone(), sp.plan.code.clone()))
         .collect();
     let checks = validate::validate_all(&loaded, opts.today);
-    let mut rendered = Vec::new();
+    let mut valid: Vec<&SourcePlan> = Vec::new();
     for (sp, diags) in loaded.iter().zip(checks) {
-        let valid = !diags.iter().any(Diagnostic::is_error);
-        outcome.diagnostics.extend(diags);
-        if !valid {
-            continue;
+        if !diags.iter().any(Diagnostic::is_error) {
+            valid.push(sp);
         }
-        let kept = earlier_versions(manifest.plannen.get(&sp.plan.code), &opts.output);
-        let view = PlanView::new(&sp.plan).with_eerdere_versies(kept);
-        match render::render_plan(templates, &view, &opts.formats) {
-            Ok(docs) => rendered.push(Rendered {
-                code: sp.plan.code.clone(),
-                source: sp.display.clone(),
-                source_sha256: sha256(sp.source.as_bytes()),
-                version: sp.plan.versie(),
-                selected: opts
-                    .since
-                    .is_none_or(|d| changes::changed_since(&sp.plan, d)),
-                documents: templates.documents().iter().cloned().zip(docs).collect(),
-                view,
-            }),
+        outcome.diagnostics.extend(diags);
+    }
+    let before = valid.len();
+    valid.retain(|sp| {
+        opts.since
+            .is_none_or(|d| changes::changed_since(&sp.plan, d))
+    });
+    outcome.plans_skipped = before - valid.len();
+    // Rendering is independent per plan: done in parallel, results kept in plan order.
+    let results: Vec<Result<Rendered>> = valid
+        .par_iter()
+        .map(|sp| render_one(opts, templates, manifest, sp))
+        .collect();
+    let mut rendered = Vec::new();
+    for result in results {
+        match result {
+            Ok(r) => rendered.push(r),
             Err(err) => outcome.failures.push(err),
         }
     }
@@ -252,6 +249,26 @@ fn prepare(
         present,
         unreadable,
         templates_fingerprint: templates.fingerprint().to_owned(),
+    })
+}
+
+/// The view and every document of one valid plan.
+fn render_one(
+    opts: &Options,
+    templates: &Templates,
+    manifest: &Manifest,
+    sp: &SourcePlan,
+) -> Result<Rendered> {
+    let kept = earlier_versions(manifest.plannen.get(&sp.plan.code), &opts.output);
+    let view = PlanView::new(&sp.plan).with_eerdere_versies(kept);
+    let docs = render::render_plan(templates, &view, &opts.formats)?;
+    Ok(Rendered {
+        code: sp.plan.code.clone(),
+        source: sp.display.clone(),
+        source_sha256: sha256(sp.source.as_bytes()),
+        version: sp.plan.versie(),
+        documents: templates.documents().iter().cloned().zip(docs).collect(),
+        view,
     })
 }
 
