@@ -14,8 +14,6 @@ use crate::spans::Spans;
 /// A parsed plan together with where it came from.
 #[derive(Debug, Clone)]
 pub struct SourcePlan {
-    /// The file.
-    pub path: PathBuf,
     /// The file as shown in messages.
     pub display: String,
     /// The file's text.
@@ -76,7 +74,6 @@ pub fn load(path: &Path) -> Result<SourcePlan, Diagnostic> {
         }
     })?;
     parse(&display, source).map(|(plan, source, spans)| SourcePlan {
-        path: path.to_owned(),
         display,
         source,
         plan,

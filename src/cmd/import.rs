@@ -64,7 +64,6 @@ fn check(shown: &str, text: &str) -> Vec<Diagnostic> {
     match load::parse(shown, text.to_owned()) {
         Ok((plan, source, spans)) => {
             let sp = load::SourcePlan {
-                path: PathBuf::from(shown),
                 display: shown.to_owned(),
                 source,
                 plan,

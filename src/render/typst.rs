@@ -152,7 +152,6 @@ struct Writer {
     /// Per open link: whether it was written (safe) or dropped to text.
     links: Vec<bool>,
     in_image: bool,
-    in_head: bool,
     /// The text of the open code block, if any.
     code: Option<String>,
     /// Where each open list item starts in `out`.
@@ -245,10 +244,7 @@ impl Writer {
                     aligns.join(", ")
                 )
             }
-            Tag::TableHead => {
-                self.in_head = true;
-                "table.header(".to_owned()
-            }
+            Tag::TableHead => "table.header(".to_owned(),
             _ => String::new(),
         };
         self.out.push_str(&open);
@@ -277,10 +273,7 @@ impl Writer {
                 Some(true) => "];",
                 _ => "",
             },
-            TagEnd::TableHead => {
-                self.in_head = false;
-                "), "
-            }
+            TagEnd::TableHead => "), ",
             TagEnd::Table => ");\n\n",
             _ => "",
         };
