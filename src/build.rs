@@ -12,19 +12,20 @@ use anyhow::{Result, anyhow};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use crate::changes;
-use crate::diagnostic::Diagnostic;
+use crate::plan::changes;
+use crate::plan::diagnostic::Diagnostic;
 use crate::fs;
-use crate::load::{self, SourcePlan};
-use crate::manifest::{FileRecord, Manifest, PlanRecord, sha256};
-use crate::model::{Datum, parse_iso_date};
-use crate::output::OutputDir;
-use crate::render::pdf::{Job, Typst};
-use crate::render::{self, Format};
-use crate::templates::{RenderedDocument, Templates};
-use crate::validate;
-use crate::view::{DocumentInfo, PlanView};
-use crate::write::Writer;
+use crate::plan::load::{self, SourcePlan};
+use crate::fs::sha256;
+use crate::output::record::{FileRecord, Manifest, PlanRecord};
+use crate::plan::model::{Datum, parse_iso_date};
+use crate::output::dir::OutputDir;
+use crate::document::pdf::{Job, Typst};
+use crate::document::{self, Format};
+use crate::document::templates::{RenderedDocument, Templates};
+use crate::plan::validate;
+use crate::document::view::{DocumentInfo, PlanView};
+use crate::output::write::Writer;
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -261,7 +262,7 @@ fn render_one(
 ) -> Result<Rendered> {
     let kept = earlier_versions(manifest.plannen.get(&sp.plan.code), &opts.output);
     let view = PlanView::new(&sp.plan).with_eerdere_versies(kept);
-    let docs = render::render_plan(templates, &view, &opts.formats)?;
+    let docs = document::render_plan(templates, &view, &opts.formats)?;
     Ok(Rendered {
         code: sp.plan.code.clone(),
         source: sp.display.clone(),

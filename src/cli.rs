@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
-use crate::render::Format;
+use crate::document::Format;
 
 /// Generate the documents of an exam (toetsplan, beoordelingsformulier, instructie voor de
 /// beoordelaar, opdracht voor de kandidaat) as Markdown, HTML and PDF from toetsplannen in YAML.
@@ -123,7 +123,7 @@ pub enum ListFormat {
 
 /// Reads a date argument written as YYYY-MM-DD.
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    crate::model::parse_iso_date(text)
+    crate::plan::model::parse_iso_date(text)
 }
 
 /// Options of `toetsgen check`.

@@ -1,30 +1,22 @@
 //! toetsgen: the documents of an exam, generated from a toetsplan in YAML.
 //!
-//! The pipeline, one module per stage: [`load`] (YAML → [`model`], with [`spans`] for
-//! locations) → [`validate`] → [`view`] → [`render`] per format through [`templates`] →
-//! [`write`] into the [`output`] folder, recorded in the [`manifest`]; [`build`] runs the stages.
-//! [`diagnostic`] is how problems in a plan are reported; [`fs`] reads and writes files safely;
-//! [`changes`] lists what changed since a date.
+//! The code is a pipeline in floors; a module imports only from its own floor and those below:
+//!
+//! 1. [`plan`]: YAML → a checked toetsplan (load, spans, validate, diagnostics).
+//! 2. [`document`]: a plan → its documents in memory, per format (view, templates, escaping, PDF
+//!    through typst).
+//! 3. [`output`]: documents → the output folder (record, writes, kept versions, site).
+//!
+//! [`build`] runs the floors in order. Beside them: [`import`] reads office documents into a plan,
+//! and [`cli`] and [`cmd`] are the command line, the only place that prints. At the base, used by
+//! every floor: [`fs`] (files, safely) and [`report`] (how the library tells about its progress).
 
 pub mod build;
-pub mod changes;
 pub mod cli;
 pub mod cmd;
-pub mod dates;
-pub mod diagnostic;
-pub mod filters;
+pub mod document;
 pub mod fs;
 pub mod import;
-pub mod load;
-pub mod manifest;
-pub mod markdown;
-pub mod model;
 pub mod output;
-pub mod render;
-pub mod site;
-pub mod spans;
-pub mod templates;
-pub mod text;
-pub mod validate;
-pub mod view;
-pub mod write;
+pub mod plan;
+pub mod report;

@@ -3,11 +3,11 @@
 
 use anyhow::{Context, Result};
 
-use crate::changes::{self, PlanChanges};
+use crate::plan::changes::{self, PlanChanges};
 use crate::cli::{ChangesArgs, ListFormat};
-use crate::diagnostic::Diagnostic;
-use crate::load;
-use crate::validate;
+use crate::plan::diagnostic::Diagnostic;
+use crate::plan::load;
+use crate::plan::validate;
 
 /// Prints the changes; returns whether every plan could be read and is valid.
 pub fn run(args: ChangesArgs) -> Result<bool> {

@@ -5,7 +5,7 @@ use anyhow::Result;
 use crate::build::{self, Options};
 use crate::cli::CheckArgs;
 use crate::cmd::{plural, print_problems, skipped_line, templates_dir};
-use crate::render::Format;
+use crate::document::Format;
 
 /// Runs the check; returns whether every plan is valid.
 pub fn run(args: CheckArgs) -> Result<bool> {

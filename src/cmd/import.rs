@@ -6,9 +6,10 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 
 use crate::cli::ImportArgs;
-use crate::diagnostic::Diagnostic;
+use crate::plan::diagnostic::Diagnostic;
 use crate::import::{self, yaml};
-use crate::{fs, load, validate};
+use crate::fs;
+use crate::plan::{load, validate};
 
 /// Imports; returns whether a plan was written.
 pub fn run(args: ImportArgs) -> Result<bool> {

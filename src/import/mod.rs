@@ -14,7 +14,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use crate::model::Toetsplan;
+use crate::plan::model::Toetsplan;
 
 /// One line of a text export, or one paragraph or table row of a Word document.
 #[derive(Debug, Clone, PartialEq)]

@@ -4,8 +4,8 @@
 //! follows). Whatever cannot be placed is reported with its place; nothing is guessed silently.
 
 use super::{Imported, Place, Problem, Row};
-use crate::dates;
-use crate::model::{AantalVragen, Beoordeling, Datum, Niveau, Onderdeel, Toetsplan, Toetsterm};
+use crate::plan::dates;
+use crate::plan::model::{AantalVragen, Beoordeling, Datum, Niveau, Onderdeel, Toetsplan, Toetsterm};
 
 const LABELS: [&str; 9] = [
     "Ingangsdatum",

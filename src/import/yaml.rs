@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::model::{AantalVragen, Toetsplan};
+use crate::plan::model::{AantalVragen, Toetsplan};
 
 /// Texts longer than this are written in block style.
 const LONG: usize = 60;

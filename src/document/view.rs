@@ -34,8 +34,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::dates;
-use crate::model::{AantalVragen, Datum, Niveau, Toetsplan, Toetsterm};
+use crate::plan::dates;
+use crate::plan::model::{AantalVragen, Datum, Niveau, Toetsplan, Toetsterm};
 
 /// The whole context of one template rendering.
 #[derive(Debug, Serialize)]

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use yaml_rust2::parser::{Event, Parser};
 
-use crate::diagnostic::Location;
+use crate::plan::diagnostic::Location;
 
 /// Locations of the keys and values of one YAML document, by path.
 #[derive(Debug, Default, Clone)]

@@ -6,10 +6,10 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::manifest::{Manifest, PlanRecord};
-use crate::model::{Datum, parse_iso_date};
-use crate::templates::Templates;
-use crate::view::{Context, DatumView, DocumentInfo, Generator, PlanView};
+use crate::output::record::{Manifest, PlanRecord};
+use crate::plan::model::{Datum, parse_iso_date};
+use crate::document::templates::Templates;
+use crate::document::view::{Context, DatumView, DocumentInfo, Generator, PlanView};
 
 /// The plan page's file name inside the plan's folder.
 pub const PLAN_PAGE: &str = "index.html";

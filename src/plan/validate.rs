@@ -6,9 +6,9 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::{Diagnostic, Location};
-use crate::load::SourcePlan;
-use crate::model::Toetsplan;
+use crate::plan::diagnostic::{Diagnostic, Location};
+use crate::plan::load::SourcePlan;
+use crate::plan::model::Toetsplan;
 
 /// The most observation columns a beoordelingsformulier can hold on A4 landscape.
 pub const MAX_WAARNEMINGEN: u32 = 10;
@@ -116,7 +116,7 @@ impl Checker<'_> {
                 empty.push(name.to_owned());
             }
         }
-        if let Some(crate::model::AantalVragen::Tekst(t)) = &p.aantal_vragen
+        if let Some(crate::plan::model::AantalVragen::Tekst(t)) = &p.aantal_vragen
             && t.trim().is_empty()
         {
             empty.push("aantal_vragen".to_owned());
@@ -173,7 +173,7 @@ impl Checker<'_> {
         }
     }
 
-    fn toetsterm_paths(&self) -> Vec<(String, &crate::model::Toetsterm)> {
+    fn toetsterm_paths(&self) -> Vec<(String, &crate::plan::model::Toetsterm)> {
         let mut out = Vec::new();
         for (i, o) in self.plan().onderdelen.iter().enumerate() {
             for (j, t) in o.toetstermen.iter().enumerate() {

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use crate::fs;
-use crate::manifest::sha256;
+use crate::fs::sha256;
 
 /// The lock file's name, in the output folder.
 pub const LOCK_NAME: &str = ".toetsgen.lock";

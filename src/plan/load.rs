@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use walkdir::WalkDir;
 
-use crate::diagnostic::{Diagnostic, Location};
+use crate::plan::diagnostic::{Diagnostic, Location};
 use crate::fs::{self, ReadError};
-use crate::model::Toetsplan;
-use crate::spans::Spans;
+use crate::plan::model::Toetsplan;
+use crate::plan::spans::Spans;
 
 /// A parsed plan together with where it came from.
 #[derive(Debug, Clone)]

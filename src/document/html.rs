@@ -5,8 +5,9 @@
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use crate::markdown;
-use crate::text::Style;
+use crate::document::links::{is_safe_url, retarget_markdown_link};
+use crate::document::markdown;
+use crate::document::text::Style;
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -106,35 +107,6 @@ pub const TEXT: Style = Style {
     between: "\n",
     inline_break: "<br>",
 };
-
-/// Links may point to the web, to e-mail, within the document, or to a relative path (another
-/// document of the output folder); no other scheme (such as `javascript:`).
-pub fn is_safe_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    let scheme = lower
-        .split_once(':')
-        .map(|(s, _)| s)
-        .filter(|s| !s.contains(['/', '?', '#']));
-    match scheme {
-        Some(s) => matches!(s, "https" | "http" | "mailto"),
-        None => true,
-    }
-}
-
-/// A relative link to a Markdown document, pointed at the same document in `extension`
-/// (`versies/2021-09-01/toetsplan.md` → `….html`); other links stay as they are.
-pub fn retarget_markdown_link(url: &str, extension: &str) -> String {
-    let (path, anchor) = url
-        .split_once('#')
-        .map_or((url, None), |(p, a)| (p, Some(a)));
-    match path.strip_suffix(".md") {
-        Some(stem) if !url.contains(':') => match anchor {
-            Some(a) => format!("{stem}.{extension}#{a}"),
-            None => format!("{stem}.{extension}"),
-        },
-        _ => url.to_owned(),
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -8,11 +8,12 @@ use std::path::Path;
 use anyhow::{Result, anyhow};
 
 use crate::build::{Outcome, Pdf, Rendered};
-use crate::manifest::{FileRecord, Manifest, PlanRecord, sha256};
-use crate::output::OutputDir;
-use crate::render::Format;
-use crate::site;
-use crate::templates::Templates;
+use crate::fs::sha256;
+use crate::output::record::{FileRecord, Manifest, PlanRecord};
+use crate::output::dir::OutputDir;
+use crate::document::Format;
+use crate::output::site;
+use crate::document::templates::Templates;
 
 /// Writes one build's results: holds the output folder, the build record being updated and the
 /// tally of what was done.
@@ -221,7 +222,7 @@ fn remove_deleted_plans(
                 outcome.removed += 1;
             }
         }
-        let page = format!("{code}/{}", crate::site::PLAN_PAGE);
+        let page = format!("{code}/{}", crate::output::site::PLAN_PAGE);
         if manifest.site.remove(&page) {
             out.remove(&page)?;
             outcome.removed += 1;

@@ -5,9 +5,9 @@
 
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Tag, TagEnd};
 
-use crate::markdown;
-use crate::render::html::{is_safe_url, retarget_markdown_link};
-use crate::text::Style;
+use crate::document::markdown;
+use crate::document::links::{is_safe_url, retarget_markdown_link};
+use crate::document::text::Style;
 
 /// Escapes text for Typst markup: every ASCII punctuation character that Typst markup could
 /// read as syntax (including smart quotes, dashes and list markers) is backslash-escaped, and

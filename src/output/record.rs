@@ -9,7 +9,6 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use crate::fs;
 
@@ -98,14 +97,6 @@ impl Manifest {
     }
 }
 
-/// The SHA-256 of some bytes, in hexadecimal.
-pub fn sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,14 +128,5 @@ mod tests {
         std::fs::write(dir.path().join(FILE_NAME), "{ nee").unwrap();
         let err = format!("{:#}", Manifest::load(dir.path()).unwrap_err());
         assert!(err.contains("is damaged: remove it"), "{err}");
-    }
-
-    /// Hashes are lowercase hexadecimal SHA-256.
-    #[test]
-    fn sha256_hex() {
-        assert_eq!(
-            sha256(b"abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
     }
 }

@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{Options, Parser};
 
-use crate::text::Style;
+use crate::document::text::Style;
 
 /// The parser options used for every piece of Markdown: CommonMark with GitHub tables and
 /// strikethrough. No smart punctuation: a plan's wording is printed exactly.

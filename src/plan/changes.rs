@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::Toetsplan;
+use crate::plan::model::Toetsplan;
 
 /// The changes of one plan.
 #[derive(Debug, Serialize, PartialEq)]
@@ -97,7 +97,7 @@ mod tests {
     #[test]
     fn lists_changes_on_or_after() {
         let plan: Toetsplan = serde_yaml::from_str(PLAN).unwrap();
-        let d = |s| crate::model::parse_iso_date(s).unwrap();
+        let d = |s| crate::plan::model::parse_iso_date(s).unwrap();
         let c = of_plan(&plan, "v1.yaml", d("2025-03-01")).unwrap();
         assert_eq!(c.toetstermen.len(), 1);
         assert_eq!(c.toetstermen[0].code, "V1.02");

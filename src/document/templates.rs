@@ -14,10 +14,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result, bail};
 use tera::Tera;
 
-use crate::filters::{self, Target};
+use crate::document::filters::{self, Target};
 use crate::fs;
-use crate::render::{html, typst};
-use crate::view::{Context, DocumentInfo};
+use crate::document::{html, typst};
+use crate::document::view::{Context, DocumentInfo};
 
 /// The documents every plan gets, with their titles, in order.
 pub const DOCUMENTS: [(&str, &str); 4] = [
@@ -29,7 +29,7 @@ pub const DOCUMENTS: [(&str, &str); 4] = [
 
 macro_rules! builtin {
     ($($name:literal),* $(,)?) => {
-        &[$(($name, include_str!(concat!("../templates/", $name)))),*]
+        &[$(($name, include_str!(concat!("../../templates/", $name)))),*]
     };
 }
 
@@ -98,7 +98,7 @@ impl Templates {
             let mut tera = Tera::default();
             tera.autoescape_on(vec![suffix]);
             tera.set_escape_fn(match target {
-                Target::Markdown => crate::markdown::escape,
+                Target::Markdown => crate::document::markdown::escape,
                 Target::Html => html::escape,
                 Target::Typst => typst::escape,
             });
@@ -124,7 +124,7 @@ impl Templates {
                 .iter()
                 .map(|(name, (text, _))| format!("{name}\0{text}"))
                 .collect();
-            crate::manifest::sha256(all.join("\0").as_bytes())
+            crate::fs::sha256(all.join("\0").as_bytes())
         };
         let origins = sources
             .into_iter()

@@ -15,9 +15,9 @@ use std::collections::HashMap;
 
 use tera::{Filter, Tera, Value};
 
-use crate::markdown;
-use crate::render::{html, typst};
-use crate::text::Style;
+use crate::document::markdown;
+use crate::document::{html, typst};
+use crate::document::text::Style;
 
 /// A filter that writes a plan's text in one format, as paragraphs or inline.
 struct TextFilter {

@@ -1,0 +1,43 @@
+//! Floor 2, from a checked plan to its documents in memory: the [`view`] templates see, the
+//! [`templates`] with their [`filters`], and per [`Format`] the escaping and Markdown conversion
+//! ([`markdown`], [`html`], [`typst`], sharing [`text`] layout and the [`links`] policy); [`pdf`]
+//! runs the typst program over the Typst sources. Imports only from `plan` and the base modules.
+
+pub mod filters;
+pub mod format;
+pub mod html;
+pub mod links;
+pub mod markdown;
+pub mod pdf;
+pub mod templates;
+pub mod text;
+pub mod typst;
+pub mod view;
+
+pub use format::Format;
+
+use anyhow::{Context as _, Result};
+
+use crate::document::templates::{RenderedDocument, Templates};
+use crate::document::view::{Context, PlanView};
+
+/// Renders every document of one plan (HTML and Typst only when those formats are wanted).
+pub fn render_plan(
+    templates: &Templates,
+    plan: &PlanView,
+    formats: &[Format],
+) -> Result<Vec<RenderedDocument>> {
+    let docs = templates.documents();
+    docs.iter()
+        .map(|doc| {
+            let ctx = Context::new(plan, doc, docs);
+            templates
+                .render(
+                    &ctx,
+                    formats.contains(&Format::Html),
+                    formats.contains(&Format::Pdf),
+                )
+                .with_context(|| format!("rendering {} for plan {}", doc.naam, plan.code))
+        })
+        .collect()
+}
