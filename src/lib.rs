@@ -9,7 +9,8 @@
 //!
 //! [`build`] runs the floors in order. Beside them: [`import`] reads office documents into a plan,
 //! and [`cli`] and [`cmd`] are the command line, the only place that prints. At the base, used by
-//! every floor: [`fs`] (files, safely) and [`report`] (how the library tells about its progress).
+//! every floor: [`fs`] (files, safely) [`report`] (how the library tells about its progress)
+//! and [`words`].
 
 pub mod build;
 pub mod cli;
@@ -20,3 +21,4 @@ pub mod import;
 pub mod output;
 pub mod plan;
 pub mod report;
+pub mod words;

@@ -21,12 +21,12 @@ fn import(source: &Path, extra: &[&str]) -> (i32, String, Option<String>) {
     (out.status.code().unwrap_or(-1), stderr, yaml)
 }
 
-fn parse(yaml: &str) -> toetsgen::model::Toetsplan {
+fn parse(yaml: &str) -> toetsgen::plan::model::Toetsplan {
     serde_yaml::from_str(yaml).unwrap_or_else(|e| panic!("{e}\n{yaml}"))
 }
 
-fn repository_v1() -> toetsgen::model::Toetsplan {
-    toetsgen::load::load(&root().join("toetsplannen/V1-dienstverlening.yaml"))
+fn repository_v1() -> toetsgen::plan::model::Toetsplan {
+    toetsgen::plan::load::load(&root().join("toetsplannen/V1-dienstverlening.yaml"))
         .unwrap()
         .plan
 }

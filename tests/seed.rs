@@ -4,14 +4,14 @@
 mod common;
 
 use common::{collapse, fixture, root};
-use toetsgen::model::{AantalVragen, Niveau};
+use toetsgen::plan::model::{AantalVragen, Niveau};
 
 /// Metadata, introduction, onderdelen, every toetsterm (code, text, date, levels) and the TOTAAL
 /// row equal the seed's.
 #[test]
 fn v1_plan_equals_the_seed() {
     let seed = std::fs::read_to_string(fixture("seed-V1.txt")).unwrap();
-    let plan = toetsgen::load::load(&root().join("toetsplannen/V1-dienstverlening.yaml"))
+    let plan = toetsgen::plan::load::load(&root().join("toetsplannen/V1-dienstverlening.yaml"))
         .unwrap()
         .plan;
     let meta = |label: &str| -> String {

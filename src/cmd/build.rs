@@ -4,7 +4,9 @@ use anyhow::Result;
 
 use crate::build::{self, Options, Outcome};
 use crate::cli::BuildArgs;
-use crate::cmd::{plural, print_problems, skipped_line, templates_dir};
+use crate::cmd::report::Terminal;
+use crate::cmd::{print_problems, skipped_line, templates_dir};
+use crate::words::plural;
 
 /// Runs the build; returns whether everything succeeded.
 pub fn run(args: BuildArgs) -> Result<bool> {
@@ -26,7 +28,7 @@ pub fn run(args: BuildArgs) -> Result<bool> {
         force: args.force,
         since: args.since,
     };
-    let outcome = build::build(&opts)?;
+    let outcome = build::build(&opts, &Terminal::new())?;
     print_problems(&outcome);
     println!("{}", summary(&opts, &outcome));
     if let Some(line) = skipped_line(&outcome, "not built because of the errors above") {
@@ -45,26 +47,29 @@ fn summary(opts: &Options, o: &Outcome) -> String {
         ),
         _ => String::new(),
     };
-    if o.files == 0 && o.removed == 0 && o.plans_built > 0 && o.failures.is_empty() {
+    if o.tally.written == 0 && o.tally.removed == 0 && o.plans_built > 0 && o.failures.is_empty() {
         return format!(
             "Nothing to do: all {} of {} in {} are up to date{skipped} ({time})",
-            plural(o.unchanged, "file", "files"),
+            plural(o.tally.unchanged, "file", "files"),
             plural(o.plans_built, "plan", "plans"),
             opts.output.display()
         );
     }
     let formats: Vec<String> = opts.formats.iter().map(ToString::to_string).collect();
-    let mut parts = vec![format!("{} written", plural(o.files, "file", "files"))];
-    if o.unchanged > 0 {
-        parts.push(format!("{} up to date", o.unchanged));
+    let mut parts = vec![format!(
+        "{} written",
+        plural(o.tally.written, "file", "files")
+    )];
+    if o.tally.unchanged > 0 {
+        parts.push(format!("{} up to date", o.tally.unchanged));
     }
-    if o.removed > 0 {
-        parts.push(format!("{} removed", o.removed));
+    if o.tally.removed > 0 {
+        parts.push(format!("{} removed", o.tally.removed));
     }
-    if o.versions_kept > 0 {
+    if o.tally.versions_kept > 0 {
         parts.push(format!(
             "{} kept",
-            plural(o.versions_kept, "earlier version", "earlier versions")
+            plural(o.tally.versions_kept, "earlier version", "earlier versions")
         ));
     }
     format!(

@@ -3,8 +3,8 @@
 
 use anyhow::{Context, Result};
 
-use crate::plan::changes::{self, PlanChanges};
 use crate::cli::{ChangesArgs, ListFormat};
+use crate::plan::changes::{self, PlanChanges};
 use crate::plan::diagnostic::Diagnostic;
 use crate::plan::load;
 use crate::plan::validate;

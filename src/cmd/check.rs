@@ -4,8 +4,9 @@ use anyhow::Result;
 
 use crate::build::{self, Options};
 use crate::cli::CheckArgs;
-use crate::cmd::{plural, print_problems, skipped_line, templates_dir};
+use crate::cmd::{print_problems, skipped_line, templates_dir};
 use crate::document::Format;
+use crate::words::plural;
 
 /// Runs the check; returns whether every plan is valid.
 pub fn run(args: CheckArgs) -> Result<bool> {

@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 
 use crate::cli::ImportArgs;
-use crate::plan::diagnostic::Diagnostic;
-use crate::import::{self, yaml};
 use crate::fs;
+use crate::import::{self, yaml};
+use crate::plan::diagnostic::Diagnostic;
 use crate::plan::{load, validate};
 
 /// Imports; returns whether a plan was written.

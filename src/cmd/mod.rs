@@ -4,6 +4,7 @@ pub mod build;
 pub mod changes;
 pub mod check;
 pub mod import;
+pub mod report;
 
 use std::path::PathBuf;
 
@@ -11,6 +12,7 @@ use anyhow::{Result, bail};
 
 use crate::build::Outcome;
 use crate::cli::SourceArgs;
+use crate::words::plural;
 
 /// The templates folder: the one named, which must exist, or `templates` when present.
 fn templates_dir(args: &SourceArgs) -> Result<Option<PathBuf>> {
@@ -32,14 +34,12 @@ fn print_problems(outcome: &Outcome) {
     for d in &outcome.diagnostics {
         eprintln!("{d}\n");
     }
+    for entry in &outcome.ignored {
+        eprintln!("warning: ignored in the build record: {entry}\n");
+    }
     for failure in &outcome.failures {
         eprintln!("error: {failure:#}\n");
     }
-}
-
-/// "1 plan", "2 plans".
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The line about plans that failed, if any: "1 plan <what>".

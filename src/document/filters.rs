@@ -15,9 +15,8 @@ use std::collections::HashMap;
 
 use tera::{Filter, Tera, Value};
 
-use crate::document::markdown;
-use crate::document::{html, typst};
 use crate::document::text::Style;
+use crate::document::{Format, html, typst};
 
 /// A filter that writes a plan's text in one format, as paragraphs or inline.
 struct TextFilter {
@@ -74,24 +73,9 @@ fn string_arg(name: &str, value: &Value) -> tera::Result<String> {
     }
 }
 
-/// The formats a template can be written for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Target {
-    /// `.md.tera`
-    Markdown,
-    /// `.html.tera`
-    Html,
-    /// `.typ.tera`
-    Typst,
-}
-
-/// Registers the filters of `target` on an engine.
-pub fn register(tera: &mut Tera, target: Target) {
-    let style = match target {
-        Target::Markdown => markdown::TEXT,
-        Target::Html => html::TEXT,
-        Target::Typst => typst::TEXT,
-    };
+/// Registers the filters of `format`'s templates on an engine.
+pub fn register(tera: &mut Tera, format: Format) {
+    let style = format.style();
     tera.register_filter(
         "tekst",
         TextFilter {
@@ -108,22 +92,22 @@ pub fn register(tera: &mut Tera, target: Target) {
             inline: true,
         },
     );
-    match target {
-        Target::Typst => tera.register_filter(
+    match format {
+        Format::Pdf => tera.register_filter(
             "typst_str",
             LiteralFilter {
                 name: "typst_str",
                 convert: typst::string,
             },
         ),
-        Target::Html => tera.register_filter(
+        Format::Html => tera.register_filter(
             "css_str",
             LiteralFilter {
                 name: "css_str",
                 convert: html::css_string,
             },
         ),
-        Target::Markdown => {}
+        Format::Md => {}
     }
 }
 
@@ -131,9 +115,9 @@ pub fn register(tera: &mut Tera, target: Target) {
 mod tests {
     use super::*;
 
-    fn apply(target: Target, name: &str, value: Value) -> tera::Result<Value> {
+    fn apply(format: Format, name: &str, value: Value) -> tera::Result<Value> {
         let mut tera = Tera::default();
-        register(&mut tera, target);
+        register(&mut tera, format);
         let mut ctx = tera::Context::new();
         ctx.insert("v", &value);
         tera.render_str(&format!("{{{{ v | {name} }}}}"), &ctx)
@@ -145,21 +129,21 @@ mod tests {
     fn tekst_per_format() {
         let v = Value::String("*a* <b>".into());
         assert_eq!(
-            apply(Target::Markdown, "tekst", v.clone()).unwrap(),
+            apply(Format::Md, "tekst", v.clone()).unwrap(),
             "\\*a\\* \\<b\\>"
         );
         assert_eq!(
-            apply(Target::Html, "tekst_inline", v.clone()).unwrap(),
+            apply(Format::Html, "tekst_inline", v.clone()).unwrap(),
             "*a* &lt;b&gt;"
         );
-        assert_eq!(apply(Target::Typst, "tekst", v).unwrap(), "\\*a\\* \\<b\\>");
+        assert_eq!(apply(Format::Pdf, "tekst", v).unwrap(), "\\*a\\* \\<b\\>");
     }
 
     /// An absent optional field renders as nothing; a list is an error naming the filter.
     #[test]
     fn null_is_empty_and_lists_are_refused() {
-        assert_eq!(apply(Target::Html, "tekst", Value::Null).unwrap(), "");
-        let err = apply(Target::Typst, "typst_str", Value::Array(vec![])).unwrap_err();
+        assert_eq!(apply(Format::Html, "tekst", Value::Null).unwrap(), "");
+        let err = apply(Format::Pdf, "typst_str", Value::Array(vec![])).unwrap_err();
         let chain = format!("{:?}", std::error::Error::source(&err));
         assert!(
             chain.contains("filter `typst_str` expects a text"),

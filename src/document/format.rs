@@ -122,7 +122,10 @@ mod tests {
     fn names_agree() {
         for f in Format::ALL {
             assert_eq!(Format::from_extension(f.extension()), Some(f));
-            assert_eq!(Format::of_template(&format!("a{}", f.template_suffix())), Some(f));
+            assert_eq!(
+                Format::of_template(&format!("a{}", f.template_suffix())),
+                Some(f)
+            );
             assert_eq!(f.extension().parse::<Format>(), Ok(f));
         }
         assert_eq!(Format::of_template("a.txt.tera"), None);

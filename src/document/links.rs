@@ -50,6 +50,9 @@ mod tests {
     #[test]
     fn retargets_markdown_links() {
         assert_eq!(retarget_markdown_link("a/b.md#x", "pdf"), "a/b.pdf#x");
-        assert_eq!(retarget_markdown_link("https://x.nl/b.md", "pdf"), "https://x.nl/b.md");
+        assert_eq!(
+            retarget_markdown_link("https://x.nl/b.md", "pdf"),
+            "https://x.nl/b.md"
+        );
     }
 }

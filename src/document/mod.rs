@@ -3,6 +3,7 @@
 //! ([`markdown`], [`html`], [`typst`], sharing [`text`] layout and the [`links`] policy); [`pdf`]
 //! runs the typst program over the Typst sources. Imports only from `plan` and the base modules.
 
+pub mod catalog;
 pub mod filters;
 pub mod format;
 pub mod html;
@@ -21,7 +22,7 @@ use anyhow::{Context as _, Result};
 use crate::document::templates::{RenderedDocument, Templates};
 use crate::document::view::{Context, PlanView};
 
-/// Renders every document of one plan (HTML and Typst only when those formats are wanted).
+/// Renders every document of one plan in Markdown and each of `formats`.
 pub fn render_plan(
     templates: &Templates,
     plan: &PlanView,
@@ -32,11 +33,7 @@ pub fn render_plan(
         .map(|doc| {
             let ctx = Context::new(plan, doc, docs);
             templates
-                .render(
-                    &ctx,
-                    formats.contains(&Format::Html),
-                    formats.contains(&Format::Pdf),
-                )
+                .render(&ctx, formats)
                 .with_context(|| format!("rendering {} for plan {}", doc.naam, plan.code))
         })
         .collect()

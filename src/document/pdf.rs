@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{Context, Result, bail};
-use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::fs;
+use crate::report::Reporter;
 
 /// The oldest typst release whose command line and layout features toetsgen uses.
 pub const MIN_VERSION: (u32, u32) = (0, 13);
@@ -121,9 +121,14 @@ impl Typst {
     }
 
     /// Compiles all jobs, `threads` typst processes at a time, and returns each PDF or its
-    /// error, in the order of `jobs`. On any failure the Typst sources are kept on disk and the
-    /// error says where.
-    pub fn compile_all(&self, jobs: &[Job], threads: usize) -> Result<Vec<Result<Vec<u8>>>> {
+    /// error with the key it was given (`K` names the job's file for the caller). On any failure
+    /// the Typst sources are kept on disk and the error says where.
+    pub fn compile_all<K: Send>(
+        &self,
+        jobs: Vec<(K, Job)>,
+        threads: usize,
+        reporter: &dyn Reporter,
+    ) -> Result<Vec<(K, Result<Vec<u8>>)>> {
         if jobs.is_empty() {
             return Ok(Vec::new());
         }
@@ -139,23 +144,19 @@ impl Typst {
             .num_threads(threads.max(1))
             .build()
             .context("cannot start the worker threads")?;
-        let bar = ProgressBar::new(jobs.len() as u64).with_style(
-            ProgressStyle::with_template("{spinner} PDF {pos}/{len} {wide_msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-        let results: Vec<Result<Vec<u8>>> = pool.install(|| {
-            jobs.par_iter()
+        reporter.begin("PDF", jobs.len());
+        let results: Vec<(K, Result<Vec<u8>>)> = pool.install(|| {
+            jobs.into_par_iter()
                 .enumerate()
-                .map(|(i, job)| {
-                    bar.set_message(job.label.clone());
-                    let result = self.compile(dir.path(), &fonts, i, job);
-                    bar.inc(1);
-                    result
+                .map(|(i, (key, job))| {
+                    let result = self.compile(dir.path(), &fonts, i, &job);
+                    reporter.step(&job.label);
+                    (key, result)
                 })
                 .collect()
         });
-        bar.finish_and_clear();
-        if results.iter().any(Result::is_err) {
+        reporter.end();
+        if results.iter().any(|(_, r)| r.is_err()) {
             let kept = dir.keep();
             let note = format!(
                 "the Typst sources are kept in {} for inspection",
@@ -163,7 +164,7 @@ impl Typst {
             );
             return Ok(results
                 .into_iter()
-                .map(|r| r.context(note.clone()))
+                .map(|(key, r)| (key, r.context(note.clone())))
                 .collect());
         }
         Ok(results)

@@ -5,8 +5,8 @@
 
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Tag, TagEnd};
 
-use crate::document::markdown;
 use crate::document::links::{is_safe_url, retarget_markdown_link};
+use crate::document::markdown;
 use crate::document::text::Style;
 
 /// Escapes text for Typst markup: every ASCII punctuation character that Typst markup could

@@ -70,6 +70,14 @@ pub struct Generator {
     pub versie: &'static str,
 }
 
+impl Generator {
+    /// This program.
+    pub const TOETSGEN: Generator = Generator {
+        naam: "toetsgen",
+        versie: env!("CARGO_PKG_VERSION"),
+    };
+}
+
 /// A level with its Dutch name.
 #[derive(Debug, Serialize)]
 pub struct NiveauView {
@@ -408,10 +416,7 @@ impl<'a> Context<'a> {
                     naam: n.naam(),
                 })
                 .collect(),
-            generator: Generator {
-                naam: "toetsgen",
-                versie: env!("CARGO_PKG_VERSION"),
-            },
+            generator: Generator::TOETSGEN,
         }
     }
 }

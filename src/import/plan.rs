@@ -5,7 +5,9 @@
 
 use super::{Imported, Place, Problem, Row};
 use crate::plan::dates;
-use crate::plan::model::{AantalVragen, Beoordeling, Datum, Niveau, Onderdeel, Toetsplan, Toetsterm};
+use crate::plan::model::{
+    AantalVragen, Beoordeling, Datum, Niveau, Onderdeel, Toetsplan, Toetsterm,
+};
 
 const LABELS: [&str; 9] = [
     "Ingangsdatum",

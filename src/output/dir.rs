@@ -1,16 +1,21 @@
-//! Stage 5, the output folder, which is the user's too. One build at a time holds its lock
+//! The output folder, which is the user's too. One build at a time holds its lock
 //! (`.toetsgen.lock`; a second build waits). Every file is first written in full into a staging
 //! folder beside the output folder and then renamed into place, so that a build killed at any
 //! moment leaves each file either wholly old or wholly new and no partial file inside the output
 //! folder. Only files this program wrote are ever removed; earlier versions are kept read-only.
+//!
+//! Every read, write, copy and removal goes through [`OutputDir::resolve`]: the path is a
+//! [`RelPath`] (plain names, nothing that leads up or out) and no name on the way may be a
+//! symbolic link, so nothing outside the folder is ever touched, whoever wrote the name.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 
-use crate::fs;
-use crate::fs::sha256;
+use crate::fs::{self, sha256};
+use crate::output::path::RelPath;
+use crate::report::Reporter;
 
 /// The lock file's name, in the output folder.
 pub const LOCK_NAME: &str = ".toetsgen.lock";
@@ -24,7 +29,7 @@ pub struct OutputDir {
 
 impl OutputDir {
     /// Creates and locks the output folder, waiting while another build holds it.
-    pub fn open(root: &Path) -> Result<OutputDir> {
+    pub fn open(root: &Path, reporter: &dyn Reporter) -> Result<OutputDir> {
         fs::create_dir_all(root)?;
         let lock_path = root.join(LOCK_NAME);
         let lock = File::options()
@@ -34,10 +39,10 @@ impl OutputDir {
             .open(&lock_path)
             .with_context(|| format!("cannot open the lock file {}", lock_path.display()))?;
         if lock.try_lock().is_err() {
-            eprintln!(
+            reporter.note(&format!(
                 "Another toetsgen build is writing to {}; waiting for it to finish…",
                 root.display()
-            );
+            ));
             lock.lock()
                 .with_context(|| format!("cannot lock {}", lock_path.display()))?;
         }
@@ -49,26 +54,50 @@ impl OutputDir {
         })
     }
 
-    /// The full path of a file given relative to the output folder.
-    pub fn path(&self, rel: &str) -> PathBuf {
-        self.root.join(rel)
+    /// The folder itself.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The full path of `rel`, refused when a name on the way is a symbolic link.
+    pub fn resolve(&self, rel: &RelPath) -> Result<PathBuf> {
+        let mut path = self.root.clone();
+        for name in rel.names() {
+            path.push(name);
+            let link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+            if link {
+                bail!(
+                    "{} is a symbolic link: toetsgen never reads, writes or removes through a link in the output folder (it could lead outside it); remove the link",
+                    path.display()
+                );
+            }
+        }
+        Ok(path)
+    }
+
+    /// Whether the file exists (and can be reached without a link).
+    pub fn exists(&self, rel: &RelPath) -> bool {
+        self.resolve(rel).is_ok_and(|p| p.exists())
+    }
+
+    /// The file's current bytes, or `None` when it does not exist or cannot be reached.
+    pub fn read(&self, rel: &RelPath) -> Option<Vec<u8>> {
+        std::fs::read(self.resolve(rel).ok()?).ok()
     }
 
     /// The hash of a file's current bytes, or `None` when it does not exist.
-    pub fn hash_of(&self, rel: &str) -> Option<String> {
-        std::fs::read(self.path(rel))
-            .ok()
-            .map(|bytes| sha256(&bytes))
+    pub fn hash_of(&self, rel: &RelPath) -> Option<String> {
+        self.read(rel).map(|bytes| sha256(&bytes))
     }
 
     /// Whether the file holds exactly `bytes`.
-    pub fn holds(&self, rel: &str, bytes: &[u8]) -> bool {
-        std::fs::read(self.path(rel)).is_ok_and(|old| old == bytes)
+    pub fn holds(&self, rel: &RelPath, bytes: &[u8]) -> bool {
+        self.read(rel).is_some_and(|old| old == bytes)
     }
 
     /// Writes a file atomically.
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
-        let path = self.path(rel);
+    pub fn write(&self, rel: &RelPath, bytes: &[u8]) -> Result<()> {
+        let path = self.resolve(rel)?;
         match &self.staging {
             // Across file systems the rename fails: then stage beside the file itself.
             Some(staging) => {
@@ -78,12 +107,13 @@ impl OutputDir {
         }
     }
 
-    /// Copies a file to `to_rel` (creating folders) and makes the copy read-only.
-    pub fn keep_copy(&self, from_rel: &str, to_rel: &str) -> Result<()> {
-        let bytes = std::fs::read(self.path(from_rel))
-            .with_context(|| format!("cannot read {}", self.path(from_rel).display()))?;
-        self.write(to_rel, &bytes)?;
-        let path = self.path(to_rel);
+    /// Copies a file to `to` (creating folders) and makes the copy read-only.
+    pub fn keep_copy(&self, from: &RelPath, to: &RelPath) -> Result<()> {
+        let source = self.resolve(from)?;
+        let bytes =
+            std::fs::read(&source).with_context(|| format!("cannot read {}", source.display()))?;
+        self.write(to, &bytes)?;
+        let path = self.resolve(to)?;
         let mut perms = std::fs::metadata(&path)
             .with_context(|| format!("cannot read {}", path.display()))?
             .permissions();
@@ -93,8 +123,8 @@ impl OutputDir {
     }
 
     /// Removes a file this program wrote, and its folder when that is left empty.
-    pub fn remove(&self, rel: &str) -> Result<()> {
-        let path = self.path(rel);
+    pub fn remove(&self, rel: &RelPath) -> Result<()> {
+        let path = self.resolve(rel)?;
         match std::fs::remove_file(&path) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -129,6 +159,11 @@ fn staging_dir(root: &Path) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::Quiet;
+
+    fn rel(text: &str) -> RelPath {
+        RelPath::new(text).unwrap()
+    }
 
     /// Files land whole in the output folder and nothing else is left in it.
     #[test]
@@ -136,9 +171,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("output");
         {
-            let out = OutputDir::open(&root).unwrap();
-            out.write("V1/a.md", b"hallo").unwrap();
-            assert!(out.holds("V1/a.md", b"hallo"));
+            let out = OutputDir::open(&root, &Quiet).unwrap();
+            out.write(&rel("V1/a.md"), b"hallo").unwrap();
+            assert!(out.holds(&rel("V1/a.md"), b"hallo"));
             assert!(dir.path().join(".output.toetsgen-staging").is_dir());
         }
         assert!(
@@ -156,17 +191,44 @@ mod tests {
     #[test]
     fn keeps_read_only_copies_and_removes_empty_folders() {
         let dir = tempfile::tempdir().unwrap();
-        let out = OutputDir::open(dir.path()).unwrap();
-        out.write("V1/a.md", b"oud").unwrap();
-        out.keep_copy("V1/a.md", "V1/versies/2021-09-01/a.md")
+        let out = OutputDir::open(dir.path(), &Quiet).unwrap();
+        out.write(&rel("V1/a.md"), b"oud").unwrap();
+        out.keep_copy(&rel("V1/a.md"), &rel("V1/versies/2021-09-01/a.md"))
             .unwrap();
-        let meta = std::fs::metadata(out.path("V1/versies/2021-09-01/a.md")).unwrap();
+        let meta = std::fs::metadata(dir.path().join("V1/versies/2021-09-01/a.md")).unwrap();
         assert!(meta.permissions().readonly());
-        out.remove("V1/a.md").unwrap();
-        assert!(!out.path("V1/a.md").exists());
+        out.remove(&rel("V1/a.md")).unwrap();
+        assert!(!dir.path().join("V1/a.md").exists());
         assert!(
-            out.path("V1").is_dir(),
+            dir.path().join("V1").is_dir(),
             "a folder that still holds files stays"
+        );
+    }
+
+    /// Nothing is read, written or removed through a symbolic link, even one inside the folder.
+    #[test]
+    fn symbolic_links_are_never_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("buiten");
+        std::fs::create_dir(&outside).unwrap();
+        std::fs::write(outside.join("a.md"), b"van iemand anders").unwrap();
+        let root = dir.path().join("output");
+        std::fs::create_dir(&root).unwrap();
+        std::os::unix::fs::symlink(&outside, root.join("V1")).unwrap();
+        let out = OutputDir::open(&root, &Quiet).unwrap();
+        let a = rel("V1/a.md");
+        assert!(out.read(&a).is_none());
+        assert!(
+            out.write(&a, b"x")
+                .unwrap_err()
+                .to_string()
+                .contains("symbolic link")
+        );
+        assert!(out.remove(&a).is_err());
+        assert!(out.keep_copy(&a, &rel("V2/a.md")).is_err());
+        assert_eq!(
+            std::fs::read(outside.join("a.md")).unwrap(),
+            b"van iemand anders"
         );
     }
 }

@@ -3,58 +3,56 @@
 //! written with the hash of its bytes (and, for a PDF, the hash of the Typst source it was made
 //! from), and the earlier versions kept. The next build uses it to skip what has not changed and to
 //! remove only files it wrote itself.
+//!
+//! The record is input like a plan: anyone with access to a shared folder can edit it. It is read
+//! into typed entries — plan codes, dates, [`OutputFile`]s and [`SitePage`]s — and every entry
+//! that is not one is reported and left out, so nothing is removed, moved or copied on its word.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use anyhow::{Context, Result};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::fs;
+use crate::output::path::{OutputFile, SitePage};
+use crate::plan::limits::valid_plan_code;
+use crate::plan::model::parse_iso_date;
 
 /// The record's file name, in the output folder.
 pub const FILE_NAME: &str = ".toetsgen.json";
 
 /// What the last build wrote.
-#[derive(Debug, Default, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct Manifest {
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Record {
     /// The toetsgen version that wrote the record.
     pub toetsgen: String,
     /// The typst version the PDFs were made with, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub typst: Option<String>,
     /// Hash of all templates used.
-    #[serde(default)]
     pub sjablonen_sha256: String,
     /// Per plan code.
-    #[serde(default)]
     pub plannen: BTreeMap<String, PlanRecord>,
-    /// The pages of the site written (the index and each plan's page), relative to the output
-    /// folder.
-    #[serde(default)]
-    pub site: BTreeSet<String>,
+    /// The pages of the site written.
+    pub site: BTreeSet<SitePage>,
 }
 
 /// What was written for one plan.
-#[derive(Debug, Default, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PlanRecord {
     /// The plan's title, e.g. "V1: Dienstverlening".
-    #[serde(default)]
     pub titel: String,
     /// The plan's file, as named on the command line.
     pub bron: String,
     /// Hash of the plan's file.
     pub bron_sha256: String,
-    /// The plan's version (latest change date) of the current documents, `YYYY-MM-DD`.
-    pub versie: String,
-    /// Files written, by path relative to the output folder.
-    #[serde(default)]
-    pub bestanden: BTreeMap<String, FileRecord>,
-    /// Earlier versions kept, by version date: the files kept, relative to the output folder.
-    #[serde(default)]
-    pub eerdere_versies: BTreeMap<String, Vec<String>>,
+    /// The plan's version (latest change date) of the current documents.
+    pub versie: NaiveDate,
+    /// Files written.
+    pub bestanden: BTreeMap<OutputFile, FileRecord>,
+    /// Earlier versions kept, by version date: the files kept.
+    pub eerdere_versies: BTreeMap<NaiveDate, Vec<OutputFile>>,
 }
 
 /// One file written.
@@ -68,26 +66,33 @@ pub struct FileRecord {
     pub typst_bron: Option<String>,
 }
 
-impl Manifest {
-    /// Reads the record of `output`; an output folder without one has an empty record.
-    pub fn load(output: &Path) -> Result<Manifest> {
+impl Record {
+    /// Reads the record of `output`: an output folder without one has an empty record; a record
+    /// that cannot be read at all, and each entry that is not valid, is left out and reported
+    /// in the returned list (which entry, and why).
+    pub fn load(output: &Path) -> Result<(Record, Vec<String>)> {
         let path = output.join(FILE_NAME);
         if !path.exists() {
-            return Ok(Manifest::default());
+            return Ok((Record::default(), Vec::new()));
         }
         let text = fs::read_text(&path)?;
-        serde_json::from_str(&text).with_context(|| {
-            format!(
-                "the build record {} is damaged: remove it, and the next build rewrites every document",
-                path.display()
-            )
-        })
+        match serde_json::from_str::<raw::Record>(&text) {
+            Ok(raw) => Ok(raw.checked()),
+            Err(err) => Ok((
+                Record::default(),
+                vec![format!(
+                    "the build record {} is damaged ({err}); it is ignored, so no file is removed on its word and files already in the folder are only replaced where they hold exactly what this build writes",
+                    path.display()
+                )],
+            )),
+        }
     }
 
     /// Writes the record into `output`, atomically; an unchanged record is not rewritten.
     pub fn save(&self, output: &Path) -> Result<()> {
+        let raw = raw::Record::from(self);
         let mut json =
-            serde_json::to_string_pretty(self).context("cannot serialize the build record")?;
+            serde_json::to_string_pretty(&raw).context("cannot serialize the build record")?;
         json.push('\n');
         let path = output.join(FILE_NAME);
         if std::fs::read(&path).is_ok_and(|old| old == json.as_bytes()) {
@@ -95,38 +100,260 @@ impl Manifest {
         }
         fs::write_atomic(&path, json.as_bytes())
     }
+
+    /// Whether any plan's record lists `file` as written or kept.
+    pub fn lists(&self, file: &OutputFile) -> bool {
+        (self.plannen.get(file.plan())).is_some_and(|p| {
+            p.bestanden.contains_key(file)
+                || (file.version())
+                    .and_then(|v| p.eerdere_versies.get(&v))
+                    .is_some_and(|kept| kept.contains(file))
+        })
+    }
+}
+
+/// The record as it is stored: plain strings, checked into the typed record on reading.
+mod raw {
+    use super::*;
+
+    #[derive(Debug, Default, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Record {
+        pub toetsgen: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub typst: Option<String>,
+        #[serde(default)]
+        pub sjablonen_sha256: String,
+        #[serde(default)]
+        pub plannen: BTreeMap<String, PlanRecord>,
+        #[serde(default)]
+        pub site: BTreeSet<String>,
+    }
+
+    #[derive(Debug, Default, Serialize, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct PlanRecord {
+        #[serde(default)]
+        pub titel: String,
+        pub bron: String,
+        pub bron_sha256: String,
+        pub versie: String,
+        #[serde(default)]
+        pub bestanden: BTreeMap<String, FileRecord>,
+        #[serde(default)]
+        pub eerdere_versies: BTreeMap<String, Vec<String>>,
+    }
+
+    impl Record {
+        /// The typed record and the entries left out, with the reason for each.
+        pub fn checked(self) -> (super::Record, Vec<String>) {
+            let mut problems = Vec::new();
+            let mut plannen = BTreeMap::new();
+            for (code, plan) in self.plannen {
+                match plan.checked(&code, &mut problems) {
+                    Ok(plan) => {
+                        plannen.insert(code, plan);
+                    }
+                    Err(why) => problems.push(format!("plan `{}`: {why}", code.escape_debug())),
+                }
+            }
+            let site = (self.site.into_iter())
+                .filter_map(|page| {
+                    SitePage::parse(&page)
+                        .map_err(|why| {
+                            problems.push(format!("site page `{}`: {why}", page.escape_debug()))
+                        })
+                        .ok()
+                })
+                .collect();
+            let record = super::Record {
+                toetsgen: self.toetsgen,
+                typst: self.typst,
+                sjablonen_sha256: self.sjablonen_sha256,
+                plannen,
+                site,
+            };
+            (record, problems)
+        }
+    }
+
+    impl PlanRecord {
+        fn checked(
+            self,
+            code: &str,
+            problems: &mut Vec<String>,
+        ) -> Result<super::PlanRecord, String> {
+            if !valid_plan_code(code) {
+                return Err("not a plan code".to_owned());
+            }
+            let versie = parse_iso_date(&self.versie)?;
+            let mut bestanden = BTreeMap::new();
+            for (path, file) in self.bestanden {
+                match own_file(code, None, &path).and_then(|f| hash_ok(&file).map(|()| f)) {
+                    Ok(f) => {
+                        bestanden.insert(f, file);
+                    }
+                    Err(why) => problems.push(entry(code, &path, &why)),
+                }
+            }
+            let mut eerdere_versies = BTreeMap::new();
+            for (date, files) in self.eerdere_versies {
+                let Ok(day) = parse_iso_date(&date) else {
+                    problems.push(entry(code, &date, "not a version date (YYYY-MM-DD)"));
+                    continue;
+                };
+                let kept = (files.iter())
+                    .filter_map(|path| {
+                        own_file(code, Some(day), path)
+                            .map_err(|why| problems.push(entry(code, path, &why)))
+                            .ok()
+                    })
+                    .collect();
+                eerdere_versies.insert(day, kept);
+            }
+            Ok(super::PlanRecord {
+                titel: self.titel,
+                bron: self.bron,
+                bron_sha256: self.bron_sha256,
+                versie,
+                bestanden,
+                eerdere_versies,
+            })
+        }
+    }
+
+    /// A file of plan `code` (of its kept version `version`), or why it is not one.
+    fn own_file(code: &str, version: Option<NaiveDate>, path: &str) -> Result<OutputFile, String> {
+        let file = OutputFile::parse(path)?;
+        if file.plan() != code || file.version() != version {
+            return Err("it is not a file of this plan (or of this version)".to_owned());
+        }
+        Ok(file)
+    }
+
+    fn hash_ok(file: &FileRecord) -> Result<(), String> {
+        let hex = |s: &str| s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit());
+        if hex(&file.sha256) && file.typst_bron.as_deref().is_none_or(hex) {
+            Ok(())
+        } else {
+            Err("its hash is not a SHA-256".to_owned())
+        }
+    }
+
+    fn entry(code: &str, what: &str, why: &str) -> String {
+        format!("plan {code}, entry `{}`: {why}", what.escape_debug())
+    }
+
+    impl From<&super::Record> for Record {
+        fn from(r: &super::Record) -> Self {
+            Record {
+                toetsgen: r.toetsgen.clone(),
+                typst: r.typst.clone(),
+                sjablonen_sha256: r.sjablonen_sha256.clone(),
+                plannen: (r.plannen.iter())
+                    .map(|(code, p)| (code.clone(), PlanRecord::from(p)))
+                    .collect(),
+                site: r.site.iter().map(ToString::to_string).collect(),
+            }
+        }
+    }
+
+    impl From<&super::PlanRecord> for PlanRecord {
+        fn from(p: &super::PlanRecord) -> Self {
+            let iso = |d: &NaiveDate| d.format("%Y-%m-%d").to_string();
+            PlanRecord {
+                titel: p.titel.clone(),
+                bron: p.bron.clone(),
+                bron_sha256: p.bron_sha256.clone(),
+                versie: iso(&p.versie),
+                bestanden: (p.bestanden.iter())
+                    .map(|(f, rec)| (f.to_string(), rec.clone()))
+                    .collect(),
+                eerdere_versies: (p.eerdere_versies.iter())
+                    .map(|(d, files)| (iso(d), files.iter().map(ToString::to_string).collect()))
+                    .collect(),
+            }
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Format;
+
+    const HASH: &str = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+
+    fn plan_record() -> PlanRecord {
+        let file = OutputFile::new("V1", "toetsplan", Format::Md).unwrap();
+        let date = NaiveDate::from_ymd_opt(2021, 9, 1).unwrap();
+        PlanRecord {
+            titel: "V1: D".into(),
+            bron: "toetsplannen/v1.yaml".into(),
+            bron_sha256: HASH.into(),
+            versie: NaiveDate::from_ymd_opt(2025, 3, 1).unwrap(),
+            bestanden: [(
+                file.clone(),
+                FileRecord {
+                    sha256: HASH.into(),
+                    typst_bron: None,
+                },
+            )]
+            .into(),
+            eerdere_versies: [(date, vec![file.kept(date)])].into(),
+        }
+    }
 
     /// The record survives a round trip through its file, and a missing file is an empty record.
     #[test]
     fn round_trip_and_missing() {
         let dir = tempfile::tempdir().unwrap();
-        assert_eq!(Manifest::load(dir.path()).unwrap(), Manifest::default());
-        let mut m = Manifest {
-            toetsgen: "0.1.0".into(),
-            ..Manifest::default()
-        };
-        m.plannen.insert(
-            "V1".into(),
-            PlanRecord {
-                versie: "2021-09-01".into(),
-                ..PlanRecord::default()
-            },
+        assert_eq!(
+            Record::load(dir.path()).unwrap(),
+            (Record::default(), vec![])
         );
-        m.save(dir.path()).unwrap();
-        assert_eq!(Manifest::load(dir.path()).unwrap(), m);
+        let mut r = Record {
+            toetsgen: "0.1.0".into(),
+            ..Record::default()
+        };
+        r.plannen.insert("V1".into(), plan_record());
+        r.site.insert(SitePage::Plan("V1".into()));
+        r.save(dir.path()).unwrap();
+        assert_eq!(Record::load(dir.path()).unwrap(), (r, vec![]));
     }
 
-    /// A damaged record is reported with what to do about it.
+    /// A damaged record is ignored, and reported with what that means.
     #[test]
-    fn damaged_record_is_explained() {
+    fn damaged_record_is_ignored_and_explained() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(FILE_NAME), "{ nee").unwrap();
-        let err = format!("{:#}", Manifest::load(dir.path()).unwrap_err());
-        assert!(err.contains("is damaged: remove it"), "{err}");
+        let (record, problems) = Record::load(dir.path()).unwrap();
+        assert_eq!(record, Record::default());
+        assert!(problems[0].contains("is damaged"), "{problems:?}");
+    }
+
+    /// Entries that lead outside the folder or belong elsewhere are left out, each reported.
+    #[test]
+    fn hostile_entries_are_left_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let json = format!(
+            r#"{{"toetsgen":"0.1.0","plannen":{{
+              "V1":{{"bron":"a","bron_sha256":"{HASH}","versie":"2025-03-01",
+                "bestanden":{{"../../x":{{"sha256":"{HASH}"}},"/etc/passwd":{{"sha256":"{HASH}"}},
+                  "V2/toetsplan.md":{{"sha256":"{HASH}"}},"V1/toetsplan.md":{{"sha256":"{HASH}"}}}},
+                "eerdere_versies":{{"2021-09-01":["V1/versies/../../../x","V1/versies/2021-09-01/toetsplan.md"],
+                  "../x":["V1/toetsplan.md"]}}}},
+              "..":{{"bron":"a","bron_sha256":"{HASH}","versie":"2025-03-01"}},
+              "V3":{{"bron":"a","bron_sha256":"{HASH}","versie":"../2025"}}}},
+              "site":["index.html","../index.html"]}}"#
+        );
+        std::fs::write(dir.path().join(FILE_NAME), json).unwrap();
+        let (record, problems) = Record::load(dir.path()).unwrap();
+        assert_eq!(record.plannen.keys().collect::<Vec<_>>(), ["V1"]);
+        let v1 = &record.plannen["V1"];
+        assert_eq!(v1.bestanden.len(), 1);
+        assert_eq!(v1.eerdere_versies.values().flatten().count(), 1);
+        assert_eq!(record.site.len(), 1);
+        assert_eq!(problems.len(), 8, "{problems:#?}");
     }
 }

@@ -6,16 +6,12 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::output::record::{Manifest, PlanRecord};
-use crate::plan::model::{Datum, parse_iso_date};
+use crate::document::Format;
 use crate::document::templates::Templates;
 use crate::document::view::{Context, DatumView, DocumentInfo, Generator, PlanView};
-
-/// The plan page's file name inside the plan's folder.
-pub const PLAN_PAGE: &str = "index.html";
-
-/// The site index, in the output folder.
-pub const INDEX: &str = "index.html";
+use crate::output::path::OutputFile;
+use crate::output::record::{PlanRecord, Record};
+use crate::plan::model::Datum;
 
 /// A document of the plan page with the formats it is available in.
 #[derive(Debug, Serialize)]
@@ -55,49 +51,21 @@ struct IndexEntry {
 /// The plan's page, from its view and what its record says is on disk.
 pub fn plan_page(templates: &Templates, plan: &PlanView, record: &PlanRecord) -> Result<String> {
     let docs = templates.documents();
-    let has = |rel: String| record.bestanden.contains_key(&rel);
     let beschikbaar: Vec<Available> = (docs.iter())
         .map(|d| Available {
             naam: d.naam.clone(),
             titel: d.titel.clone(),
-            formaten: [("html", "Webpagina"), ("pdf", "PDF"), ("md", "Markdown")]
-                .into_iter()
-                .filter(|(ext, _)| has(format!("{}/{}.{ext}", plan.code, d.naam)))
-                .map(|(extensie, naam)| FormatLink { extensie, naam })
-                .collect(),
+            formaten: formats_on_disk(record, &plan.code, &d.naam),
         })
         .filter(|a| !a.formaten.is_empty())
         .collect();
-    let title_of = |stem: &str| {
-        docs.iter()
-            .find(|d| d.naam == stem)
-            .map_or(stem.to_owned(), |d| d.titel.clone())
-    };
-    let prefix = format!("{}/", plan.code);
-    let mut eerder: Vec<Earlier> = (record.eerdere_versies.iter().rev())
-        .filter_map(|(date, files)| {
-            let datum = DatumView::new(Datum(parse_iso_date(date).ok()?));
-            let documenten = (files.iter())
-                .filter_map(|f| f.strip_prefix(&prefix))
-                .filter_map(|f| {
-                    let stem = f.strip_suffix(".html")?.rsplit('/').next()?;
-                    Some(Link {
-                        titel: title_of(stem),
-                        href: f.to_owned(),
-                    })
-                })
-                .collect::<Vec<Link>>();
-            let order = |l: &Link| {
-                docs.iter()
-                    .position(|d| d.titel == l.titel)
-                    .unwrap_or(usize::MAX)
-            };
-            let mut documenten = documenten;
-            documenten.sort_by_key(order);
-            Some(Earlier { datum, documenten })
+    let eerder: Vec<Earlier> = (record.eerdere_versies.iter().rev())
+        .map(|(date, files)| Earlier {
+            datum: DatumView::new(Datum(*date)),
+            documenten: earlier_documents(docs, files),
         })
+        .filter(|e| !e.documenten.is_empty())
         .collect();
-    eerder.retain(|e| !e.documenten.is_empty());
     let page = DocumentInfo {
         naam: "index".to_owned(),
         titel: "Documenten".to_owned(),
@@ -108,29 +76,62 @@ pub fn plan_page(templates: &Templates, plan: &PlanView, record: &PlanRecord) ->
     templates.render_html("_plan.html.tera", &ctx)
 }
 
+/// The formats a document of the plan is recorded in, in the order the page lists them.
+fn formats_on_disk(record: &PlanRecord, code: &str, document: &str) -> Vec<FormatLink> {
+    [
+        (Format::Html, "Webpagina"),
+        (Format::Pdf, "PDF"),
+        (Format::Md, "Markdown"),
+    ]
+    .into_iter()
+    .filter(|(format, _)| {
+        OutputFile::new(code, document, *format)
+            .is_ok_and(|file| record.bestanden.contains_key(&file))
+    })
+    .map(|(format, naam)| FormatLink {
+        extensie: format.extension(),
+        naam,
+    })
+    .collect()
+}
+
+/// The HTML documents of a kept version, linked from the plan's folder, in document order.
+fn earlier_documents(docs: &[DocumentInfo], files: &[OutputFile]) -> Vec<Link> {
+    let order = |f: &OutputFile| {
+        (docs.iter())
+            .position(|d| d.naam == f.document())
+            .unwrap_or(usize::MAX)
+    };
+    let mut html: Vec<&OutputFile> = files
+        .iter()
+        .filter(|f| f.format() == Format::Html)
+        .collect();
+    html.sort_by_key(|f| order(f));
+    html.into_iter()
+        .map(|f| Link {
+            titel: (docs.iter())
+                .find(|d| d.naam == f.document())
+                .map_or_else(|| f.document().to_owned(), |d| d.titel.clone()),
+            href: f.in_plan_folder(),
+        })
+        .collect()
+}
+
 /// The site's index of every plan in the record.
-pub fn index(templates: &Templates, manifest: &Manifest) -> Result<String> {
-    let plannen: Vec<IndexEntry> = (manifest.plannen.iter())
-        .filter_map(|(code, rec)| {
-            Some(IndexEntry {
-                code: code.clone(),
-                titel: if rec.titel.is_empty() {
-                    code.clone()
-                } else {
-                    rec.titel.clone()
-                },
-                versie: DatumView::new(Datum(parse_iso_date(&rec.versie).ok()?)),
-            })
+pub fn index(templates: &Templates, record: &Record) -> Result<String> {
+    let plannen: Vec<IndexEntry> = (record.plannen.iter())
+        .map(|(code, rec)| IndexEntry {
+            code: code.clone(),
+            titel: if rec.titel.is_empty() {
+                code.clone()
+            } else {
+                rec.titel.clone()
+            },
+            versie: DatumView::new(Datum(rec.versie)),
         })
         .collect();
     let mut ctx = tera::Context::new();
     ctx.insert("plannen", &plannen);
-    ctx.insert(
-        "generator",
-        &Generator {
-            naam: "toetsgen",
-            versie: env!("CARGO_PKG_VERSION"),
-        },
-    );
+    ctx.insert("generator", &Generator::TOETSGEN);
     templates.render_html("_site.html.tera", &ctx)
 }

@@ -1,31 +1,74 @@
-//! Stage 5, writing one build's results into the output folder and its record: a plan's changed
-//! files, the previous version kept when the version changed, and the removal of files this
-//! program wrote for documents or plans that are gone.
+//! The write stage: one build's results into the output folder and its record — a plan's changed
+//! files, the previous version kept when the version changed, the site's pages, and the removal
+//! of files this program wrote for documents or plans that are gone. A file at a generated path
+//! that the record does not list is someone else's: it is never replaced (unless it already holds
+//! exactly what would be written, or `--force` is given) and never removed.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-use anyhow::{Result, anyhow};
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
 
-use crate::build::{Outcome, Pdf, Rendered};
-use crate::fs::sha256;
-use crate::output::record::{FileRecord, Manifest, PlanRecord};
-use crate::output::dir::OutputDir;
 use crate::document::Format;
-use crate::output::site;
 use crate::document::templates::Templates;
+use crate::document::view::{DocumentInfo, PlanView};
+use crate::fs::sha256;
+use crate::output::dir::OutputDir;
+use crate::output::path::{OutputFile, RelPath, SitePage};
+use crate::output::record::{FILE_NAME, FileRecord, PlanRecord, Record};
+use crate::output::site;
 
-/// Writes one build's results: holds the output folder, the build record being updated and the
-/// tally of what was done.
-pub(crate) struct Writer<'a> {
+/// What one valid plan hands to the writer.
+pub struct PlanFiles<'a> {
+    /// The plan as its documents show it.
+    pub view: &'a PlanView,
+    /// The plan's version.
+    pub version: NaiveDate,
+    /// The plan's file, as shown.
+    pub source: &'a str,
+    /// Hash of the plan's file.
+    pub source_sha256: String,
+    /// The documents made for it.
+    pub documents: &'a [DocumentInfo],
+    /// Every file to be in the output folder for it, with its content.
+    pub files: Vec<(OutputFile, Content)>,
+}
+
+/// A file's content in this build.
+pub enum Content {
+    /// Bytes made now; for a PDF, the key of the Typst source they came from.
+    New {
+        /// The file's bytes.
+        bytes: Vec<u8>,
+        /// For a PDF: the hash of its Typst source, typst and toetsgen.
+        typst_bron: Option<String>,
+    },
+    /// The file on disk is current: its record.
+    UpToDate(FileRecord),
+}
+
+/// How many files a build wrote, left alone, removed and kept.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    /// Files written.
+    pub written: usize,
+    /// Files already up to date.
+    pub unchanged: usize,
+    /// Files removed (of deleted plans or removed templates).
+    pub removed: usize,
+    /// Earlier versions kept by this build.
+    pub versions_kept: usize,
+}
+
+/// Writes one build's results: holds the output folder, the record being updated and the tally.
+pub struct Writer<'a> {
     out: &'a OutputDir,
     templates: &'a Templates,
     formats: &'a [Format],
     force: bool,
-    /// The build record, updated as files are written.
-    pub manifest: Manifest,
-    /// What was done.
-    pub outcome: Outcome,
+    record: Record,
+    tally: Tally,
 }
 
 impl<'a> Writer<'a> {
@@ -35,204 +78,229 @@ impl<'a> Writer<'a> {
         templates: &'a Templates,
         formats: &'a [Format],
         force: bool,
-        manifest: Manifest,
-        outcome: Outcome,
+        record: Record,
     ) -> Self {
         Writer {
             out,
             templates,
             formats,
             force,
-            manifest,
-            outcome,
+            record,
+            tally: Tally::default(),
         }
     }
 
-    /// Writes one plan (its files, and its page of the site when HTML is built) and counts it;
-    /// a failure is recorded against the plan.
-    pub fn plan(&mut self, plan: &Rendered, pdfs: Result<Vec<Pdf>>) {
-        let written = pdfs.and_then(|pdfs| {
-            self.plan_files(plan, pdfs)?;
-            if self.formats.contains(&Format::Html) {
-                let page = site::plan_page(
-                    self.templates,
-                    &plan.view,
-                    &self.manifest.plannen[&plan.code],
-                )?;
-                self.page(&format!("{}/{}", plan.code, site::PLAN_PAGE), &page)?;
-            }
-            Ok(())
-        });
-        match written {
-            Ok(()) => {
-                self.outcome.plans_built += 1;
-                self.outcome.documents += plan.documents.len();
-            }
-            Err(err) => self
-                .outcome
-                .failures
-                .push(err.context(format!("plan {} was not written", plan.code))),
-        }
+    /// The record as updated so far, and the tally.
+    pub fn finish(self) -> (Record, Tally) {
+        (self.record, self.tally)
     }
 
-    /// Writes one plan's changed files, keeps its previous version when the version changed, removes
-    /// the files of documents that no longer exist, and records it all.
-    fn plan_files(&mut self, plan: &Rendered, pdfs: Vec<Pdf>) -> Result<()> {
-        let old = self
-            .manifest
-            .plannen
-            .get(&plan.code)
-            .cloned()
-            .unwrap_or_default();
-        let mut record = PlanRecord {
-            titel: plan.view.titel.clone(),
-            bron: plan.source.clone(),
-            bron_sha256: plan.source_sha256.clone(),
-            versie: plan.version.to_string(),
-            bestanden: BTreeMap::new(),
-            eerdere_versies: old.eerdere_versies.clone(),
-        };
-        if !old.versie.is_empty()
-            && old.versie != record.versie
-            && !record.eerdere_versies.contains_key(&old.versie)
-        {
-            let kept = keep_version(self.out, &plan.code, &old)?;
-            if !kept.is_empty() {
-                record.eerdere_versies.insert(old.versie.clone(), kept);
-                self.outcome.versions_kept += 1;
-            }
+    /// Writes one plan: its files, and its page of the site when HTML is built.
+    pub fn plan(&mut self, plan: PlanFiles<'_>) -> Result<()> {
+        let code = plan.view.code.clone();
+        self.plan_files(plan.clone_meta(), plan.files)?;
+        if self.formats.contains(&Format::Html) {
+            let view = plan.view;
+            let page = site::plan_page(self.templates, view, &self.record.plannen[&code])?;
+            self.page(SitePage::Plan(code), &page)?;
         }
-        let mut pdfs = pdfs.into_iter();
-        for (doc, r) in &plan.documents {
-            for format in Format::ALL.iter().filter(|f| self.formats.contains(f)) {
-                let rel = format!("{}/{}.{}", plan.code, doc.naam, format.extension());
-                let (bytes, key) = match format {
-                    Format::Md => (r.markdown.clone().into_bytes(), None),
-                    Format::Html => (r.html.clone().into_bytes(), None),
-                    Format::Pdf => match pdfs.next() {
-                        Some(Pdf::Made { bytes, key }) => (bytes, Some(key)),
-                        Some(Pdf::UpToDate(rec)) => {
-                            self.outcome.unchanged += 1;
-                            record.bestanden.insert(rel, rec);
-                            continue;
-                        }
-                        None => return Err(anyhow!("no PDF was made for {rel}")),
-                    },
-                };
-                if !self.force && self.out.holds(&rel, &bytes) {
-                    self.outcome.unchanged += 1;
-                } else {
-                    self.out.write(&rel, &bytes)?;
-                    self.outcome.files += 1;
-                }
-                record.bestanden.insert(
-                    rel,
-                    FileRecord {
-                        sha256: sha256(&bytes),
-                        typst_bron: key,
-                    },
-                );
-            }
-        }
-        for (rel, rec) in &old.bestanden {
-            if record.bestanden.contains_key(rel) {
-                continue;
-            }
-            let (stem, ext) = file_stem_and_extension(rel);
-            let document_exists = plan.documents.iter().any(|(d, _)| d.naam == stem);
-            let format_built = self.formats.iter().any(|f| f.extension() == ext);
-            if document_exists && !format_built {
-                record.bestanden.insert(rel.clone(), rec.clone());
-            } else {
-                self.out.remove(rel)?;
-                self.outcome.removed += 1;
-            }
-        }
-        self.manifest.plannen.insert(plan.code.clone(), record);
         Ok(())
     }
 
-    /// Removes the files of plans that are gone (see [`remove_deleted_plans`]).
+    /// Writes one plan's changed files, keeps its previous version when the version changed,
+    /// removes the files of documents that no longer exist, and records it all.
+    fn plan_files(&mut self, meta: Meta<'_>, files: Vec<(OutputFile, Content)>) -> Result<()> {
+        let old = self.record.plannen.get(&meta.code).cloned();
+        for (file, content) in &files {
+            let ours = old.as_ref().is_some_and(|o| o.bestanden.contains_key(file));
+            if let Content::New { bytes, .. } = content {
+                self.claim(&file.rel(), bytes, ours)?;
+            }
+        }
+        let mut record = PlanRecord {
+            titel: meta.titel,
+            bron: meta.source.to_owned(),
+            bron_sha256: meta.source_sha256,
+            versie: meta.version,
+            bestanden: BTreeMap::new(),
+            eerdere_versies: old
+                .as_ref()
+                .map(|o| o.eerdere_versies.clone())
+                .unwrap_or_default(),
+        };
+        if let Some(old) = old.as_ref().filter(|o| o.versie != meta.version) {
+            self.keep_version(old, &mut record)?;
+        }
+        for (file, content) in files {
+            let rec = self.file(&file, content)?;
+            record.bestanden.insert(file, rec);
+        }
+        if let Some(old) = &old {
+            self.remove_stale(old, meta.documents, &mut record)?;
+        }
+        self.record.plannen.insert(meta.code, record);
+        Ok(())
+    }
+
+    /// Writes one file when its bytes changed; returns its record.
+    fn file(&mut self, file: &OutputFile, content: Content) -> Result<FileRecord> {
+        match content {
+            Content::UpToDate(rec) => {
+                self.tally.unchanged += 1;
+                Ok(rec)
+            }
+            Content::New { bytes, typst_bron } => {
+                self.put(&file.rel(), &bytes)?;
+                Ok(FileRecord {
+                    sha256: sha256(&bytes),
+                    typst_bron,
+                })
+            }
+        }
+    }
+
+    /// Writes `bytes` at `rel` unless it already holds them, and counts it.
+    fn put(&mut self, rel: &RelPath, bytes: &[u8]) -> Result<()> {
+        if !self.force && self.out.holds(rel, bytes) {
+            self.tally.unchanged += 1;
+        } else {
+            self.out.write(rel, bytes)?;
+            self.tally.written += 1;
+        }
+        Ok(())
+    }
+
+    /// Refuses to replace a file the record does not list (`ours` is false), unless it already
+    /// holds `bytes` or `--force` was given.
+    fn claim(&self, rel: &RelPath, bytes: &[u8], ours: bool) -> Result<()> {
+        if ours || self.force || !self.out.exists(rel) || self.out.holds(rel, bytes) {
+            return Ok(());
+        }
+        bail!(
+            "{} was not written by toetsgen (the build record {} does not list it), so it is left alone: move it elsewhere, or run `toetsgen build --force` to overwrite it",
+            self.out.root().join(rel.as_str()).display(),
+            FILE_NAME
+        )
+    }
+
+    /// Copies the current files of a plan's previous version to `<CODE>/versies/<date>/`,
+    /// read-only, and records them; a file already there that is not the same is left alone.
+    fn keep_version(&mut self, old: &PlanRecord, record: &mut PlanRecord) -> Result<()> {
+        if record.eerdere_versies.contains_key(&old.versie) {
+            return Ok(());
+        }
+        let mut kept = Vec::new();
+        for file in old.bestanden.keys() {
+            let (from, to) = (file.rel(), file.kept(old.versie));
+            let Some(bytes) = self.out.read(&from) else {
+                continue;
+            };
+            if !self.out.exists(&to.rel()) {
+                self.out.keep_copy(&from, &to.rel())?;
+            } else if !self.out.holds(&to.rel(), &bytes) {
+                continue;
+            }
+            kept.push(to);
+        }
+        if !kept.is_empty() {
+            record.eerdere_versies.insert(old.versie, kept);
+            self.tally.versions_kept += 1;
+        }
+        Ok(())
+    }
+
+    /// Removes the files of the old record this build did not make: of documents that are gone,
+    /// or of formats built but no longer made. Files of formats not built this time stay recorded.
+    fn remove_stale(
+        &mut self,
+        old: &PlanRecord,
+        documents: &[DocumentInfo],
+        record: &mut PlanRecord,
+    ) -> Result<()> {
+        for (file, rec) in &old.bestanden {
+            if record.bestanden.contains_key(file) {
+                continue;
+            }
+            let document_exists = documents.iter().any(|d| d.naam == file.document());
+            if document_exists && !self.formats.contains(&file.format()) {
+                record.bestanden.insert(file.clone(), rec.clone());
+            } else {
+                self.out.remove(&file.rel())?;
+                self.tally.removed += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes the files (not the kept versions) of plans that are gone: no plan has their code
+    /// any more, and their file is gone or now holds another plan. `present` maps every plan file
+    /// read (as shown) to its code.
     pub fn remove_deleted_plans(&mut self, present: &HashMap<String, String>) -> Result<()> {
-        remove_deleted_plans(self.out, &mut self.manifest, present, &mut self.outcome)
+        let gone: Vec<String> = (self.record.plannen.iter())
+            .filter(|(code, rec)| {
+                let still_there = present.values().any(|c| c == *code);
+                let file_moved_on = match present.get(&rec.bron) {
+                    Some(now) => now != *code,
+                    None => !Path::new(&rec.bron).exists(),
+                };
+                !still_there && file_moved_on
+            })
+            .map(|(code, _)| code.clone())
+            .collect();
+        for code in gone {
+            if let Some(rec) = self.record.plannen.remove(&code) {
+                for file in rec.bestanden.keys() {
+                    self.out.remove(&file.rel())?;
+                    self.tally.removed += 1;
+                }
+            }
+            let page = SitePage::Plan(code);
+            if self.record.site.remove(&page) {
+                self.out.remove(&page.rel())?;
+                self.tally.removed += 1;
+            }
+        }
+        Ok(())
     }
 
     /// Writes the site's index of every recorded plan, when HTML is built or an index exists.
     pub fn site_index(&mut self) -> Result<()> {
-        if self.formats.contains(&Format::Html) || self.manifest.site.contains(site::INDEX) {
-            let index = site::index(self.templates, &self.manifest)?;
-            self.page(site::INDEX, &index)?;
+        if self.formats.contains(&Format::Html) || self.record.site.contains(&SitePage::Index) {
+            let index = site::index(self.templates, &self.record)?;
+            self.page(SitePage::Index, &index)?;
         }
         Ok(())
     }
 
     /// Writes a page of the site when its bytes changed, and records it.
-    fn page(&mut self, rel: &str, page: &str) -> Result<()> {
-        if !self.force && self.out.holds(rel, page.as_bytes()) {
-            self.outcome.unchanged += 1;
-        } else {
-            self.out.write(rel, page.as_bytes())?;
-            self.outcome.files += 1;
-        }
-        self.manifest.site.insert(rel.to_owned());
+    fn page(&mut self, page: SitePage, text: &str) -> Result<()> {
+        let rel = page.rel();
+        self.claim(&rel, text.as_bytes(), self.record.site.contains(&page))?;
+        self.put(&rel, text.as_bytes())?;
+        self.record.site.insert(page);
         Ok(())
     }
 }
 
-/// Copies the current files of a plan's previous version to `<CODE>/versies/<date>/`, read-only.
-fn keep_version(out: &OutputDir, code: &str, old: &PlanRecord) -> Result<Vec<String>> {
-    let mut kept = Vec::new();
-    for rel in old.bestanden.keys() {
-        if !out.path(rel).exists() {
-            continue;
-        }
-        let name = rel.rsplit('/').next().unwrap_or(rel);
-        let to = format!("{code}/versies/{}/{name}", old.versie);
-        if !out.path(&to).exists() {
-            out.keep_copy(rel, &to)?;
-        }
-        kept.push(to);
-    }
-    Ok(kept)
+/// What the record keeps of a plan besides its files.
+struct Meta<'a> {
+    code: String,
+    titel: String,
+    version: NaiveDate,
+    source: &'a str,
+    source_sha256: String,
+    documents: &'a [DocumentInfo],
 }
 
-/// Removes the files (not the kept versions) of plans that are gone: no plan has their code any
-/// more, and their file is gone or now holds another plan.
-fn remove_deleted_plans(
-    out: &OutputDir,
-    manifest: &mut Manifest,
-    present: &HashMap<String, String>,
-    outcome: &mut Outcome,
-) -> Result<()> {
-    let gone: Vec<String> = (manifest.plannen.iter())
-        .filter(|(code, rec)| {
-            let still_there = present.values().any(|c| c == *code);
-            let file_moved_on = match present.get(&rec.bron) {
-                Some(now) => now != *code,
-                None => !Path::new(&rec.bron).exists(),
-            };
-            !still_there && file_moved_on
-        })
-        .map(|(code, _)| code.clone())
-        .collect();
-    for code in gone {
-        if let Some(rec) = manifest.plannen.remove(&code) {
-            for rel in rec.bestanden.keys() {
-                out.remove(rel)?;
-                outcome.removed += 1;
-            }
-        }
-        let page = format!("{code}/{}", crate::output::site::PLAN_PAGE);
-        if manifest.site.remove(&page) {
-            out.remove(&page)?;
-            outcome.removed += 1;
+impl<'a> PlanFiles<'a> {
+    fn clone_meta(&self) -> Meta<'a> {
+        Meta {
+            code: self.view.code.clone(),
+            titel: self.view.titel.clone(),
+            version: self.version,
+            source: self.source,
+            source_sha256: self.source_sha256.clone(),
+            documents: self.documents,
         }
     }
-    Ok(())
-}
-
-/// "V1/toetsplan.pdf" → ("toetsplan", "pdf").
-fn file_stem_and_extension(rel: &str) -> (&str, &str) {
-    let name = rel.rsplit('/').next().unwrap_or(rel);
-    name.rsplit_once('.').unwrap_or((name, ""))
 }

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use walkdir::WalkDir;
 
-use crate::plan::diagnostic::{Diagnostic, Location};
 use crate::fs::{self, ReadError};
+use crate::plan::diagnostic::{Diagnostic, Location};
 use crate::plan::model::Toetsplan;
 use crate::plan::spans::Spans;
 

@@ -6,6 +6,7 @@
 pub mod changes;
 pub mod dates;
 pub mod diagnostic;
+pub mod limits;
 pub mod load;
 pub mod model;
 pub mod spans;

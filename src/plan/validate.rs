@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use crate::plan::diagnostic::{Diagnostic, Location};
+use crate::plan::limits::{self, valid_plan_code};
 use crate::plan::load::SourcePlan;
 use crate::plan::model::Toetsplan;
 
@@ -59,10 +60,6 @@ pub fn validate(sp: &SourcePlan, today: NaiveDate) -> Vec<Diagnostic> {
     c.diags
 }
 
-fn valid_plan_code(code: &str) -> bool {
-    !code.is_empty() && code.chars().all(|ch| ch.is_ascii_alphanumeric())
-}
-
 struct Checker<'a> {
     sp: &'a SourcePlan,
     diags: Vec<Diagnostic>,
@@ -92,7 +89,10 @@ impl Checker<'_> {
         if !valid_plan_code(code) {
             self.error(
                 "code",
-                format!("plan code `{code}` may contain only letters and digits"),
+                format!(
+                    "plan code `{code}` may contain only letters and digits, at most {}",
+                    limits::MAX_CODE_CHARS
+                ),
                 "use a short code such as `V1` or `B2`; it becomes a folder name",
             );
         }

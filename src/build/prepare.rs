@@ -1,0 +1,149 @@
+//! Load, validate, view and render every plan in memory: the first floors of the pipeline, run
+//! for `build` and `check` alike. Invalid plans are reported and left out; rendering is
+//! independent per plan and runs in parallel.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::build::{Options, Outcome};
+use crate::document;
+use crate::document::templates::{RenderedDocument, Templates};
+use crate::document::view::PlanView;
+use crate::fs::sha256;
+use crate::output::dir::OutputDir;
+use crate::output::record::{PlanRecord, Record};
+use crate::plan::diagnostic::Diagnostic;
+use crate::plan::load::{self, SourcePlan};
+use crate::plan::model::Datum;
+use crate::plan::{changes, validate};
+
+/// A valid plan rendered in memory.
+pub(crate) struct Rendered {
+    /// The view the documents were made from.
+    pub view: PlanView,
+    /// The plan's version.
+    pub version: NaiveDate,
+    /// The plan's file, as shown.
+    pub source: String,
+    /// Hash of the plan's file.
+    pub source_sha256: String,
+    /// Its documents, in every format asked for.
+    pub documents: Vec<RenderedDocument>,
+}
+
+/// Everything known before writing.
+pub(crate) struct Prepared {
+    /// What was found so far.
+    pub outcome: Outcome,
+    /// The valid plans, rendered.
+    pub rendered: Vec<Rendered>,
+    /// Every plan that could be read, valid or not: its file (as shown) → its code.
+    pub present: HashMap<String, String>,
+    /// Whether some plan file could not be read at all (its code is unknown).
+    pub unreadable: bool,
+}
+
+/// Loads, validates and renders the plans in `files`; `out` (when building) tells which
+/// earlier versions are on disk.
+pub(crate) fn prepare(
+    opts: &Options,
+    templates: &Templates,
+    files: &[PathBuf],
+    record: &Record,
+    out: Option<&OutputDir>,
+) -> Result<Prepared> {
+    let mut outcome = Outcome {
+        plans_found: files.len(),
+        ..Outcome::default()
+    };
+    let mut loaded: Vec<SourcePlan> = Vec::new();
+    for path in files {
+        match load::load(path) {
+            Ok(sp) => loaded.push(sp),
+            Err(d) => outcome.diagnostics.push(d),
+        }
+    }
+    let unreadable = loaded.len() < files.len();
+    let present = (loaded.iter())
+        .map(|sp| (sp.display.clone(), sp.plan.code.clone()))
+        .collect();
+    let valid = valid_plans(&loaded, opts, &mut outcome);
+    let results: Vec<Result<Rendered>> = valid
+        .par_iter()
+        .map(|sp| render_one(opts, templates, record.plannen.get(&sp.plan.code), out, sp))
+        .collect();
+    let mut rendered = Vec::new();
+    for result in results {
+        match result {
+            Ok(r) => rendered.push(r),
+            Err(err) => outcome.failures.push(err),
+        }
+    }
+    (outcome.diagnostics).sort_by(|a, b| (&a.file, a.location).cmp(&(&b.file, b.location)));
+    Ok(Prepared {
+        outcome,
+        rendered,
+        present,
+        unreadable,
+    })
+}
+
+/// The plans without errors that `--since` selects; every diagnostic goes to `outcome`.
+fn valid_plans<'a>(
+    loaded: &'a [SourcePlan],
+    opts: &Options,
+    outcome: &mut Outcome,
+) -> Vec<&'a SourcePlan> {
+    let checks = validate::validate_all(loaded, opts.today);
+    let mut valid: Vec<&SourcePlan> = Vec::new();
+    for (sp, diags) in loaded.iter().zip(checks) {
+        if !diags.iter().any(Diagnostic::is_error) {
+            valid.push(sp);
+        }
+        outcome.diagnostics.extend(diags);
+    }
+    let before = valid.len();
+    valid.retain(|sp| (opts.since).is_none_or(|d| changes::changed_since(&sp.plan, d)));
+    outcome.plans_skipped = before - valid.len();
+    valid
+}
+
+/// The view and every document of one valid plan.
+fn render_one(
+    opts: &Options,
+    templates: &Templates,
+    record: Option<&PlanRecord>,
+    out: Option<&OutputDir>,
+    sp: &SourcePlan,
+) -> Result<Rendered> {
+    let kept = match (record, out) {
+        (Some(record), Some(out)) => earlier_versions(record, out),
+        _ => Vec::new(),
+    };
+    let view = PlanView::new(&sp.plan).with_eerdere_versies(kept);
+    let documents = document::render_plan(templates, &view, &opts.formats)?;
+    Ok(Rendered {
+        version: sp.plan.versie().0,
+        source: sp.display.clone(),
+        source_sha256: sha256(sp.source.as_bytes()),
+        documents,
+        view,
+    })
+}
+
+/// The versions of a plan kept in the output folder, and its current one there (which this build
+/// keeps when the version changes), as long as any of their files exist.
+fn earlier_versions(record: &PlanRecord, out: &OutputDir) -> Vec<Datum> {
+    let mut dates: Vec<Datum> = (record.eerdere_versies.iter())
+        .filter(|(_, files)| files.iter().any(|f| out.exists(&f.rel())))
+        .map(|(date, _)| Datum(*date))
+        .collect();
+    if record.bestanden.keys().any(|f| out.exists(&f.rel())) {
+        dates.push(Datum(record.versie));
+    }
+    dates
+}

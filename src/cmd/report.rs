@@ -1,0 +1,81 @@
+//! The command line's reporter: a progress bar on a terminal, plain lines when standard error
+//! is a pipe or a CI log (a line when work starts and one when it ends, no animation).
+
+use std::io::IsTerminal;
+use std::sync::Mutex;
+use std::time::Instant;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::report::Reporter;
+
+/// Reports to standard error, as a bar or as plain lines.
+pub struct Terminal {
+    bar: Mutex<Option<ProgressBar>>,
+    started: Mutex<Option<(String, usize, Instant)>>,
+    animated: bool,
+}
+
+impl Terminal {
+    /// A reporter that animates only when standard error is a terminal.
+    pub fn new() -> Terminal {
+        Terminal {
+            bar: Mutex::new(None),
+            started: Mutex::new(None),
+            animated: std::io::stderr().is_terminal(),
+        }
+    }
+}
+
+impl Default for Terminal {
+    fn default() -> Self {
+        Terminal::new()
+    }
+}
+
+impl Reporter for Terminal {
+    fn note(&self, message: &str) {
+        match lock(&self.bar).as_ref() {
+            Some(bar) => bar.println(message),
+            None => eprintln!("{message}"),
+        }
+    }
+
+    fn begin(&self, what: &str, total: usize) {
+        *lock(&self.started) = Some((what.to_owned(), total, Instant::now()));
+        if self.animated {
+            let style = ProgressStyle::with_template(&format!(
+                "{{spinner}} {what} {{pos}}/{{len}} {{wide_msg}}"
+            ))
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
+            *lock(&self.bar) = Some(ProgressBar::new(total as u64).with_style(style));
+        } else {
+            eprintln!("Making {total} {what}…");
+        }
+    }
+
+    fn step(&self, label: &str) {
+        if let Some(bar) = lock(&self.bar).as_ref() {
+            bar.set_message(label.to_owned());
+            bar.inc(1);
+        }
+    }
+
+    fn end(&self) {
+        if let Some(bar) = lock(&self.bar).take() {
+            bar.finish_and_clear();
+        }
+        if let Some((what, total, start)) = lock(&self.started).take()
+            && !self.animated
+        {
+            eprintln!(
+                "Made {total} {what} in {:.2} s",
+                start.elapsed().as_secs_f64()
+            );
+        }
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
