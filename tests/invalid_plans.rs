@@ -1,53 +1,47 @@
 //! One fixture per validation rule: each folder under `tests/fixtures/invalid/` holds a plan
-//! that breaks one rule and `expected.txt`, the exact messages `toetsgen check` must print
-//! (location included) and its exit code. Run with `TOETSGEN_BLESS=1` to rewrite the expected
-//! files after a deliberate change, then review the diff.
+//! that breaks one rule and `expected.snap`, an insta snapshot of the exact messages
+//! `toetsgen check` prints (location and the offending line included) and its exit code. After a
+//! deliberate change, run `cargo insta test --review` (or `INSTA_UPDATE=always cargo test`) and
+//! review the diff.
 
 mod common;
 
 use common::{fixture, run, texts, toetsgen};
 
 /// Every rule's fixture gives exactly its pinned message, location and exit code; a fixture
-/// without an expected file, or an expected file without a plan, fails the test.
+/// without a snapshot fails (insta writes a `.snap.new` to review), and a snapshot without a plan
+/// fails too.
 #[test]
 fn each_rule_reports_its_pinned_message() {
     let dir = fixture("invalid");
-    let bless = std::env::var_os("TOETSGEN_BLESS").is_some();
     let mut cases: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .collect();
     cases.sort();
     assert!(
-        cases.len() >= 25,
+        cases.len() >= 40,
         "expected a fixture per rule, found {}",
         cases.len()
     );
-    let mut failures = Vec::new();
     for case in &cases {
         let name = case.file_name().unwrap().to_string_lossy().into_owned();
         let has_plan = std::fs::read_dir(case)
             .unwrap()
             .any(|e| e.unwrap().path().extension().is_some_and(|x| x == "yaml"));
-        let expected_path = case.join("expected.txt");
         assert!(has_plan, "{name}: fixture folder without a plan");
         let out = run(toetsgen(&dir).args(["check", "--plans", &name]));
         let (_, stderr) = texts(&out);
         let actual = format!("exit code: {}\n{}", out.status.code().unwrap_or(-1), stderr);
-        if bless {
-            std::fs::write(&expected_path, &actual).unwrap();
-            continue;
-        }
-        let expected = std::fs::read_to_string(&expected_path).unwrap_or_else(|_| {
-            panic!("{name}: expected.txt is missing (run with TOETSGEN_BLESS=1)")
+        insta::with_settings!({
+            snapshot_path => case,
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+            description => format!("toetsgen check --plans {name}"),
+        }, {
+            insta::assert_snapshot!("expected", actual);
         });
-        if expected != actual {
-            failures.push(format!(
-                "--- {name}: expected\n{expected}\n--- actual\n{actual}"
-            ));
-        }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 /// Errors stop a plan (exit 1); a warning alone does not (exit 0).

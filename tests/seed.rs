@@ -79,7 +79,12 @@ fn v1_plan_equals_the_seed() {
             assert_eq!(t.code, f[0]);
             assert_eq!(t.tekst, f[1], "{}", t.code);
             assert_eq!(collapse(&t.tekst), collapse(f[1]));
-            assert_eq!(toetsgen::plan::dates::kort(t.gewijzigd.0), f[2], "{}", t.code);
+            assert_eq!(
+                toetsgen::plan::dates::kort(t.gewijzigd.0),
+                f[2],
+                "{}",
+                t.code
+            );
             assert_eq!(
                 t.aantal_opdrachten
                     .map(|n| n.to_string())

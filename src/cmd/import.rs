@@ -63,15 +63,7 @@ pub fn run(args: ImportArgs) -> Result<bool> {
 /// The validator's findings on the YAML about to be written.
 fn check(shown: &str, text: &str) -> Vec<Diagnostic> {
     match load::parse(shown, text.to_owned()) {
-        Ok((plan, source, spans)) => {
-            let sp = load::SourcePlan {
-                display: shown.to_owned(),
-                source,
-                plan,
-                spans,
-            };
-            validate::validate(&sp, chrono::Local::now().date_naive())
-        }
+        Ok(sp) => validate::validate(&sp, chrono::Local::now().date_naive()),
         Err(d) => vec![d],
     }
 }

@@ -144,7 +144,7 @@ impl Typst {
             .num_threads(threads.max(1))
             .build()
             .context("cannot start the worker threads")?;
-        reporter.begin("PDF", jobs.len());
+        reporter.begin("PDFs", jobs.len());
         let results: Vec<(K, Result<Vec<u8>>)> = pool.install(|| {
             jobs.into_par_iter()
                 .enumerate()

@@ -8,6 +8,7 @@ use walkdir::WalkDir;
 
 use crate::fs::{self, ReadError};
 use crate::plan::diagnostic::{Diagnostic, Location};
+use crate::plan::limits;
 use crate::plan::model::Toetsplan;
 use crate::plan::spans::Spans;
 
@@ -24,9 +25,19 @@ pub struct SourcePlan {
     pub spans: Spans,
 }
 
-/// Lists the `.yaml` and `.yml` files under `dir`, recursively, in a stable order.
-/// Hidden files and folders (starting with a dot) are skipped.
+/// Lists the `.yaml` and `.yml` files under `dir`, recursively, in a stable order; a link to a
+/// file counts as that file. Hidden files and folders (starting with a dot) are skipped.
 pub fn discover(dir: &Path) -> Result<Vec<PathBuf>> {
+    if dir.is_file() {
+        anyhow::bail!(
+            "{} is a file, not a folder: name the folder that holds the toetsplannen with --plans (for example `--plans {}`)",
+            dir.display(),
+            dir.parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."))
+                .display()
+        );
+    }
     if !dir.is_dir() {
         anyhow::bail!(
             "the plans folder {} does not exist: create it and put the toetsplannen (.yaml) in it, \
@@ -46,7 +57,9 @@ pub fn discover(dir: &Path) -> Result<Vec<PathBuf>> {
             .path()
             .extension()
             .is_some_and(|ext| ext == "yaml" || ext == "yml");
-        if entry.file_type().is_file() && is_yaml {
+        let is_file =
+            entry.file_type().is_file() || (entry.path_is_symlink() && entry.path().is_file());
+        if is_file && is_yaml {
             files.push(entry.into_path());
         }
     }
@@ -62,6 +75,10 @@ pub fn discover(dir: &Path) -> Result<Vec<PathBuf>> {
 /// Reads and parses one plan file.
 pub fn load(path: &Path) -> Result<SourcePlan, Diagnostic> {
     let display = path.display().to_string();
+    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    if size > limits::MAX_FILE_BYTES as u64 {
+        return Err(limits::file_too_large(&display, size));
+    }
     let source = fs::read_text(path).map_err(|err| match err {
         ReadError::NotUtf8 { line, column, .. } => Diagnostic::error(
             &display,
@@ -73,26 +90,43 @@ pub fn load(path: &Path) -> Result<SourcePlan, Diagnostic> {
             Diagnostic::error(&display, None, format!("cannot read the file: {source}"))
         }
     })?;
-    parse(&display, source).map(|(plan, source, spans)| SourcePlan {
-        display,
-        source,
-        plan,
-        spans,
-    })
+    parse(&display, source)
 }
 
 /// Parses the text of a plan; `display` names it in messages.
-pub fn parse(display: &str, source: String) -> Result<(Toetsplan, String, Spans), Diagnostic> {
+pub fn parse(display: &str, source: String) -> Result<SourcePlan, Diagnostic> {
     if is_blank(&source) {
         return Err(Diagnostic::error(display, None, "the file is empty")
             .with_help("a toetsplan needs at least `code`, `naam`, `ingangsdatum` and `onderdelen`; see SPEC.md or toetsplannen/V1-dienstverlening.yaml for an example"));
     }
-    match serde_yaml::from_str::<Toetsplan>(&source) {
-        Ok(plan) => {
-            let spans = Spans::parse(&source);
-            Ok((plan, source, spans))
+    if source.len() > limits::MAX_FILE_BYTES {
+        return Err(limits::file_too_large(display, source.len() as u64));
+    }
+    if let Some(d) = control_character(display, &source) {
+        return Err(d);
+    }
+    let spans = Spans::parse(&source);
+    if let Some(d) = structure_error(display, &source, &spans) {
+        return Err(d);
+    }
+    let deserializer = serde_yaml::Deserializer::from_str(&source);
+    match serde_path_to_error::deserialize::<_, Toetsplan>(deserializer) {
+        Ok(plan) => Ok(SourcePlan {
+            display: display.to_owned(),
+            source,
+            plan,
+            spans,
+        }),
+        Err(err) => {
+            let path = err.path().to_string();
+            Err(yaml_error(
+                display,
+                &path,
+                &err.into_inner(),
+                &source,
+                &spans,
+            ))
         }
-        Err(err) => Err(yaml_error(display, &err, &source)),
     }
 }
 
@@ -103,19 +137,128 @@ fn is_blank(source: &str) -> bool {
     })
 }
 
-/// Turns a YAML or serde error into a diagnostic with location and advice. A message about a
-/// value (a date, a level) is tied to that value's own line and column where it can be found.
-fn yaml_error(display: &str, err: &serde_yaml::Error, source: &str) -> Diagnostic {
-    let mut location = err.location().map(|l| Location {
+/// The first control character in the file other than tab and line breaks, as an error.
+fn control_character(display: &str, source: &str) -> Option<Diagnostic> {
+    let (at, ch) = source
+        .char_indices()
+        .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))?;
+    let line_start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+    let location = Location {
+        line: source[..at].matches('\n').count() + 1,
+        column: source[line_start..at].chars().count() + 1,
+    };
+    Some(
+        Diagnostic::error(
+            display,
+            Some(location),
+            format!(
+                "the file holds the control character {} here, which no document can print",
+                char_name(ch)
+            ),
+        )
+        .with_source(source)
+        .with_help("remove it (it is invisible in most editors: delete the character at this place and type it again if needed)"),
+    )
+}
+
+/// "U+001B (escape)": a character named so that a terminal shows it.
+pub fn char_name(ch: char) -> String {
+    let name = match ch {
+        '\0' => " (NUL)",
+        '\u{1b}' => " (escape)",
+        '\u{7}' => " (bell)",
+        '\u{8}' => " (backspace)",
+        '\u{b}' => " (vertical tab)",
+        '\u{c}' => " (form feed)",
+        '\u{7f}' => " (delete)",
+        _ => "",
+    };
+    format!("U+{:04X}{name}", u32::from(ch))
+}
+
+/// Nesting deeper than the limit, a YAML syntax error, or a key given twice, found by the span
+/// pass.
+fn structure_error(display: &str, source: &str, spans: &Spans) -> Option<Diagnostic> {
+    if let Some(at) = spans.too_deep() {
+        let d = Diagnostic::error(
+            display,
+            Some(at),
+            format!(
+                "the plan nests deeper than {} levels here",
+                limits::MAX_DEPTH
+            ),
+        );
+        return Some(d.with_source(source).with_help(
+            "a toetsplan nests at most six levels (plan → onderdelen → toetstermen → niveaus); check the brackets and the indentation",
+        ));
+    }
+    if let Some((info, at)) = spans.syntax_error() {
+        let tab = source
+            .split('\n')
+            .nth(at.line.saturating_sub(1))
+            .is_some_and(|line| line.trim_start_matches(' ').starts_with('\t'));
+        let help = if tab {
+            "YAML does not allow tabs for indentation: indent with spaces"
+        } else {
+            "check the indentation and quoting around this place; a text containing `: ` or starting with a special character such as `*`, `&`, `[` or `{` must be quoted"
+        };
+        let d = Diagnostic::error(
+            display,
+            Some(at),
+            format!("the YAML cannot be read: {info}"),
+        );
+        return Some(d.with_source(source).with_help(help));
+    }
+    if let Some(at) = spans.second_document() {
+        let d = Diagnostic::error(display, Some(at), "a second YAML document starts here");
+        return Some(d.with_source(source).with_help(
+            "a file holds one toetsplan: remove the extra `---` line or split the file",
+        ));
+    }
+    let (path, at) = spans.duplicate()?;
+    let (parent, field) = path.rsplit_once('.').unwrap_or(("", path));
+    let message = if parent.is_empty() {
+        format!("duplicate field `{field}`")
+    } else {
+        format!("{parent}: duplicate field `{field}`")
+    };
+    Some(
+        Diagnostic::error(display, Some(at), message)
+            .with_source(source)
+            .with_help("a field may appear once: remove one of the two, or merge them"),
+    )
+}
+
+/// Turns a YAML or serde error into a diagnostic with location and advice. The location is that
+/// of the failing value's path (`path`, from serde_path_to_error) in the span map — its key or its
+/// value, whichever the YAML reader pointed at — or else where the YAML reader stopped.
+fn yaml_error(
+    display: &str,
+    path: &str,
+    err: &serde_yaml::Error,
+    source: &str,
+    spans: &Spans,
+) -> Diagnostic {
+    let reader = err.location().map(|l| Location {
         line: l.line(),
         column: l.column(),
     });
+    let path = if path == "." { "" } else { path };
+    let by_path = [spans.key(path), spans.value(path)]
+        .into_iter()
+        .flatten()
+        .find(|loc| Some(*loc) == reader)
+        .or_else(|| (!path.is_empty()).then(|| spans.nearest(path)).flatten());
+    let location = by_path.or(reader);
     let mut message = strip_positions(&err.to_string());
-    if let Some((path, loc, rest)) = locate_value(&message, source) {
-        location = Some(loc);
-        message = format!("{path}: {rest}");
-    } else if let Some(loc) = locate_duplicate(&message, source) {
-        location = Some(loc);
+    if let Some((prefix, rest)) = message.split_once(": ")
+        && !prefix.contains(' ')
+        && path.starts_with(prefix)
+    {
+        message = rest.to_owned();
+    }
+    if !path.is_empty() {
+        message = format!("{path}: {message}");
     }
     let tab = location.is_some_and(|l| {
         source
@@ -123,44 +266,16 @@ fn yaml_error(display: &str, err: &serde_yaml::Error, source: &str) -> Diagnosti
             .nth(l.line.saturating_sub(1))
             .is_some_and(|line| line.trim_start_matches(' ').starts_with('\t'))
     });
-    let diagnostic = Diagnostic::error(display, location, message.clone());
     let help = if tab {
         Some("YAML does not allow tabs for indentation: indent with spaces".to_owned())
     } else {
         advice(&message)
     };
+    let diagnostic = Diagnostic::error(display, location, message).with_source(source);
     match help {
         Some(help) => diagnostic.with_help(help),
         None => diagnostic,
     }
-}
-
-/// For "[<path>: ]duplicate field `<name>`", the place of the second key (the last one read).
-fn locate_duplicate(message: &str, source: &str) -> Option<Location> {
-    let (prefix, rest) = match message.split_once(": ") {
-        Some((p, r)) if !p.contains(' ') => (p, r),
-        _ => ("", message),
-    };
-    let field = rest.strip_prefix("duplicate field `")?.split('`').next()?;
-    let path = if prefix.is_empty() {
-        field.to_owned()
-    } else {
-        format!("{prefix}.{field}")
-    };
-    Spans::parse(source).key(&path)
-}
-
-/// For "<path>: `<value>` is not …" (the messages of `model`'s own checks), finds the field
-/// holding `<value>` under `<path>`: its full path, its location, and the message without path.
-fn locate_value(message: &str, source: &str) -> Option<(String, Location, String)> {
-    let (prefix, rest) = match message.split_once(": ") {
-        Some((p, r)) if !p.contains(' ') => (p, r),
-        _ => ("", message),
-    };
-    let value = rest.split('`').nth(1)?;
-    let spans = Spans::parse(source);
-    let (path, loc) = spans.find_scalar(prefix, value)?;
-    Some((path.to_owned(), loc, rest.to_owned()))
 }
 
 /// Removes the first " at line N column M" (the diagnostic shows that location itself); a
@@ -180,14 +295,10 @@ fn strip_positions(message: &str) -> String {
 fn advice(message: &str) -> Option<String> {
     let help = if message.contains("unknown field") {
         "check the spelling of the field name; the fields allowed here are listed above"
-    } else if message.contains("duplicate field") {
-        "a field may appear once: remove one of the two, or merge them"
     } else if message.contains("missing field") {
         "add the missing field; SPEC.md lists every field of a toetsplan"
     } else if message.contains("repetition limit") || message.contains("recursion limit") {
         "the file expands into too much data (nested anchors and aliases); write the plan out without `&anchor`/`*alias` chains"
-    } else if message.contains("more than one document") {
-        "a file holds one toetsplan: remove the extra `---` line or split the file"
     } else if message.contains("expected a sequence") {
         "write a list in square brackets, e.g. `niveaus: [PV]` or `niveaus: [K, B]`"
     } else if message.contains("invalid type") || message.contains("invalid value") {

@@ -202,8 +202,15 @@ pub fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
             "`{text}` is not a date in the form YYYY-MM-DD: write e.g. 2021-09-01 for 1 september 2021"
         ));
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a real calendar date: check the day and the month"))
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        format!("`{text}` is not a real calendar date: check the day and the month")
+    })?;
+    if date < crate::plan::limits::FIRST_DATE {
+        return Err(format!(
+            "`{text}` lies before 1970-01-01, the earliest date toetsgen can put in a PDF: check the year"
+        ));
+    }
+    Ok(date)
 }
 
 impl fmt::Display for Datum {
@@ -292,6 +299,11 @@ mod tests {
             parse_iso_date("2021-02-29")
                 .unwrap_err()
                 .contains("real calendar date")
+        );
+        assert!(
+            parse_iso_date("1969-12-31")
+                .unwrap_err()
+                .contains("before 1970")
         );
         assert!(
             parse_iso_date("1-9-2021")

@@ -1,25 +1,34 @@
 //! Where each field of a YAML file is: a map from a field's path (as `onderdelen[1].toetstermen[0].code`)
 //! to the line and column of its value and of its key. Serde gives typed values but no
 //! positions; this second, event-level pass over the same text gives validation its locations.
-//! Aliases are not expanded, so a hostile file costs no more than its own length.
+//! Aliases are not expanded, so a hostile file costs no more than its own length. The same pass
+//! finds what serde cannot place well: a key given twice (at the second key) and nesting deeper
+//! than [`MAX_DEPTH`].
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use yaml_rust2::parser::{Event, Parser};
+use yaml_rust2::scanner::TScalarStyle;
 
 use crate::plan::diagnostic::Location;
+use crate::plan::limits::MAX_DEPTH;
 
 /// Locations of the keys and values of one YAML document, by path.
 #[derive(Debug, Default, Clone)]
 pub struct Spans {
     values: HashMap<String, Location>,
     keys: HashMap<String, Location>,
-    scalars: HashMap<String, String>,
+    nulls: HashSet<String>,
+    duplicate: Option<(String, Location)>,
+    too_deep: Option<Location>,
+    syntax: Option<(String, Location)>,
+    documents: Vec<Location>,
 }
 
 enum Frame {
     Map {
         key: Option<String>,
+        seen: HashSet<String>,
         path_len: usize,
     },
     Seq {
@@ -29,14 +38,24 @@ enum Frame {
 }
 
 impl Spans {
-    /// Maps the paths of `source`; a syntax error simply ends the map where it occurs
-    /// (serde reports the error itself).
+    /// Maps the paths of `source`; a syntax error ends the map where it occurs and is kept.
     pub fn parse(source: &str) -> Spans {
         let mut spans = Spans::default();
         let mut stack: Vec<Frame> = Vec::new();
         let mut path = String::new();
         let mut parser = Parser::new_from_str(source);
-        while let Ok((event, mark)) = parser.next_token() {
+        loop {
+            let (event, mark) = match parser.next_token() {
+                Ok(next) => next,
+                Err(err) => {
+                    let at = Location {
+                        line: err.marker().line(),
+                        column: err.marker().col() + 1,
+                    };
+                    spans.syntax = Some((err.info().to_owned(), at));
+                    break;
+                }
+            };
             if event == Event::StreamEnd {
                 break;
             }
@@ -45,17 +64,28 @@ impl Spans {
                 column: mark.col() + 1,
             };
             match event {
-                Event::Scalar(text, ..) => {
+                Event::DocumentStart => spans.documents.push(here),
+                Event::Scalar(text, style, ..) => {
                     if let Some(Frame::Map {
-                        key: key @ None, ..
+                        key: key @ None,
+                        seen,
+                        ..
                     }) = stack.last_mut()
                     {
-                        spans.keys.insert(join(&path, &text), here);
+                        let at = join(&path, &text);
+                        if !seen.insert(text.clone()) && spans.duplicate.is_none() {
+                            spans.duplicate = Some((at.clone(), here));
+                        }
+                        spans.keys.insert(at, here);
                         *key = Some(text);
                     } else {
                         let at = child(&stack, &path);
-                        spans.values.insert(at.clone(), here);
-                        spans.scalars.insert(at, text);
+                        let null = style == TScalarStyle::Plain
+                            && matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL");
+                        if null {
+                            spans.nulls.insert(at.clone());
+                        }
+                        spans.values.insert(at, here);
                         advance(&mut stack);
                     }
                 }
@@ -64,6 +94,10 @@ impl Spans {
                     advance(&mut stack);
                 }
                 Event::MappingStart(..) | Event::SequenceStart(..) => {
+                    if stack.len() >= MAX_DEPTH {
+                        spans.too_deep = Some(here);
+                        break;
+                    }
                     let child_path = child(&stack, &path);
                     spans.values.insert(child_path.clone(), here);
                     let path_len = path.len();
@@ -71,6 +105,7 @@ impl Spans {
                     stack.push(match event {
                         Event::MappingStart(..) => Frame::Map {
                             key: None,
+                            seen: HashSet::new(),
                             path_len,
                         },
                         _ => Frame::Seq { next: 0, path_len },
@@ -88,6 +123,26 @@ impl Spans {
             }
         }
         spans
+    }
+
+    /// The first key given twice in one mapping: its path and the place of the second one.
+    pub fn duplicate(&self) -> Option<(&str, Location)> {
+        (self.duplicate.as_ref()).map(|(path, loc)| (path.as_str(), *loc))
+    }
+
+    /// The YAML syntax error that ended the map, if any: what the reader says, and where.
+    pub fn syntax_error(&self) -> Option<(&str, Location)> {
+        (self.syntax.as_ref()).map(|(info, loc)| (info.as_str(), *loc))
+    }
+
+    /// Where a second YAML document starts in the file, if one does.
+    pub fn second_document(&self) -> Option<Location> {
+        self.documents.get(1).copied()
+    }
+
+    /// Where the nesting first goes deeper than [`MAX_DEPTH`], if it does.
+    pub fn too_deep(&self) -> Option<Location> {
+        self.too_deep
     }
 
     /// Where the value at `path` starts.
@@ -115,19 +170,9 @@ impl Spans {
         }
     }
 
-    /// The path and location of the first scalar under `prefix` (the whole document when
-    /// empty) whose text is `text`: how a message about a value is tied to its field.
-    pub fn find_scalar(&self, prefix: &str, text: &str) -> Option<(&str, Location)> {
-        let under = |path: &str| {
-            prefix.is_empty()
-                || path
-                    .strip_prefix(prefix)
-                    .is_some_and(|rest| rest.starts_with(['.', '[']))
-        };
-        (self.scalars.iter())
-            .filter(|(path, value)| value.as_str() == text && under(path))
-            .filter_map(|(path, _)| Some((path.as_str(), self.value(path)?)))
-            .min_by_key(|(_, loc)| *loc)
+    /// Whether the value at `path` is written as null (`~`, `null` or nothing).
+    pub fn is_null(&self, path: &str) -> bool {
+        self.nulls.contains(path)
     }
 }
 
@@ -197,20 +242,18 @@ mod tests {
         );
     }
 
-    /// A value named in a message is found under its parent's path.
+    /// Keys given twice and null values are found; nothing deeper than the limit is mapped.
     #[test]
-    fn finds_scalar_by_text() {
-        let s = Spans::parse(SRC);
+    fn finds_duplicates_nulls_and_depth() {
+        let s = Spans::parse("code: V1\nnaam: ~\ncode: V2\n");
         assert_eq!(
-            s.find_scalar("onderdelen[0].toetstermen[0]", "K"),
-            Some((
-                "onderdelen[0].toetstermen[0].niveaus[1]",
-                Location {
-                    line: 6,
-                    column: 23
-                }
-            ))
+            s.duplicate(),
+            Some(("code", Location { line: 3, column: 1 }))
         );
-        assert_eq!(s.find_scalar("onderdelen[1]", "K"), None);
+        assert!(s.is_null("naam"));
+        assert!(!s.is_null("code"));
+        let deep = format!("a: {}{}", "[".repeat(100), "]".repeat(100));
+        assert!(Spans::parse(&deep).too_deep().is_some());
+        assert!(Spans::parse(SRC).too_deep().is_none());
     }
 }

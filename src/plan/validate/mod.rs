@@ -1,0 +1,121 @@
+//! The rules of SPEC.md that span fields and files. Each broken rule becomes a diagnostic at the
+//! field concerned (with its line shown), saying what is wrong and how to fix it. A plan with an
+//! error is not built; warnings are shown and the plan is built. The rules are grouped by what
+//! they look at: [`texts`] (every text field), [`rules`] (structure, codes, levels, dates,
+//! opdrachten) and [`beoordeling`].
+
+mod beoordeling;
+mod rules;
+mod texts;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::plan::diagnostic::{Diagnostic, Location};
+use crate::plan::limits::{self, valid_plan_code};
+use crate::plan::load::SourcePlan;
+use crate::plan::model::{Toetsplan, Toetsterm};
+
+/// The most observation columns a beoordelingsformulier can hold on A4 landscape.
+pub const MAX_WAARNEMINGEN: u32 = 10;
+
+/// Checks every plan on its own and all plans together (unique codes). Returns one list of
+/// diagnostics per plan, in the order of `plans`.
+pub fn validate_all(plans: &[SourcePlan], today: NaiveDate) -> Vec<Vec<Diagnostic>> {
+    let mut all: Vec<Vec<Diagnostic>> = plans.iter().map(|p| validate(p, today)).collect();
+    let mut first_by_code: HashMap<String, &SourcePlan> = HashMap::new();
+    for (i, sp) in plans.iter().enumerate() {
+        let code = sp.plan.code.trim().to_uppercase();
+        match first_by_code.get(&code) {
+            Some(first) => all[i].push(
+                Diagnostic::error(
+                    &sp.display,
+                    sp.spans.value("code"),
+                    format!(
+                        "plan code `{}` is already used by {}",
+                        sp.plan.code, first.display
+                    ),
+                )
+                .with_source(&sp.source)
+                .with_help(
+                    "every plan needs its own code: its documents are written to output/<code>/",
+                ),
+            ),
+            None => {
+                first_by_code.insert(code, sp);
+            }
+        }
+    }
+    all
+}
+
+/// Checks the rules within one plan.
+pub fn validate(sp: &SourcePlan, today: NaiveDate) -> Vec<Diagnostic> {
+    let mut c = Checker {
+        sp,
+        diags: Vec::new(),
+    };
+    c.plan_code();
+    c.texts();
+    c.code_lengths();
+    c.structure();
+    c.toetsterm_codes();
+    c.niveaus();
+    c.dates(today);
+    c.opdrachten();
+    c.beoordeling();
+    c.diags
+}
+
+struct Checker<'a> {
+    sp: &'a SourcePlan,
+    diags: Vec<Diagnostic>,
+}
+
+impl<'a> Checker<'a> {
+    fn plan(&self) -> &'a Toetsplan {
+        &self.sp.plan
+    }
+
+    fn at(&self, path: &str) -> Option<Location> {
+        self.sp.spans.nearest(path)
+    }
+
+    fn error(&mut self, path: &str, message: String, help: &str) {
+        let d = Diagnostic::error(&self.sp.display, self.at(path), message);
+        self.diags
+            .push(d.with_source(&self.sp.source).with_help(help));
+    }
+
+    fn warning(&mut self, path: &str, message: String, help: &str) {
+        let d = Diagnostic::warning(&self.sp.display, self.at(path), message);
+        self.diags
+            .push(d.with_source(&self.sp.source).with_help(help));
+    }
+
+    /// Every toetsterm with the path of its mapping.
+    fn toetsterm_paths(&self) -> Vec<(String, &'a Toetsterm)> {
+        let mut out = Vec::new();
+        for (i, o) in self.sp.plan.onderdelen.iter().enumerate() {
+            for (j, t) in o.toetstermen.iter().enumerate() {
+                out.push((format!("onderdelen[{i}].toetstermen[{j}]"), t));
+            }
+        }
+        out
+    }
+
+    fn plan_code(&mut self) {
+        let code = &self.plan().code;
+        if !valid_plan_code(code) {
+            self.error(
+                "code",
+                format!(
+                    "plan code `{code}` may contain only letters and digits, at most {}",
+                    limits::MAX_CODE_CHARS
+                ),
+                "use a short code such as `V1` or `B2`; it becomes a folder name",
+            );
+        }
+    }
+}
