@@ -399,3 +399,42 @@ fn special_characters_print_literally() {
     );
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
+
+/// Every kind of line break in a plan's text (a lone CR, U+0085, U+2028, U+2029, CRLF) is one
+/// line break to every escaper: what follows it — `#`, `-`, `=`, `+`, `1.`, `#set` — prints
+/// literally in the PDF text, the parsed HTML and the rendered Markdown of all 12 documents.
+#[test]
+fn every_kind_of_line_break_stays_text() {
+    let dir = project(&[&fixture("plans/S8-regeleinden.yaml")]);
+    build_ok(dir.path(), &[]);
+    let literal = [
+        "Kan dit # geen kop - geen item #set text(red) = geen typst-kop + geen plus 1. geen nummer",
+        "Onderdeel - geen lijst # geen kop",
+    ];
+    let out = dir.path().join("output/S8");
+    for doc in DOCUMENTS {
+        for (format, text) in [
+            ("pdf", pdf_text(&out.join(format!("{doc}.pdf")))),
+            ("html", html_text(&out.join(format!("{doc}.html")))),
+            ("md", markdown_text(&out.join(format!("{doc}.md")))),
+        ] {
+            for s in literal {
+                assert!(
+                    text.contains(s),
+                    "{doc}.{format} does not show literally: {s}\n{text}"
+                );
+            }
+        }
+        let html = std::fs::read_to_string(out.join(format!("{doc}.html"))).unwrap();
+        assert!(
+            !html.contains("<h1>geen kop"),
+            "{doc}.html: a line break made a heading"
+        );
+        let md = std::fs::read_to_string(out.join(format!("{doc}.md"))).unwrap();
+        assert!(
+            !md.lines()
+                .any(|l| l.starts_with("# geen") || l.starts_with("- geen")),
+            "{doc}.md: a line break made Markdown structure"
+        );
+    }
+}

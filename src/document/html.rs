@@ -7,7 +7,7 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use crate::document::links::{is_safe_url, retarget_markdown_link};
 use crate::document::markdown;
-use crate::document::text::Style;
+use crate::document::text::{Style, is_line_break};
 
 /// Escapes text for HTML element content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -31,7 +31,8 @@ pub fn css_string(text: &str) -> String {
     out.push('"');
     for ch in text.chars() {
         match ch {
-            '"' | '\\' | '<' | '>' | '&' | '\n' | '\r' => {
+            '"' | '\\' | '<' | '>' | '&' => out.push_str(&format!("\\{:X} ", u32::from(ch))),
+            _ if ch.is_control() || is_line_break(ch) => {
                 out.push_str(&format!("\\{:X} ", u32::from(ch)))
             }
             _ => out.push(ch),

@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{Options, Parser};
 
-use crate::document::text::Style;
+use crate::document::text::{self, Style};
 
 /// The parser options used for every piece of Markdown: CommonMark with GitHub tables and
 /// strikethrough. No smart punctuation: a plan's wording is printed exactly.
@@ -18,10 +18,11 @@ pub fn parse(text: &str) -> Parser<'_> {
 }
 
 /// Escapes plain text for a Markdown document so that it prints literally: inline
-/// punctuation is backslash-escaped everywhere, block markers only at the start of a line.
+/// punctuation is backslash-escaped everywhere, block markers only at the start of a line. The
+/// result is one line: every kind of line break becomes a space.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for (i, line) in text.split('\n').enumerate() {
+    for (i, line) in text::lines(text).into_iter().enumerate() {
         if i > 0 {
             out.push(' ');
         }

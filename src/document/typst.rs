@@ -7,7 +7,7 @@ use pulldown_cmark::{Alignment, Event, HeadingLevel, Tag, TagEnd};
 
 use crate::document::links::{is_safe_url, retarget_markdown_link};
 use crate::document::markdown;
-use crate::document::text::Style;
+use crate::document::text::{Style, is_line_break};
 
 /// Escapes text for Typst markup: every ASCII punctuation character that Typst markup could
 /// read as syntax (including smart quotes, dashes and list markers) is backslash-escaped, and
@@ -25,7 +25,7 @@ pub fn escape(text: &str) -> String {
         if ch.is_whitespace() {
             push_token(&mut out, &token);
             token.clear();
-            out.push(if matches!(ch, '\n' | '\r' | '\t') {
+            out.push(if is_line_break(ch) || ch == '\t' {
                 ' '
             } else {
                 ch
@@ -121,6 +121,9 @@ pub fn string(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
+            _ if ch.is_control() || is_line_break(ch) => {
+                out.push_str(&format!("\\u{{{:x}}}", u32::from(ch)))
+            }
             _ => out.push(ch),
         }
     }
