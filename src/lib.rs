@@ -9,10 +9,11 @@
 //!
 //! [`build`] runs the floors in order. Beside them: [`import`] reads office documents into a plan,
 //! and [`cli`] and [`cmd`] are the command line, the only place that prints. At the base, used by
-//! every floor: [`fs`] (files, safely) [`report`] (how the library tells about its progress)
+//! every floor: [`fs`] (files, safely) [`report`] (how the library tells about its progress), [`cancel`] (how it is stopped)
 //! and [`words`].
 
 pub mod build;
+pub mod cancel;
 pub mod cli;
 pub mod cmd;
 pub mod document;

@@ -1,10 +1,11 @@
 //! The `toetsgen` binary: parse the command line, run the subcommand, print any error with its
-//! whole chain of causes, and exit with 0 (success), 1 (invalid input or failed generation) or
-//! 2 (wrong usage).
+//! whole chain of causes, and exit with 0 (success), 1 (invalid input or failed generation),
+//! 2 (wrong usage), or 130 / 143 when SIGINT / SIGTERM stopped a build.
 
 use std::process::ExitCode;
 
 use clap::Parser;
+use toetsgen::cancel::Cancelled;
 use toetsgen::cli::{Cli, Command};
 use toetsgen::cmd;
 
@@ -29,9 +30,15 @@ fn main() -> ExitCode {
     match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
-        Err(err) => {
-            eprintln!("error: {err:#}");
-            ExitCode::from(1)
-        }
+        Err(err) => match err.downcast_ref::<Cancelled>() {
+            Some(cancelled) => {
+                eprintln!("{cancelled}");
+                ExitCode::from(u8::try_from(128 + cancelled.signal).unwrap_or(1))
+            }
+            None => {
+                eprintln!("error: {err:#}");
+                ExitCode::from(1)
+            }
+        },
     }
 }

@@ -76,6 +76,7 @@ fn normalize(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cancel::Cancel;
 
     fn opts(plans: &Path, output: &Path) -> Options {
         Options {
@@ -88,6 +89,7 @@ mod tests {
             keep_typst: None,
             force: false,
             since: None,
+            cancel: Cancel::new(),
         }
     }
 

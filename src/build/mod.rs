@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Result, anyhow};
 use chrono::NaiveDate;
 
+use crate::cancel::Cancel;
 use crate::document::Format;
 use crate::document::pdf::Typst;
 use crate::document::templates::Templates;
@@ -50,6 +51,8 @@ pub struct Options {
     pub force: bool,
     /// Build only plans with a toetsterm changed on or after this date.
     pub since: Option<NaiveDate>,
+    /// Asks the build to stop (SIGINT, SIGTERM): checked between steps.
+    pub cancel: Cancel,
 }
 
 /// What a run found and did.
@@ -103,7 +106,7 @@ pub fn build(opts: &Options, reporter: &dyn Reporter) -> Result<Outcome> {
         .transpose()?;
     let templates = Templates::load(opts.templates.as_deref())?;
     let files = load::discover(&opts.plans)?;
-    let out = OutputDir::open(&opts.output, reporter)?;
+    let out = OutputDir::open(&opts.output, reporter, &opts.cancel)?;
     let (record, ignored) = Record::load(&opts.output)?;
     let Prepared {
         mut outcome,
@@ -121,6 +124,11 @@ pub fn build(opts: &Options, reporter: &dyn Reporter) -> Result<Outcome> {
     };
     let mut writer = Writer::new(&out, &templates, &opts.formats, opts.force, record);
     for plan in &rendered {
+        if let Err(cancelled) = opts.cancel.check() {
+            let (record, _) = writer.finish();
+            record.save(&opts.output)?;
+            return Err(cancelled.into());
+        }
         let written = plan_files(plan, &templates, &opts.formats, &mut made)
             .and_then(|files| writer.plan(files));
         match written {

@@ -62,7 +62,9 @@ pub(crate) fn make(
             }
         }
     }
-    for ((file, key), result) in typst.compile_all(jobs, opts.jobs, reporter)? {
+    for ((file, key), result) in
+        typst.compile_all(jobs, opts.jobs, out.scratch(), &opts.cancel, reporter)?
+    {
         let content = result.map(|bytes| Content::New {
             bytes,
             typst_bron: Some(key),

@@ -27,6 +27,7 @@ pub fn run(args: BuildArgs) -> Result<bool> {
         keep_typst: args.keep_typst.clone(),
         force: args.force,
         since: args.since,
+        cancel: crate::cmd::signals::cancel_on_signals()?,
     };
     let outcome = build::build(&opts, &Terminal::new())?;
     print_problems(&outcome);

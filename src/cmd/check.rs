@@ -20,6 +20,7 @@ pub fn run(args: CheckArgs) -> Result<bool> {
         keep_typst: None,
         force: false,
         since: None,
+        cancel: crate::cancel::Cancel::new(),
     };
     let outcome = build::check(&opts)?;
     print_problems(&outcome);

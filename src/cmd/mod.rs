@@ -5,6 +5,7 @@ pub mod changes;
 pub mod check;
 pub mod import;
 pub mod report;
+pub mod signals;
 
 use std::path::PathBuf;
 

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
+use crate::cancel::Cancel;
 use crate::fs::{self, sha256};
 use crate::output::path::RelPath;
 use crate::report::Reporter;
@@ -29,7 +30,7 @@ pub struct OutputDir {
 
 impl OutputDir {
     /// Creates and locks the output folder, waiting while another build holds it.
-    pub fn open(root: &Path, reporter: &dyn Reporter) -> Result<OutputDir> {
+    pub fn open(root: &Path, reporter: &dyn Reporter, cancel: &Cancel) -> Result<OutputDir> {
         fs::create_dir_all(root)?;
         let lock_path = root.join(LOCK_NAME);
         let lock = File::options()
@@ -38,13 +39,25 @@ impl OutputDir {
             .write(true)
             .open(&lock_path)
             .with_context(|| format!("cannot open the lock file {}", lock_path.display()))?;
-        if lock.try_lock().is_err() {
-            reporter.note(&format!(
-                "Another toetsgen build is writing to {}; waiting for it to finish…",
-                root.display()
-            ));
-            lock.lock()
-                .with_context(|| format!("cannot lock {}", lock_path.display()))?;
+        let mut told = false;
+        loop {
+            match lock.try_lock() {
+                Ok(()) => break,
+                Err(std::fs::TryLockError::WouldBlock) if !told => {
+                    reporter.note(&format!(
+                        "Another toetsgen build is writing to {}; waiting for it to finish…",
+                        root.display()
+                    ));
+                    told = true;
+                }
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    cancel.check()?;
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                Err(std::fs::TryLockError::Error(e)) => {
+                    return Err(e).with_context(|| format!("cannot lock {}", lock_path.display()));
+                }
+            }
         }
         let staging = staging_dir(root);
         Ok(OutputDir {
@@ -52,6 +65,12 @@ impl OutputDir {
             staging,
             _lock: lock,
         })
+    }
+
+    /// The staging folder beside the output folder, for the build's scratch files too: it is
+    /// removed when the build ends, and by the next build after a build killed outright.
+    pub fn scratch(&self) -> Option<&Path> {
+        self.staging.as_deref()
     }
 
     /// The folder itself.
@@ -171,7 +190,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("output");
         {
-            let out = OutputDir::open(&root, &Quiet).unwrap();
+            let out = OutputDir::open(&root, &Quiet, &Cancel::new()).unwrap();
             out.write(&rel("V1/a.md"), b"hallo").unwrap();
             assert!(out.holds(&rel("V1/a.md"), b"hallo"));
             assert!(dir.path().join(".output.toetsgen-staging").is_dir());
@@ -191,7 +210,7 @@ mod tests {
     #[test]
     fn keeps_read_only_copies_and_removes_empty_folders() {
         let dir = tempfile::tempdir().unwrap();
-        let out = OutputDir::open(dir.path(), &Quiet).unwrap();
+        let out = OutputDir::open(dir.path(), &Quiet, &Cancel::new()).unwrap();
         out.write(&rel("V1/a.md"), b"oud").unwrap();
         out.keep_copy(&rel("V1/a.md"), &rel("V1/versies/2021-09-01/a.md"))
             .unwrap();
@@ -215,7 +234,7 @@ mod tests {
         let root = dir.path().join("output");
         std::fs::create_dir(&root).unwrap();
         std::os::unix::fs::symlink(&outside, root.join("V1")).unwrap();
-        let out = OutputDir::open(&root, &Quiet).unwrap();
+        let out = OutputDir::open(&root, &Quiet, &Cancel::new()).unwrap();
         let a = rel("V1/a.md");
         assert!(out.read(&a).is_none());
         assert!(

@@ -1,7 +1,12 @@
 //! PDF output: the Typst sources are compiled by the `typst` command-line program, run as child
-//! processes, as many at a time as asked. Typst sees only the build's own temporary folder
-//! (`--root`), only the fonts shipped with toetsgen (`--ignore-system-fonts`), and a fixed
-//! creation date, so that the same plan gives the same PDF bytes on any machine.
+//! processes, as many at a time as asked. Typst sees only the build's own scratch folder
+//! (`--root`), only the fonts shipped with toetsgen ([`fonts`]), no packages and no network, and a
+//! fixed creation date, so that the same plan gives the same PDF bytes on any machine
+//! ([`process`] runs one). The scratch folder lives in the output folder's staging folder when
+//! there is one, so a build killed outright leaves nothing the next build does not remove.
+
+mod fonts;
+mod process;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -9,8 +14,9 @@ use std::process::Command;
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
 
-use crate::fs;
+use crate::cancel::Cancel;
 use crate::report::Reporter;
+use process::Sandbox;
 
 /// The oldest typst release whose command line and layout features toetsgen uses.
 pub const MIN_VERSION: (u32, u32) = (0, 13);
@@ -18,45 +24,6 @@ pub const MIN_VERSION: (u32, u32) = (0, 13);
 /// How to get typst, for messages.
 pub const INSTALL_HINT: &str = "install it with `cargo install typst-cli --locked` (about 7 minutes), \
      or point the TYPST environment variable at the program; to build without PDFs, use `--format md,html`";
-
-const FONTS: &[(&str, &[u8])] = &[
-    (
-        "NotoSans-Regular.ttf",
-        include_bytes!("../../fonts/NotoSans-Regular.ttf"),
-    ),
-    (
-        "NotoSans-Bold.ttf",
-        include_bytes!("../../fonts/NotoSans-Bold.ttf"),
-    ),
-    (
-        "NotoSans-Italic.ttf",
-        include_bytes!("../../fonts/NotoSans-Italic.ttf"),
-    ),
-    (
-        "NotoSans-BoldItalic.ttf",
-        include_bytes!("../../fonts/NotoSans-BoldItalic.ttf"),
-    ),
-    (
-        "NotoSansArabic-Regular.ttf",
-        include_bytes!("../../fonts/NotoSansArabic-Regular.ttf"),
-    ),
-    (
-        "NotoSansArabic-Bold.ttf",
-        include_bytes!("../../fonts/NotoSansArabic-Bold.ttf"),
-    ),
-    (
-        "NotoEmoji-Regular.ttf",
-        include_bytes!("../../fonts/NotoEmoji-Regular.ttf"),
-    ),
-    (
-        "NotoSansSymbols2-Regular.ttf",
-        include_bytes!("../../fonts/NotoSansSymbols2-Regular.ttf"),
-    ),
-    (
-        "DejaVuSans.ttf",
-        include_bytes!("../../fonts/DejaVuSans.ttf"),
-    ),
-];
 
 /// The typst program, found and checked.
 #[derive(Debug, Clone)]
@@ -120,26 +87,37 @@ impl Typst {
         })
     }
 
-    /// Compiles all jobs, `threads` typst processes at a time, and returns each PDF or its
-    /// error with the key it was given (`K` names the job's file for the caller). On any failure
-    /// the Typst sources are kept on disk and the error says where.
+    /// Compiles all jobs, `threads` typst processes at a time, in a scratch folder under
+    /// `scratch` (or the system's temporary folder), and returns each PDF or its error with the
+    /// key it was given (`K` names the job's file for the caller). On any failure the Typst
+    /// sources are kept for inspection and the error says where; on cancellation the children
+    /// are killed and the error is [`Cancelled`](crate::cancel::Cancelled).
     pub fn compile_all<K: Send>(
         &self,
         jobs: Vec<(K, Job)>,
         threads: usize,
+        scratch: Option<&Path>,
+        cancel: &Cancel,
         reporter: &dyn Reporter,
     ) -> Result<Vec<(K, Result<Vec<u8>>)>> {
         if jobs.is_empty() {
             return Ok(Vec::new());
         }
-        let dir = tempfile::Builder::new()
-            .prefix("toetsgen-typst-")
-            .tempdir()
-            .context("cannot create a temporary folder for typst")?;
-        let fonts = dir.path().join("fonts");
-        for (name, bytes) in FONTS {
-            fs::write_scratch(&fonts.join(name), bytes)?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix("toetsgen-typst-");
+        let dir = match scratch {
+            Some(parent) => builder.tempdir_in(parent),
+            None => builder.tempdir(),
         }
+        .context("cannot create a temporary folder for typst")?;
+        let (fonts, packages) = (dir.path().join("fonts"), dir.path().join("packages"));
+        fonts::write_all(&fonts)?;
+        crate::fs::create_dir_all(&packages)?;
+        let sandbox = Sandbox {
+            root: dir.path(),
+            fonts: &fonts,
+            packages: &packages,
+        };
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads.max(1))
             .build()
@@ -149,60 +127,84 @@ impl Typst {
             jobs.into_par_iter()
                 .enumerate()
                 .map(|(i, (key, job))| {
-                    let result = self.compile(dir.path(), &fonts, i, &job);
+                    let result = self.compile(&sandbox, i, &job, cancel);
                     reporter.step(&job.label);
                     (key, result)
                 })
                 .collect()
         });
         reporter.end();
+        cancel.check()?;
         if results.iter().any(|(_, r)| r.is_err()) {
-            let kept = dir.keep();
+            let kept = keep_sources(dir.path())?;
             let note = format!(
                 "the Typst sources are kept in {} for inspection",
                 kept.display()
             );
-            return Ok(results
-                .into_iter()
+            return Ok((results.into_iter())
                 .map(|(key, r)| (key, r.context(note.clone())))
                 .collect());
         }
         Ok(results)
     }
 
-    fn compile(&self, root: &Path, fonts: &Path, index: usize, job: &Job) -> Result<Vec<u8>> {
+    fn compile(
+        &self,
+        sandbox: &Sandbox<'_>,
+        index: usize,
+        job: &Job,
+        cancel: &Cancel,
+    ) -> Result<Vec<u8>> {
+        cancel.check()?;
         let stem = format!(
             "{index:04}-{}",
             job.label.replace(['/', '\\'], "-").trim_end_matches(".pdf")
         );
-        let input = root.join(format!("{stem}.typ"));
-        let output = root.join(format!("{stem}.pdf"));
-        fs::write_scratch(&input, job.source.as_bytes())?;
-        let result = Command::new(&self.program)
-            .arg("compile")
-            .arg("--root")
-            .arg(root)
-            .arg("--font-path")
-            .arg(fonts)
-            .arg("--ignore-system-fonts")
-            .arg("--creation-timestamp")
-            .arg(job.timestamp.to_string())
-            .arg(&input)
-            .arg(&output)
-            .env_remove("SOURCE_DATE_EPOCH")
-            .env_remove("TYPST_FONT_PATHS")
-            .output()
-            .with_context(|| format!("cannot run {} for {}", self.program.display(), job.label))?;
-        if !result.status.success() {
-            bail!(
-                "typst failed on {} (from template {}):\n{}",
+        let result = process::compile(
+            &self.program,
+            sandbox,
+            &stem,
+            &job.source,
+            job.timestamp,
+            cancel,
+        );
+        result.map_err(|err| {
+            if err.is::<crate::cancel::Cancelled>() {
+                return err;
+            }
+            let packages = if job.source.contains("\"@") {
+                "\nnote: the source imports a Typst package (`@…`); toetsgen lets typst use no packages and no network, so every template must be self-contained"
+            } else {
+                ""
+            };
+            anyhow::anyhow!(
+                "typst failed on {} (from template {}):\n{err:#}{packages}",
                 job.label,
-                job.template,
-                String::from_utf8_lossy(&result.stderr).trim_end()
-            );
-        }
-        std::fs::read(&output).with_context(|| format!("typst wrote no PDF for {}", job.label))
+                job.template
+            )
+        })
     }
+}
+
+/// Copies the Typst sources and typst's messages out of the scratch folder (which is removed)
+/// into a folder of their own, and returns it.
+fn keep_sources(scratch: &Path) -> Result<PathBuf> {
+    let kept = tempfile::Builder::new()
+        .prefix("toetsgen-typst-failed-")
+        .tempdir()
+        .context("cannot create a folder for the Typst sources")?
+        .keep();
+    for entry in std::fs::read_dir(scratch).context("cannot read the typst scratch folder")? {
+        let path = entry
+            .context("cannot read the typst scratch folder")?
+            .path();
+        let wanted = path.extension().is_some_and(|e| e == "typ" || e == "log");
+        if let (true, Some(name)) = (wanted, path.file_name()) {
+            std::fs::copy(&path, kept.join(name))
+                .with_context(|| format!("cannot copy {}", path.display()))?;
+        }
+    }
+    Ok(kept)
 }
 
 /// Reads "typst 0.15.1 (abc)" as (0, 15, 1).
