@@ -39,7 +39,7 @@ pub struct Record {
 }
 
 /// What was written for one plan.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct PlanRecord {
     /// The plan's title, e.g. "V1: Dienstverlening".
     pub titel: String,

@@ -95,68 +95,138 @@ impl<'a> Writer<'a> {
         (self.record, self.tally)
     }
 
-    /// Writes one plan: its files, and its page of the site when HTML is built.
+    /// Writes one plan: its files, its previous version kept when the version changed, the
+    /// removal of its files that are no longer made, and its page of the site when HTML is built.
+    /// Everything is decided (and every refusal made) before the first byte is written.
     pub fn plan(&mut self, plan: PlanFiles<'_>) -> Result<()> {
-        let code = plan.view.code.clone();
-        self.plan_files(plan.clone_meta(), plan.files)?;
-        if self.formats.contains(&Format::Html) {
-            let view = plan.view;
-            let page = site::plan_page(self.templates, view, &self.record.plannen[&code])?;
-            self.page(SitePage::Plan(code), &page)?;
+        let meta = plan.meta();
+        let old = self.record.plannen.get(&meta.code).cloned();
+        let update = self.decide(&meta, old.as_ref(), plan.files)?;
+        let page = match self.formats.contains(&Format::Html) {
+            true => {
+                let text = site::plan_page(self.templates, plan.view, &update.record)?;
+                let page = SitePage::Plan(meta.code.clone());
+                self.claim(
+                    &page.rel(),
+                    text.as_bytes(),
+                    self.record.site.contains(&page),
+                )?;
+                Some((page, text))
+            }
+            false => None,
+        };
+        self.apply(update)?;
+        if let Some((page, text)) = page {
+            self.page(page, &text)?;
         }
         Ok(())
     }
 
-    /// Writes one plan's changed files, keeps its previous version when the version changed,
-    /// removes the files of documents that no longer exist, and records it all.
-    fn plan_files(&mut self, meta: Meta<'_>, files: Vec<(OutputFile, Content)>) -> Result<()> {
-        let old = self.record.plannen.get(&meta.code).cloned();
-        for (file, content) in &files {
-            let ours = old.as_ref().is_some_and(|o| o.bestanden.contains_key(file));
-            if let Content::New { bytes, .. } = content {
-                self.claim(&file.rel(), bytes, ours)?;
-            }
-        }
-        let mut record = PlanRecord {
-            titel: meta.titel,
-            bron: meta.source.to_owned(),
-            bron_sha256: meta.source_sha256,
-            versie: meta.version,
-            bestanden: BTreeMap::new(),
-            eerdere_versies: old
-                .as_ref()
-                .map(|o| o.eerdere_versies.clone())
-                .unwrap_or_default(),
+    /// What writing the plan will do: its new record, the copies that keep its previous version,
+    /// the files to write and to remove. Reads only; refuses files the record does not list.
+    fn decide(
+        &self,
+        meta: &Meta<'_>,
+        old: Option<&PlanRecord>,
+        files: Vec<(OutputFile, Content)>,
+    ) -> Result<Update> {
+        let mut update = Update {
+            record: PlanRecord {
+                titel: meta.titel.clone(),
+                bron: meta.source.to_owned(),
+                bron_sha256: meta.source_sha256.clone(),
+                versie: meta.version,
+                bestanden: BTreeMap::new(),
+                eerdere_versies: old.map(|o| o.eerdere_versies.clone()).unwrap_or_default(),
+            },
+            code: meta.code.clone(),
+            ..Update::default()
         };
-        if let Some(old) = old.as_ref().filter(|o| o.versie != meta.version) {
-            self.keep_version(old, &mut record)?;
+        if let Some(old) = old.filter(|o| o.versie != meta.version) {
+            self.keep_version(old, &mut update);
         }
         for (file, content) in files {
-            let rec = self.file(&file, content)?;
-            record.bestanden.insert(file, rec);
+            let ours = old.is_some_and(|o| o.bestanden.contains_key(&file));
+            let rec = match content {
+                Content::UpToDate(rec) => {
+                    update.up_to_date += 1;
+                    rec
+                }
+                Content::New { bytes, typst_bron } => {
+                    self.claim(&file.rel(), &bytes, ours)?;
+                    let rec = FileRecord {
+                        sha256: sha256(&bytes),
+                        typst_bron,
+                    };
+                    update.writes.push((file.rel(), bytes));
+                    rec
+                }
+            };
+            update.record.bestanden.insert(file, rec);
         }
-        if let Some(old) = &old {
-            self.remove_stale(old, meta.documents, &mut record)?;
+        if let Some(old) = old {
+            self.stale(old, meta.documents, &mut update);
         }
-        self.record.plannen.insert(meta.code, record);
-        Ok(())
+        Ok(update)
     }
 
-    /// Writes one file when its bytes changed; returns its record.
-    fn file(&mut self, file: &OutputFile, content: Content) -> Result<FileRecord> {
-        match content {
-            Content::UpToDate(rec) => {
-                self.tally.unchanged += 1;
-                Ok(rec)
+    /// The copies that keep a plan's previous version under `<CODE>/versies/<date>/`, read-only;
+    /// a file already there that is not the same is left alone and not recorded.
+    fn keep_version(&self, old: &PlanRecord, update: &mut Update) {
+        if update.record.eerdere_versies.contains_key(&old.versie) {
+            return;
+        }
+        let mut kept = Vec::new();
+        for file in old.bestanden.keys() {
+            let (from, to) = (file.rel(), file.kept(old.versie));
+            let Some(bytes) = self.out.read(&from) else {
+                continue;
+            };
+            if !self.out.exists(&to.rel()) {
+                update.copies.push((from, to.rel()));
+            } else if !self.out.holds(&to.rel(), &bytes) {
+                continue;
             }
-            Content::New { bytes, typst_bron } => {
-                self.put(&file.rel(), &bytes)?;
-                Ok(FileRecord {
-                    sha256: sha256(&bytes),
-                    typst_bron,
-                })
+            kept.push(to);
+        }
+        if !kept.is_empty() {
+            update.record.eerdere_versies.insert(old.versie, kept);
+            update.versions_kept += 1;
+        }
+    }
+
+    /// The files of the old record this build does not make: removed when their document is
+    /// gone or their format was built; still recorded when their format was not built this time.
+    fn stale(&self, old: &PlanRecord, documents: &[DocumentInfo], update: &mut Update) {
+        for (file, rec) in &old.bestanden {
+            if update.record.bestanden.contains_key(file) {
+                continue;
+            }
+            let document_exists = documents.iter().any(|d| d.naam == file.document());
+            if document_exists && !self.formats.contains(&file.format()) {
+                update.record.bestanden.insert(file.clone(), rec.clone());
+            } else {
+                update.removals.push(file.rel());
             }
         }
+    }
+
+    /// Carries out a decided update and records it.
+    fn apply(&mut self, update: Update) -> Result<()> {
+        for (from, to) in &update.copies {
+            self.out.keep_copy(from, to)?;
+        }
+        self.tally.versions_kept += update.versions_kept;
+        self.tally.unchanged += update.up_to_date;
+        for (rel, bytes) in &update.writes {
+            self.put(rel, bytes)?;
+        }
+        for rel in &update.removals {
+            self.out.remove(rel)?;
+            self.tally.removed += 1;
+        }
+        self.record.plannen.insert(update.code, update.record);
+        Ok(())
     }
 
     /// Writes `bytes` at `rel` unless it already holds them, and counts it.
@@ -181,55 +251,6 @@ impl<'a> Writer<'a> {
             self.out.root().join(rel.as_str()).display(),
             FILE_NAME
         )
-    }
-
-    /// Copies the current files of a plan's previous version to `<CODE>/versies/<date>/`,
-    /// read-only, and records them; a file already there that is not the same is left alone.
-    fn keep_version(&mut self, old: &PlanRecord, record: &mut PlanRecord) -> Result<()> {
-        if record.eerdere_versies.contains_key(&old.versie) {
-            return Ok(());
-        }
-        let mut kept = Vec::new();
-        for file in old.bestanden.keys() {
-            let (from, to) = (file.rel(), file.kept(old.versie));
-            let Some(bytes) = self.out.read(&from) else {
-                continue;
-            };
-            if !self.out.exists(&to.rel()) {
-                self.out.keep_copy(&from, &to.rel())?;
-            } else if !self.out.holds(&to.rel(), &bytes) {
-                continue;
-            }
-            kept.push(to);
-        }
-        if !kept.is_empty() {
-            record.eerdere_versies.insert(old.versie, kept);
-            self.tally.versions_kept += 1;
-        }
-        Ok(())
-    }
-
-    /// Removes the files of the old record this build did not make: of documents that are gone,
-    /// or of formats built but no longer made. Files of formats not built this time stay recorded.
-    fn remove_stale(
-        &mut self,
-        old: &PlanRecord,
-        documents: &[DocumentInfo],
-        record: &mut PlanRecord,
-    ) -> Result<()> {
-        for (file, rec) in &old.bestanden {
-            if record.bestanden.contains_key(file) {
-                continue;
-            }
-            let document_exists = documents.iter().any(|d| d.naam == file.document());
-            if document_exists && !self.formats.contains(&file.format()) {
-                record.bestanden.insert(file.clone(), rec.clone());
-            } else {
-                self.out.remove(&file.rel())?;
-                self.tally.removed += 1;
-            }
-        }
-        Ok(())
     }
 
     /// Removes the files (not the kept versions) of plans that are gone: no plan has their code
@@ -293,7 +314,7 @@ struct Meta<'a> {
 }
 
 impl<'a> PlanFiles<'a> {
-    fn clone_meta(&self) -> Meta<'a> {
+    fn meta(&self) -> Meta<'a> {
         Meta {
             code: self.view.code.clone(),
             titel: self.view.titel.clone(),
@@ -303,4 +324,16 @@ impl<'a> PlanFiles<'a> {
             documents: self.documents,
         }
     }
+}
+
+/// One plan's write, decided before it is carried out.
+#[derive(Default)]
+struct Update {
+    code: String,
+    record: PlanRecord,
+    copies: Vec<(RelPath, RelPath)>,
+    writes: Vec<(RelPath, Vec<u8>)>,
+    removals: Vec<RelPath>,
+    up_to_date: usize,
+    versions_kept: usize,
 }
