@@ -10,6 +10,7 @@ pub mod html;
 pub mod links;
 pub mod markdown;
 pub mod pdf;
+pub mod recursion;
 pub mod templates;
 pub mod text;
 pub mod typst;

@@ -13,7 +13,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use tera::Template;
 use tera::ast::{Expr, ExprVal, Node};
 
@@ -24,70 +24,107 @@ const SHOWN_STEPS: usize = 12;
 /// for messages. A template that does not parse is left out: Tera reports it when it loads them.
 pub fn check(sources: &[(&str, &str)], origin: impl Fn(&str) -> String) -> Result<()> {
     let parsed: BTreeMap<String, Template> = (sources.iter())
-        .filter_map(|(name, text)| Some(((*name).to_owned(), Template::new(name, None, text).ok()?)))
+        .filter_map(|(name, text)| {
+            Some(((*name).to_owned(), Template::new(name, None, text).ok()?))
+        })
         .collect();
     check_parsed(&parsed, &origin)
 }
 
 /// Checks parsed templates, by name, for recursion.
-fn check_parsed(templates: &BTreeMap<String, Template>, origin: &dyn Fn(&str) -> String) -> Result<()> {
+fn check_parsed(
+    templates: &BTreeMap<String, Template>,
+    origin: &dyn Fn(&str) -> String,
+) -> Result<()> {
     let bodies: BTreeMap<Unit, Refs<'_>> = (templates.iter())
         .flat_map(|(name, tpl)| {
             let own = (Unit::Template(name.clone()), refs(&tpl.ast));
             let macros = (tpl.macros.iter()).map(|(m, def)| {
                 let defaults = def.args.values().flatten();
-                let refs = refs_with(&def.body, defaults);
-                (Unit::Macro(name.clone(), m.clone()), refs)
+                (
+                    Unit::Macro(name.clone(), m.clone()),
+                    refs_with(&def.body, defaults),
+                )
             });
             std::iter::once(own).chain(macros)
         })
         .collect();
-    let include = |names: &[String]| names.iter().find(|n| templates.contains_key(*n)).cloned();
-
-    // The templates alone: what Tera follows when it loads them and gathers their macros.
-    let mut loading: Graph = BTreeMap::new();
-    for (name, tpl) in templates {
-        let edges = loading.entry(Unit::Template(name.clone())).or_default();
-        let parent = tpl.parent.iter().filter(|p| templates.contains_key(*p));
-        edges.extend(parent.map(|p| (Step::Extends, Unit::Template(p.clone()))));
-        let imports = (tpl.imported_macro_files.iter()).filter(|(f, _)| templates.contains_key(f));
-        edges.extend(imports.map(|(f, _)| (Step::Imports, Unit::Template(f.clone()))));
-        let includes = bodies[&Unit::Template(name.clone())].includes.iter();
-        edges.extend(includes.filter_map(|names| Some((Step::Includes, Unit::Template(include(names)?)))));
-    }
-    let order = search(&loading).map_err(|cycle| recursion(&cycle, origin))?;
-
+    let loading = loading(templates, &bodies);
+    let order = search(&loading).map_err(|c| recursion(&c, origin))?;
     // Free of loops, so each template's macro namespaces can be built after its parent's and
     // those of the files it imports.
-    let mut namespaces: BTreeMap<&str, BTreeMap<String, String>> = BTreeMap::new();
+    let mut namespaces = BTreeMap::new();
     for unit in order {
         if let Unit::Template(name) = unit {
             let map = self::namespaces(&templates[name], &namespaces);
-            namespaces.insert(name, map);
+            namespaces.insert(name.as_str(), map);
         }
     }
+    let rendering = rendering(templates, &bodies, &namespaces);
+    search(&rendering).map_err(|c| recursion(&c, origin))?;
+    Ok(())
+}
 
-    // Everything that renders: a template's body, its parent's, what it includes and the macros
-    // called, and for a macro, what it includes and the macros it calls.
-    let mut rendering: Graph = BTreeMap::new();
-    for (unit, refs) in &bodies {
+/// The templates alone, as Tera follows them when it loads them and gathers their macros: what
+/// each extends, imports, and includes from its own body.
+fn loading(templates: &BTreeMap<String, Template>, bodies: &BTreeMap<Unit, Refs<'_>>) -> Graph {
+    let mut graph: Graph = BTreeMap::new();
+    for (name, tpl) in templates {
+        let unit = Unit::Template(name.clone());
+        let mut edges = parent(templates, &unit);
+        let imports = (tpl.imported_macro_files.iter()).filter(|(f, _)| templates.contains_key(f));
+        edges.extend(imports.map(|(f, _)| (Step::Imports, Unit::Template(f.clone()))));
+        edges.extend(includes(templates, &bodies[&unit]));
+        graph.insert(unit, edges);
+    }
+    graph
+}
+
+/// Everything that renders: a template's body leads to its parent's, to what it includes and to
+/// the macros it calls; a macro to what it includes and the macros it calls. A call is resolved
+/// through the namespaces of the template it is written in.
+fn rendering(
+    templates: &BTreeMap<String, Template>,
+    bodies: &BTreeMap<Unit, Refs<'_>>,
+    namespaces: &BTreeMap<&str, BTreeMap<String, String>>,
+) -> Graph {
+    let mut graph: Graph = BTreeMap::new();
+    for (unit, refs) in bodies {
         let (Unit::Template(file) | Unit::Macro(file, _)) = unit;
-        let edges = rendering.entry(unit.clone()).or_default();
-        if let Unit::Template(name) = unit {
-            let parent = templates[name].parent.iter().filter(|p| templates.contains_key(*p));
-            edges.extend(parent.map(|p| (Step::Extends, Unit::Template(p.clone()))));
-        }
-        let includes = refs.includes.iter().filter_map(|names| include(names));
-        edges.extend(includes.map(|t| (Step::Includes, Unit::Template(t))));
+        let mut edges = parent(templates, unit);
+        edges.extend(includes(templates, refs));
         for (namespace, name) in &refs.calls {
-            let target = (namespaces[file.as_str()].get(*namespace))
-                .filter(|f| templates[*f].macros.contains_key(*name))
+            let target = (namespaces.get(file.as_str()))
+                .and_then(|n| n.get(*namespace))
+                .filter(|f| (templates.get(*f)).is_some_and(|t| t.macros.contains_key(*name)))
                 .map(|f| Unit::Macro(f.clone(), (*name).to_owned()));
             edges.extend(target.map(|t| (Step::Calls, t)));
         }
+        graph.insert(unit.clone(), edges);
     }
-    search(&rendering).map_err(|cycle| recursion(&cycle, origin))?;
-    Ok(())
+    graph
+}
+
+/// The edge from a template to the template it extends, when it does and that one exists.
+fn parent(templates: &BTreeMap<String, Template>, unit: &Unit) -> BTreeSet<(Step, Unit)> {
+    let Unit::Template(name) = unit else {
+        return BTreeSet::new();
+    };
+    (templates[name].parent.iter())
+        .filter(|p| templates.contains_key(*p))
+        .map(|p| (Step::Extends, Unit::Template(p.clone())))
+        .collect()
+}
+
+/// The edges of a body's includes: each to the first template of its list that exists, which is
+/// the one Tera renders.
+fn includes<'a>(
+    templates: &'a BTreeMap<String, Template>,
+    refs: &'a Refs<'_>,
+) -> impl Iterator<Item = (Step, Unit)> + 'a {
+    (refs.includes.iter())
+        .filter_map(|names| names.iter().find(|n| templates.contains_key(*n)))
+        .map(|name| (Step::Includes, Unit::Template(name.clone())))
 }
 
 /// The macro namespaces of a template, each to the file whose macros it names, as Tera builds
@@ -107,10 +144,9 @@ fn namespaces(
             map.entry(namespace.clone()).or_insert_with(|| file.clone());
         }
     }
-    for parent in &tpl.parent {
-        for (namespace, file) in known.get(parent.as_str()).into_iter().flatten() {
-            map.entry(namespace.clone()).or_insert_with(|| file.clone());
-        }
+    let parent = tpl.parent.as_ref().and_then(|p| known.get(p.as_str()));
+    for (namespace, file) in parent.into_iter().flatten() {
+        map.entry(namespace.clone()).or_insert_with(|| file.clone());
     }
     map
 }
@@ -155,8 +191,7 @@ fn search(graph: &Graph) -> Result<Vec<&Unit>, Cycle> {
         Open,
         Done,
     }
-    let no_edges = BTreeSet::new();
-    let edges = |unit: &Unit| graph.get(unit).unwrap_or(&no_edges);
+    let edges = |unit: &Unit| graph.get(unit).map(BTreeSet::iter).unwrap_or_default();
     let mut state: BTreeMap<&Unit, State> = BTreeMap::new();
     let mut order = Vec::new();
     for start in graph.keys() {
@@ -164,7 +199,7 @@ fn search(graph: &Graph) -> Result<Vec<&Unit>, Cycle> {
             continue;
         }
         // The path from `start`, each unit with the edges it has yet to follow.
-        let mut path = vec![(start, edges(start).iter())];
+        let mut path = vec![(start, edges(start))];
         state.insert(start, State::Open);
         while let Some((unit, next)) = path.last_mut() {
             let unit = *unit;
@@ -177,9 +212,12 @@ fn search(graph: &Graph) -> Result<Vec<&Unit>, Cycle> {
             match state.get(target) {
                 None => {
                     state.insert(target, State::Open);
-                    path.push((target, edges(target).iter()));
+                    path.push((target, edges(target)));
                 }
-                Some(State::Open) => return Err(cycle(graph, &path, target)),
+                Some(State::Open) => {
+                    let units: Vec<&Unit> = path.iter().map(|(u, _)| *u).collect();
+                    return Err(cycle(graph, &units, target));
+                }
                 Some(State::Done) => {}
             }
         }
@@ -189,13 +227,9 @@ fn search(graph: &Graph) -> Result<Vec<&Unit>, Cycle> {
 
 /// The cycle closed by an edge back to `target` from the end of `path`, starting at its least
 /// unit (a template before any macro), so the same loop is always told the same way.
-fn cycle<'a>(
-    graph: &'a Graph,
-    path: &[(&'a Unit, impl Iterator<Item = &'a (Step, Unit)> + Clone)],
-    target: &Unit,
-) -> Cycle {
-    let at = path.iter().position(|(u, _)| *u == target).unwrap_or(0);
-    let units: Vec<&Unit> = path[at..].iter().map(|(u, _)| *u).collect();
+fn cycle(graph: &Graph, path: &[&Unit], target: &Unit) -> Cycle {
+    let at = path.iter().position(|u| *u == target).unwrap_or(0);
+    let units = &path[at..];
     let mut cycle: Cycle = (units.iter().enumerate())
         .map(|(i, unit)| {
             let next = units.get(i + 1).copied().unwrap_or(target);
@@ -220,32 +254,35 @@ fn recursion(cycle: &Cycle, origin: &dyn Fn(&str) -> String) -> anyhow::Error {
     };
     let first = name(&cycle[0].0);
     if cycle.iter().all(|(u, _)| matches!(u, Unit::Macro(..))) {
-        let through = match shown(&cycle[1..], |(u, _)| name(u)) {
-            Some(names) => format!(" (through {})", names.join(", then ")),
-            None => String::new(),
+        let through = if cycle.len() == 1 {
+            String::new()
+        } else {
+            let mut names: Vec<String> = cycle[1..].iter().map(|(u, _)| name(u)).collect();
+            if names.len() > SHOWN_STEPS {
+                let more = names.len() - SHOWN_STEPS;
+                names.truncate(SHOWN_STEPS);
+                names.push(format!("{more} more"));
+            }
+            format!(" (through {})", names.join(", then "))
         };
         return anyhow::anyhow!(
             "macro recursion: {first} calls itself{through}: rewrite it without recursion"
         );
     }
-    let steps: Vec<String> = match cycle.as_slice() {
-        [(_, step)] => vec![format!("{} itself", step.verb())],
-        _ => {
-            let nexts = cycle.iter().skip(1).map(|(u, _)| name(u)).chain([first.clone()]);
-            let all: Vec<(String, String)> = (cycle.iter().map(|(_, s)| s.verb().to_owned()))
-                .zip(nexts)
-                .map(|(verb, next)| (verb, next))
-                .collect();
-            let mut steps: Vec<String> = (all.iter().take(SHOWN_STEPS))
-                .map(|(verb, next)| format!("{verb} {next}"))
-                .collect();
-            if all.len() > SHOWN_STEPS {
-                let (verb, next) = &all[all.len() - 1];
-                steps.truncate(SHOWN_STEPS - 1);
-                steps.push(format!("… {} more …", all.len() - SHOWN_STEPS));
-                steps.push(format!("{verb} {next}"));
-            }
-            steps
+    let path = if let [(_, step)] = cycle.as_slice() {
+        format!("{} itself", step.verb())
+    } else {
+        let nexts = cycle.iter().skip(1).map(|(u, _)| name(u));
+        let mut links: Vec<String> = (cycle.iter().zip(nexts.chain([first.clone()])))
+            .map(|((_, step), next)| format!("{} {next}", step.verb()))
+            .collect();
+        if links.len() > SHOWN_STEPS {
+            let more = links.len() - SHOWN_STEPS;
+            let last = links.pop().unwrap_or_default();
+            links.truncate(SHOWN_STEPS - 1);
+            format!("{}, … {more} more …, which {last}", links.join(", which "))
+        } else {
+            links.join(", which ")
         }
     };
     let mut verbs: Vec<&str> = Vec::new();
@@ -261,22 +298,9 @@ fn recursion(cycle: &Cycle, origin: &dyn Fn(&str) -> String) -> anyhow::Error {
         }
     }
     anyhow::anyhow!(
-        "template recursion: {first} {}: a template may not {} itself, directly or through others",
-        steps.join(", which "),
+        "template recursion: {first} {path}: a template may not {} itself, directly or through others",
         verbs.join(" or "),
     )
-}
-
-/// The first [`SHOWN_STEPS`] of `items` named, and how many more; `None` when there are none.
-fn shown<T>(items: &[T], name: impl Fn(&T) -> String) -> Option<Vec<String>> {
-    if items.is_empty() {
-        return None;
-    }
-    let mut names: Vec<String> = items.iter().take(SHOWN_STEPS).map(name).collect();
-    if items.len() > SHOWN_STEPS {
-        names.push(format!("{} more", items.len() - SHOWN_STEPS));
-    }
-    Some(names)
 }
 
 /// What one body refers to: each `include` (its list of names) and each macro call
@@ -368,4 +392,273 @@ fn refs_with<'a>(body: &'a [Node], exprs: impl Iterator<Item = &'a Expr>) -> Ref
         }
     }
     refs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Format;
+    use crate::document::catalog;
+
+    /// The message for a set of templates, named by themselves; `None` when they pass.
+    fn message(sources: &[(&str, &str)]) -> Option<String> {
+        check(sources, str::to_owned)
+            .err()
+            .map(|e| format!("{e:#}"))
+    }
+
+    /// A template that includes itself is refused, naming it.
+    #[test]
+    fn direct_include() {
+        let found = message(&[("a", "x{% include \"a\" %}")]);
+        assert_eq!(
+            found.as_deref(),
+            Some(
+                "template recursion: a includes itself: \
+                 a template may not include itself, directly or through others"
+            )
+        );
+    }
+
+    /// Two templates that include each other are refused, both named, in a stable order.
+    #[test]
+    fn mutual_include() {
+        let sources = [
+            ("b", "{% if x %}{% include \"a\" %}{% endif %}"),
+            ("a", "{% for i in [1] %}{% include \"b\" %}{% endfor %}"),
+            ("page", "{% include \"b\" %}"),
+        ];
+        assert_eq!(
+            message(&sources).as_deref(),
+            Some(
+                "template recursion: a includes b, which includes a: \
+                 a template may not include itself, directly or through others"
+            )
+        );
+    }
+
+    /// In an include list, the first template that exists is the one rendered.
+    #[test]
+    fn include_list() {
+        let found = message(&[("a", "{% include [\"missing\", \"a\"] ignore missing %}")]);
+        assert!(
+            found
+                .unwrap()
+                .starts_with("template recursion: a includes itself")
+        );
+        let found = message(&[
+            ("a", "{% include [\"b\", \"c\"] %}"),
+            ("b", ""),
+            ("c", "{% include \"a\" %}"),
+        ]);
+        assert_eq!(found, None, "c is never rendered: b comes first and exists");
+        let found = message(&[
+            ("a", "{% include [\"b\", \"c\"] %}"),
+            ("b", "{% include \"a\" %}"),
+            ("c", ""),
+        ]);
+        assert!(
+            found
+                .unwrap()
+                .starts_with("template recursion: a includes b, which includes a")
+        );
+    }
+
+    /// An `extends` loop is refused before Tera loads it, also when it does not pass through the
+    /// template that starts the chain (which overflows Tera's stack while loading).
+    #[test]
+    fn extends_loop() {
+        let sources = [
+            ("a", "{% extends \"b\" %}"),
+            ("b", "{% extends \"c\" %}"),
+            ("c", "{% extends \"b\" %}{% block x %}{% endblock %}"),
+        ];
+        assert_eq!(
+            message(&sources).as_deref(),
+            Some(
+                "template recursion: b extends c, which extends b: \
+                 a template may not extend itself, directly or through others"
+            )
+        );
+        let found = message(&[("a", "{% extends \"a\" %}")]);
+        assert!(
+            found
+                .unwrap()
+                .starts_with("template recursion: a extends itself")
+        );
+    }
+
+    /// Macro files that import each other are refused (Tera loops gathering their macros).
+    #[test]
+    fn import_loop() {
+        let sources = [
+            (
+                "m1",
+                "{% import \"m2\" as two %}{% macro a() %}{% endmacro %}",
+            ),
+            (
+                "m2",
+                "{% import \"m1\" as one %}{% macro b() %}{{ one::a() }}{% endmacro %}",
+            ),
+        ];
+        assert_eq!(
+            message(&sources).as_deref(),
+            Some(
+                "template recursion: m1 imports m2, which imports m1: \
+                 a template may not import itself, directly or through others"
+            )
+        );
+    }
+
+    /// A macro that calls itself is refused, naming it and its file.
+    #[test]
+    fn direct_macro_recursion() {
+        let sources = [(
+            "x",
+            "{% macro m(n) %}{{ n }}{{ self::m(n=n - 1) | upper }}{% endmacro %}",
+        )];
+        assert_eq!(
+            message(&sources).as_deref(),
+            Some("macro recursion: macro `m` in x calls itself: rewrite it without recursion")
+        );
+    }
+
+    /// Macros of an imported file that call each other are refused, deep inside expressions.
+    #[test]
+    fn mutual_macro_recursion_through_an_import() {
+        let sources = [
+            (
+                "page",
+                "{% import \"macros\" as m %}{% block b %}{{ m::even(n=3) }}{% endblock %}",
+            ),
+            (
+                "macros",
+                "{% macro even(n) %}{% if n == 0 %}ja{% else %}{{ self::odd(n=n - 1) }}{% endif %}{% endmacro %}\
+                 {% macro odd(n) %}{{ [1, 2 + self::even(n=n - 1) | length] | join(sep=\",\") }}{% endmacro %}",
+            ),
+        ];
+        assert_eq!(
+            message(&sources).as_deref(),
+            Some(
+                "macro recursion: macro `even` in macros calls itself \
+                 (through macro `odd` in macros): rewrite it without recursion"
+            )
+        );
+    }
+
+    /// A macro called through a namespace its file gets from an import of an import, which then
+    /// includes the template that called it, is refused.
+    #[test]
+    fn macro_and_include_loop() {
+        let sources = [
+            ("page", "{% import \"outer\" as o %}{{ inner::deel() }}"),
+            ("outer", "{% import \"inner\" as inner %}"),
+            (
+                "inner",
+                "{% macro deel() %}{% include \"page\" %}{% endmacro %}",
+            ),
+        ];
+        assert_eq!(
+            message(&sources).as_deref(),
+            Some(
+                "template recursion: page calls macro `deel` in inner, which includes page: \
+                 a template may not include itself, directly or through others"
+            )
+        );
+    }
+
+    /// Templates that include, extend, import and call macros without a loop pass.
+    #[test]
+    fn no_recursion_passes() {
+        let sources = [
+            (
+                "base",
+                "<{% block body %}{% endblock %}>{% include \"foot\" %}",
+            ),
+            (
+                "foot",
+                "{% import \"macros\" as m %}{{ m::groet(naam=\"x\") }}",
+            ),
+            (
+                "macros",
+                "{% macro groet(naam) %}{{ self::hallo() }} {{ naam }}{% endmacro %}\
+                 {% macro hallo() %}hallo{% endmacro %}",
+            ),
+            (
+                "page",
+                "{% extends \"base\" %}{% import \"macros\" as m %}\
+                 {% block body %}{{ m::groet(naam=\"y\") }}{% include \"foot\" %}{% endblock %}",
+            ),
+            ("broken", "{% if %}"),
+        ];
+        assert_eq!(message(&sources), None);
+    }
+
+    /// The built-in templates of every format pass.
+    #[test]
+    fn builtins_pass() {
+        let sources = catalog::sources(None).unwrap();
+        for format in Format::ALL {
+            let mine: Vec<(&str, &str)> = (sources.iter())
+                .filter(|(name, _)| name.ends_with(format.template_suffix()))
+                .map(|(name, source)| (name.as_str(), source.text.as_str()))
+                .collect();
+            assert!(!mine.is_empty());
+            let origin = |name: &str| sources[name].origin.clone();
+            assert!(check(&mine, origin).is_ok(), "{format:?}");
+        }
+    }
+
+    /// A long chain of templates that loops is found, without overflowing the stack, and its
+    /// message stays short.
+    #[test]
+    fn long_chain() {
+        let names: Vec<String> = (0..5000).map(|i| format!("t{i:04}")).collect();
+        let texts: Vec<String> = (0..5000)
+            .map(|i| format!("{{% include \"{}\" %}}", names[(i + 1) % 5000]))
+            .collect();
+        let sources: Vec<(&str, &str)> = names
+            .iter()
+            .map(String::as_str)
+            .zip(texts.iter().map(String::as_str))
+            .collect();
+        let found = message(&sources).unwrap();
+        assert!(
+            found.starts_with("template recursion: t0000 includes t0001, which includes t0002"),
+            "{found}"
+        );
+        assert!(
+            found.contains(", … 4988 more …, which includes t0000: "),
+            "{found}"
+        );
+    }
+
+    /// A deeply nested template is walked without overflowing the stack.
+    #[test]
+    fn deep_nesting() {
+        let mut tpl = Template::new("deep", None, "").unwrap();
+        let mut body = vec![Node::Include(
+            Default::default(),
+            vec!["deep".to_owned()],
+            false,
+        )];
+        for _ in 0..200_000 {
+            let condition = Expr::new(ExprVal::Bool(true));
+            let branch = tera::ast::If {
+                conditions: vec![(Default::default(), condition, body)],
+                otherwise: None,
+            };
+            body = vec![Node::If(branch, Default::default())];
+        }
+        tpl.ast = body;
+        let templates = BTreeMap::from([("deep".to_owned(), tpl)]);
+        let found = check_parsed(&templates, &str::to_owned).unwrap_err();
+        assert!(
+            found
+                .to_string()
+                .starts_with("template recursion: deep includes itself")
+        );
+        // Dropping a tree this deep recurses inside Tera's types: leave it to the process's end.
+        std::mem::forget(templates);
+    }
 }

@@ -15,7 +15,7 @@ use tera::Tera;
 
 use crate::document::catalog::{self, Source};
 use crate::document::view::{Context, DocumentInfo};
-use crate::document::{Format, filters};
+use crate::document::{Format, filters, recursion};
 
 /// One document rendered in the source form of each format asked for.
 #[derive(Debug, Clone)]
@@ -169,6 +169,13 @@ fn engine(format: Format, sources: &BTreeMap<String, Source>) -> Result<Tera> {
         .filter(|(name, _)| name.ends_with(suffix))
         .map(|(name, source)| (name.as_str(), source.text.as_str()))
         .collect();
+    // Before Tera loads them: an `extends` loop can overflow its stack while loading.
+    let origin = |name: &str| {
+        sources
+            .get(name)
+            .map_or(name.to_owned(), |s| s.origin.clone())
+    };
+    recursion::check(&mine, origin)?;
     if let Err(err) = tera.add_raw_templates(mine) {
         let message = chain(&err);
         let culprit = (sources.iter())
