@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result, bail};
 
 use crate::document::Format;
-use crate::document::view::DocumentInfo;
+use crate::document::context::DocumentInfo;
 use crate::fs;
 use crate::words::capitalize;
 
@@ -48,6 +48,8 @@ const BUILTIN: &[(&str, &str)] = builtin![
     "_versies.html.tera",
     "_versies.typ.tera",
     "_stijl.html.tera",
+    "_kop.html.tera",
+    "_sr-only.html.tera",
     "_site.html.tera",
     "_plan.html.tera",
 ];

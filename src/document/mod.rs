@@ -4,6 +4,7 @@
 //! runs the typst program over the Typst sources. Imports only from `plan` and the base modules.
 
 pub mod catalog;
+pub mod context;
 pub mod filters;
 pub mod format;
 pub mod html;
@@ -20,8 +21,9 @@ pub use format::Format;
 
 use anyhow::{Context as _, Result};
 
+use crate::document::context::Context;
 use crate::document::templates::{RenderedDocument, Templates};
-use crate::document::view::{Context, PlanView};
+use crate::document::view::PlanView;
 
 /// Renders every document of one plan in Markdown and each of `formats`.
 pub fn render_plan(

@@ -14,7 +14,7 @@ use anyhow::{Context as _, Result, bail};
 use tera::Tera;
 
 use crate::document::catalog::{self, Source};
-use crate::document::view::{Context, DocumentInfo};
+use crate::document::context::{Context, DocumentInfo};
 use crate::document::{Format, filters, recursion};
 
 /// One document rendered in the source form of each format asked for.

@@ -163,9 +163,11 @@ struct Writer {
     row: (Vec<usize>, usize),
 }
 
-/// List items and table rows are kept on one page, unless they are longer than this (in bytes of
-/// Typst source): such a block could not fit on a page, and would lose text instead of breaking.
-pub const LONG_BLOCK: usize = 1500;
+/// Table rows and list items are kept on one page unless they are longer than this: such a block
+/// could not fit on a page, and would lose text instead of breaking. Templates compare it with a
+/// plan text's characters (as `lang_blok`); Markdown converted here, with its Typst source's
+/// bytes (the escapes add a few percent).
+pub const LONG_BLOCK: usize = 1200;
 
 /// The opening of a list item kept on one page.
 const ITEM_OPEN: &str = "[#block(breakable: false)[";

@@ -1,34 +1,7 @@
-//! Stage 3: what the templates see. One typed, serializable view per plan and document;
-//! everything a template needs is computed here (Dutch dates, the version, level marks,
-//! observation columns), so that templates only lay out.
-//!
-//! # Template context
-//!
-//! Every template gets these variables (names as in the YAML where they come from it):
-//!
-//! - `plan.code`, `plan.naam`, `plan.titel` ("V1: Dienstverlening")
-//! - `plan.omschrijving`, `plan.toetsvorm`, `plan.toegestane_tijd`, `plan.aantal_vragen`,
-//!   `plan.cesuur`, `plan.scoringsregels`, `plan.hulpmiddelen`, `plan.instructies`: texts, absent
-//!   when the plan does not give them; `plan.aantal_vragen_getal` when it is a number. Print a
-//!   text with `{{ x | tekst }}` (paragraphs) or `{{ x | tekst_inline }}` (one cell or line).
-//! - `plan.ingangsdatum`, `plan.versie` (latest change date): dates with `.iso` (2021-09-01),
-//!   `.lang` (1 september 2021) and `.kort` (1-9-2021)
-//! - `plan.metadata`: the rows of the plan's metadata table, each with `label` and `tekst`
-//! - `plan.onderdelen`: each with `naam`, `nummer` (1-based) and `toetstermen`
-//! - `plan.toetstermen`: all toetstermen in order; each has `code`, `tekst`, `gewijzigd` (date),
-//!   `niveaus` (list of codes), `niveau_tekst` ("B, PV"), `heeft` (map K/B/RV/PV → bool),
-//!   `aantal_opdrachten`, `verplicht`, `onderdeel`
-//! - `plan.aantal_toetstermen`, `plan.totaal_opdrachten`, `plan.toont_opdrachten` (whether the
-//!   table has an "Aantal opdr." column)
-//! - `plan.wijzigingen`: toetstermen changed after the ingangsdatum
-//! - `plan.eerdere_versies`: the earlier versions kept in the output folder, newest first, each
-//!   a date with `map`, the folder of its documents relative to the plan's folder
-//! - `plan.beoordeling`: `opgegeven` (the plan has a beoordeling block), `waarnemingen`,
-//!   `waarneming`, `kolommen` (column labels), `schaal`, `voldoende_oordelen` (the sufficient
-//!   judgements as text, e.g. "voldoende of goed"), `minimaal_voldoende`, `verplicht`
-//! - `niveaus`: the four levels with `code` and `naam`
-//! - `document`: this document's `naam` (file name) and `titel`; `documenten`: all of them
-//! - `generator`: `naam` and `versie` of toetsgen
+//! What the templates see of a plan: one typed, serializable view per plan; everything a
+//! template needs is computed here (Dutch dates, the version, level marks, observation columns,
+//! the judgement scale as a sentence), so that templates only lay out. The variables are listed
+//! in [`context`](crate::document::context).
 
 use std::collections::BTreeMap;
 
@@ -36,56 +9,6 @@ use serde::Serialize;
 
 use crate::plan::dates;
 use crate::plan::model::{AantalVragen, Datum, Niveau, Toetsplan, Toetsterm};
-
-/// The whole context of one template rendering.
-#[derive(Debug, Serialize)]
-pub struct Context<'a> {
-    /// The plan.
-    pub plan: &'a PlanView,
-    /// The document being rendered.
-    pub document: &'a DocumentInfo,
-    /// All documents made for the plan.
-    pub documenten: &'a [DocumentInfo],
-    /// The four levels.
-    pub niveaus: Vec<NiveauView>,
-    /// The program that made the document.
-    pub generator: Generator,
-}
-
-/// A document's name and title.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct DocumentInfo {
-    /// File name without extension, e.g. `beoordelingsformulier`.
-    pub naam: String,
-    /// Title, e.g. `Beoordelingsformulier`.
-    pub titel: String,
-}
-
-/// Name and version of toetsgen.
-#[derive(Debug, Serialize)]
-pub struct Generator {
-    /// "toetsgen".
-    pub naam: &'static str,
-    /// The program version.
-    pub versie: &'static str,
-}
-
-impl Generator {
-    /// This program.
-    pub const TOETSGEN: Generator = Generator {
-        naam: "toetsgen",
-        versie: env!("CARGO_PKG_VERSION"),
-    };
-}
-
-/// A level with its Dutch name.
-#[derive(Debug, Serialize)]
-pub struct NiveauView {
-    /// "PV".
-    pub code: &'static str,
-    /// "productieve vaardigheden".
-    pub naam: &'static str,
-}
 
 /// A date in the forms templates print.
 #[derive(Debug, Clone, Serialize)]
@@ -217,6 +140,11 @@ pub struct BeoordelingView {
     /// The judgements that count as sufficient, as text: "voldoende", or "voldoende of goed"
     /// (from the one named "voldoende" up, or else all but the lowest).
     pub voldoende_oordelen: String,
+    /// The scale as text: "onvoldoende of voldoende".
+    pub schaal_tekst: String,
+    /// Whether the plan states a cesuur: as text, a minimum number voldoende, or toetstermen
+    /// that must be voldoende.
+    pub heeft_cesuur: bool,
     /// Structured cesuur.
     pub minimaal_voldoende: Option<u32>,
     /// Codes that must be sufficient.
@@ -299,6 +227,12 @@ impl PlanView {
                 kolommen,
                 schaal: b.schaal.iter().map(|s| s.trim().to_owned()).collect(),
                 voldoende_oordelen: sufficient(&b.schaal),
+                schaal_tekst: (b.schaal.iter().map(|s| s.trim()))
+                    .collect::<Vec<_>>()
+                    .join(" of "),
+                heeft_cesuur: p.cesuur.is_some()
+                    || b.minimaal_voldoende.is_some()
+                    || !b.verplicht.is_empty(),
                 minimaal_voldoende: b.minimaal_voldoende,
                 verplicht,
             },
@@ -396,27 +330,4 @@ fn metadata(p: &Toetsplan) -> Vec<MetadataRij> {
         }
     }
     rows
-}
-
-impl<'a> Context<'a> {
-    /// The context for one document of one plan.
-    pub fn new(
-        plan: &'a PlanView,
-        document: &'a DocumentInfo,
-        documenten: &'a [DocumentInfo],
-    ) -> Self {
-        Context {
-            plan,
-            document,
-            documenten,
-            niveaus: Niveau::ALL
-                .iter()
-                .map(|n| NiveauView {
-                    code: n.code(),
-                    naam: n.naam(),
-                })
-                .collect(),
-            generator: Generator::TOETSGEN,
-        }
-    }
 }

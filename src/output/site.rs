@@ -7,8 +7,9 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::document::Format;
+use crate::document::context::{Context, DocumentInfo, Generator};
 use crate::document::templates::Templates;
-use crate::document::view::{Context, DatumView, DocumentInfo, Generator, PlanView};
+use crate::document::view::{DatumView, PlanView};
 use crate::output::path::OutputFile;
 use crate::output::record::{PlanRecord, Record};
 use crate::plan::model::Datum;

@@ -11,8 +11,9 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
 use crate::document::Format;
+use crate::document::context::DocumentInfo;
 use crate::document::templates::Templates;
-use crate::document::view::{DocumentInfo, PlanView};
+use crate::document::view::PlanView;
 use crate::fs::sha256;
 use crate::output::dir::OutputDir;
 use crate::output::path::{OutputFile, RelPath, SitePage};

@@ -1,0 +1,116 @@
+//! The context of one template rendering: the plan's [`PlanView`] and the document being made.
+//!
+//! # Template context
+//!
+//! Every template gets these variables (names as in the YAML where they come from it):
+//!
+//! - `plan.code`, `plan.naam`, `plan.titel` ("V1: Dienstverlening")
+//! - `plan.omschrijving`, `plan.toetsvorm`, `plan.toegestane_tijd`, `plan.aantal_vragen`,
+//!   `plan.cesuur`, `plan.scoringsregels`, `plan.hulpmiddelen`, `plan.instructies`: texts, absent
+//!   when the plan does not give them; `plan.aantal_vragen_getal` when it is a number. Print a
+//!   text with `{{ x | tekst }}` (paragraphs) or `{{ x | tekst_inline }}` (one cell or line).
+//! - `plan.ingangsdatum`, `plan.versie` (latest change date): dates with `.iso` (2021-09-01),
+//!   `.lang` (1 september 2021) and `.kort` (1-9-2021)
+//! - `plan.metadata`: the rows of the plan's metadata table, each with `label` and `tekst`
+//! - `plan.onderdelen`: each with `naam`, `nummer` (1-based) and `toetstermen`
+//! - `plan.toetstermen`: all toetstermen in order; each has `code`, `tekst`, `gewijzigd` (date),
+//!   `niveaus` (list of codes), `niveau_tekst` ("B, PV"), `heeft` (map K/B/RV/PV → bool),
+//!   `aantal_opdrachten`, `verplicht`, `onderdeel`
+//! - `plan.aantal_toetstermen`, `plan.totaal_opdrachten`, `plan.toont_opdrachten` (whether the
+//!   table has an "Aantal opdr." column)
+//! - `plan.wijzigingen`: toetstermen changed after the ingangsdatum
+//! - `plan.eerdere_versies`: the earlier versions kept in the output folder, newest first, each
+//!   a date with `map`, the folder of its documents relative to the plan's folder
+//! - `plan.beoordeling`: `opgegeven` (the plan has a beoordeling block), `waarnemingen`,
+//!   `waarneming`, `kolommen` (column labels), `schaal`, `schaal_tekst` (the scale as text,
+//!   "onvoldoende of voldoende"), `voldoende_oordelen` (the sufficient judgements as text, e.g.
+//!   "voldoende of goed"), `minimaal_voldoende`, `verplicht`, `heeft_cesuur` (the plan states
+//!   a cesuur: as text, a minimum or toetstermen that must be voldoende)
+//! - `niveaus`: the four levels with `code` and `naam`
+//! - `document`: this document's `naam` (file name) and `titel`; `documenten`: all of them
+//! - `generator`: `naam` and `versie` of toetsgen
+//! - `lang_blok`: a row or item whose text is longer than this many characters may break across
+//!   pages (`{% if t.tekst | length > lang_blok %}`); shorter ones are kept on one page
+
+use serde::Serialize;
+
+use crate::document::typst::LONG_BLOCK;
+use crate::document::view::PlanView;
+use crate::plan::model::Niveau;
+
+/// The whole context of one template rendering.
+#[derive(Debug, Serialize)]
+pub struct Context<'a> {
+    /// The plan.
+    pub plan: &'a PlanView,
+    /// The document being rendered.
+    pub document: &'a DocumentInfo,
+    /// All documents made for the plan.
+    pub documenten: &'a [DocumentInfo],
+    /// The four levels.
+    pub niveaus: Vec<NiveauView>,
+    /// The program that made the document.
+    pub generator: Generator,
+    /// A table row or list item whose text is longer than this many characters may break across
+    /// pages (it could not fit on one); shorter ones are kept whole.
+    pub lang_blok: usize,
+}
+
+/// A document's name and title.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct DocumentInfo {
+    /// File name without extension, e.g. `beoordelingsformulier`.
+    pub naam: String,
+    /// Title, e.g. `Beoordelingsformulier`.
+    pub titel: String,
+}
+
+/// Name and version of toetsgen.
+#[derive(Debug, Serialize)]
+pub struct Generator {
+    /// "toetsgen".
+    pub naam: &'static str,
+    /// The program version.
+    pub versie: &'static str,
+}
+
+impl Generator {
+    /// This program.
+    pub const TOETSGEN: Generator = Generator {
+        naam: "toetsgen",
+        versie: env!("CARGO_PKG_VERSION"),
+    };
+}
+
+/// A level with its Dutch name.
+#[derive(Debug, Serialize)]
+pub struct NiveauView {
+    /// "PV".
+    pub code: &'static str,
+    /// "productieve vaardigheden".
+    pub naam: &'static str,
+}
+
+impl<'a> Context<'a> {
+    /// The context for one document of one plan.
+    pub fn new(
+        plan: &'a PlanView,
+        document: &'a DocumentInfo,
+        documenten: &'a [DocumentInfo],
+    ) -> Self {
+        Context {
+            plan,
+            document,
+            documenten,
+            niveaus: Niveau::ALL
+                .iter()
+                .map(|n| NiveauView {
+                    code: n.code(),
+                    naam: n.naam(),
+                })
+                .collect(),
+            generator: Generator::TOETSGEN,
+            lang_blok: LONG_BLOCK,
+        }
+    }
+}
