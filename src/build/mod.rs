@@ -123,23 +123,14 @@ pub fn build(opts: &Options, reporter: &dyn Reporter) -> Result<Outcome> {
         None => HashMap::new(),
     };
     let mut writer = Writer::new(&out, &templates, &opts.formats, opts.force, record);
-    for plan in &rendered {
-        if let Err(cancelled) = opts.cancel.check() {
-            let (record, _) = writer.finish();
-            record.save(&opts.output)?;
-            return Err(cancelled.into());
-        }
-        let written = plan_files(plan, &templates, &opts.formats, &mut made)
-            .and_then(|files| writer.plan(files));
-        match written {
-            Ok(()) => {
-                outcome.plans_built += 1;
-                outcome.documents += plan.documents.len();
-            }
-            Err(err) => (outcome.failures)
-                .push(err.context(format!("plan {} was not written", plan.view.code))),
-        }
-    }
+    write_plans(
+        &mut writer,
+        &rendered,
+        &templates,
+        opts,
+        &mut made,
+        &mut outcome,
+    )?;
     if !unreadable {
         writer.remove_deleted_plans(&present)?;
     }
@@ -158,6 +149,35 @@ pub fn build(opts: &Options, reporter: &dyn Reporter) -> Result<Outcome> {
     outcome.tally = tally;
     outcome.elapsed = start.elapsed();
     Ok(outcome)
+}
+
+/// Writes every rendered plan; a plan that fails is counted against it and the others go on. On
+/// cancellation the record of what was written so far is saved.
+fn write_plans(
+    writer: &mut Writer<'_>,
+    rendered: &[Rendered],
+    templates: &Templates,
+    opts: &Options,
+    made: &mut HashMap<OutputFile, Result<Content>>,
+    outcome: &mut Outcome,
+) -> Result<()> {
+    for plan in rendered {
+        if let Err(cancelled) = opts.cancel.check() {
+            writer.record().save(&opts.output)?;
+            return Err(cancelled.into());
+        }
+        let written =
+            plan_files(plan, templates, &opts.formats, made).and_then(|files| writer.plan(files));
+        match written {
+            Ok(()) => {
+                outcome.plans_built += 1;
+                outcome.documents += plan.documents.len();
+            }
+            Err(err) => (outcome.failures)
+                .push(err.context(format!("plan {} was not written", plan.view.code))),
+        }
+    }
+    Ok(())
 }
 
 /// Every file of one plan with its content, in document and format order; a PDF is taken from

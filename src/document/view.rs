@@ -162,11 +162,41 @@ impl DatumView {
     }
 }
 
+impl BeoordelingView {
+    /// How the plan is judged, with the defaults where it says nothing.
+    fn new(p: &Toetsplan, verplicht: Vec<String>) -> Self {
+        let b = p.beoordeling_or_default();
+        let kolommen = match b.waarnemingen {
+            1 => vec![b.waarneming.trim().to_owned()],
+            n => (1..=n)
+                .map(|i| format!("{} {i}", b.waarneming.trim()))
+                .collect(),
+        };
+        BeoordelingView {
+            opgegeven: p.beoordeling.is_some(),
+            waarnemingen: b.waarnemingen,
+            waarneming: b.waarneming.trim().to_owned(),
+            kolommen,
+            schaal: b.schaal.iter().map(|s| s.trim().to_owned()).collect(),
+            voldoende_oordelen: sufficient(&b.schaal),
+            schaal_tekst: (b.schaal.iter().map(|s| s.trim()))
+                .collect::<Vec<_>>()
+                .join(" of "),
+            heeft_cesuur: p.cesuur.is_some()
+                || b.minimaal_voldoende.is_some()
+                || !b.verplicht.is_empty(),
+            minimaal_voldoende: b.minimaal_voldoende,
+            verplicht,
+        }
+    }
+}
+
 impl PlanView {
     /// Builds the view of a valid plan.
     pub fn new(p: &Toetsplan) -> Self {
-        let b = p.beoordeling_or_default();
-        let verplicht: Vec<String> = b.verplicht.iter().map(|c| c.trim().to_owned()).collect();
+        let verplicht: Vec<String> = (p.beoordeling_or_default().verplicht.iter())
+            .map(|c| c.trim().to_owned())
+            .collect();
         let onderdelen: Vec<OnderdeelView> = (p.onderdelen.iter().enumerate())
             .map(|(i, o)| OnderdeelView {
                 naam: o.naam.trim().to_owned(),
@@ -184,12 +214,6 @@ impl PlanView {
             .filter(|(t, _)| t.gewijzigd > p.ingangsdatum)
             .map(|(_, v)| v.clone())
             .collect();
-        let kolommen = match b.waarnemingen {
-            1 => vec![b.waarneming.trim().to_owned()],
-            n => (1..=n)
-                .map(|i| format!("{} {i}", b.waarneming.trim()))
-                .collect(),
-        };
         PlanView {
             code: p.code.clone(),
             naam: p.naam.trim().to_owned(),
@@ -220,22 +244,7 @@ impl PlanView {
             toetstermen,
             wijzigingen,
             eerdere_versies: Vec::new(),
-            beoordeling: BeoordelingView {
-                opgegeven: p.beoordeling.is_some(),
-                waarnemingen: b.waarnemingen,
-                waarneming: b.waarneming.trim().to_owned(),
-                kolommen,
-                schaal: b.schaal.iter().map(|s| s.trim().to_owned()).collect(),
-                voldoende_oordelen: sufficient(&b.schaal),
-                schaal_tekst: (b.schaal.iter().map(|s| s.trim()))
-                    .collect::<Vec<_>>()
-                    .join(" of "),
-                heeft_cesuur: p.cesuur.is_some()
-                    || b.minimaal_voldoende.is_some()
-                    || !b.verplicht.is_empty(),
-                minimaal_voldoende: b.minimaal_voldoende,
-                verplicht,
-            },
+            beoordeling: BeoordelingView::new(p, verplicht),
         }
     }
 }

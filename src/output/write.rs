@@ -91,6 +91,11 @@ impl<'a> Writer<'a> {
         }
     }
 
+    /// The record as updated so far.
+    pub fn record(&self) -> &Record {
+        &self.record
+    }
+
     /// The record as updated so far, and the tally.
     pub fn finish(self) -> (Record, Tally) {
         (self.record, self.tally)

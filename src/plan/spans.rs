@@ -40,9 +40,7 @@ enum Frame {
 impl Spans {
     /// Maps the paths of `source`; a syntax error ends the map where it occurs and is kept.
     pub fn parse(source: &str) -> Spans {
-        let mut spans = Spans::default();
-        let mut stack: Vec<Frame> = Vec::new();
-        let mut path = String::new();
+        let mut walk = Walk::default();
         let mut parser = Parser::new_from_str(source);
         loop {
             let (event, mark) = match parser.next_token() {
@@ -52,77 +50,19 @@ impl Spans {
                         line: err.marker().line(),
                         column: err.marker().col() + 1,
                     };
-                    spans.syntax = Some((err.info().to_owned(), at));
+                    walk.spans.syntax = Some((err.info().to_owned(), at));
                     break;
                 }
             };
-            if event == Event::StreamEnd {
-                break;
-            }
             let here = Location {
                 line: mark.line(),
                 column: mark.col() + 1,
             };
-            match event {
-                Event::DocumentStart => spans.documents.push(here),
-                Event::Scalar(text, style, ..) => {
-                    if let Some(Frame::Map {
-                        key: key @ None,
-                        seen,
-                        ..
-                    }) = stack.last_mut()
-                    {
-                        let at = join(&path, &text);
-                        if !seen.insert(text.clone()) && spans.duplicate.is_none() {
-                            spans.duplicate = Some((at.clone(), here));
-                        }
-                        spans.keys.insert(at, here);
-                        *key = Some(text);
-                    } else {
-                        let at = child(&stack, &path);
-                        let null = style == TScalarStyle::Plain
-                            && matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL");
-                        if null {
-                            spans.nulls.insert(at.clone());
-                        }
-                        spans.values.insert(at, here);
-                        advance(&mut stack);
-                    }
-                }
-                Event::Alias(_) => {
-                    spans.values.insert(child(&stack, &path), here);
-                    advance(&mut stack);
-                }
-                Event::MappingStart(..) | Event::SequenceStart(..) => {
-                    if stack.len() >= MAX_DEPTH {
-                        spans.too_deep = Some(here);
-                        break;
-                    }
-                    let child_path = child(&stack, &path);
-                    spans.values.insert(child_path.clone(), here);
-                    let path_len = path.len();
-                    path = child_path;
-                    stack.push(match event {
-                        Event::MappingStart(..) => Frame::Map {
-                            key: None,
-                            seen: HashSet::new(),
-                            path_len,
-                        },
-                        _ => Frame::Seq { next: 0, path_len },
-                    });
-                }
-                Event::MappingEnd | Event::SequenceEnd => {
-                    if let Some(Frame::Map { path_len, .. } | Frame::Seq { path_len, .. }) =
-                        stack.pop()
-                    {
-                        path.truncate(path_len);
-                    }
-                    advance(&mut stack);
-                }
-                _ => {}
+            if event == Event::StreamEnd || !walk.event(event, here) {
+                break;
             }
         }
-        spans
+        walk.spans
     }
 
     /// The first key given twice in one mapping: its path and the place of the second one.
@@ -173,6 +113,91 @@ impl Spans {
     /// Whether the value at `path` is written as null (`~`, `null` or nothing).
     pub fn is_null(&self, path: &str) -> bool {
         self.nulls.contains(path)
+    }
+}
+
+/// The state of one pass over the events: the map being filled, the open collections and the
+/// path of the innermost one.
+#[derive(Default)]
+struct Walk {
+    spans: Spans,
+    stack: Vec<Frame>,
+    path: String,
+}
+
+impl Walk {
+    /// Takes one event; `false` when the walk must stop (nesting too deep).
+    fn event(&mut self, event: Event, here: Location) -> bool {
+        match event {
+            Event::DocumentStart => self.spans.documents.push(here),
+            Event::Scalar(text, style, ..) => self.scalar(text, style, here),
+            Event::Alias(_) => {
+                self.spans
+                    .values
+                    .insert(child(&self.stack, &self.path), here);
+                advance(&mut self.stack);
+            }
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                if self.stack.len() >= MAX_DEPTH {
+                    self.spans.too_deep = Some(here);
+                    return false;
+                }
+                self.open(matches!(event, Event::MappingStart(..)), here);
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                if let Some(Frame::Map { path_len, .. } | Frame::Seq { path_len, .. }) =
+                    self.stack.pop()
+                {
+                    self.path.truncate(path_len);
+                }
+                advance(&mut self.stack);
+            }
+            _ => {}
+        }
+        true
+    }
+
+    /// A key (noting one given twice) or a scalar value (noting a null).
+    fn scalar(&mut self, text: String, style: TScalarStyle, here: Location) {
+        if let Some(Frame::Map {
+            key: key @ None,
+            seen,
+            ..
+        }) = self.stack.last_mut()
+        {
+            let at = join(&self.path, &text);
+            if !seen.insert(text.clone()) && self.spans.duplicate.is_none() {
+                self.spans.duplicate = Some((at.clone(), here));
+            }
+            self.spans.keys.insert(at, here);
+            *key = Some(text);
+        } else {
+            let at = child(&self.stack, &self.path);
+            let null = style == TScalarStyle::Plain
+                && matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL");
+            if null {
+                self.spans.nulls.insert(at.clone());
+            }
+            self.spans.values.insert(at, here);
+            advance(&mut self.stack);
+        }
+    }
+
+    /// A mapping or a sequence opens at `here`.
+    fn open(&mut self, map: bool, here: Location) {
+        let child_path = child(&self.stack, &self.path);
+        self.spans.values.insert(child_path.clone(), here);
+        let path_len = self.path.len();
+        self.path = child_path;
+        self.stack.push(if map {
+            Frame::Map {
+                key: None,
+                seen: HashSet::new(),
+                path_len,
+            }
+        } else {
+            Frame::Seq { next: 0, path_len }
+        });
     }
 }
 

@@ -41,44 +41,8 @@ pub fn compile(
     fs::write_scratch(&input, source.as_bytes())?;
     let stderr =
         std::fs::File::create(&log).with_context(|| format!("cannot create {}", log.display()))?;
-    let mut command = Command::new(program);
-    command
-        .arg("compile")
-        .arg("--root")
-        .arg(sandbox.root)
-        .arg("--font-path")
-        .arg(sandbox.fonts)
-        .arg("--ignore-system-fonts")
-        .arg("--package-path")
-        .arg(sandbox.packages)
-        .arg("--package-cache-path")
-        .arg(sandbox.packages)
-        .arg("--creation-timestamp")
-        .arg(timestamp.to_string())
-        .arg(&input)
-        .arg(&output)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(stderr);
-    for var in [
-        "SOURCE_DATE_EPOCH",
-        "TYPST_FONT_PATHS",
-        "NO_PROXY",
-        "no_proxy",
-    ] {
-        command.env_remove(var);
-    }
-    for var in [
-        "HTTPS_PROXY",
-        "https_proxy",
-        "HTTP_PROXY",
-        "http_proxy",
-        "ALL_PROXY",
-        "all_proxy",
-    ] {
-        command.env(var, NO_NETWORK);
-    }
-    let mut child = command
+    let mut child = command(program, sandbox, &input, &output, timestamp)
+        .stderr(stderr)
         .spawn()
         .with_context(|| format!("cannot run {}", program.display()))?;
     let status = loop {
@@ -97,4 +61,52 @@ pub fn compile(
         bail!("{}", diagnostics.trim_end());
     }
     std::fs::read(&output).context("typst wrote no PDF")
+}
+
+/// The typst command line for one compile, sandboxed.
+fn command(
+    program: &Path,
+    sandbox: &Sandbox<'_>,
+    input: &Path,
+    output: &Path,
+    timestamp: i64,
+) -> Command {
+    let mut command = Command::new(program);
+    command
+        .arg("compile")
+        .arg("--root")
+        .arg(sandbox.root)
+        .arg("--font-path")
+        .arg(sandbox.fonts)
+        .arg("--ignore-system-fonts")
+        .arg("--package-path")
+        .arg(sandbox.packages)
+        .arg("--package-cache-path")
+        .arg(sandbox.packages)
+        .arg("--creation-timestamp")
+        .arg(timestamp.to_string())
+        .arg(input)
+        .arg(output)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null());
+    for var in [
+        "SOURCE_DATE_EPOCH",
+        "TYPST_FONT_PATHS",
+        "NO_PROXY",
+        "no_proxy",
+    ] {
+        command.env_remove(var);
+    }
+    let proxies = [
+        "HTTPS_PROXY",
+        "https_proxy",
+        "HTTP_PROXY",
+        "http_proxy",
+        "ALL_PROXY",
+        "all_proxy",
+    ];
+    for var in proxies {
+        command.env(var, NO_NETWORK);
+    }
+    command
 }
