@@ -22,8 +22,9 @@ pub fn parse(text: &str) -> Parser<'_> {
 /// result is one line: every kind of line break becomes a space.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for (i, line) in text::lines(text).into_iter().enumerate() {
-        if i > 0 {
+    for line in text::lines(text) {
+        // Blank lines before the text add no space: four would make an indented code block.
+        if !out.is_empty() {
             out.push(' ');
         }
         let line = line.trim();
@@ -80,5 +81,12 @@ mod tests {
     fn inline_joins_lines_and_escapes_pipes() {
         assert_eq!(TEXT.inline("a |\n\nb"), "a \\| b");
         assert_eq!(TEXT.block("# a\nb\n\nc"), "\\# a\\\nb\n\nc");
+    }
+
+    /// Blank lines before a text must not indent it into a code block (found by proptest).
+    #[test]
+    fn leading_blank_lines_add_no_indent() {
+        assert_eq!(escape("\r\r\r\u{b}#"), "\\#");
+        assert_eq!(escape("\n\n\n\n1. a\n\nb"), "1\\. a  b");
     }
 }
