@@ -70,6 +70,7 @@ pub fn sources(dir: Option<&Path>) -> Result<BTreeMap<String, Source>> {
         for (name, path) in list_folder(dir)? {
             let text = fs::read_text(&path)?;
             let origin = path.display().to_string();
+            check_size_and_nesting(&origin, &text)?;
             sources.insert(name, Source { text, origin });
         }
     }
@@ -80,6 +81,56 @@ pub fn sources(dir: Option<&Path>) -> Result<BTreeMap<String, Source>> {
         });
     }
     Ok(sources)
+}
+
+/// The largest template, in bytes.
+const MAX_TEMPLATE_BYTES: usize = 512 * 1024;
+
+/// The deepest nesting of tags (`{% if %}` … `{% endif %}`) and of brackets inside tags.
+const MAX_TEMPLATE_DEPTH: usize = 64;
+
+/// Refuses a template too large or nested too deeply for Tera's parser, which recurses and would
+/// overflow the stack (aborting without a message) on a few thousand levels.
+fn check_size_and_nesting(origin: &str, text: &str) -> Result<()> {
+    if text.len() > MAX_TEMPLATE_BYTES {
+        bail!(
+            "template {origin} is {} KiB, more than a template may be ({} KiB): split it into parts with {{% include %}}",
+            text.len() / 1024,
+            MAX_TEMPLATE_BYTES / 1024
+        );
+    }
+    let (mut blocks, mut deepest) = (0usize, 0usize);
+    for tag in text.split("{%").skip(1).chain(text.split("{{").skip(1)) {
+        let inner = tag.split(['%', '}']).next().unwrap_or_default();
+        let word = inner
+            .trim_start_matches('-')
+            .split_whitespace()
+            .next()
+            .unwrap_or_default();
+        match word {
+            "if" | "for" | "block" | "macro" | "filter" => blocks += 1,
+            "endif" | "endfor" | "endblock" | "endmacro" | "endfilter" => {
+                blocks = blocks.saturating_sub(1);
+            }
+            _ => {}
+        }
+        let mut brackets = 0usize;
+        for ch in inner.chars() {
+            match ch {
+                '(' | '[' => brackets += 1,
+                ')' | ']' => brackets = brackets.saturating_sub(1),
+                _ => {}
+            }
+            deepest = deepest.max(brackets);
+        }
+        deepest = deepest.max(blocks);
+    }
+    if deepest > MAX_TEMPLATE_DEPTH {
+        bail!(
+            "template {origin} nests {deepest} levels deep (tags or brackets), more than {MAX_TEMPLATE_DEPTH}: flatten it, or move parts into macros or included templates"
+        );
+    }
+    Ok(())
 }
 
 /// The `.tera` files directly in `dir`, by name.
@@ -180,6 +231,25 @@ mod tests {
         let docs = documents(names(&["presentie-lijst.md.tera", "_x.html.tera"]).iter()).unwrap();
         assert_eq!(docs.len(), 5);
         assert_eq!(docs[4].titel, "Presentie lijst");
+    }
+
+    /// Templates nested deeper than Tera's parser can take are refused; the built-ins pass.
+    #[test]
+    fn deep_nesting_is_refused() {
+        let deep = format!(
+            "{}x{}",
+            "{% if a %}".repeat(2000),
+            "{% endif %}".repeat(2000)
+        );
+        let err = check_size_and_nesting("t.md.tera", &deep)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("nests 2000 levels deep"), "{err}");
+        let brackets = format!("{{{{ {}1{} }}}}", "(".repeat(500), ")".repeat(500));
+        assert!(check_size_and_nesting("t.md.tera", &brackets).is_err());
+        for (name, text) in BUILTIN {
+            check_size_and_nesting(name, text).unwrap();
+        }
     }
 
     /// Names the site uses, names without Markdown and bad file names are refused.
