@@ -16,7 +16,7 @@ use crate::document::view::PlanView;
 use crate::fs::sha256;
 use crate::output::dir::OutputDir;
 use crate::output::record::{PlanRecord, Record};
-use crate::plan::diagnostic::Diagnostic;
+use crate::plan::diagnostic::{Diagnostic, Location};
 use crate::plan::load::{self, SourcePlan};
 use crate::plan::model::Datum;
 use crate::plan::{changes, validate};
@@ -83,7 +83,14 @@ pub(crate) fn prepare(
             Err(err) => outcome.failures.push(err),
         }
     }
-    (outcome.diagnostics).sort_by(|a, b| (&a.file, a.location).cmp(&(&b.file, b.location)));
+    // By file and place; a problem of the whole file (such as the count of those not shown) last.
+    let last = Location {
+        line: usize::MAX,
+        column: usize::MAX,
+    };
+    (outcome.diagnostics).sort_by(|a, b| {
+        (&a.file, a.location.unwrap_or(last)).cmp(&(&b.file, b.location.unwrap_or(last)))
+    });
     Ok(Prepared {
         outcome,
         rendered,

@@ -91,6 +91,12 @@ impl Diagnostic {
         self
     }
 
+    /// Keeps `line`, the text of the line at the location, to show it under the message.
+    pub fn with_line(mut self, line: Option<&str>) -> Self {
+        self.line = line.map(|l| l.trim_end_matches('\r').into());
+        self
+    }
+
     /// True for errors (which stop the plan from being built).
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error

@@ -24,6 +24,9 @@ pub const MAX_CODE_CHARS: usize = 20;
 /// The longest toetsterm code, in characters.
 pub const MAX_TOETSTERM_CODE_CHARS: usize = 40;
 
+/// The most problems reported for one plan file; the rest are counted.
+pub const MAX_DIAGNOSTICS: usize = 50;
+
 /// The earliest date: a PDF carries its plan's version date as a UNIX timestamp, which starts here.
 pub const FIRST_DATE: NaiveDate = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a real date");
 

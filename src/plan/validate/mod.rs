@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::plan::diagnostic::{Diagnostic, Location};
-use crate::plan::limits::{self, valid_plan_code};
+use crate::plan::limits::{self, MAX_DIAGNOSTICS, valid_plan_code};
 use crate::plan::load::SourcePlan;
 use crate::plan::model::{Toetsplan, Toetsterm};
 
@@ -54,6 +54,7 @@ pub fn validate_all(plans: &[SourcePlan], today: NaiveDate) -> Vec<Vec<Diagnosti
 pub fn validate(sp: &SourcePlan, today: NaiveDate) -> Vec<Diagnostic> {
     let mut c = Checker {
         sp,
+        lines: sp.source.split('\n').collect(),
         diags: Vec::new(),
     };
     c.plan_code();
@@ -65,11 +66,29 @@ pub fn validate(sp: &SourcePlan, today: NaiveDate) -> Vec<Diagnostic> {
     c.dates(today);
     c.opdrachten();
     c.beoordeling();
-    c.diags
+    capped(c.diags, &sp.display)
+}
+
+/// At most [`MAX_DIAGNOSTICS`] problems of one plan, and a last line saying how many more there are.
+fn capped(mut diags: Vec<Diagnostic>, display: &str) -> Vec<Diagnostic> {
+    if diags.len() > MAX_DIAGNOSTICS {
+        let more = diags.len() - MAX_DIAGNOSTICS;
+        let errors = diags.iter().any(Diagnostic::is_error);
+        diags.truncate(MAX_DIAGNOSTICS);
+        let message = format!("… and {more} more problems in this file, not shown");
+        let d = match errors {
+            true => Diagnostic::error(display, None, message),
+            false => Diagnostic::warning(display, None, message),
+        };
+        diags.push(d.with_help("fix the problems above and check again"));
+    }
+    diags
 }
 
 struct Checker<'a> {
     sp: &'a SourcePlan,
+    /// The source's lines, split once (a plan can have thousands of problems).
+    lines: Vec<&'a str>,
     diags: Vec<Diagnostic>,
 }
 
@@ -84,14 +103,20 @@ impl<'a> Checker<'a> {
 
     fn error(&mut self, path: &str, message: String, help: &str) {
         let d = Diagnostic::error(&self.sp.display, self.at(path), message);
-        self.diags
-            .push(d.with_source(&self.sp.source).with_help(help));
+        let line = self.line_at(path);
+        self.diags.push(d.with_line(line).with_help(help));
     }
 
     fn warning(&mut self, path: &str, message: String, help: &str) {
         let d = Diagnostic::warning(&self.sp.display, self.at(path), message);
-        self.diags
-            .push(d.with_source(&self.sp.source).with_help(help));
+        let line = self.line_at(path);
+        self.diags.push(d.with_line(line).with_help(help));
+    }
+
+    /// The source line of the value at `path`.
+    fn line_at(&self, path: &str) -> Option<&'a str> {
+        let loc = self.at(path)?;
+        self.lines.get(loc.line.checked_sub(1)?).copied()
     }
 
     /// Every toetsterm with the path of its mapping.
