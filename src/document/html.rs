@@ -95,10 +95,19 @@ pub fn from_markdown(text: &str) -> String {
         },
         other => Some(other),
     });
+    // A table may be wider than a narrow screen: it scrolls in a labelled region of its own.
+    let events = events.flat_map(|event| match event {
+        Event::Start(Tag::Table(_)) => vec![Event::Html(CowStr::from(TABLE_REGION)), event],
+        Event::End(TagEnd::Table) => vec![event, Event::Html(CowStr::from("</div>\n"))],
+        other => vec![other],
+    });
     let mut out = String::with_capacity(text.len() * 2);
     pulldown_cmark::html::push_html(&mut out, events);
     out
 }
+
+/// The opening of the scrollable, keyboard-reachable region around a table.
+const TABLE_REGION: &str = "<div class=\"tabel\" role=\"region\" aria-label=\"Tabel\" tabindex=\"0\">\n";
 
 /// How a plan's text is written in HTML: escaped, `<p>` paragraphs, `<br>` line breaks.
 pub const TEXT: Style = Style {
