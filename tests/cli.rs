@@ -181,6 +181,27 @@ fn broken_template_is_reported() {
     assert!(!dir.path().join("output").exists());
 }
 
+/// A Typst template that breaks PDF/UA-1 (here: no document title) fails the plan with typst's
+/// own message, naming the document and the template.
+#[test]
+fn a_template_breaking_the_pdf_standards_fails_with_typsts_message() {
+    let dir = project(&[&v1()]);
+    let templates = dir.path().join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    std::fs::write(templates.join("toetsplan.typ.tera"), "= {{ plan.titel }}\n").unwrap();
+    let out = run(toetsgen(dir.path()).args(["build"]));
+    let (_, stderr) = texts(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr.contains(
+            "typst failed on V1/toetsplan.pdf (from template templates/toetsplan.typ.tera)"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("PDF/UA-1"), "typst's own message: {stderr}");
+    assert!(!dir.path().join("output/V1/toetsplan.pdf").exists());
+}
+
 /// `check` validates without writing anything.
 #[test]
 fn check_writes_nothing() {

@@ -157,6 +157,43 @@ fn v1_toetsplan_table_matches_seed_levels_and_dates() {
     assert_eq!(totaal.as_deref(), Some("1"));
 }
 
+/// Every PDF claims PDF/A-2a and PDF/UA-1 (typst checked them while writing): the XMP metadata
+/// read back with pdfinfo has pdfaid part 2, conformance A, and pdfuaid part 1.
+#[test]
+fn every_pdf_is_pdf_a_2a_and_pdf_ua_1() {
+    let dir = project(&[
+        &root().join("toetsplannen/V1-dienstverlening.yaml"),
+        &fixture("plans/B2-theorie.yaml"),
+        &fixture("plans/S9-tekens.yaml"),
+    ]);
+    build_ok(dir.path(), &[]);
+    let pdfs: Vec<_> = walkdir::WalkDir::new(dir.path().join("output"))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "pdf"))
+        .collect();
+    assert_eq!(pdfs.len(), 12);
+    for pdf in pdfs {
+        let out = std::process::Command::new("pdfinfo")
+            .arg("-meta")
+            .arg(pdf.path())
+            .output()
+            .unwrap();
+        let meta = String::from_utf8_lossy(&out.stdout);
+        for claim in [
+            "<pdfaid:part>2</pdfaid:part>",
+            "<pdfaid:conformance>A</pdfaid:conformance>",
+            "<pdfuaid:part>1</pdfuaid:part>",
+        ] {
+            assert!(
+                meta.contains(claim),
+                "{} lacks {claim}",
+                pdf.path().display()
+            );
+        }
+    }
+}
+
 /// The same input gives the same bytes, in every format (PDFs included).
 #[test]
 fn builds_are_reproducible() {

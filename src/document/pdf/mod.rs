@@ -18,8 +18,9 @@ use crate::cancel::Cancel;
 use crate::report::Reporter;
 use process::Sandbox;
 
-/// The oldest typst release whose command line and layout features toetsgen uses.
-pub const MIN_VERSION: (u32, u32) = (0, 13);
+/// The oldest typst release whose command line and layout features toetsgen uses: 0.14 brought
+/// PDF/UA-1 and row header cells (`pdf.header-cell`, feature `a11y-extras`).
+pub const MIN_VERSION: (u32, u32) = (0, 14);
 
 /// How to get typst, for messages.
 pub const INSTALL_HINT: &str = "install it with `cargo install typst-cli --locked` (about 7 minutes), \

@@ -22,6 +22,10 @@ pub struct Sandbox<'a> {
     pub packages: &'a Path,
 }
 
+/// The standards every PDF meets, checked by typst itself: archivable (PDF/A-2a) and accessible
+/// (PDF/UA-1). A template that breaks them fails with typst's message.
+pub const PDF_STANDARDS: &str = "a-2a,ua-1";
+
 /// Where package downloads are sent: a local port where nothing listens.
 const NO_NETWORK: &str = "http://127.0.0.1:9";
 
@@ -83,6 +87,10 @@ fn command(
         .arg(sandbox.packages)
         .arg("--package-cache-path")
         .arg(sandbox.packages)
+        .arg("--pdf-standard")
+        .arg(PDF_STANDARDS)
+        .arg("--features")
+        .arg("a11y-extras")
         .arg("--creation-timestamp")
         .arg(timestamp.to_string())
         .arg(input)
