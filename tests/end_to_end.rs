@@ -437,6 +437,49 @@ fn special_characters_print_literally() {
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
 
+/// The Markdown of the special-characters plan, rendered as GitHub does (tables, strikethrough,
+/// task lists, math), shows the plan's text exactly: `$x$` is no math, `@ref` no mention, and web
+/// addresses are links to themselves; the file ends in exactly one newline.
+#[test]
+fn markdown_renders_as_written_on_git_hosts() {
+    let dir = project(&[&fixture("plans/S9-tekens.yaml")]);
+    build_ok(dir.path(), &["--format", "md"]);
+    let md = std::fs::read_to_string(dir.path().join("output/S9/toetsplan.md")).unwrap();
+    assert!(
+        md.ends_with('\n') && !md.ends_with("\n\n"),
+        "one newline at the end"
+    );
+    let options = pulldown_cmark::Options::ENABLE_TABLES
+        | pulldown_cmark::Options::ENABLE_STRIKETHROUGH
+        | pulldown_cmark::Options::ENABLE_TASKLISTS
+        | pulldown_cmark::Options::ENABLE_GFM
+        | pulldown_cmark::Options::ENABLE_MATH;
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(&md, options));
+    for url in ["https://example.org/a_b*c", "https://example.org/x_(y)"] {
+        assert!(
+            html.contains(&format!("<a href=\"{url}\">{url}</a>")),
+            "{url} is a link:\n{html}"
+        );
+    }
+    assert!(!html.contains("math"), "no math: {html}");
+    let text = collapse(
+        &scraper::Html::parse_fragment(&html)
+            .root_element()
+            .text()
+            .collect::<String>(),
+    );
+    for literal in [
+        "$x$",
+        "@ref",
+        "$prijs",
+        "@vermelding",
+        "Meer op https://example.org/a_b*c (zie ook https://example.org/x_(y)).",
+    ] {
+        assert!(text.contains(literal), "{literal} not literal in:\n{text}");
+    }
+}
+
 /// Every kind of line break in a plan's text (a lone CR, U+0085, U+2028, U+2029, CRLF) is one
 /// line break to every escaper: what follows it — `#`, `-`, `=`, `+`, `1.`, `#set` — prints
 /// literally in the PDF text, the parsed HTML and the rendered Markdown of all 12 documents.

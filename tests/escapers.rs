@@ -11,7 +11,7 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
-use pulldown_cmark::{Event, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 use scraper::{Html, Selector};
 use serde::Deserialize;
 
@@ -62,6 +62,8 @@ const TOKENS: &[&str] = &[
     "&amp;",
     "&#65;",
     "https://x.nl",
+    " https://example.org/a_b*c?q=1&r=(2). ",
+    " http://x.nl/p(1)),",
     "www.x.nl",
     "a@b.nl",
     "$x$",
@@ -143,12 +145,14 @@ fn typst_promise(text: &str) -> String {
 
 proptest! {
     /// Escaped plan text is one Markdown paragraph of literal text: no heading, list, code,
-    /// emphasis, link, HTML or table can come out of it.
+    /// emphasis, HTML or table can come out of it, and the only links are web addresses linking
+    /// to exactly themselves.
     #[test]
     fn markdown_escape_is_one_literal_paragraph(text in plan_text()) {
         let escaped = markdown::escape(&text);
         let mut shape = Vec::new();
         let mut read = String::new();
+        let mut link: Option<(String, String)> = None;
         for event in markdown::parse(&escaped) {
             match event {
                 Event::Start(Tag::Paragraph) => shape.push("<p>"),
@@ -158,6 +162,18 @@ proptest! {
                         shape.push("text");
                     }
                     read.push_str(&t);
+                    if let Some((_, link_text)) = link.as_mut() {
+                        link_text.push_str(&t);
+                    }
+                }
+                // A web address is an autolink: its text is exactly its target.
+                Event::Start(Tag::Link { link_type: LinkType::Autolink, dest_url, .. }) => {
+                    link = Some((dest_url.to_string(), String::new()));
+                }
+                Event::End(TagEnd::Link) => {
+                    let (target, link_text) = link.take().unwrap_or_default();
+                    prop_assert_eq!(&target, &link_text, "escaped: {:?}", escaped);
+                    prop_assert!(target.starts_with("http"), "escaped: {:?}", escaped);
                 }
                 other => prop_assert!(false, "{other:?} in {escaped:?}"),
             }

@@ -15,7 +15,7 @@ use tera::Tera;
 
 use crate::document::catalog::{self, Source};
 use crate::document::context::{Context, DocumentInfo};
-use crate::document::{Format, filters, recursion};
+use crate::document::{Format, filters, markdown, recursion};
 
 /// One document rendered in the source form of each format asked for.
 #[derive(Debug, Clone)]
@@ -111,7 +111,7 @@ impl Templates {
         let mut tctx =
             tera::Context::from_serialize(ctx).context("cannot pass the plan to the templates")?;
         let md_name = format!("{doc}{}", Format::Md.template_suffix());
-        let markdown = self.render_one(Format::Md, &md_name, &tctx)?;
+        let markdown = markdown::tidy(&self.render_one(Format::Md, &md_name, &tctx)?);
         let mut sources = BTreeMap::new();
         for &format in formats.iter().filter(|f| **f != Format::Md) {
             let rendered = self.derived(format, doc, &markdown, &mut tctx)?;
