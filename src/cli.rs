@@ -1,5 +1,5 @@
-//! The command line: `toetsgen build` and `toetsgen check`, with the folders and formats they
-//! work on.
+//! The command line: `toetsgen build`, `check`, `changes`, `import`, `schema` and `new`,
+//! with the folders and formats they work on.
 
 use std::path::PathBuf;
 
@@ -29,6 +29,10 @@ pub enum Command {
     Changes(ChangesArgs),
     /// Turn a toetsplan from a text export (.txt) or Word document (.docx) into YAML.
     Import(ImportArgs),
+    /// Print the JSON Schema of a toetsplan (for editors such as VS Code).
+    Schema,
+    /// Write a new toetsplan to start from: toetsplannen/<CODE>-<naam>.yaml.
+    New(NewArgs),
 }
 
 /// Where the plans and templates are.
@@ -131,4 +135,18 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 pub struct CheckArgs {
     #[command(flatten)]
     pub source: SourceArgs,
+}
+
+/// Options of `toetsgen new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The plan's code: letters and digits, e.g. V2.
+    pub code: String,
+
+    /// The module's name, e.g. "Publiekszaken". The file is named after it.
+    pub naam: String,
+
+    /// Folder to write the plan into.
+    #[arg(long, value_name = "DIR", default_value = "toetsplannen")]
+    pub plans: PathBuf,
 }
