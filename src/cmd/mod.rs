@@ -7,6 +7,7 @@ pub mod import;
 pub mod new;
 pub mod report;
 pub mod schema;
+pub mod serve;
 pub mod signals;
 
 use std::path::PathBuf;
