@@ -51,6 +51,7 @@ const BEYOND_A_SCHEMA: &[&str] = &[
     "plan-code-twice",
     "toetsterm-code-twice",
     "toetsterm-prefix",
+    "too-many-problems",
     "verplicht-unknown",
     "yaml-alias-bomb",
     "yaml-duplicate-field",
