@@ -107,7 +107,8 @@ pub fn from_markdown(text: &str) -> String {
 }
 
 /// The opening of the scrollable, keyboard-reachable region around a table.
-const TABLE_REGION: &str = "<div class=\"tabel\" role=\"region\" aria-label=\"Tabel\" tabindex=\"0\">\n";
+const TABLE_REGION: &str =
+    "<div class=\"tabel\" role=\"region\" aria-label=\"Tabel\" tabindex=\"0\">\n";
 
 /// How a plan's text is written in HTML: escaped, `<p>` paragraphs, `<br>` line breaks.
 pub const TEXT: Style = Style {
