@@ -1,6 +1,7 @@
-//! The command line: `toetsgen build` and `toetsgen check`, with the folders and formats they
-//! work on.
+//! The command line: `toetsgen build`, `check`, `changes`, `import`, `serve`, `schema` and `new`,
+//! with the folders and formats they work on.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -29,6 +30,12 @@ pub enum Command {
     Changes(ChangesArgs),
     /// Turn a toetsplan from a text export (.txt) or Word document (.docx) into YAML.
     Import(ImportArgs),
+    /// Build, serve the output folder on this computer, and rebuild and reload on every save.
+    Serve(ServeArgs),
+    /// Print the JSON Schema of a toetsplan (for editors such as VS Code).
+    Schema,
+    /// Write a new toetsplan to start from: toetsplannen/<CODE>-<naam>.yaml.
+    New(NewArgs),
 }
 
 /// Where the plans and templates are.
@@ -131,4 +138,46 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 pub struct CheckArgs {
     #[command(flatten)]
     pub source: SourceArgs,
+}
+
+/// Options of `toetsgen serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub source: SourceArgs,
+
+    /// Folder the documents are written to and served from.
+    #[arg(short, long, value_name = "DIR", default_value = "output")]
+    pub output: PathBuf,
+
+    /// Port to serve on.
+    #[arg(short, long, value_name = "PORT", default_value_t = 4300)]
+    pub port: u16,
+
+    /// Address to listen on. Default: 127.0.0.1, this computer only. Any other address lets
+    /// other computers on the network read the documents.
+    #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1")]
+    pub bind: IpAddr,
+
+    /// Open the site in the web browser once it is built.
+    #[arg(long)]
+    pub open: bool,
+
+    /// Also make the PDFs (needs typst; each rebuild takes longer).
+    #[arg(long)]
+    pub pdf: bool,
+}
+
+/// Options of `toetsgen new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The plan's code: letters and digits, e.g. V2.
+    pub code: String,
+
+    /// The module's name, e.g. "Publiekszaken". The file is named after it.
+    pub naam: String,
+
+    /// Folder to write the plan into.
+    #[arg(long, value_name = "DIR", default_value = "toetsplannen")]
+    pub plans: PathBuf,
 }

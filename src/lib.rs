@@ -7,7 +7,8 @@
 //!    through typst).
 //! 3. [`output`]: documents → the output folder (record, writes, kept versions, site).
 //!
-//! [`build`] runs the floors in order. Beside them: [`import`] reads office documents into a plan,
+//! [`build`] runs the floors in order, and [`serve`] runs it again on every change, serving the
+//! output folder with live reload. Beside them: [`import`] reads office documents into a plan,
 //! and [`cli`] and [`cmd`] are the command line, the only place that prints. At the base, used by
 //! every floor: [`fs`] (files, safely) [`report`] (how the library tells about its progress), [`cancel`] (how it is stopped)
 //! and [`words`].
@@ -22,4 +23,5 @@ pub mod import;
 pub mod output;
 pub mod plan;
 pub mod report;
+pub mod serve;
 pub mod words;

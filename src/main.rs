@@ -26,6 +26,9 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(args),
         Command::Changes(args) => cmd::changes::run(args),
         Command::Import(args) => cmd::import::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
+        Command::Schema => cmd::schema::run(),
+        Command::New(args) => cmd::new::run(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -139,6 +139,9 @@ pub fn build(opts: &Options, reporter: &dyn Reporter) -> Result<Outcome> {
             .failures
             .push(err.context("the site's index was not written"));
     }
+    if let Err(err) = writer.schema() {
+        (outcome.failures).push(err.context("the plans' JSON Schema was not written"));
+    }
     let (mut record, tally) = writer.finish();
     record.toetsgen = env!("CARGO_PKG_VERSION").to_owned();
     if let Some(typst) = &typst {

@@ -39,7 +39,7 @@ pub fn run(args: BuildArgs) -> Result<bool> {
 }
 
 /// The one line that says what the build did.
-fn summary(opts: &Options, o: &Outcome) -> String {
+pub(super) fn summary(opts: &Options, o: &Outcome) -> String {
     let time = format!("{:.2} s", o.elapsed.as_secs_f64());
     let skipped = match (opts.since, o.plans_skipped) {
         (Some(since), n) if n > 0 => format!(

@@ -32,7 +32,11 @@ pub fn run(args: ImportArgs) -> Result<bool> {
         .output
         .clone()
         .unwrap_or_else(|| default_target(&plan.code, &plan.naam));
-    let text = yaml::to_yaml(plan, &source);
+    let text = format!(
+        "{}\n{}",
+        crate::plan::schema::modeline(&target, std::path::Path::new("output")),
+        yaml::to_yaml(plan, &source)
+    );
     let shown = target.display().to_string();
     let problems = check(&shown, &text);
     if problems.iter().any(Diagnostic::is_error) {
@@ -69,7 +73,7 @@ fn check(shown: &str, text: &str) -> Vec<Diagnostic> {
 }
 
 /// `toetsplannen/V1-dienstverlening.yaml`.
-fn default_target(code: &str, naam: &str) -> PathBuf {
+pub(crate) fn default_target(code: &str, naam: &str) -> PathBuf {
     let slug: String = naam
         .to_lowercase()
         .chars()

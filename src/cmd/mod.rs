@@ -4,7 +4,10 @@ pub mod build;
 pub mod changes;
 pub mod check;
 pub mod import;
+pub mod new;
 pub mod report;
+pub mod schema;
+pub mod serve;
 pub mod signals;
 
 use std::path::PathBuf;
@@ -32,15 +35,19 @@ fn templates_dir(args: &SourceArgs) -> Result<Option<PathBuf>> {
 
 /// Prints the problems found, errors and warnings, to standard error.
 fn print_problems(outcome: &Outcome) {
-    for d in &outcome.diagnostics {
-        eprintln!("{d}\n");
+    for problem in problems(outcome) {
+        eprintln!("{problem}\n");
     }
-    for entry in &outcome.ignored {
-        eprintln!("warning: ignored in the build record: {entry}\n");
-    }
-    for failure in &outcome.failures {
-        eprintln!("error: {failure:#}\n");
-    }
+}
+
+/// The problems found, errors and warnings, each as the terminal shows it: the plans' with file,
+/// line and the offending line, then the build record's, then the failures with their causes.
+fn problems(outcome: &Outcome) -> Vec<String> {
+    let diagnostics = outcome.diagnostics.iter().map(ToString::to_string);
+    let ignored = (outcome.ignored.iter())
+        .map(|entry| format!("warning: ignored in the build record: {entry}"));
+    let failures = (outcome.failures.iter()).map(|failure| format!("error: {failure:#}"));
+    diagnostics.chain(ignored).chain(failures).collect()
 }
 
 /// The line about plans that failed, if any: "1 plan <what>".

@@ -4,9 +4,10 @@
 //! moment leaves each file either wholly old or wholly new and no partial file inside the output
 //! folder. Only files this program wrote are ever removed; earlier versions are kept read-only.
 //!
-//! Every read, write, copy and removal goes through [`OutputDir::resolve`]: the path is a
-//! [`RelPath`] (plain names, nothing that leads up or out) and no name on the way may be a
-//! symbolic link, so nothing outside the folder is ever touched, whoever wrote the name.
+//! Every read, write, copy and removal goes through [`OutputDir::resolve`] ([`resolve_in`] for
+//! `serve`, which only reads): the path is a [`RelPath`] (plain names, nothing that leads up or
+//! out) and no name on the way may be a symbolic link, so nothing outside the folder is ever
+//! touched, whoever wrote the name.
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -80,18 +81,7 @@ impl OutputDir {
 
     /// The full path of `rel`, refused when a name on the way is a symbolic link.
     pub fn resolve(&self, rel: &RelPath) -> Result<PathBuf> {
-        let mut path = self.root.clone();
-        for name in rel.names() {
-            path.push(name);
-            let link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
-            if link {
-                bail!(
-                    "{} is a symbolic link: toetsgen never reads, writes or removes through a link in the output folder (it could lead outside it); remove the link",
-                    path.display()
-                );
-            }
-        }
-        Ok(path)
+        resolve_in(&self.root, rel)
     }
 
     /// Whether the file exists (and can be reached without a link).
@@ -162,6 +152,24 @@ impl Drop for OutputDir {
             let _ = std::fs::remove_dir_all(staging);
         }
     }
+}
+
+/// The full path of `rel` in the output folder `root`, refused when a name on the way is a
+/// symbolic link: the one rule for every path in the output folder, for the build through
+/// [`OutputDir::resolve`] and for `toetsgen serve`, which reads without taking the lock.
+pub fn resolve_in(root: &Path, rel: &RelPath) -> Result<PathBuf> {
+    let mut path = root.to_owned();
+    for name in rel.names() {
+        path.push(name);
+        let link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+        if link {
+            bail!(
+                "{} is a symbolic link: toetsgen never reads, writes or removes through a link in the output folder (it could lead outside it); remove the link",
+                path.display()
+            );
+        }
+    }
+    Ok(path)
 }
 
 /// The staging folder beside `root` (`.<name>.toetsgen-staging`), emptied of what a killed

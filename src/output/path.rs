@@ -2,7 +2,8 @@
 //! relative to: every write, copy and removal takes one, so no name read from anywhere (a plan, a
 //! template, the build record) can reach outside. [`OutputFile`] names a document's file — plan
 //! code, document, format and, for a kept earlier version, its date — and is the only place that
-//! turns that into a path or reads it back; [`SitePage`] names the site's pages.
+//! turns that into a path or reads it back; [`SitePage`] names the site's pages and the schema
+//! file beside them.
 
 use std::fmt;
 
@@ -10,6 +11,7 @@ use chrono::NaiveDate;
 
 use crate::document::Format;
 use crate::plan::limits::valid_plan_code;
+use crate::plan::schema;
 
 /// The longest path inside the output folder, in bytes.
 const MAX_PATH_BYTES: usize = 1024;
@@ -188,13 +190,16 @@ impl fmt::Display for OutputFile {
     }
 }
 
-/// A page of the site: the index of all plans, or a plan's page.
+/// A file of the site that belongs to no one document: the index of all plans, a plan's page,
+/// or the JSON Schema of a toetsplan for editors.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum SitePage {
     /// `index.html`.
     Index,
     /// `<CODE>/index.html`.
     Plan(String),
+    /// `toetsplan.schema.json`.
+    Schema,
 }
 
 impl SitePage {
@@ -208,7 +213,11 @@ impl SitePage {
         match text.split('/').collect::<Vec<_>>()[..] {
             ["index.html"] => Ok(SitePage::Index),
             [code, "index.html"] if valid_plan_code(code) => Ok(SitePage::Plan(code.to_owned())),
-            _ => Err("not a page of the site (index.html or <CODE>/index.html)".to_owned()),
+            [schema::FILE_NAME] => Ok(SitePage::Schema),
+            _ => Err(format!(
+                "not a page of the site (index.html, <CODE>/index.html or {})",
+                schema::FILE_NAME
+            )),
         }
     }
 }
@@ -218,6 +227,7 @@ impl fmt::Display for SitePage {
         match self {
             SitePage::Index => f.write_str("index.html"),
             SitePage::Plan(code) => write!(f, "{code}/index.html"),
+            SitePage::Schema => f.write_str(schema::FILE_NAME),
         }
     }
 }
@@ -298,5 +308,10 @@ mod tests {
             Ok(SitePage::Plan("V1".into()))
         );
         assert!(SitePage::parse("../index.html").is_err());
+        assert_eq!(
+            SitePage::parse("toetsplan.schema.json"),
+            Ok(SitePage::Schema)
+        );
+        assert_eq!(SitePage::Schema.rel().as_str(), "toetsplan.schema.json");
     }
 }

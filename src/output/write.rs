@@ -1,8 +1,9 @@
 //! The write stage: one build's results into the output folder and its record — a plan's changed
-//! files, the previous version kept when the version changed, the site's pages, and the removal
-//! of files this program wrote for documents or plans that are gone. A file at a generated path
-//! that the record does not list is someone else's: it is never replaced (unless it already holds
-//! exactly what would be written, or `--force` is given) and never removed.
+//! files, the previous version kept when the version changed, the site's pages and the plans'
+//! JSON Schema, and the removal of files this program wrote for documents or plans that are gone.
+//! A file at a generated path that the record does not list is someone else's: it is never
+//! replaced (unless it already holds exactly what would be written, or `--force` is given) and
+//! never removed.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -297,6 +298,12 @@ impl<'a> Writer<'a> {
             self.page(SitePage::Index, &index)?;
         }
         Ok(())
+    }
+
+    /// Writes the JSON Schema of a toetsplan beside the site (`toetsplan.schema.json`), for the
+    /// editors of the plans; recorded like a page of the site.
+    pub fn schema(&mut self) -> Result<()> {
+        self.page(SitePage::Schema, &crate::plan::schema::json())
     }
 
     /// Writes a page of the site when its bytes changed, and records it.

@@ -1,7 +1,8 @@
 //! Floor 1, from YAML to a checked plan: the typed [`model`], read by [`load`] with the field
 //! locations of [`spans`], checked by [`validate`], every problem a [`diagnostic`] with file, line
 //! and column. [`dates`] reads and writes dates as Dutch readers expect them; [`changes`] lists
-//! what changed since a date. Imports only from the base modules (`fs`).
+//! what changed since a date; [`schema`] is the JSON Schema of the format for editors; [`starter`] a new plan to start from. Imports only
+//! from the base modules (`fs`).
 
 pub mod changes;
 pub mod dates;
@@ -9,5 +10,7 @@ pub mod diagnostic;
 pub mod limits;
 pub mod load;
 pub mod model;
+pub mod schema;
 pub mod spans;
+pub mod starter;
 pub mod validate;

@@ -1,0 +1,144 @@
+//! `toetsgen serve`: build, serve the output folder on this computer, and on every change of a
+//! plan or template build again (only what changed) and reload the open pages. The problems of a
+//! build show in the terminal and on the pages alike, until they are fixed. Ctrl-C or SIGTERM
+//! stops it (a build under way stops cleanly first).
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use crate::build::{self, Options};
+use crate::cancel::Cancelled;
+use crate::cli::ServeArgs;
+use crate::cmd::build::summary;
+use crate::cmd::report::Terminal;
+use crate::cmd::{print_problems, problems, skipped_line, templates_dir};
+use crate::document::Format;
+use crate::serve::http::{Server, Status};
+use crate::serve::watch::Watcher;
+
+/// Serves until stopped; returns true when stopped by a signal, an error otherwise.
+pub fn run(args: ServeArgs) -> Result<bool> {
+    let mut opts = options(&args)?;
+    if !args.bind.is_loopback() {
+        eprintln!(
+            "warning: serving on {}: every computer that can reach this one over the network can read the documents. Leave out --bind to serve on this computer only.",
+            args.bind
+        );
+    }
+    let server = Server::start(SocketAddr::new(args.bind, args.port), &args.output)?;
+    let url = format!("http://{}/", server.addr());
+    let templates = PathBuf::from("templates");
+    let watched: Vec<&Path> = [Some(opts.plans.as_path()), opts.templates.as_deref()]
+        .into_iter()
+        .flatten()
+        .chain((opts.templates.is_none()).then_some(templates.as_path()))
+        .collect();
+    let watcher = Watcher::new(&watched)?;
+    println!(
+        "Serving {} at {url} (Ctrl-C stops); watching {}",
+        opts.output.display(),
+        (watched.iter().map(|p| p.display().to_string()))
+            .collect::<Vec<_>>()
+            .join(" and ")
+    );
+    let mut builds = 0;
+    if rebuild(&opts, &server, &mut builds).is_err() {
+        return stopped(&url);
+    }
+    if args.open
+        && let Err(err) = open::that(&url)
+    {
+        eprintln!("warning: cannot start the web browser ({err}): open {url} yourself");
+    }
+    loop {
+        let changed = match watcher.next(&opts.cancel) {
+            Ok(changed) => changed,
+            Err(err) if err.downcast_ref::<Cancelled>().is_some() => return stopped(&url),
+            Err(err) => return Err(err),
+        };
+        println!("Changed: {}; building…", names(&changed));
+        opts.today = chrono::Local::now().date_naive();
+        if rebuild(&opts, &server, &mut builds).is_err() {
+            return stopped(&url);
+        }
+    }
+}
+
+/// The build's options: Markdown and HTML (and PDF with `--pdf`), incremental, stopped by
+/// SIGINT and SIGTERM.
+fn options(args: &ServeArgs) -> Result<Options> {
+    let mut formats = vec![Format::Md, Format::Html];
+    if args.pdf {
+        formats.push(Format::Pdf);
+    }
+    Ok(Options {
+        plans: args.source.plans.clone(),
+        output: args.output.clone(),
+        templates: templates_dir(&args.source)?,
+        formats,
+        jobs: std::thread::available_parallelism().map_or(1, usize::from),
+        today: chrono::Local::now().date_naive(),
+        keep_typst: None,
+        force: false,
+        since: None,
+        cancel: crate::cmd::signals::cancel_on_signals()?,
+    })
+}
+
+/// Builds, says what it did or what is wrong, and tells the pages. Fails only when a signal
+/// stopped the build.
+fn rebuild(opts: &Options, server: &Server, builds: &mut u64) -> Result<(), Cancelled> {
+    let status = match build::build(opts, &Terminal::new()) {
+        Ok(outcome) => {
+            print_problems(&outcome);
+            println!("{}", summary(opts, &outcome));
+            if let Some(line) = skipped_line(&outcome, "not built because of the errors above") {
+                eprintln!("{line}");
+            }
+            let ok = outcome.success();
+            Status {
+                builds: 0,
+                problems: if ok { Vec::new() } else { problems(&outcome) },
+                ok,
+            }
+        }
+        Err(err) => {
+            if let Some(cancelled) = err.downcast_ref::<Cancelled>() {
+                return Err(*cancelled);
+            }
+            let problem = format!("error: {err:#}");
+            eprintln!("{problem}\n");
+            Status {
+                builds: 0,
+                problems: vec![problem],
+                ok: false,
+            }
+        }
+    };
+    *builds += 1;
+    server.publish(Status {
+        builds: *builds,
+        ..status
+    });
+    Ok(())
+}
+
+/// The files changed, shortest form: up to three names, then how many more.
+fn names(changed: &[PathBuf]) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let shown: Vec<String> = (changed.iter().take(3))
+        .map(|p| p.strip_prefix(&cwd).unwrap_or(p).display().to_string())
+        .collect();
+    match changed.len() {
+        n if n > 3 => format!("{} and {} more", shown.join(", "), n - 3),
+        _ => shown.join(", "),
+    }
+}
+
+/// The last words when a signal stopped serve.
+fn stopped(url: &str) -> Result<bool> {
+    println!("Stopped serving {url}");
+    Ok(true)
+}

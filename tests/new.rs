@@ -1,0 +1,96 @@
+//! `toetsgen new CODE "Naam"`: a starting plan that passes `check` and the schema, written once,
+//! never over an existing file.
+
+mod common;
+
+use common::{run, texts, toetsgen};
+
+const TARGET: &str = "toetsplannen/V2-publiekszaken-en-burgerzaken.yaml";
+
+/// The new plan is where the issue says, points at the schema, is dated today and passes check.
+#[test]
+fn new_then_check_passes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(toetsgen(dir.path()).args(["new", "V2", "Publiekszaken en Burgerzaken"]));
+    assert!(out.status.success(), "{:?}", texts(&out));
+    let text = std::fs::read_to_string(dir.path().join(TARGET)).unwrap();
+    assert_eq!(
+        text.lines().next(),
+        Some("# yaml-language-server: $schema=../output/toetsplan.schema.json")
+    );
+    let today = chrono::Local::now()
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string();
+    assert!(text.contains(&format!("gewijzigd: {today}")), "{text}");
+    assert!(
+        text.contains("naam: \"Publiekszaken en Burgerzaken\""),
+        "{text}"
+    );
+    let check = run(toetsgen(dir.path()).arg("check"));
+    let (stdout, stderr) = texts(&check);
+    assert!(check.status.success(), "{stdout}{stderr}");
+    assert!(stdout.contains("1 valid, 0 warnings"), "{stdout}");
+}
+
+/// Every field of the format is in the new plan, so the office sees all it can fill in.
+#[test]
+fn new_plan_has_every_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(toetsgen(dir.path()).args(["new", "V2", "Publiekszaken en Burgerzaken"]));
+    assert!(out.status.success(), "{:?}", texts(&out));
+    let text = std::fs::read_to_string(dir.path().join(TARGET)).unwrap();
+    let schema: serde_json::Value =
+        serde_json::from_slice(&run(toetsgen(dir.path()).arg("schema")).stdout).unwrap();
+    let mut fields: Vec<&String> = schema["properties"].as_object().unwrap().keys().collect();
+    for def in ["Beoordeling", "Onderdeel", "Toetsterm"] {
+        fields.extend(
+            schema["definitions"][def]["properties"]
+                .as_object()
+                .unwrap()
+                .keys(),
+        );
+    }
+    for field in fields {
+        assert!(text.contains(&format!("{field}:")), "{field} is missing");
+    }
+}
+
+/// A second `new` for the same plan refuses, exit 1, and leaves the first file as it was.
+#[test]
+fn new_twice_refuses_the_second_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = run(toetsgen(dir.path()).args(["new", "V2", "Publiekszaken en Burgerzaken"]));
+    assert!(first.status.success(), "{:?}", texts(&first));
+    let path = dir.path().join(TARGET);
+    std::fs::write(&path, "# eigen werk\n").unwrap();
+    let second = run(toetsgen(dir.path()).args(["new", "V2", "Publiekszaken en Burgerzaken"]));
+    let (_, stderr) = texts(&second);
+    assert_eq!(second.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{TARGET} already exists")),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "# eigen werk\n");
+}
+
+/// A code that is no plan code, or one another plan has, is refused and nothing is written.
+#[test]
+fn new_refuses_bad_or_taken_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(toetsgen(dir.path()).args(["new", "V-2", "Iets"]));
+    let (_, stderr) = texts(&out);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("`V-2` is not a plan code"), "{stderr}");
+    assert!(!dir.path().join("toetsplannen").exists());
+    let first = run(toetsgen(dir.path()).args(["new", "V2", "Eerste"]));
+    assert!(first.status.success(), "{:?}", texts(&first));
+    let out = run(toetsgen(dir.path()).args(["new", "V2", "Tweede"]));
+    let (_, stderr) = texts(&out);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("plan code V2 is already used by"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("toetsplannen/V2-tweede.yaml").exists());
+}
