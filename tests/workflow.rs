@@ -365,23 +365,39 @@ fn a_second_build_waits_for_the_first() {
     std::fs::create_dir_all(dir.path().join("output")).unwrap();
     let lock = std::fs::File::create(dir.path().join("output/.toetsgen.lock")).unwrap();
     lock.lock().unwrap();
-    let child = toetsgen(dir.path())
+    let mut child = toetsgen(dir.path())
         .args(["build", "--format", "md"])
         .stderr(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(500));
+    // Wait (however loaded the machine) until the build says it waits, then check it did.
+    let stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        use std::io::BufRead;
+        let mut all = String::new();
+        for line in stderr.lines().map_while(Result::ok) {
+            if line.contains("waiting for it to finish") {
+                let _ = tx.send(());
+            }
+            all.push_str(&line);
+            all.push('\n');
+        }
+        all
+    });
+    let said = rx.recv_timeout(Duration::from_secs(120)).is_ok();
     assert!(
         !dir.path().join("output/V1").exists(),
         "the second build must wait"
     );
     lock.unlock().unwrap();
-    let out = child.wait_with_output().unwrap();
-    let (_, stderr) = texts(&out);
-    assert!(out.status.success(), "{stderr}");
+    let status = child.wait().unwrap();
+    let stderr = reader.join().unwrap();
+    assert!(status.success(), "{stderr}");
     assert!(
-        stderr.contains("Another toetsgen build is writing to output; waiting for it to finish"),
+        said && stderr
+            .contains("Another toetsgen build is writing to output; waiting for it to finish"),
         "{stderr}"
     );
     assert!(dir.path().join("output/V1/toetsplan.md").is_file());
