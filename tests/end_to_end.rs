@@ -263,8 +263,17 @@ fn site_pages_link_every_document() {
             .map(|e| e.value().attr("href").unwrap().to_owned())
             .collect()
     };
+    let resolves = |base: &Path, href: &str| {
+        let path = href.split('#').next().unwrap_or_default();
+        path.is_empty() || base.join(path).is_file()
+    };
     let index = links(&out.join("index.html"));
-    assert_eq!(index, vec!["V1/index.html"]);
+    for wanted in ["#inhoud", "index.html", "wijzigingen.html", "V1/index.html"] {
+        assert!(
+            index.iter().any(|h| h == wanted),
+            "index lacks {wanted}: {index:?}"
+        );
+    }
     let plan = links(&out.join("V1/index.html"));
     for doc in DOCUMENTS {
         for ext in ["html", "pdf", "md"] {
@@ -274,9 +283,41 @@ fn site_pages_link_every_document() {
             );
         }
     }
-    for href in &plan {
-        assert!(out.join("V1").join(href).is_file(), "broken link {href}");
+    for (page, hrefs) in [(&out, &index), (&out.join("V1"), &plan)] {
+        for href in hrefs {
+            assert!(resolves(page, href), "broken link {href}");
+        }
     }
+    for href in links(&out.join("wijzigingen.html")) {
+        assert!(
+            resolves(&out, &href),
+            "broken link {href} on wijzigingen.html"
+        );
+    }
+}
+
+/// The Wijzigingen page lists every toetsterm changed after its plan's ingangsdatum, across
+/// plans, with a link to its row in the toetsplan; unchanged ones are not listed.
+#[test]
+fn wijzigingen_page_lists_changes_across_plans() {
+    let dir = project(&[
+        &root().join("toetsplannen/V1-dienstverlening.yaml"),
+        &fixture("plans/S9-tekens.yaml"),
+    ]);
+    build_ok(dir.path(), &["--format", "md,html"]);
+    let out = dir.path().join("output");
+    let page = std::fs::read_to_string(out.join("wijzigingen.html")).unwrap();
+    assert!(
+        page.contains("href=\"S9/toetsplan.html#t-S9.02\""),
+        "{page}"
+    );
+    assert!(html_text(&out.join("wijzigingen.html")).contains("1 februari 2024 S9.02"));
+    assert!(!page.contains("V1.01"), "an unchanged toetsterm is listed");
+    let toetsplan = std::fs::read_to_string(out.join("S9/toetsplan.html")).unwrap();
+    assert!(
+        toetsplan.contains("id=\"t-S9.02\""),
+        "the row the link points at"
+    );
 }
 
 /// The HTML is standalone and accessible: lang="nl", inline CSS only, header cells with scope,

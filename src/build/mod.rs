@@ -21,6 +21,7 @@ use crate::document::Format;
 use crate::document::pdf::Typst;
 use crate::document::templates::Templates;
 use crate::output::dir::OutputDir;
+use crate::output::overview::SitePlan;
 use crate::output::path::OutputFile;
 use crate::output::record::Record;
 use crate::output::write::{Content, PlanFiles, Tally, Writer};
@@ -76,6 +77,8 @@ pub struct Outcome {
     pub failures: Vec<anyhow::Error>,
     /// Time taken.
     pub elapsed: Duration,
+    /// What the site shows of every valid plan (its search and Wijzigingen page).
+    pub site: Vec<SitePlan>,
 }
 
 impl Outcome {
@@ -134,7 +137,7 @@ pub fn build(opts: &Options, reporter: &dyn Reporter) -> Result<Outcome> {
     if !unreadable {
         writer.remove_deleted_plans(&present)?;
     }
-    if let Err(err) = writer.site_index() {
+    if let Err(err) = writer.site_index(&outcome.site) {
         outcome
             .failures
             .push(err.context("the site's index was not written"));

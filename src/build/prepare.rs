@@ -15,6 +15,7 @@ use crate::document::templates::{RenderedDocument, Templates};
 use crate::document::view::PlanView;
 use crate::fs::sha256;
 use crate::output::dir::OutputDir;
+use crate::output::overview::SitePlan;
 use crate::output::record::{PlanRecord, Record};
 use crate::plan::diagnostic::{Diagnostic, Location};
 use crate::plan::load::{self, SourcePlan};
@@ -99,7 +100,8 @@ pub(crate) fn prepare(
     })
 }
 
-/// The plans without errors that `--since` selects; every diagnostic goes to `outcome`.
+/// The plans without errors that `--since` selects; every diagnostic goes to `outcome`, and
+/// what the site shows of every plan without errors too.
 fn valid_plans<'a>(
     loaded: &'a [SourcePlan],
     opts: &Options,
@@ -113,6 +115,7 @@ fn valid_plans<'a>(
         }
         outcome.diagnostics.extend(diags);
     }
+    outcome.site = valid.iter().map(|sp| SitePlan::of(&sp.plan)).collect();
     let before = valid.len();
     valid.retain(|sp| (opts.since).is_none_or(|d| changes::changed_since(&sp.plan, d)));
     outcome.plans_skipped = before - valid.len();

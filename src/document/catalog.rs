@@ -51,6 +51,9 @@ const BUILTIN: &[(&str, &str)] = builtin![
     "_kop.html.tera",
     "_sr-only.html.tera",
     "_site.html.tera",
+    "_sitepagina.html.tera",
+    "_zoeken.html.tera",
+    "_wijzigingen.html.tera",
     "_plan.html.tera",
 ];
 

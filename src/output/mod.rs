@@ -4,6 +4,7 @@
 //! `document`, `plan` and the base modules.
 
 pub mod dir;
+pub mod overview;
 pub mod path;
 pub mod record;
 pub mod site;

@@ -200,6 +200,8 @@ pub enum SitePage {
     Plan(String),
     /// `toetsplan.schema.json`.
     Schema,
+    /// `wijzigingen.html`: every changed toetsterm across plans, by date.
+    Wijzigingen,
 }
 
 impl SitePage {
@@ -214,8 +216,9 @@ impl SitePage {
             ["index.html"] => Ok(SitePage::Index),
             [code, "index.html"] if valid_plan_code(code) => Ok(SitePage::Plan(code.to_owned())),
             [schema::FILE_NAME] => Ok(SitePage::Schema),
+            [WIJZIGINGEN] => Ok(SitePage::Wijzigingen),
             _ => Err(format!(
-                "not a page of the site (index.html, <CODE>/index.html or {})",
+                "not a page of the site (index.html, {WIJZIGINGEN}, <CODE>/index.html or {})",
                 schema::FILE_NAME
             )),
         }
@@ -228,9 +231,13 @@ impl fmt::Display for SitePage {
             SitePage::Index => f.write_str("index.html"),
             SitePage::Plan(code) => write!(f, "{code}/index.html"),
             SitePage::Schema => f.write_str(schema::FILE_NAME),
+            SitePage::Wijzigingen => f.write_str(WIJZIGINGEN),
         }
     }
 }
+
+/// The Wijzigingen page's file name.
+const WIJZIGINGEN: &str = "wijzigingen.html";
 
 /// A document name: lowercase letters, digits and dashes (as the template catalogue demands).
 fn valid_document_name(name: &str) -> bool {

@@ -1,6 +1,8 @@
 //! The static site over all plans, written beside the documents when HTML is built: an index of
-//! every plan (`output/index.html`) and a page per plan (`output/<CODE>/index.html`) linking its
-//! documents in each format present and its kept earlier versions. Relative links only, no
+//! every plan with a search over plans and toetstermen (`output/index.html`), a page of every
+//! changed toetsterm by date (`output/wijzigingen.html`), and a page per plan
+//! (`output/<CODE>/index.html`) linking its documents in each format present and its kept
+//! earlier versions. Relative links only, no
 //! external resources: it works from any static web host or straight from disk.
 
 use anyhow::Result;
@@ -10,6 +12,7 @@ use crate::document::Format;
 use crate::document::context::{Context, DocumentInfo, Generator};
 use crate::document::templates::Templates;
 use crate::document::view::{DatumView, PlanView};
+use crate::output::overview::{self, SitePlan};
 use crate::output::path::OutputFile;
 use crate::output::record::{PlanRecord, Record};
 use crate::plan::model::Datum;
@@ -118,9 +121,9 @@ fn earlier_documents(docs: &[DocumentInfo], files: &[OutputFile]) -> Vec<Link> {
         .collect()
 }
 
-/// The site's index of every plan in the record.
-pub fn index(templates: &Templates, record: &Record) -> Result<String> {
-    let plannen: Vec<IndexEntry> = (record.plannen.iter())
+/// The plans of the record as the index lists them.
+fn index_entries(record: &Record) -> Vec<IndexEntry> {
+    (record.plannen.iter())
         .map(|(code, rec)| IndexEntry {
             code: code.clone(),
             titel: if rec.titel.is_empty() {
@@ -130,9 +133,32 @@ pub fn index(templates: &Templates, record: &Record) -> Result<String> {
             },
             versie: DatumView::new(Datum(rec.versie)),
         })
+        .collect()
+}
+
+/// The site's index of every plan in the record, with a search over `plans` (those of them the
+/// record lists).
+pub fn index(templates: &Templates, record: &Record, plans: &[SitePlan]) -> Result<String> {
+    let listed: Vec<SitePlan> = (plans.iter())
+        .filter(|p| record.plannen.contains_key(&p.code))
+        .cloned()
         .collect();
     let mut ctx = tera::Context::new();
-    ctx.insert("plannen", &plannen);
+    ctx.insert("plannen", &index_entries(record));
+    ctx.insert("zoekindex", &overview::search_index(&listed));
     ctx.insert("generator", &Generator::TOETSGEN);
     templates.render_html("_site.html.tera", &ctx)
+}
+
+/// The Wijzigingen page: every toetsterm changed after its plan's ingangsdatum, newest first,
+/// for the plans the record lists.
+pub fn wijzigingen(templates: &Templates, record: &Record, plans: &[SitePlan]) -> Result<String> {
+    let listed: Vec<SitePlan> = (plans.iter())
+        .filter(|p| record.plannen.contains_key(&p.code))
+        .cloned()
+        .collect();
+    let mut ctx = tera::Context::new();
+    ctx.insert("wijzigingen", &overview::changes(&listed));
+    ctx.insert("generator", &Generator::TOETSGEN);
+    templates.render_html("_wijzigingen.html.tera", &ctx)
 }

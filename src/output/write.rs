@@ -17,6 +17,7 @@ use crate::document::templates::Templates;
 use crate::document::view::PlanView;
 use crate::fs::sha256;
 use crate::output::dir::OutputDir;
+use crate::output::overview::SitePlan;
 use crate::output::path::{OutputFile, RelPath, SitePage};
 use crate::output::record::{FILE_NAME, FileRecord, PlanRecord, Record};
 use crate::output::site;
@@ -292,10 +293,13 @@ impl<'a> Writer<'a> {
     }
 
     /// Writes the site's index of every recorded plan, when HTML is built or an index exists.
-    pub fn site_index(&mut self) -> Result<()> {
+    /// With them, the Wijzigingen page; `plans` are every valid plan, for search and changes.
+    pub fn site_index(&mut self, plans: &[SitePlan]) -> Result<()> {
         if self.formats.contains(&Format::Html) || self.record.site.contains(&SitePage::Index) {
-            let index = site::index(self.templates, &self.record)?;
+            let index = site::index(self.templates, &self.record, plans)?;
             self.page(SitePage::Index, &index)?;
+            let changes = site::wijzigingen(self.templates, &self.record, plans)?;
+            self.page(SitePage::Wijzigingen, &changes)?;
         }
         Ok(())
     }

@@ -102,6 +102,16 @@ function measureReflow() {
   };
   const sticking = [];
   const scrollers = [];
+  // Whether an absolutely positioned element's containing block lies within the region (the
+  // region itself or an element inside it is positioned), so the region clips it.
+  const containedBy = (el, region) => {
+    if (getComputedStyle(el).position === 'fixed') return false;
+    for (let a = el.parentElement; a; a = a.parentElement) {
+      if (getComputedStyle(a).position !== 'static') return region === a || region.contains(a);
+      if (a === region) return false;
+    }
+    return false;
+  };
   const overflowing = [];
   const escaping = [];
   const regionOf = new Map();
@@ -113,7 +123,7 @@ function measureReflow() {
       regionOf.set(el, region);
       // A region clips its content, except absolutely positioned content whose containing block
       // lies outside it (a region without position: relative).
-      if (['absolute', 'fixed'].includes(cs.position)) {
+      if (['absolute', 'fixed'].includes(cs.position) && !containedBy(el, region)) {
         const r = el.getBoundingClientRect();
         if (r.right > vw + 1) escaping.push(`${describe(el)} ends at ${Math.round(r.right)} px: position ${cs.position} inside the scroll region ${describe(region).split(' ')[0]} is not clipped by it`);
       }
