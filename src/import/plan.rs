@@ -563,7 +563,8 @@ mod tests {
     fn joins_rows_broken_inside_a_cell() {
         let rows = crate::import::text::rows(
             "Naam onderdeel\tToetsterm\tLaatste wijzigingsdatum\tK\nV1.01\tEerste regel\nTweede regel\t1-9-2021\tX\nV1.02\tB\t1-9-2021\tX\n",
-        );
+        )
+        .unwrap();
         let joined = join_broken_rows(&rows);
         assert_eq!(joined.len(), 3);
         assert_eq!(
