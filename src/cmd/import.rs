@@ -10,14 +10,23 @@ use crate::diagnostic::Diagnostic;
 use crate::import::{self, yaml};
 use crate::{fs, load, validate};
 
+/// The most problems printed: a damaged or wrong file can have thousands.
+const MAX_SHOWN: usize = 50;
+
 /// Imports; returns whether a plan was written.
 pub fn run(args: ImportArgs) -> Result<bool> {
     let source = args.file.display().to_string();
     let imported = match import::import(&args.file)? {
         Ok(imported) => imported,
         Err(problems) => {
-            for p in &problems {
+            for p in problems.iter().take(MAX_SHOWN) {
                 eprintln!("error: {}\n  --> {source}: {}\n", p.message, p.place);
+            }
+            if problems.len() > MAX_SHOWN {
+                eprintln!(
+                    "… and {} more, not shown (the first {MAX_SHOWN} are)\n",
+                    plural(problems.len() - MAX_SHOWN)
+                );
             }
             eprintln!(
                 "Nothing written: {} to fix in {source}",

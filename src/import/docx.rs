@@ -217,7 +217,7 @@ impl Reader {
                 Some(v) => match v.trim().parse::<usize>() {
                     Ok(n) if (1..=width).contains(&n) => n,
                     _ => bail!(
-                        "{place}: a cell spans \"{}\" columns (w:gridSpan), but {has}: {fix}",
+                        "{place}: a cell spans {:?} columns (w:gridSpan), but {has}: {fix}",
                         v.chars().take(40).collect::<String>()
                     ),
                 },
