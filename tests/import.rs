@@ -194,8 +194,8 @@ fn docx_with(dir: &Path, name: &str, xml: &str) -> std::path::PathBuf {
     use std::io::Write;
     let path = dir.join(name);
     let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     zip.start_file("word/document.xml", options).unwrap();
     zip.write_all(xml.as_bytes()).unwrap();
     zip.finish().unwrap();
@@ -229,10 +229,7 @@ fn docx_huge_grid_span_is_refused() {
         "<w:tbl><w:tblGrid>{}</w:tblGrid><w:tr>{}</w:tr><w:tr>{}</w:tr></w:tbl>",
         "<w:gridCol/>".repeat(8),
         cell("", "a"),
-        cell(
-            r#"<w:tcPr><w:gridSpan w:val="2000000000"/></w:tcPr>"#,
-            "b"
-        )
+        cell(r#"<w:tcPr><w:gridSpan w:val="2000000000"/></w:tcPr>"#, "b")
     ));
     let source = docx_with(dir.path(), "gridspan.docx", &xml);
     assert_eq!(
@@ -320,7 +317,14 @@ fn zip_of_zeros(len: u64) -> Vec<u8> {
     let le32 = |v: u32| v.to_le_bytes();
     // The checksum is never reached: reading stops at the limit.
     let fields = |out: &mut Vec<u8>| {
-        for part in [&le16(20)[..], &le16(0), &le16(8), &le16(0), &le16(0x21), &le32(0)] {
+        for part in [
+            &le16(20)[..],
+            &le16(0),
+            &le16(8),
+            &le16(0),
+            &le16(0x21),
+            &le32(0),
+        ] {
             out.extend_from_slice(part);
         }
         out.extend_from_slice(&le32(data.len() as u32));
@@ -425,7 +429,12 @@ fn yaml_writer_round_trips_every_field() {
                     .to_owned(),
                 toetstermen: vec![
                     term("X1.01", "Kan iets.", vec![Niveau::K, Niveau::PV], Some(1)),
-                    term("X1.02", "Regel\n\n#geen commentaar", vec![Niveau::B], Some(2)),
+                    term(
+                        "X1.02",
+                        "Regel\n\n#geen commentaar",
+                        vec![Niveau::B],
+                        Some(2),
+                    ),
                 ],
             },
             Onderdeel {

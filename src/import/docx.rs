@@ -201,7 +201,8 @@ impl Reader {
 
     /// The cells of a table row, `width` columns at most.
     fn cells_of(&self, tr: Node, place: Place, width: usize, grid: usize) -> Result<Vec<String>> {
-        let fix = "the document is damaged or was not made by Word; open it in Word and save it again";
+        let fix =
+            "the document is damaged or was not made by Word; open it in Word and save it again";
         let has = if grid == 0 {
             format!("a table may have at most {MAX_COLUMNS}")
         } else {
@@ -223,9 +224,7 @@ impl Reader {
                 },
             };
             if cells.len() + span > width {
-                bail!(
-                    "{place}: the cells span more than {width} columns, but {has}: {fix}"
-                );
+                bail!("{place}: the cells span more than {width} columns, but {has}: {fix}");
             }
             let mut text = Vec::new();
             for block in blocks(tc, || place.to_string())? {
@@ -350,10 +349,15 @@ mod tests {
     fn grid_bounds_the_columns() {
         let grid = |n: usize| format!("<w:tblGrid>{}</w:tblGrid>", "<w:gridCol/>".repeat(n));
         let span = |v: &str| {
-            format!(r#"<w:tc><w:tcPr><w:gridSpan w:val="{v}"/></w:tcPr><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc>"#)
+            format!(
+                r#"<w:tc><w:tcPr><w:gridSpan w:val="{v}"/></w:tcPr><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc>"#
+            )
         };
         let table = |grid: String, row: String| {
-            document(&format!("<w:tbl>{grid}<w:tr>{}</w:tr><w:tr>{row}</w:tr></w:tbl>", cell("x")))
+            document(&format!(
+                "<w:tbl>{grid}<w:tr>{}</w:tr><w:tr>{row}</w:tr></w:tbl>",
+                cell("x")
+            ))
         };
         let rows = rows_from_xml(&table(grid(3), span("2") + &cell("b"))).unwrap();
         assert_eq!(rows[1].cells, vec!["a", "", "b"]);
@@ -395,10 +399,17 @@ mod tests {
                 "</w:sdtContent></w:sdt>".repeat(n)
             ))
         };
-        assert_eq!(rows_from_xml(&nested(MAX_NESTING)).unwrap()[0].cells, ["diep"]);
-        let err = rows_from_xml(&nested(MAX_NESTING + 1)).unwrap_err().to_string();
+        assert_eq!(
+            rows_from_xml(&nested(MAX_NESTING)).unwrap()[0].cells,
+            ["diep"]
+        );
+        let err = rows_from_xml(&nested(MAX_NESTING + 1))
+            .unwrap_err()
+            .to_string();
         assert!(
-            err.starts_with("the body of the document: content controls (w:sdt) are nested more than 64 deep"),
+            err.starts_with(
+                "the body of the document: content controls (w:sdt) are nested more than 64 deep"
+            ),
             "{err}"
         );
         let in_cell = document(&format!(
@@ -406,7 +417,10 @@ mod tests {
             cell("a")
         ));
         let err = rows_from_xml(&in_cell).unwrap_err().to_string();
-        assert!(err.starts_with("table 1, row 1: a cell holds a table of its own"), "{err}");
+        assert!(
+            err.starts_with("table 1, row 1: a cell holds a table of its own"),
+            "{err}"
+        );
     }
 
     /// Word's line break (`w:br`) and the Unicode line breaks a text may hold (XML allows no
@@ -429,16 +443,25 @@ mod tests {
         let err = rows_from_xml(&document(&format!("<w:p{attrs}/>")))
             .unwrap_err()
             .to_string();
-        assert!(err.contains("an element has 33 attributes, more than the 32 allowed"), "{err}");
+        assert!(
+            err.contains("an element has 33 attributes, more than the 32 allowed"),
+            "{err}"
+        );
         let decls: String = (0..300).map(|i| format!(" xmlns:n{i}=\"u\"")).collect();
         let err = rows_from_xml(&document(&format!("<w:p{decls}/>")))
             .unwrap_err()
             .to_string();
-        assert!(err.contains("more than 256 namespace declarations"), "{err}");
+        assert!(
+            err.contains("more than 256 namespace declarations"),
+            "{err}"
+        );
         let err = rows_from_xml(&document(&"<w:p/>".repeat(MAX_XML_NODES as usize)))
             .unwrap_err()
             .to_string();
-        assert!(err.contains("has more than 400000 XML nodes, the limit"), "{err}");
+        assert!(
+            err.contains("has more than 400000 XML nodes, the limit"),
+            "{err}"
+        );
         let dtd = format!("<!DOCTYPE d [<!ENTITY e \"x\">]>{}", document(""));
         let err = rows_from_xml(&dtd).unwrap_err().to_string();
         assert!(err.contains("has a document type declaration"), "{err}");

@@ -162,7 +162,10 @@ fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 
 /// "line N" of a byte position.
 fn line_at(b: &[u8], at: usize) -> String {
-    format!("line {}", b[..at].iter().filter(|&&c| c == b'\n').count() + 1)
+    format!(
+        "line {}",
+        b[..at].iter().filter(|&&c| c == b'\n').count() + 1
+    )
 }
 
 #[cfg(test)]
@@ -207,9 +210,15 @@ mod tests {
         let err = check("x", &format!("<r>{}</r>", decls(257)))
             .unwrap_err()
             .to_string();
-        assert!(err.contains("more than 256 namespace declarations"), "{err}");
+        assert!(
+            err.contains("more than 256 namespace declarations"),
+            "{err}"
+        );
         let long = format!("<r xmlns=\"{}\"/>", "u".repeat(513));
         let err = check("x", &long).unwrap_err().to_string();
-        assert!(err.contains("a namespace name is longer than 512 bytes"), "{err}");
+        assert!(
+            err.contains("a namespace name is longer than 512 bytes"),
+            "{err}"
+        );
     }
 }

@@ -145,7 +145,11 @@ impl Reader {
                 format!("cell {}", i + 1)
             };
             let list: Vec<String> = found.iter().map(|&c| codepoint(c)).collect();
-            let (s, it) = if found.len() == 1 { ("", "it") } else { ("s", "them") };
+            let (s, it) = if found.len() == 1 {
+                ("", "it")
+            } else {
+                ("s", "them")
+            };
             self.problem(
                 row.place,
                 format!(
@@ -320,13 +324,15 @@ impl Reader {
         };
         let aantal = match columns.aantal.map(cell).filter(|s| !s.is_empty()) {
             None => None,
-            Some(text) => match text.parse::<u32>() {
-                Ok(n) => Some(n),
-                Err(_) => {
-                    self.problem(row.place, format!("the number of opdrachten {} of toetsterm {name} is not a whole number", q(text)));
-                    None
+            Some(text) => {
+                match text.parse::<u32>() {
+                    Ok(n) => Some(n),
+                    Err(_) => {
+                        self.problem(row.place, format!("the number of opdrachten {} of toetsterm {name} is not a whole number", q(text)));
+                        None
+                    }
                 }
-            },
+            }
         };
         let mut niveaus = Vec::new();
         let mut unread_mark = false;
@@ -410,16 +416,18 @@ impl Reader {
             }
         };
         let ingangsdatum = match get("Ingangsdatum") {
-            Some((place, text)) => dates::parse_lang(&text).filter(four_digit_year).or_else(|| {
-                self.problem(
-                    place,
-                    format!(
-                        "cannot read the ingangsdatum {}: write it as e.g. 1 september 2021",
-                        q(&text)
-                    ),
-                );
-                None
-            }),
+            Some((place, text)) => dates::parse_lang(&text)
+                .filter(four_digit_year)
+                .or_else(|| {
+                    self.problem(
+                        place,
+                        format!(
+                            "cannot read the ingangsdatum {}: write it as e.g. 1 september 2021",
+                            q(&text)
+                        ),
+                    );
+                    None
+                }),
             None => {
                 self.problem(first_place, "the metadata table has no Ingangsdatum");
                 None

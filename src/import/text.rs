@@ -94,7 +94,12 @@ mod tests {
         let places: Vec<Place> = rows.iter().map(|r| r.place).collect();
         assert_eq!(
             places,
-            [Place::Line(1), Place::Line(2), Place::Line(3), Place::Line(4)]
+            [
+                Place::Line(1),
+                Place::Line(2),
+                Place::Line(3),
+                Place::Line(4)
+            ]
         );
         assert_eq!(rows[3].cells, vec!["d\ne", "f"]);
     }

@@ -184,13 +184,22 @@ fn quoted(value: &str) -> String {
 /// U+FFFF), a line break in YAML 1.1 (U+0085, U+2028, U+2029), or a byte-order mark.
 fn needs_escape(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}')
+        || matches!(
+            c,
+            '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}'
+        )
 }
 
 /// A text for a comment line: anything that could end the line or act on a terminal replaced.
 fn comment_text(text: &str) -> String {
     text.chars()
-        .map(|c| if needs_escape(c) || c == '\n' { '\u{FFFD}' } else { c })
+        .map(|c| {
+            if needs_escape(c) || c == '\n' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
