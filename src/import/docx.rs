@@ -82,15 +82,24 @@ fn rows_from_zip<R: Read + Seek>(reader: R) -> Result<Vec<Row>> {
             zip.len()
         );
     }
-    let entry = zip.by_name(DOCUMENT_XML).with_context(|| {
-        format!("the file is not a Word document (it has no {DOCUMENT_XML}): save it from Word as \"Word Document (.docx)\"")
+    let entry = zip.by_name(DOCUMENT_XML).map_err(|e| match e {
+        zip::result::ZipError::FileNotFound => anyhow!(
+            "the file is not a Word document (it has no {DOCUMENT_XML}): save it from Word as \"Word Document (.docx)\""
+        ),
+        e => anyhow!(
+            "cannot unpack {DOCUMENT_XML} ({e}): the document is damaged or not saved by Word; open it in Word and save it again"
+        ),
     })?;
     // Read with a limit whatever size the archive states: the stated size can lie.
     let mut bytes = Vec::new();
     entry
         .take(MAX_XML_BYTES + 1)
         .read_to_end(&mut bytes)
-        .with_context(|| format!("cannot unpack {DOCUMENT_XML}: the document is damaged; open it in Word and save it again"))?;
+        .map_err(|e| {
+            anyhow!(
+                "cannot unpack {DOCUMENT_XML} ({e}): the document is damaged or not saved by Word; open it in Word and save it again"
+            )
+        })?;
     if bytes.len() as u64 > MAX_XML_BYTES {
         bail!(
             "{DOCUMENT_XML} unpacks to more than {} MiB, the limit (a toetsplan's is about 0.2 MiB): save the document again from Word, or split it into one document per toetsplan",
