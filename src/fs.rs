@@ -37,20 +37,25 @@ pub fn read_text(path: &Path) -> Result<String, ReadError> {
         path: path.display().to_string(),
         source,
     })?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_owned()),
-        Err(err) => {
+    decode_utf8(&bytes).map_err(|(line, column)| ReadError::NotUtf8 {
+        path: path.display().to_string(),
+        line,
+        column,
+    })
+}
+
+/// UTF-8 bytes as text, a leading byte-order mark stripped; on invalid UTF-8, the 1-based line
+/// and column (in bytes) of the first bad byte.
+pub fn decode_utf8(bytes: &[u8]) -> Result<String, (usize, usize)> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes)
+        .map(str::to_owned)
+        .map_err(|err| {
             let good = &bytes[..err.valid_up_to()];
             let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
             let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            Err(ReadError::NotUtf8 {
-                path: path.display().to_string(),
-                line,
-                column: good.len() - line_start + 1,
-            })
-        }
-    }
+            (line, good.len() - line_start + 1)
+        })
 }
 
 /// Writes `contents` to `path` atomically, creating parent folders as needed.

@@ -10,6 +10,10 @@ use crate::fs;
 use crate::import::{self, yaml};
 use crate::plan::diagnostic::Diagnostic;
 use crate::plan::{load, validate};
+use crate::words::plural;
+
+/// The most problems printed: a damaged or wrong file can have thousands.
+const MAX_SHOWN: usize = 50;
 
 /// Imports; returns whether a plan was written.
 pub fn run(args: ImportArgs) -> Result<bool> {
@@ -17,12 +21,18 @@ pub fn run(args: ImportArgs) -> Result<bool> {
     let imported = match import::import(&args.file)? {
         Ok(imported) => imported,
         Err(problems) => {
-            for p in &problems {
+            for p in problems.iter().take(MAX_SHOWN) {
                 eprintln!("error: {}\n  --> {source}: {}\n", p.message, p.place);
+            }
+            if problems.len() > MAX_SHOWN {
+                eprintln!(
+                    "… and {} more, not shown (the first {MAX_SHOWN} are)\n",
+                    plural(problems.len() - MAX_SHOWN, "problem", "problems")
+                );
             }
             eprintln!(
                 "Nothing written: {} to fix in {source}",
-                plural(problems.len())
+                plural(problems.len(), "problem", "problems")
             );
             return Ok(false);
         }
@@ -84,12 +94,4 @@ pub(crate) fn default_target(code: &str, naam: &str) -> PathBuf {
         .collect::<Vec<_>>()
         .join("-");
     PathBuf::from("toetsplannen").join(format!("{code}-{slug}.yaml"))
-}
-
-fn plural(n: usize) -> String {
-    if n == 1 {
-        "1 problem".to_owned()
-    } else {
-        format!("{n} problems")
-    }
 }

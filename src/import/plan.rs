@@ -3,11 +3,14 @@
 //! row after a repeated header belongs to the onderdeel before it unless a new onderdeel row
 //! follows). Whatever cannot be placed is reported with its place; nothing is guessed silently.
 
-use super::{Imported, Place, Problem, Row};
+use chrono::Datelike;
+
+use super::{Imported, Place, Problem, Row, is_forbidden_control};
 use crate::plan::dates;
 use crate::plan::model::{
     AantalVragen, Beoordeling, Datum, Niveau, Onderdeel, Toetsplan, Toetsterm,
 };
+use crate::words::capitalize;
 
 const LABELS: [&str; 9] = [
     "Ingangsdatum",
@@ -31,6 +34,9 @@ const ALIASES: [(&str, &str); 3] = [
 /// Reads the plan, or every problem found.
 pub fn read(rows: &[Row]) -> Result<Imported, Vec<Problem>> {
     let mut r = Reader::default();
+    for row in rows {
+        r.control_characters(row);
+    }
     let table_start = rows.iter().position(is_header).unwrap_or(rows.len());
     r.front_matter(&rows[..table_start]);
     if table_start == rows.len() {
@@ -122,6 +128,41 @@ impl Reader {
         });
     }
 
+    /// Control characters other than tab and newline cannot go into a plan (the YAML must never
+    /// hold them; line and page breaks were made newlines when the rows were read): each cell
+    /// holding one is reported, its characters written as U+XXXX.
+    fn control_characters(&mut self, row: &Row) {
+        for (i, cell) in row.cells.iter().enumerate() {
+            let mut found: Vec<char> = Vec::new();
+            for c in cell.chars().filter(|&c| is_forbidden_control(c)) {
+                if !found.contains(&c) {
+                    found.push(c);
+                }
+            }
+            if found.is_empty() {
+                continue;
+            }
+            let which = if row.cells.len() == 1 {
+                "the text".to_owned()
+            } else {
+                format!("cell {}", i + 1)
+            };
+            let list: Vec<String> = found.iter().map(|&c| codepoint(c)).collect();
+            let (s, it) = if found.len() == 1 {
+                ("", "it")
+            } else {
+                ("s", "them")
+            };
+            self.problem(
+                row.place,
+                format!(
+                    "{which} holds the control character{s} {}, which a plan cannot hold (Word does not show {it}): retype the text of that cell, then save or export again",
+                    list.join(", ")
+                ),
+            );
+        }
+    }
+
     /// Title, introduction and metadata table: everything before the toetstermen table.
     fn front_matter(&mut self, rows: &[Row]) {
         for row in rows {
@@ -138,12 +179,12 @@ impl Reader {
                     if let Some((_, label, value)) = self.meta.last_mut() {
                         value.push('\n');
                         value.push_str(text);
-                        self.notes.push(format!("{}: \"{text}\" is read as the continuation of \"{label}\" (a line break inside its cell)", row.place));
+                        self.notes.push(format!("{}: {} is read as the continuation of \"{label}\" (a line break inside its cell)", row.place, q(text)));
                     }
                 }
                 [first] => self.problem(
                     row.place,
-                    format!("cannot place the text \"{first}\" after the metadata table: only the title and the introduction come before it"),
+                    format!("cannot place the text {} after the metadata table: only the title and the introduction come before it", q(first)),
                 ),
                 _ => self.problem(
                     row.place,
@@ -170,7 +211,8 @@ impl Reader {
             None => self.problem(
                 place,
                 format!(
-                    "unknown metadata label \"{label}\": expected one of {}",
+                    "unknown metadata label {}: expected one of {}",
+                    q(label),
                     LABELS.join(", ")
                 ),
             ),
@@ -192,7 +234,7 @@ impl Reader {
             } else if let Place::Paragraph(_) = row.place {
                 self.problem(
                     row.place,
-                    format!("cannot place the text \"{first}\" between or after the tables: remove it, or move it into the table"),
+                    format!("cannot place the text {} between or after the tables: remove it, or move it into the table", q(first)),
                 );
             } else if after_totaal {
                 self.problem(
@@ -216,11 +258,11 @@ impl Reader {
                     .find(|c| !c.is_empty())
                     .cloned()
                     .unwrap_or_default();
-                self.problem(row.place, format!("a row without a toetsterm code holds \"{text}\": give it its code in the first column, or remove it"));
+                self.problem(row.place, format!("a row without a toetsterm code holds {}: give it its code in the first column, or remove it", q(&text)));
             } else {
                 self.problem(
                     row.place,
-                    format!("cannot place the row starting with \"{first}\": not a toetsterm code (such as V1.01), an onderdeel (a name alone) or TOTAAL"),
+                    format!("cannot place the row starting with {}: not a toetsterm code (such as V1.01), an onderdeel (a name alone) or TOTAAL", q(first)),
                 );
             }
         }
@@ -262,34 +304,38 @@ impl Reader {
     fn toetsterm(&mut self, row: &Row, columns: &Columns) {
         let cell = |i: usize| row.cells.get(i).map_or("", String::as_str);
         let code = cell(0).to_owned();
+        let name = short(&code);
         let tekst = cell(columns.tekst).to_owned();
         if tekst.is_empty() {
             self.problem(
                 row.place,
-                format!("toetsterm {code} has a code but no text"),
+                format!("toetsterm {name} has a code but no text"),
             );
         }
         let datum = match dates::parse_kort(cell(columns.datum))
             .or_else(|| dates::parse_lang(cell(columns.datum)))
+            .filter(four_digit_year)
         {
             Some(d) => Some(d),
             None => {
                 self.problem(
                     row.place,
-                    format!("cannot read the date \"{}\" of toetsterm {code}: write it as day-month-year, e.g. 1-9-2021", cell(columns.datum)),
+                    format!("cannot read the date {} of toetsterm {name}: write it as day-month-year, e.g. 1-9-2021", q(cell(columns.datum))),
                 );
                 None
             }
         };
         let aantal = match columns.aantal.map(cell).filter(|s| !s.is_empty()) {
             None => None,
-            Some(text) => match text.parse::<u32>() {
-                Ok(n) => Some(n),
-                Err(_) => {
-                    self.problem(row.place, format!("the number of opdrachten \"{text}\" of toetsterm {code} is not a whole number"));
-                    None
+            Some(text) => {
+                match text.parse::<u32>() {
+                    Ok(n) => Some(n),
+                    Err(_) => {
+                        self.problem(row.place, format!("the number of opdrachten {} of toetsterm {name} is not a whole number", q(text)));
+                        None
+                    }
                 }
-            },
+            }
         };
         let mut niveaus = Vec::new();
         let mut unread_mark = false;
@@ -301,7 +347,7 @@ impl Reader {
                     unread_mark = true;
                     self.problem(
                     row.place,
-                    format!("the mark \"{other}\" under {} of toetsterm {code} is not understood: mark a level with X", n.code()),
+                    format!("the mark {} under {} of toetsterm {name} is not understood: mark a level with X", q(other), n.code()),
                     );
                 }
             }
@@ -309,13 +355,13 @@ impl Reader {
         if niveaus.is_empty() && !unread_mark {
             self.problem(
                 row.place,
-                format!("toetsterm {code} has no X under K, B, RV or PV"),
+                format!("toetsterm {name} has no X under K, B, RV or PV"),
             );
         }
         let Some(onderdeel) = self.onderdelen.last_mut() else {
             self.problem(
                 row.place,
-                format!("toetsterm {code} comes before any onderdeel row"),
+                format!("toetsterm {name} comes before any onderdeel row"),
             );
             return;
         };
@@ -342,8 +388,8 @@ impl Reader {
             Some(Err(_)) => self.problem(
                 row.place,
                 format!(
-                    "the TOTAAL \"{}\" is not a whole number",
-                    text.cloned().unwrap_or_default()
+                    "the TOTAAL {} is not a whole number",
+                    q(text.map_or("", String::as_str))
                 ),
             ),
         }
@@ -363,7 +409,7 @@ impl Reader {
                     (c.trim().to_owned(), n.trim().to_owned())
                 }
                 _ => {
-                    self.problem(place, format!("cannot read the code and name from \"{name}\": write it as \"V1: Dienstverlening\""));
+                    self.problem(place, format!("cannot read the code and name from {}: write it as \"V1: Dienstverlening\"", q(&name)));
                     (String::new(), String::new())
                 }
             },
@@ -373,15 +419,18 @@ impl Reader {
             }
         };
         let ingangsdatum = match get("Ingangsdatum") {
-            Some((place, text)) => dates::parse_lang(&text).or_else(|| {
-                self.problem(
-                    place,
-                    format!(
-                        "cannot read the ingangsdatum \"{text}\": write it as e.g. 1 september 2021"
-                    ),
-                );
-                None
-            }),
+            Some((place, text)) => dates::parse_lang(&text)
+                .filter(four_digit_year)
+                .or_else(|| {
+                    self.problem(
+                        place,
+                        format!(
+                            "cannot read the ingangsdatum {}: write it as e.g. 1 september 2021",
+                            q(&text)
+                        ),
+                    );
+                    None
+                }),
             None => {
                 self.problem(first_place, "the metadata table has no Ingangsdatum");
                 None
@@ -407,7 +456,7 @@ impl Reader {
         for o in &self.onderdelen {
             if o.toetstermen.is_empty() {
                 self.notes
-                    .push(format!("onderdeel \"{}\" has no toetstermen", o.naam));
+                    .push(format!("onderdeel {} has no toetstermen", q(&o.naam)));
             }
         }
         if !self.problems.is_empty() {
@@ -419,8 +468,8 @@ impl Reader {
         let beoordeling = toetsvorm.as_deref().and_then(observations);
         if let (Some(b), Some(vorm)) = (&beoordeling, &toetsvorm) {
             self.notes.push(format!(
-                "beoordeling: {} waarnemingen \"{}\", read from the toetsvorm \"{vorm}\"; check it in the YAML",
-                b.waarnemingen, b.waarneming
+                "beoordeling: {} waarnemingen \"{}\", read from the toetsvorm {}; check it in the YAML",
+                b.waarnemingen, short(&b.waarneming), q(vorm)
             ));
         }
         let plan = Toetsplan {
@@ -482,6 +531,40 @@ fn join_broken_rows(rows: &[Row]) -> Vec<Row> {
     out
 }
 
+/// A date the YAML can hold: years of four digits (chrono writes others with a sign).
+fn four_digit_year(date: &chrono::NaiveDate) -> bool {
+    (1000..=9999).contains(&date.year())
+}
+
+/// `U+001B`.
+fn codepoint(c: char) -> String {
+    format!("U+{:04X}", u32::from(c))
+}
+
+/// A text from the source as a message shows it: at most 60 characters, control characters
+/// written as U+XXXX (they would act on the terminal).
+fn short(text: &str) -> String {
+    const MAX: usize = 60;
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == MAX {
+            out.push('…');
+            break;
+        }
+        if is_forbidden_control(c) {
+            out.push_str(&codepoint(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// [`short`] in quotes.
+fn q(text: &str) -> String {
+    format!("\"{}\"", short(text))
+}
+
 fn place_order(place: Place) -> (usize, usize) {
     match place {
         Place::Line(n) | Place::Paragraph(n) => (0, n),
@@ -537,14 +620,6 @@ fn singular(plural: &str) -> String {
     }
 }
 
-fn capitalize(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -565,7 +640,8 @@ mod tests {
     fn joins_rows_broken_inside_a_cell() {
         let rows = crate::import::text::rows(
             "Naam onderdeel\tToetsterm\tLaatste wijzigingsdatum\tK\nV1.01\tEerste regel\nTweede regel\t1-9-2021\tX\nV1.02\tB\t1-9-2021\tX\n",
-        );
+        )
+        .unwrap();
         let joined = join_broken_rows(&rows);
         assert_eq!(joined.len(), 3);
         assert_eq!(

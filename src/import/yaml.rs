@@ -3,17 +3,20 @@
 
 use std::fmt::Write;
 
-use crate::plan::model::{AantalVragen, Toetsplan};
+use crate::plan::model::{AantalVragen, Beoordeling, Toetsplan};
 
 /// Texts longer than this are written in block style.
 const LONG: usize = 60;
 
-/// The plan as YAML, with a first comment line naming its source.
+/// The plan as YAML, with a first comment line naming its source. Every field of the model is
+/// written (a field at its default value is left out), so that the YAML reads back to the same
+/// plan whatever its texts hold.
 pub fn to_yaml(plan: &Toetsplan, source: &str) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "# Geïmporteerd uit {source} met toetsgen import. Controleer de gegevens met toetsgen check."
+        "# Geïmporteerd uit {} met toetsgen import. Controleer de gegevens met toetsgen check.",
+        comment_text(source)
     );
     field(&mut out, 0, "code", &plan.code);
     field(&mut out, 0, "naam", &plan.naam);
@@ -36,14 +39,20 @@ pub fn to_yaml(plan: &Toetsplan, source: &str) -> String {
         let _ = writeln!(out, "totaal_opdrachten: {n}");
     }
     if let Some(b) = &plan.beoordeling {
-        out.push_str("beoordeling:\n");
-        let _ = writeln!(out, "  waarnemingen: {}", b.waarnemingen);
-        field(&mut out, 2, "waarneming", &b.waarneming);
+        beoordeling(&mut out, b);
     }
-    out.push_str("onderdelen:\n");
+    if plan.onderdelen.is_empty() {
+        out.push_str("onderdelen: []\n");
+    } else {
+        out.push_str("onderdelen:\n");
+    }
     for o in &plan.onderdelen {
         field(&mut out, 2, "- naam", &o.naam);
-        out.push_str("    toetstermen:\n");
+        if o.toetstermen.is_empty() {
+            out.push_str("    toetstermen: []\n");
+        } else {
+            out.push_str("    toetstermen:\n");
+        }
         for t in &o.toetstermen {
             field(&mut out, 6, "- code", &t.code);
             field(&mut out, 8, "tekst", &t.tekst);
@@ -58,38 +67,140 @@ pub fn to_yaml(plan: &Toetsplan, source: &str) -> String {
     out
 }
 
+/// The `beoordeling` block: observations always, the scale, structured cesuur and required
+/// toetstermen where they differ from the defaults.
+fn beoordeling(out: &mut String, b: &Beoordeling) {
+    let defaults = Beoordeling::default();
+    out.push_str("beoordeling:\n");
+    let _ = writeln!(out, "  waarnemingen: {}", b.waarnemingen);
+    field(out, 2, "waarneming", &b.waarneming);
+    if b.schaal != defaults.schaal {
+        list(out, 2, "schaal", &b.schaal);
+    }
+    if let Some(n) = b.minimaal_voldoende {
+        let _ = writeln!(out, "  minimaal_voldoende: {n}");
+    }
+    if !b.verplicht.is_empty() {
+        list(out, 2, "verplicht", &b.verplicht);
+    }
+}
+
 fn optional(out: &mut String, indent: usize, key: &str, value: &Option<String>) {
     if let Some(v) = value {
         field(out, indent, key, v);
     }
 }
 
-/// `key: value`, the value in block style when long or on several lines.
+/// `key: [a, b]` when every item is a plain word, else one `- item` per line.
+fn list(out: &mut String, indent: usize, key: &str, items: &[String]) {
+    let pad = " ".repeat(indent);
+    let plain = |item: &String| {
+        !item.is_empty()
+            && item == item.trim()
+            && item
+                .chars()
+                .all(|c| c.is_alphanumeric() || " .-_".contains(c))
+            && scalar(item).as_deref() == Some(item.as_str())
+    };
+    if items.iter().all(plain) {
+        let _ = writeln!(out, "{pad}{key}: [{}]", items.join(", "));
+    } else {
+        let _ = writeln!(out, "{pad}{key}:");
+        for item in items {
+            field(out, indent + 2, "-", item);
+        }
+    }
+}
+
+/// `key: value` (or `- value` for the key `-`): the value in block style when long or on several
+/// lines and block style can hold it exactly, else as a YAML scalar, quoted where YAML needs it.
 fn field(out: &mut String, indent: usize, key: &str, value: &str) {
     let pad = " ".repeat(indent);
-    // Content of a block under "- key" lines up with the key, two further in.
+    let lead = if key == "-" {
+        "-".to_owned()
+    } else {
+        format!("{key}:")
+    };
+    // Content of a block lines up with the key, two further in (under "- key", the key is two in).
     let inner = " ".repeat(indent + if key.starts_with("- ") { 4 } else { 2 });
-    if value.contains('\n') {
-        let _ = writeln!(out, "{pad}{key}: |-");
-        for line in value.lines() {
+    if value.contains('\n') && fits_block(value) {
+        let _ = writeln!(out, "{pad}{lead} |-");
+        for line in value.split('\n') {
             if line.is_empty() {
                 out.push('\n');
             } else {
                 let _ = writeln!(out, "{inner}{line}");
             }
         }
-    } else if value.chars().count() > LONG && value == value.trim() {
-        let _ = writeln!(out, "{pad}{key}: >-\n{inner}{value}");
+    } else if !value.contains('\n') && value.chars().count() > LONG && fits_block(value) {
+        let _ = writeln!(out, "{pad}{lead} >-\n{inner}{value}");
     } else {
-        let _ = writeln!(out, "{pad}{key}: {}", scalar(value));
+        let text = scalar(value).unwrap_or_else(|| quoted(value));
+        let _ = writeln!(out, "{pad}{lead} {text}");
     }
 }
 
-/// A one-line value as a YAML scalar, quoted only where YAML needs it.
-fn scalar(value: &str) -> String {
-    serde_yaml::to_string(value)
-        .map(|s| s.trim_end_matches('\n').to_owned())
-        .unwrap_or_else(|_| format!("{value:?}"))
+/// Whether a block scalar (`|-` or `>-`) holds `value` exactly: it starts with neither a space
+/// nor a line break (the first line sets the indentation), no line ends in whitespace, a final
+/// line break is not stripped, and it holds only characters YAML prints as they are, no tabs.
+fn fits_block(value: &str) -> bool {
+    !value.starts_with([' ', '\n'])
+        && value.split('\n').all(|line| line == line.trim_end())
+        && !value.ends_with('\n')
+        && !value.chars().any(|c| c == '\t' || needs_escape(c))
+}
+
+/// A one-line value as a plain or quoted YAML scalar as serde writes it, where that is one line of
+/// printable characters.
+fn scalar(value: &str) -> Option<String> {
+    if value.contains('\n') || value.chars().any(needs_escape) {
+        return None;
+    }
+    let text = serde_yaml::to_string(value).ok()?;
+    let text = text.strip_suffix('\n').unwrap_or(&text);
+    (!text.contains('\n') && !text.chars().any(needs_escape)).then(|| text.to_owned())
+}
+
+/// Any value as a double-quoted YAML scalar, every character YAML might not print as is escaped.
+fn quoted(value: &str) -> String {
+    let mut out = String::from('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if needs_escape(c) => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Whether YAML needs a character escaped: not printable in YAML (control characters, U+FFFE,
+/// U+FFFF), a line break in YAML 1.1 (U+0085, U+2028, U+2029), or a byte-order mark.
+fn needs_escape(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(
+            c,
+            '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{FEFF}' | '\u{FFFE}' | '\u{FFFF}'
+        )
+}
+
+/// A text for a comment line: anything that could end the line or act on a terminal replaced.
+fn comment_text(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if needs_escape(c) || c == '\n' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
