@@ -44,57 +44,8 @@ pub fn css_string(text: &str) -> String {
 
 /// Converts Markdown into safe HTML.
 pub fn from_markdown(text: &str) -> String {
-    let mut in_head = false;
-    let mut in_image = false;
-    let mut dropped_links: Vec<bool> = Vec::new();
-    let events = markdown::parse(text).filter_map(move |event| match event {
-        Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
-        Event::Start(Tag::TableHead) => {
-            in_head = true;
-            Some(event)
-        }
-        Event::End(TagEnd::TableHead) => {
-            in_head = false;
-            Some(event)
-        }
-        Event::Start(Tag::TableCell) if in_head => {
-            Some(Event::Html(CowStr::from("<th scope=\"col\">")))
-        }
-        Event::End(TagEnd::TableCell) if in_head => Some(Event::Html(CowStr::from("</th>"))),
-        Event::Start(Tag::Image { .. }) => {
-            in_image = true;
-            None
-        }
-        Event::End(TagEnd::Image) => {
-            in_image = false;
-            None
-        }
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
-            let safe = is_safe_url(&dest_url);
-            dropped_links.push(!safe);
-            let dest_url = CowStr::from(retarget_markdown_link(&dest_url, "html"));
-            safe.then_some(Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }))
-        }
-        Event::End(TagEnd::Link) => {
-            let dropped = dropped_links.pop().unwrap_or(false);
-            (!dropped).then_some(event)
-        }
-        other if in_image => match other {
-            Event::Text(_) | Event::Code(_) => Some(other),
-            _ => None,
-        },
-        other => Some(other),
-    });
+    let mut safety = Safety::default();
+    let events = markdown::parse(text).filter_map(move |event| safety.pass(event));
     // A table may be wider than a narrow screen: it scrolls in a labelled region of its own.
     let events = events.flat_map(|event| match event {
         Event::Start(Tag::Table(_)) => vec![Event::Html(CowStr::from(TABLE_REGION)), event],
@@ -104,6 +55,64 @@ pub fn from_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 2);
     pulldown_cmark::html::push_html(&mut out, events);
     out
+}
+
+/// The filter Markdown's events pass on their way to HTML: raw HTML becomes text, header cells
+/// get their scope, images and unsafe links are reduced to their text.
+#[derive(Default)]
+struct Safety {
+    in_head: bool,
+    in_image: bool,
+    /// Per open link: whether it was dropped (unsafe).
+    dropped_links: Vec<bool>,
+}
+
+impl Safety {
+    /// The event as it goes on, or `None` when it is dropped.
+    fn pass<'a>(&mut self, event: Event<'a>) -> Option<Event<'a>> {
+        match event {
+            Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
+            Event::Start(Tag::TableHead) | Event::End(TagEnd::TableHead) => {
+                self.in_head = matches!(event, Event::Start(_));
+                Some(event)
+            }
+            Event::Start(Tag::TableCell) if self.in_head => {
+                Some(Event::Html(CowStr::from("<th scope=\"col\">")))
+            }
+            Event::End(TagEnd::TableCell) if self.in_head => {
+                Some(Event::Html(CowStr::from("</th>")))
+            }
+            Event::Start(Tag::Image { .. }) | Event::End(TagEnd::Image) => {
+                self.in_image = matches!(event, Event::Start(_));
+                None
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let safe = is_safe_url(&dest_url);
+                self.dropped_links.push(!safe);
+                let dest_url = CowStr::from(retarget_markdown_link(&dest_url, "html"));
+                safe.then_some(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }))
+            }
+            Event::End(TagEnd::Link) => {
+                let dropped = self.dropped_links.pop().unwrap_or(false);
+                (!dropped).then_some(event)
+            }
+            other if self.in_image => match other {
+                Event::Text(_) | Event::Code(_) => Some(other),
+                _ => None,
+            },
+            other => Some(other),
+        }
+    }
 }
 
 /// The opening of the scrollable, keyboard-reachable region around a table.

@@ -14,3 +14,4 @@ pub mod schema;
 pub mod spans;
 pub mod starter;
 pub mod validate;
+pub mod values;

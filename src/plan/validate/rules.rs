@@ -10,11 +10,15 @@ use crate::plan::limits::{MAX_TOETSTERMEN, valid_plan_code};
 
 impl Checker<'_> {
     pub(super) fn structure(&mut self) {
-        let count = self.plan().toetstermen().count();
-        if count > MAX_TOETSTERMEN {
+        let terms = self.toetsterm_paths();
+        if let Some((first_too_many, _)) = terms.get(MAX_TOETSTERMEN) {
             self.error(
-                "onderdelen",
-                format!("the plan has {count} toetstermen, more than the {MAX_TOETSTERMEN} a plan may have"),
+                first_too_many,
+                format!(
+                    "the plan has {} toetstermen, more than the {MAX_TOETSTERMEN} a plan may have (this is toetsterm {})",
+                    terms.len(),
+                    MAX_TOETSTERMEN + 1
+                ),
                 "split the module into several plans",
             );
         }
