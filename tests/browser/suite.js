@@ -20,7 +20,7 @@ const os = require('os');
 const path = require('path');
 const { execFileSync, spawnSync } = require('child_process');
 
-const CHECKS = ['reflow', 'term-width', 'axe', 'vnu', 'print', 'search'];
+const CHECKS = ['reflow', 'term-width', 'text-spacing', 'axe', 'vnu', 'print', 'search'];
 const WIDTHS = [
   { name: '320px', width: 320, scale: 1 },
   { name: '375px', width: 375, scale: 1 },
@@ -326,6 +326,44 @@ async function checkLayout(browser, site, pages, res, only) {
   }
 }
 
+// WCAG 1.4.12: the text-spacing overrides a reader may set (line height 1.5, paragraph spacing 2,
+// letter spacing 0.12, word spacing 0.16 — the W3C bookmarklet's values).
+const TEXT_SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
+
+// Elements that hide part of their text: overflow hidden or clipped, and content taller or
+// wider than their box (screen-reader-only text, hidden on purpose, is left out).
+function measureClipped() {
+  const clipped = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const cs = getComputedStyle(el);
+    if (el.classList.contains('sr-only') || cs.display === 'none') continue;
+    const hides = ['hidden', 'clip'].includes(cs.overflowX) || ['hidden', 'clip'].includes(cs.overflowY);
+    if (hides && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1) && el.textContent.trim()) {
+      clipped.push(`${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''} "${el.textContent.trim().slice(0, 30)}"`);
+    }
+  }
+  return clipped;
+}
+
+// With the text-spacing overrides, at 320 and 1280 px: the page still reflows and no text is cut.
+async function checkTextSpacing(browser, site, pages, res) {
+  for (const width of [320, 1280]) {
+    const ctx = await browser.newContext({ viewport: { width, height: 800 } });
+    const page = await ctx.newPage();
+    for (const p of pages) {
+      await page.goto('file://' + path.join(site, p), { waitUntil: 'load' });
+      await page.addStyleTag({ content: TEXT_SPACING });
+      const m = await page.evaluate(measureReflow);
+      const clipped = await page.evaluate(measureClipped);
+      const msgs = [];
+      if (m.scrollWidth > m.viewport) msgs.push(`page ${m.scrollWidth} px wide > viewport ${m.viewport} px`);
+      if (clipped.length) msgs.push(`text cut off: ${clipped.slice(0, 5).join('; ')}`);
+      if (msgs.length) res.fail('text-spacing', `${p} @${width}px`, msgs.join(' | '));
+    }
+    await ctx.close();
+  }
+}
+
 async function checkAxe(browser, site, pages, res) {
   const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   for (const w of AXE_WIDTHS) {
@@ -502,6 +540,7 @@ async function main() {
       for (const c of ['reflow', 'term-width']) if (args.only.includes(c)) res.ran.add(c);
       console.log(`-- reflow, term-width: ${((Date.now() - t) / 1000).toFixed(1)} s`);
     }
+    await timed('text-spacing', () => checkTextSpacing(browser, site, pages, res));
     await timed('axe', () => checkAxe(browser, site, pages, res));
     await timed('vnu', () => checkVnu(site, pages, res));
     await timed('print', () => checkPrint(browser, site, pages, res, args.pdfDir));
