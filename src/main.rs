@@ -8,6 +8,7 @@ use clap::Parser;
 use toetsgen::cancel::Cancelled;
 use toetsgen::cli::{Cli, Command};
 use toetsgen::cmd;
+use toetsgen::plan::diagnostic::visible;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -39,7 +40,7 @@ fn main() -> ExitCode {
                 ExitCode::from(u8::try_from(128 + cancelled.signal).unwrap_or(1))
             }
             None => {
-                eprintln!("error: {err:#}");
+                eprintln!("{}", visible(&format!("error: {err:#}")));
                 ExitCode::from(1)
             }
         },

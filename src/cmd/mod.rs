@@ -16,6 +16,7 @@ use anyhow::{Result, bail};
 
 use crate::build::Outcome;
 use crate::cli::SourceArgs;
+use crate::plan::diagnostic::visible;
 use crate::words::plural;
 
 /// The templates folder: the one named, which must exist, or `templates` when present.
@@ -40,13 +41,14 @@ fn print_problems(outcome: &Outcome) {
     }
 }
 
-/// The problems found, errors and warnings, each as the terminal shows it: the plans' with file,
+/// The problems found, errors and warnings, each as the terminal shows it (control characters
+/// from templates, paths or typst escaped, as the plans' diagnostics do): the plans' with file,
 /// line and the offending line, then the build record's, then the failures with their causes.
 fn problems(outcome: &Outcome) -> Vec<String> {
     let diagnostics = outcome.diagnostics.iter().map(ToString::to_string);
     let ignored = (outcome.ignored.iter())
-        .map(|entry| format!("warning: ignored in the build record: {entry}"));
-    let failures = (outcome.failures.iter()).map(|failure| format!("error: {failure:#}"));
+        .map(|entry| visible(&format!("warning: ignored in the build record: {entry}")));
+    let failures = (outcome.failures.iter()).map(|failure| visible(&format!("error: {failure:#}")));
     diagnostics.chain(ignored).chain(failures).collect()
 }
 

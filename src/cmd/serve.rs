@@ -108,7 +108,7 @@ fn rebuild(opts: &Options, server: &Server, builds: &mut u64) -> Result<(), Canc
             if let Some(cancelled) = err.downcast_ref::<Cancelled>() {
                 return Err(*cancelled);
             }
-            let problem = format!("error: {err:#}");
+            let problem = crate::plan::diagnostic::visible(&format!("error: {err:#}"));
             eprintln!("{problem}\n");
             Status {
                 builds: 0,
