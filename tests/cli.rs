@@ -242,6 +242,33 @@ fn missing_plans_folder_is_explained() {
     );
 }
 
+/// `--plans` naming a file says it is a file and names its folder; a plan reached through a
+/// symbolic link is read like any other (it used to be skipped without a word).
+#[test]
+fn plans_given_as_a_file_or_a_link() {
+    let dir = project(&[&v1()]);
+    let out = run(toetsgen(dir.path()).args([
+        "check",
+        "--plans",
+        "toetsplannen/V1-dienstverlening.yaml",
+    ]));
+    let (_, stderr) = texts(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr.contains("is a file, not a folder"), "{stderr}");
+    assert!(stderr.contains("--plans toetsplannen"), "{stderr}");
+    let linked = dir.path().join("gelinkt");
+    std::fs::create_dir(&linked).unwrap();
+    std::os::unix::fs::symlink(
+        dir.path().join("toetsplannen/V1-dienstverlening.yaml"),
+        linked.join("v1.yaml"),
+    )
+    .unwrap();
+    let out = run(toetsgen(dir.path()).args(["check", "--plans", "gelinkt"]));
+    let (stdout, stderr) = texts(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stdout.contains("Checked 1 plan: 1 valid"), "{stdout}");
+}
+
 /// An empty plans folder is an error, not a silent success.
 #[test]
 fn empty_plans_folder_is_an_error() {
