@@ -105,7 +105,7 @@ pub const TEXT: Style = Style {
 const PADDED_CELL: usize = 30;
 
 /// A rendered Markdown document made tidy for readers of the plain text: the columns of each
-/// table padded to line up (cells up to [`PADDED_CELL`] characters), and exactly one newline at
+/// table padded to line up (cells up to `PADDED_CELL` characters), and exactly one newline at
 /// the end.
 pub fn tidy(document: &str) -> String {
     let lines: Vec<&str> = document.split('\n').collect();
