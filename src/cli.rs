@@ -78,6 +78,14 @@ pub struct BuildArgs {
     #[arg(long)]
     pub force: bool,
 
+    /// Run typst once per PDF, rather than many PDFs per process (the PDFs are the same).
+    #[arg(long)]
+    pub no_batch: bool,
+
+    /// PDFs per typst process when batching (default: chosen; for benchmarks).
+    #[arg(long, hide = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub chunk: Option<u16>,
+
     /// Build only the plans with a toetsterm changed on or after this date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub since: Option<NaiveDate>,

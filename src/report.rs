@@ -8,6 +8,8 @@ pub trait Reporter: Sync {
     fn note(&self, message: &str);
     /// Work of `total` steps begins; `what` names a step's kind, e.g. "PDF".
     fn begin(&self, what: &str, total: usize);
+    /// `n` more steps of the work begun became known.
+    fn more(&self, _n: usize) {}
     /// One step is done; `label` names it, e.g. `V1/toetsplan.pdf`.
     fn step(&self, label: &str);
     /// The work begun last is done.

@@ -87,6 +87,8 @@ mod tests {
             jobs: 1,
             today: chrono::NaiveDate::MIN,
             keep_typst: None,
+            batch: true,
+            chunk: 0,
             force: false,
             since: None,
             cancel: Cancel::new(),

@@ -1,13 +1,15 @@
-//! The one place that runs the floors in order: load → validate → view → render per format
-//! ([`prepare`]) → compile the PDFs ([`pdfs`]) → write. A plan with errors is skipped (its
-//! diagnostics reported) while the valid plans are built. Builds are incremental: everything is
-//! rendered in memory (cheap), a PDF is compiled only when its Typst source, typst or toetsgen
-//! changed, and a file is written only when its bytes differ from what is on disk. When a plan's
-//! version changes, its previous documents are kept under `versies/<date>/`.
+//! The one place that runs the floors in order: load → validate ([`prepare`]) → view → render
+//! per format → compile the PDFs ([`pdfs`]) → write, the last four as a [`stream`] of plans. A
+//! plan with errors is skipped (its diagnostics reported) while the valid plans are built. Builds
+//! are incremental: everything is rendered in memory (cheap), a PDF is compiled only when its
+//! Typst source, typst or toetsgen changed, and a file is written only when its bytes differ from
+//! what is on disk. When a plan's version changes, its previous documents are kept under
+//! `versies/<date>/`.
 
 mod folders;
 mod pdfs;
 mod prepare;
+mod stream;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -15,10 +17,11 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Result, anyhow};
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::cancel::Cancel;
 use crate::document::Format;
-use crate::document::pdf::Typst;
+use crate::document::pdf::{Compiler, Typst};
 use crate::document::templates::Templates;
 use crate::output::dir::OutputDir;
 use crate::output::overview::SitePlan;
@@ -28,7 +31,7 @@ use crate::output::write::{Content, PlanFiles, Tally, Writer};
 use crate::plan::diagnostic::Diagnostic;
 use crate::plan::load;
 use crate::report::Reporter;
-use prepare::{Prepared, Rendered};
+use prepare::{Loaded, Rendered};
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -43,6 +46,10 @@ pub struct Options {
     pub formats: Vec<Format>,
     /// Typst processes at a time.
     pub jobs: usize,
+    /// Whether typst may compile many documents in one process (where it can).
+    pub batch: bool,
+    /// Documents per typst process when batching; 0 chooses (see README, "Speed").
+    pub chunk: usize,
     /// The date against which "in the future" is judged.
     pub today: NaiveDate,
     /// Where to write the Typst sources too, if anywhere.
@@ -93,47 +100,73 @@ pub fn check(opts: &Options) -> Result<Outcome> {
     let start = Instant::now();
     let templates = Templates::load(opts.templates.as_deref())?;
     let files = load::discover(&opts.plans)?;
-    let mut p = prepare::prepare(opts, &templates, &files, &Record::default(), None)?;
-    p.outcome.plans_built = p.rendered.len();
-    p.outcome.documents = p.rendered.iter().map(|r| r.documents.len()).sum();
-    p.outcome.elapsed = start.elapsed();
-    Ok(p.outcome)
+    let Loaded {
+        mut outcome,
+        plans,
+        valid,
+        ..
+    } = prepare::load(opts, &files);
+    let results: Vec<Result<usize>> = (valid.par_iter())
+        .map(|&i| {
+            prepare::render_one(opts, &templates, None, None, &plans[i]).map(|r| r.documents.len())
+        })
+        .collect();
+    for result in results {
+        match result {
+            Ok(documents) => {
+                outcome.plans_built += 1;
+                outcome.documents += documents;
+            }
+            Err(err) => outcome.failures.push(err),
+        }
+    }
+    outcome.elapsed = start.elapsed();
+    Ok(outcome)
 }
 
 /// Builds every valid plan into the output folder, writing only what changed.
 pub fn build(opts: &Options, reporter: &dyn Reporter) -> Result<Outcome> {
     let start = Instant::now();
     folders::check_apart(opts)?;
-    let typst = (opts.formats.contains(&Format::Pdf))
-        .then(Typst::locate)
-        .transpose()?;
     let templates = Templates::load(opts.templates.as_deref())?;
     let files = load::discover(&opts.plans)?;
+    let typst = match opts.formats.contains(&Format::Pdf) {
+        true => Some(locate_typst(opts)?),
+        false => None,
+    };
     let out = OutputDir::open(&opts.output, reporter, &opts.cancel)?;
-    let (record, ignored) = Record::load(&opts.output)?;
-    let Prepared {
+    let (mut record, ignored) = Record::load(&opts.output)?;
+    if let Some(id) = typst.as_ref().and_then(|t| t.id.clone()) {
+        record.typst_program = typst.as_ref().map(|t| (id, t.version.clone()));
+    }
+    let Loaded {
         mut outcome,
-        rendered,
+        plans,
+        valid,
         present,
         unreadable,
-    } = prepare::prepare(opts, &templates, &files, &record, Some(&out))?;
+    } = prepare::load(opts, &files);
     outcome.ignored = ignored;
-    if let Some(dir) = &opts.keep_typst {
-        pdfs::write_typst_sources(dir, &rendered)?;
-    }
-    let mut made = match &typst {
-        Some(typst) => pdfs::make(typst, &rendered, &record, &out, opts, reporter)?,
-        None => HashMap::new(),
+    let batch = opts.batch && templates.typst_all_builtin();
+    let compiler = (typst.as_ref())
+        .map(|t| Compiler::new(t, out.scratch(), batch))
+        .transpose()?;
+    let stream = stream::Stream {
+        opts,
+        templates: &templates,
+        record: &record.clone(),
+        out: &out,
+        compiler: compiler.as_ref(),
+        typst_version: typst.as_ref().map_or("", |t| t.version.as_str()),
+        reporter,
     };
     let mut writer = Writer::new(&out, &templates, &opts.formats, opts.force, record);
-    write_plans(
-        &mut writer,
-        &rendered,
-        &templates,
-        opts,
-        &mut made,
-        &mut outcome,
-    )?;
+    let valid: Vec<_> = valid.iter().map(|&i| &plans[i]).collect();
+    if let Err(err) = stream.run(&valid, &mut writer, &mut outcome) {
+        writer.commit()?;
+        writer.record().save(&opts.output)?;
+        return Err(err);
+    }
     if !unreadable {
         writer.remove_deleted_plans(&present)?;
     }
@@ -145,50 +178,37 @@ pub fn build(opts: &Options, reporter: &dyn Reporter) -> Result<Outcome> {
     if let Err(err) = writer.schema() {
         (outcome.failures).push(err.context("the plans' JSON Schema was not written"));
     }
-    let (mut record, tally) = writer.finish();
-    record.toetsgen = env!("CARGO_PKG_VERSION").to_owned();
-    if let Some(typst) = &typst {
-        record.typst = Some(typst.version.clone());
-    }
-    record.sjablonen_sha256 = templates.fingerprint().to_owned();
-    record.save(&opts.output)?;
+    let (record, tally) = writer.finish()?;
+    save_record(record, opts, typst.as_ref(), &templates)?;
     outcome.tally = tally;
     outcome.elapsed = start.elapsed();
     Ok(outcome)
 }
 
-/// Writes every rendered plan; a plan that fails is counted against it and the others go on. On
-/// cancellation the record of what was written so far is saved.
-fn write_plans(
-    writer: &mut Writer<'_>,
-    rendered: &[Rendered],
-    templates: &Templates,
+/// Saves the record with the versions and templates this build used.
+fn save_record(
+    mut record: Record,
     opts: &Options,
-    made: &mut HashMap<OutputFile, Result<Content>>,
-    outcome: &mut Outcome,
+    typst: Option<&Typst>,
+    templates: &Templates,
 ) -> Result<()> {
-    for plan in rendered {
-        if let Err(cancelled) = opts.cancel.check() {
-            writer.record().save(&opts.output)?;
-            return Err(cancelled.into());
-        }
-        let written =
-            plan_files(plan, templates, &opts.formats, made).and_then(|files| writer.plan(files));
-        match written {
-            Ok(()) => {
-                outcome.plans_built += 1;
-                outcome.documents += plan.documents.len();
-            }
-            Err(err) => (outcome.failures)
-                .push(err.context(format!("plan {} was not written", plan.view.code))),
-        }
+    record.toetsgen = env!("CARGO_PKG_VERSION").to_owned();
+    if let Some(typst) = typst {
+        record.typst = Some(typst.version.clone());
     }
-    Ok(())
+    record.sjablonen_sha256 = templates.fingerprint().to_owned();
+    record.save(&opts.output)
+}
+
+/// typst, its version known from the last build's record when the program is the same file.
+fn locate_typst(opts: &Options) -> Result<Typst> {
+    let known = Record::typst_program(&opts.output);
+    Typst::locate(known.as_ref().map(|(id, version)| (id, version.as_str())))
 }
 
 /// Every file of one plan with its content, in document and format order; a PDF is taken from
 /// `made` by its name. Fails when a PDF could not be made.
-fn plan_files<'a>(
+pub(crate) fn plan_files<'a>(
     plan: &'a Rendered,
     templates: &'a Templates,
     formats: &[Format],

@@ -1,77 +1,85 @@
-//! Which PDFs this build must compile, and their compilation: a PDF whose Typst source, typst
-//! and toetsgen are those recorded for the file on disk is up to date; the others go to typst in
-//! one parallel run. Each PDF travels with its [`OutputFile`], so it is filed under its own name.
+//! Which PDFs of a plan this build must compile: a PDF whose Typst source, typst and toetsgen
+//! are those recorded for the file on disk is up to date; the others become jobs for typst, each
+//! travelling with its [`OutputFile`] and the key it will be recorded with. A PDF typst made is
+//! hashed where it lies (in the staging folder) and handed to the writer as staged.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::build::Options;
 use crate::build::prepare::Rendered;
 use crate::document::Format;
-use crate::document::pdf::{Job, Typst};
+use crate::document::pdf::Job;
 use crate::fs::{self, sha256};
 use crate::output::dir::OutputDir;
 use crate::output::path::OutputFile;
 use crate::output::record::Record;
 use crate::output::write::Content;
-use crate::report::Reporter;
 
-/// Every PDF of the rendered plans: up to date on disk, newly made, or the reason it failed.
-pub(crate) fn make(
-    typst: &Typst,
-    plans: &[Rendered],
+/// A PDF to compile: its file, the key it is recorded with, and the job for typst.
+pub(crate) struct Wanted {
+    pub file: OutputFile,
+    pub key: String,
+    pub job: Job,
+}
+
+/// The plan's PDFs that are up to date on disk, and those to compile.
+pub(crate) fn plan_jobs(
+    typst_version: &str,
+    plan: &Rendered,
     record: &Record,
     out: &OutputDir,
-    opts: &Options,
-    reporter: &dyn Reporter,
-) -> Result<HashMap<OutputFile, Result<Content>>> {
-    let mut pdfs = HashMap::new();
-    let mut jobs = Vec::new();
-    for plan in plans {
-        let timestamp = (plan.version.and_hms_opt(0, 0, 0)).map_or(0, |t| t.and_utc().timestamp());
-        for doc in &plan.documents {
-            let Some(source) = doc.source(Format::Pdf) else {
-                continue;
-            };
-            let Ok(file) = OutputFile::new(&plan.view.code, &doc.info.naam, Format::Pdf) else {
-                continue;
-            };
-            let key = source_key(&typst.version, &source.text);
-            let recorded = (record.plannen.get(&plan.view.code))
-                .and_then(|p| p.bestanden.get(&file))
-                .filter(|rec| {
-                    !opts.force
-                        && rec.typst_bron.as_deref() == Some(key.as_str())
-                        && out.hash_of(&file.rel()).as_deref() == Some(rec.sha256.as_str())
-                });
-            match recorded {
-                Some(rec) => {
-                    pdfs.insert(file, Ok(Content::UpToDate(rec.clone())));
-                }
-                None => {
-                    let job = Job {
-                        label: file.to_string(),
-                        template: source.template.clone(),
-                        source: source.text.clone(),
-                        timestamp,
-                    };
-                    jobs.push(((file, key), job));
-                }
+    force: bool,
+) -> (HashMap<OutputFile, Result<Content>>, Vec<Wanted>) {
+    let mut up_to_date = HashMap::new();
+    let mut wanted = Vec::new();
+    for doc in &plan.documents {
+        let Some(source) = doc.source(Format::Pdf) else {
+            continue;
+        };
+        let Ok(file) = OutputFile::new(&plan.view.code, &doc.info.naam, Format::Pdf) else {
+            continue;
+        };
+        let key = source_key(typst_version, &source.text);
+        let recorded = (record.plannen.get(&plan.view.code))
+            .and_then(|p| p.bestanden.get(&file))
+            .filter(|rec| {
+                !force
+                    && rec.typst_bron.as_deref() == Some(key.as_str())
+                    && out.hash_of(&file.rel()).as_deref() == Some(rec.sha256.as_str())
+            });
+        match recorded {
+            Some(rec) => {
+                up_to_date.insert(file, Ok(Content::UpToDate(rec.clone())));
+            }
+            None => {
+                let job = Job {
+                    label: file.to_string(),
+                    template: source.template.clone(),
+                    source: source.text.clone(),
+                };
+                wanted.push(Wanted { file, key, job });
             }
         }
     }
-    for ((file, key), result) in
-        typst.compile_all(jobs, opts.jobs, out.scratch(), &opts.cancel, reporter)?
-    {
-        let content = result.map(|bytes| Content::New {
-            bytes,
-            typst_bron: Some(key),
-        });
-        pdfs.insert(file, content);
-    }
-    Ok(pdfs)
+    (up_to_date, wanted)
+}
+
+/// The PDF's creation date for a plan: its version, at midnight UTC, as a UNIX timestamp.
+pub(crate) fn timestamp(plan: &Rendered) -> i64 {
+    (plan.version.and_hms_opt(0, 0, 0)).map_or(0, |t| t.and_utc().timestamp())
+}
+
+/// A PDF typst wrote at `path`, hashed, as the writer's content.
+pub(crate) fn staged(path: PathBuf, key: String) -> Result<Content> {
+    let bytes = std::fs::read(&path)
+        .map_err(|e| anyhow::anyhow!("typst wrote no PDF at {} ({e})", path.display()))?;
+    Ok(Content::Staged {
+        path,
+        sha256: sha256(&bytes),
+        typst_bron: Some(key),
+    })
 }
 
 /// The hash that says whether a PDF is current: of typst's version, toetsgen's and the source.
@@ -80,16 +88,14 @@ fn source_key(typst_version: &str, source: &str) -> String {
     sha256(text.as_bytes())
 }
 
-/// Writes every Typst source as `<dir>/<CODE>/<document>.typ`.
-pub(crate) fn write_typst_sources(dir: &Path, plans: &[Rendered]) -> Result<()> {
-    for plan in plans {
-        for doc in &plan.documents {
-            if let Some(source) = doc.source(Format::Pdf) {
-                let path = dir
-                    .join(&plan.view.code)
-                    .join(format!("{}.typ", doc.info.naam));
-                fs::write_atomic(&path, source.text.as_bytes())?;
-            }
+/// Writes the plan's Typst sources as `<dir>/<CODE>/<document>.typ`.
+pub(crate) fn write_typst_sources(dir: &Path, plan: &Rendered) -> Result<()> {
+    for doc in &plan.documents {
+        if let Some(source) = doc.source(Format::Pdf) {
+            let path = dir
+                .join(&plan.view.code)
+                .join(format!("{}.typ", doc.info.naam));
+            fs::write_atomic(&path, source.text.as_bytes())?;
         }
     }
     Ok(())

@@ -1,13 +1,12 @@
-//! Load, validate, view and render every plan in memory: the first floors of the pipeline, run
-//! for `build` and `check` alike. Invalid plans are reported and left out; rendering is
-//! independent per plan and runs in parallel.
+//! Load, validate, view and render plans in memory: the first floors of the pipeline, run for
+//! `build` and `check` alike. Invalid plans are reported and left out; rendering is independent
+//! per plan, so a build renders plans a few at a time as it goes ([`super::stream`]).
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use rayon::prelude::*;
 
 use crate::build::{Options, Outcome};
 use crate::document;
@@ -16,7 +15,7 @@ use crate::document::view::PlanView;
 use crate::fs::sha256;
 use crate::output::dir::OutputDir;
 use crate::output::overview::SitePlan;
-use crate::output::record::{PlanRecord, Record};
+use crate::output::record::PlanRecord;
 use crate::plan::diagnostic::{Diagnostic, Location};
 use crate::plan::load::{self, SourcePlan};
 use crate::plan::model::Datum;
@@ -36,54 +35,39 @@ pub(crate) struct Rendered {
     pub documents: Vec<RenderedDocument>,
 }
 
-/// Everything known before writing.
-pub(crate) struct Prepared {
+/// Everything known before rendering.
+pub(crate) struct Loaded {
     /// What was found so far.
     pub outcome: Outcome,
-    /// The valid plans, rendered.
-    pub rendered: Vec<Rendered>,
+    /// Every plan that could be read.
+    pub plans: Vec<SourcePlan>,
+    /// The valid plans that `--since` selects (indices into `plans`), oldest version first.
+    pub valid: Vec<usize>,
     /// Every plan that could be read, valid or not: its file (as shown) → its code.
     pub present: HashMap<String, String>,
     /// Whether some plan file could not be read at all (its code is unknown).
     pub unreadable: bool,
 }
 
-/// Loads, validates and renders the plans in `files`; `out` (when building) tells which
-/// earlier versions are on disk.
-pub(crate) fn prepare(
-    opts: &Options,
-    templates: &Templates,
-    files: &[PathBuf],
-    record: &Record,
-    out: Option<&OutputDir>,
-) -> Result<Prepared> {
+/// Loads and validates the plans in `files`.
+pub(crate) fn load(opts: &Options, files: &[PathBuf]) -> Loaded {
     let mut outcome = Outcome {
         plans_found: files.len(),
         ..Outcome::default()
     };
-    let mut loaded: Vec<SourcePlan> = Vec::new();
+    let mut plans: Vec<SourcePlan> = Vec::new();
     for path in files {
         match load::load(path) {
-            Ok(sp) => loaded.push(sp),
+            Ok(sp) => plans.push(sp),
             Err(d) => outcome.diagnostics.push(d),
         }
     }
-    let unreadable = loaded.len() < files.len();
-    let present = (loaded.iter())
+    let unreadable = plans.len() < files.len();
+    let present = (plans.iter())
         .map(|sp| (sp.display.clone(), sp.plan.code.clone()))
         .collect();
-    let valid = valid_plans(&loaded, opts, &mut outcome);
-    let results: Vec<Result<Rendered>> = valid
-        .par_iter()
-        .map(|sp| render_one(opts, templates, record.plannen.get(&sp.plan.code), out, sp))
-        .collect();
-    let mut rendered = Vec::new();
-    for result in results {
-        match result {
-            Ok(r) => rendered.push(r),
-            Err(err) => outcome.failures.push(err),
-        }
-    }
+    let mut valid = valid_plans(&plans, opts, &mut outcome);
+    valid.sort_by_key(|&i| plans[i].plan.versie().0);
     // By file and place; a problem of the whole file (such as the count of those not shown) last.
     let last = Location {
         line: usize::MAX,
@@ -92,38 +76,35 @@ pub(crate) fn prepare(
     (outcome.diagnostics).sort_by(|a, b| {
         (&a.file, a.location.unwrap_or(last)).cmp(&(&b.file, b.location.unwrap_or(last)))
     });
-    Ok(Prepared {
+    Loaded {
         outcome,
-        rendered,
+        plans,
+        valid,
         present,
         unreadable,
-    })
+    }
 }
 
 /// The plans without errors that `--since` selects; every diagnostic goes to `outcome`, and
 /// what the site shows of every plan without errors too.
-fn valid_plans<'a>(
-    loaded: &'a [SourcePlan],
-    opts: &Options,
-    outcome: &mut Outcome,
-) -> Vec<&'a SourcePlan> {
+fn valid_plans(loaded: &[SourcePlan], opts: &Options, outcome: &mut Outcome) -> Vec<usize> {
     let checks = validate::validate_all(loaded, opts.today);
-    let mut valid: Vec<&SourcePlan> = Vec::new();
-    for (sp, diags) in loaded.iter().zip(checks) {
+    let mut valid = Vec::new();
+    for (i, diags) in checks.into_iter().enumerate() {
         if !diags.iter().any(Diagnostic::is_error) {
-            valid.push(sp);
+            valid.push(i);
         }
         outcome.diagnostics.extend(diags);
     }
-    outcome.site = valid.iter().map(|sp| SitePlan::of(&sp.plan)).collect();
+    outcome.site = (valid.iter()).map(|&i| SitePlan::of(&loaded[i].plan)).collect();
     let before = valid.len();
-    valid.retain(|sp| (opts.since).is_none_or(|d| changes::changed_since(&sp.plan, d)));
+    valid.retain(|&i| (opts.since).is_none_or(|d| changes::changed_since(&loaded[i].plan, d)));
     outcome.plans_skipped = before - valid.len();
     valid
 }
 
 /// The view and every document of one valid plan.
-fn render_one(
+pub(crate) fn render_one(
     opts: &Options,
     templates: &Templates,
     record: Option<&PlanRecord>,

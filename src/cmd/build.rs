@@ -25,6 +25,8 @@ pub fn run(args: BuildArgs) -> Result<bool> {
         jobs,
         today: chrono::Local::now().date_naive(),
         keep_typst: args.keep_typst.clone(),
+        batch: !args.no_batch,
+        chunk: args.chunk.map_or(0, usize::from),
         force: args.force,
         since: args.since,
         cancel: crate::cmd::signals::cancel_on_signals()?,

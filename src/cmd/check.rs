@@ -18,6 +18,8 @@ pub fn run(args: CheckArgs) -> Result<bool> {
         jobs: 1,
         today: chrono::Local::now().date_naive(),
         keep_typst: None,
+        batch: true,
+        chunk: 0,
         force: false,
         since: None,
         cancel: crate::cancel::Cancel::new(),

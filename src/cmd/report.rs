@@ -13,6 +13,7 @@ use crate::report::Reporter;
 pub struct Terminal {
     bar: Mutex<Option<ProgressBar>>,
     started: Mutex<Option<(String, usize, Instant)>>,
+    steps: std::sync::atomic::AtomicUsize,
     animated: bool,
 }
 
@@ -22,6 +23,7 @@ impl Terminal {
         Terminal {
             bar: Mutex::new(None),
             started: Mutex::new(None),
+            steps: std::sync::atomic::AtomicUsize::new(0),
             animated: std::io::stderr().is_terminal(),
         }
     }
@@ -49,12 +51,22 @@ impl Reporter for Terminal {
             ))
             .unwrap_or_else(|_| ProgressStyle::default_bar());
             *lock(&self.bar) = Some(ProgressBar::new(total as u64).with_style(style));
-        } else {
+        } else if total > 0 {
             eprintln!("Making {total} {what}…");
+        } else {
+            eprintln!("Making {what}…");
+        }
+    }
+
+    fn more(&self, n: usize) {
+        if let Some(bar) = lock(&self.bar).as_ref() {
+            bar.inc_length(n as u64);
         }
     }
 
     fn step(&self, label: &str) {
+        self.steps
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         if let Some(bar) = lock(&self.bar).as_ref() {
             bar.set_message(label.to_owned());
             bar.inc(1);
@@ -65,11 +77,12 @@ impl Reporter for Terminal {
         if let Some(bar) = lock(&self.bar).take() {
             bar.finish_and_clear();
         }
-        if let Some((what, total, start)) = lock(&self.started).take()
+        let steps = self.steps.swap(0, std::sync::atomic::Ordering::Relaxed);
+        if let Some((what, _, start)) = lock(&self.started).take()
             && !self.animated
         {
             eprintln!(
-                "Made {total} {what} in {:.2} s",
+                "Made {steps} {what} in {:.2} s",
                 start.elapsed().as_secs_f64()
             );
         }

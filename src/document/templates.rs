@@ -79,6 +79,15 @@ impl Templates {
         &self.documents
     }
 
+    /// Whether every Typst template is toetsgen's own. Only then may typst compile many
+    /// documents in one process: in a bundle, counters other than the page's, labels and queries
+    /// span all its documents, which toetsgen's templates never use but a user's might.
+    pub fn typst_all_builtin(&self) -> bool {
+        (self.origins.iter())
+            .filter(|(name, _)| name.ends_with(".typ.tera"))
+            .all(|(name, origin)| *origin == format!("built-in {name}"))
+    }
+
     /// Where a template came from: a file of the user's, or the built-in.
     pub fn origin(&self, name: &str) -> String {
         self.origins

@@ -3,10 +3,11 @@
 //! JSON Schema, and the removal of files this program wrote for documents or plans that are gone.
 //! A file at a generated path that the record does not list is someone else's: it is never
 //! replaced (unless it already holds exactly what would be written, or `--force` is given) and
-//! never removed.
+//! never removed. Writes are staged in a [`Batch`] and put in place, plan by whole plan, by
+//! [`Writer::commit`].
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
@@ -16,6 +17,7 @@ use crate::document::context::DocumentInfo;
 use crate::document::templates::Templates;
 use crate::document::view::PlanView;
 use crate::fs::sha256;
+use crate::output::batch::Batch;
 use crate::output::dir::OutputDir;
 use crate::output::overview::SitePlan;
 use crate::output::path::{OutputFile, RelPath, SitePage};
@@ -47,8 +49,32 @@ pub enum Content {
         /// For a PDF: the hash of its Typst source, typst and toetsgen.
         typst_bron: Option<String>,
     },
+    /// A file made in the staging folder (a PDF typst wrote), to be renamed into place.
+    Staged {
+        /// Where it is.
+        path: PathBuf,
+        /// Hash of its bytes.
+        sha256: String,
+        /// For a PDF: the hash of its Typst source, typst and toetsgen.
+        typst_bron: Option<String>,
+    },
     /// The file on disk is current: its record.
     UpToDate(FileRecord),
+}
+
+/// A file's new bytes: in memory, or staged on disk with their hash.
+enum Data {
+    Bytes(Vec<u8>),
+    File { path: PathBuf, sha256: String },
+}
+
+impl Data {
+    fn sha256(&self) -> String {
+        match self {
+            Data::Bytes(bytes) => sha256(bytes),
+            Data::File { sha256, .. } => sha256.clone(),
+        }
+    }
 }
 
 /// How many files a build wrote, left alone, removed and kept.
@@ -72,6 +98,7 @@ pub struct Writer<'a> {
     force: bool,
     record: Record,
     tally: Tally,
+    batch: Batch,
 }
 
 impl<'a> Writer<'a> {
@@ -90,6 +117,7 @@ impl<'a> Writer<'a> {
             force,
             record,
             tally: Tally::default(),
+            batch: Batch::new(),
         }
     }
 
@@ -98,9 +126,20 @@ impl<'a> Writer<'a> {
         &self.record
     }
 
-    /// The record as updated so far, and the tally.
-    pub fn finish(self) -> (Record, Tally) {
-        (self.record, self.tally)
+    /// How many writes and removals are staged, waiting for [`Writer::commit`].
+    pub fn staged(&self) -> usize {
+        self.batch.len()
+    }
+
+    /// Puts every staged write in place and makes it durable (see [`Batch::commit`]).
+    pub fn commit(&mut self) -> Result<()> {
+        self.batch.commit(self.out)
+    }
+
+    /// Commits what is staged; returns the record as updated, and the tally.
+    pub fn finish(mut self) -> Result<(Record, Tally)> {
+        self.commit()?;
+        Ok((self.record, self.tally))
     }
 
     /// Writes one plan: its files, its previous version kept when the version changed, the
@@ -114,18 +153,15 @@ impl<'a> Writer<'a> {
             true => {
                 let text = site::plan_page(self.templates, plan.view, &update.record)?;
                 let page = SitePage::Plan(meta.code.clone());
-                self.claim(
-                    &page.rel(),
-                    text.as_bytes(),
-                    self.record.site.contains(&page),
-                )?;
-                Some((page, text))
+                let data = Data::Bytes(text.into_bytes());
+                self.claim(&page.rel(), &data, self.record.site.contains(&page))?;
+                Some((page, data))
             }
             false => None,
         };
         self.apply(update)?;
-        if let Some((page, text)) = page {
-            self.page(page, &text)?;
+        if let Some((page, data)) = page {
+            self.page(page, data)?;
         }
         Ok(())
     }
@@ -161,13 +197,15 @@ impl<'a> Writer<'a> {
                     rec
                 }
                 Content::New { bytes, typst_bron } => {
-                    self.claim(&file.rel(), &bytes, ours)?;
-                    let rec = FileRecord {
-                        sha256: sha256(&bytes),
-                        typst_bron,
-                    };
-                    update.writes.push((file.rel(), bytes));
-                    rec
+                    self.new_file(&mut update, &file, Data::Bytes(bytes), typst_bron, ours)?
+                }
+                Content::Staged {
+                    path,
+                    sha256,
+                    typst_bron,
+                } => {
+                    let data = Data::File { path, sha256 };
+                    self.new_file(&mut update, &file, data, typst_bron, ours)?
                 }
             };
             update.record.bestanden.insert(file, rec);
@@ -176,6 +214,24 @@ impl<'a> Writer<'a> {
             self.stale(old, meta.documents, &mut update);
         }
         Ok(update)
+    }
+
+    /// Claims a new file for the update and returns its record.
+    fn new_file(
+        &self,
+        update: &mut Update,
+        file: &OutputFile,
+        data: Data,
+        typst_bron: Option<String>,
+        ours: bool,
+    ) -> Result<FileRecord> {
+        self.claim(&file.rel(), &data, ours)?;
+        let rec = FileRecord {
+            sha256: data.sha256(),
+            typst_bron,
+        };
+        update.writes.push((file.rel(), data));
+        Ok(rec)
     }
 
     /// The copies that keep a plan's previous version under `<CODE>/versies/<date>/`, read-only;
@@ -219,39 +275,50 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// Carries out a decided update and records it.
+    /// Carries out a decided update (staged, in place at the next commit) and records it.
     fn apply(&mut self, update: Update) -> Result<()> {
         for (from, to) in &update.copies {
-            self.out.keep_copy(from, to)?;
+            self.batch.keep_copy(self.out, from, to)?;
         }
         self.tally.versions_kept += update.versions_kept;
         self.tally.unchanged += update.up_to_date;
-        for (rel, bytes) in &update.writes {
-            self.put(rel, bytes)?;
+        for (rel, data) in &update.writes {
+            self.put(rel, data)?;
         }
         for rel in &update.removals {
-            self.out.remove(rel)?;
+            self.batch.remove(rel);
             self.tally.removed += 1;
         }
         self.record.plannen.insert(update.code, update.record);
         Ok(())
     }
 
-    /// Writes `bytes` at `rel` unless it already holds them, and counts it.
-    fn put(&mut self, rel: &RelPath, bytes: &[u8]) -> Result<()> {
-        if !self.force && self.out.holds(rel, bytes) {
+    /// Stages `data` for `rel` unless the file already holds it, and counts it.
+    fn put(&mut self, rel: &RelPath, data: &Data) -> Result<()> {
+        if !self.force && self.holds(rel, data) {
             self.tally.unchanged += 1;
-        } else {
-            self.out.write(rel, bytes)?;
-            self.tally.written += 1;
+            return Ok(());
         }
+        match data {
+            Data::Bytes(bytes) => self.batch.write(self.out, rel, bytes, false)?,
+            Data::File { path, .. } => self.batch.place(rel, path)?,
+        }
+        self.tally.written += 1;
         Ok(())
     }
 
+    /// Whether the file at `rel` holds exactly `data`.
+    fn holds(&self, rel: &RelPath, data: &Data) -> bool {
+        match data {
+            Data::Bytes(bytes) => self.out.holds(rel, bytes),
+            Data::File { sha256, .. } => self.out.hash_of(rel).as_ref() == Some(sha256),
+        }
+    }
+
     /// Refuses to replace a file the record does not list (`ours` is false), unless it already
-    /// holds `bytes` or `--force` was given.
-    fn claim(&self, rel: &RelPath, bytes: &[u8], ours: bool) -> Result<()> {
-        if ours || self.force || !self.out.exists(rel) || self.out.holds(rel, bytes) {
+    /// holds `data` or `--force` was given.
+    fn claim(&self, rel: &RelPath, data: &Data, ours: bool) -> Result<()> {
+        if ours || self.force || !self.out.exists(rel) || self.holds(rel, data) {
             return Ok(());
         }
         bail!(
@@ -279,13 +346,13 @@ impl<'a> Writer<'a> {
         for code in gone {
             if let Some(rec) = self.record.plannen.remove(&code) {
                 for file in rec.bestanden.keys() {
-                    self.out.remove(&file.rel())?;
+                    self.batch.remove(&file.rel());
                     self.tally.removed += 1;
                 }
             }
             let page = SitePage::Plan(code);
             if self.record.site.remove(&page) {
-                self.out.remove(&page.rel())?;
+                self.batch.remove(&page.rel());
                 self.tally.removed += 1;
             }
         }
@@ -297,9 +364,9 @@ impl<'a> Writer<'a> {
     pub fn site_index(&mut self, plans: &[SitePlan]) -> Result<()> {
         if self.formats.contains(&Format::Html) || self.record.site.contains(&SitePage::Index) {
             let index = site::index(self.templates, &self.record, plans)?;
-            self.page(SitePage::Index, &index)?;
+            self.page(SitePage::Index, Data::Bytes(index.into_bytes()))?;
             let changes = site::wijzigingen(self.templates, &self.record, plans)?;
-            self.page(SitePage::Wijzigingen, &changes)?;
+            self.page(SitePage::Wijzigingen, Data::Bytes(changes.into_bytes()))?;
         }
         Ok(())
     }
@@ -307,14 +374,14 @@ impl<'a> Writer<'a> {
     /// Writes the JSON Schema of a toetsplan beside the site (`toetsplan.schema.json`), for the
     /// editors of the plans; recorded like a page of the site.
     pub fn schema(&mut self) -> Result<()> {
-        self.page(SitePage::Schema, &crate::plan::schema::json())
+        self.page(SitePage::Schema, Data::Bytes(crate::plan::schema::json().into_bytes()))
     }
 
     /// Writes a page of the site when its bytes changed, and records it.
-    fn page(&mut self, page: SitePage, text: &str) -> Result<()> {
+    fn page(&mut self, page: SitePage, data: Data) -> Result<()> {
         let rel = page.rel();
-        self.claim(&rel, text.as_bytes(), self.record.site.contains(&page))?;
-        self.put(&rel, text.as_bytes())?;
+        self.claim(&rel, &data, self.record.site.contains(&page))?;
+        self.put(&rel, &data)?;
         self.record.site.insert(page);
         Ok(())
     }
@@ -349,7 +416,7 @@ struct Update {
     code: String,
     record: PlanRecord,
     copies: Vec<(RelPath, RelPath)>,
-    writes: Vec<(RelPath, Vec<u8>)>,
+    writes: Vec<(RelPath, Data)>,
     removals: Vec<RelPath>,
     up_to_date: usize,
     versions_kept: usize,

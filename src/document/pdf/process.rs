@@ -1,7 +1,8 @@
-//! One typst process: run in its own scratch folder with only toetsgen's fonts, no system fonts,
-//! no package from the user's machine and no network (packages would have to be downloaded: the
-//! download goes to a closed local port and fails), its diagnostics kept in a file, and killed at
-//! once when the build is cancelled.
+//! One typst process: run with the build's scratch folder as its root, only toetsgen's fonts, no
+//! system fonts, no package from the user's machine and no network (packages would have to be
+//! downloaded: the download goes to a closed local port and fails), its diagnostics kept in a
+//! file, and killed at once when the build is cancelled. It compiles either one document or a
+//! bundle of many ([`super::bundle`]).
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -10,7 +11,6 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 
 use crate::cancel::Cancel;
-use crate::fs;
 
 /// The folders one run of typst sees.
 pub struct Sandbox<'a> {
@@ -29,23 +29,37 @@ pub const PDF_STANDARDS: &str = "a-2a,ua-1";
 /// Where package downloads are sent: a local port where nothing listens.
 const NO_NETWORK: &str = "http://127.0.0.1:9";
 
-/// Compiles `source` (written to `<stem>.typ` in the root) into PDF bytes; on failure the error
-/// holds typst's own diagnostics.
-pub fn compile(
+/// What one run compiles: a single document into a PDF, or a bundle into a folder.
+pub enum Target<'a> {
+    /// `input` → the PDF `output`.
+    Single {
+        /// The Typst source.
+        input: &'a Path,
+        /// The PDF.
+        output: &'a Path,
+    },
+    /// The bundle `input` (made of `#document` elements) → files in the folder `output`.
+    Bundle {
+        /// The bundle's main source.
+        input: &'a Path,
+        /// The folder the documents are written to.
+        output: &'a Path,
+    },
+}
+
+/// Runs typst on `target`, its diagnostics going to `log`; on failure the error holds them.
+pub fn run(
     program: &Path,
     sandbox: &Sandbox<'_>,
-    stem: &str,
-    source: &str,
+    target: &Target<'_>,
     timestamp: i64,
+    log: &Path,
     cancel: &Cancel,
-) -> Result<Vec<u8>> {
-    let input = sandbox.root.join(format!("{stem}.typ"));
-    let output = sandbox.root.join(format!("{stem}.pdf"));
-    let log = sandbox.root.join(format!("{stem}.log"));
-    fs::write_scratch(&input, source.as_bytes())?;
+) -> Result<()> {
+    cancel.check()?;
     let stderr =
-        std::fs::File::create(&log).with_context(|| format!("cannot create {}", log.display()))?;
-    let mut child = command(program, sandbox, &input, &output, timestamp)
+        std::fs::File::create(log).with_context(|| format!("cannot create {}", log.display()))?;
+    let mut child = command(program, sandbox, target, timestamp)
         .stderr(stderr)
         .spawn()
         .with_context(|| format!("cannot run {}", program.display()))?;
@@ -61,23 +75,25 @@ pub fn compile(
         std::thread::sleep(Duration::from_millis(2));
     };
     if !status.success() {
-        let diagnostics = std::fs::read_to_string(&log).unwrap_or_default();
+        let diagnostics = std::fs::read_to_string(log).unwrap_or_default();
         bail!("{}", diagnostics.trim_end());
     }
-    std::fs::read(&output).context("typst wrote no PDF")
+    Ok(())
 }
 
-/// The typst command line for one compile, sandboxed.
-fn command(
-    program: &Path,
-    sandbox: &Sandbox<'_>,
-    input: &Path,
-    output: &Path,
-    timestamp: i64,
-) -> Command {
+/// The typst command line for one run, sandboxed.
+fn command(program: &Path, sandbox: &Sandbox<'_>, target: &Target<'_>, timestamp: i64) -> Command {
     let mut command = Command::new(program);
+    command.arg("compile");
+    let (input, output, features) = match target {
+        Target::Single { input, output } => (input, output, "a11y-extras"),
+        Target::Bundle { input, output } => {
+            // One thread per process: toetsgen runs one process per core.
+            command.args(["--format", "bundle", "--jobs", "1"]);
+            (input, output, "bundle,a11y-extras")
+        }
+    };
     command
-        .arg("compile")
         .arg("--root")
         .arg(sandbox.root)
         .arg("--font-path")
@@ -90,7 +106,7 @@ fn command(
         .arg("--pdf-standard")
         .arg(PDF_STANDARDS)
         .arg("--features")
-        .arg("a11y-extras")
+        .arg(features)
         .arg("--creation-timestamp")
         .arg(timestamp.to_string())
         .arg(input)
@@ -100,6 +116,7 @@ fn command(
     for var in [
         "SOURCE_DATE_EPOCH",
         "TYPST_FONT_PATHS",
+        "TYPST_FEATURES",
         "NO_PROXY",
         "no_proxy",
     ] {

@@ -1,7 +1,8 @@
 //! The record of what a build wrote, kept in the output folder as readable JSON
 //! (`output/.toetsgen.json`): per plan its source and the source's hash, its version, every file
 //! written with the hash of its bytes (and, for a PDF, the hash of the Typst source it was made
-//! from), and the earlier versions kept. The next build uses it to skip what has not changed and to
+//! from), the earlier versions kept, and the typst program used (its path, size, modification
+//! time and version, so the next build knows the version without running it). The next build uses it to skip what has not changed and to
 //! remove only files it wrote itself.
 //!
 //! The record is input like a plan: anyone with access to a shared folder can edit it. It is read
@@ -15,6 +16,7 @@ use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::document::pdf::{ProgramId, parse_version};
 use crate::fs;
 use crate::output::path::{OutputFile, SitePage};
 use crate::plan::limits::valid_plan_code;
@@ -30,6 +32,8 @@ pub struct Record {
     pub toetsgen: String,
     /// The typst version the PDFs were made with, if any.
     pub typst: Option<String>,
+    /// The typst program last run, and the version it reported.
+    pub typst_program: Option<(ProgramId, String)>,
     /// Hash of all templates used.
     pub sjablonen_sha256: String,
     /// Per plan code.
@@ -88,6 +92,19 @@ impl Record {
         }
     }
 
+    /// Only the typst program the record in `output` names, if it names a valid one: read before
+    /// the output folder is opened, so that a missing typst is reported before anything is
+    /// written.
+    pub fn typst_program(output: &Path) -> Option<(ProgramId, String)> {
+        #[derive(Deserialize)]
+        struct Only {
+            typst_programma: Option<raw::Programma>,
+        }
+        let text = fs::read_text(&output.join(FILE_NAME)).ok()?;
+        let only: Only = serde_json::from_str(&text).ok()?;
+        only.typst_programma?.checked().ok()
+    }
+
     /// Writes the record into `output`, atomically; an unchanged record is not rewritten.
     pub fn save(&self, output: &Path) -> Result<()> {
         let raw = raw::Record::from(self);
@@ -112,170 +129,7 @@ impl Record {
     }
 }
 
-/// The record as it is stored: plain strings, checked into the typed record on reading.
-mod raw {
-    use super::*;
-
-    #[derive(Debug, Default, Serialize, Deserialize)]
-    #[serde(deny_unknown_fields)]
-    pub struct Record {
-        pub toetsgen: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub typst: Option<String>,
-        #[serde(default)]
-        pub sjablonen_sha256: String,
-        #[serde(default)]
-        pub plannen: BTreeMap<String, PlanRecord>,
-        #[serde(default)]
-        pub site: BTreeSet<String>,
-    }
-
-    #[derive(Debug, Default, Serialize, Deserialize)]
-    #[serde(deny_unknown_fields)]
-    pub struct PlanRecord {
-        #[serde(default)]
-        pub titel: String,
-        pub bron: String,
-        pub bron_sha256: String,
-        pub versie: String,
-        #[serde(default)]
-        pub bestanden: BTreeMap<String, FileRecord>,
-        #[serde(default)]
-        pub eerdere_versies: BTreeMap<String, Vec<String>>,
-    }
-
-    impl Record {
-        /// The typed record and the entries left out, with the reason for each.
-        pub fn checked(self) -> (super::Record, Vec<String>) {
-            let mut problems = Vec::new();
-            let mut plannen = BTreeMap::new();
-            for (code, plan) in self.plannen {
-                match plan.checked(&code, &mut problems) {
-                    Ok(plan) => {
-                        plannen.insert(code, plan);
-                    }
-                    Err(why) => problems.push(format!("plan `{}`: {why}", code.escape_debug())),
-                }
-            }
-            let site = (self.site.into_iter())
-                .filter_map(|page| {
-                    SitePage::parse(&page)
-                        .map_err(|why| {
-                            problems.push(format!("site page `{}`: {why}", page.escape_debug()))
-                        })
-                        .ok()
-                })
-                .collect();
-            let record = super::Record {
-                toetsgen: self.toetsgen,
-                typst: self.typst,
-                sjablonen_sha256: self.sjablonen_sha256,
-                plannen,
-                site,
-            };
-            (record, problems)
-        }
-    }
-
-    impl PlanRecord {
-        fn checked(
-            self,
-            code: &str,
-            problems: &mut Vec<String>,
-        ) -> Result<super::PlanRecord, String> {
-            if !valid_plan_code(code) {
-                return Err("not a plan code".to_owned());
-            }
-            let versie = parse_iso_date(&self.versie)?;
-            let mut bestanden = BTreeMap::new();
-            for (path, file) in self.bestanden {
-                match own_file(code, None, &path).and_then(|f| hash_ok(&file).map(|()| f)) {
-                    Ok(f) => {
-                        bestanden.insert(f, file);
-                    }
-                    Err(why) => problems.push(entry(code, &path, &why)),
-                }
-            }
-            let mut eerdere_versies = BTreeMap::new();
-            for (date, files) in self.eerdere_versies {
-                let Ok(day) = parse_iso_date(&date) else {
-                    problems.push(entry(code, &date, "not a version date (YYYY-MM-DD)"));
-                    continue;
-                };
-                let kept = (files.iter())
-                    .filter_map(|path| {
-                        own_file(code, Some(day), path)
-                            .map_err(|why| problems.push(entry(code, path, &why)))
-                            .ok()
-                    })
-                    .collect();
-                eerdere_versies.insert(day, kept);
-            }
-            Ok(super::PlanRecord {
-                titel: self.titel,
-                bron: self.bron,
-                bron_sha256: self.bron_sha256,
-                versie,
-                bestanden,
-                eerdere_versies,
-            })
-        }
-    }
-
-    /// A file of plan `code` (of its kept version `version`), or why it is not one.
-    fn own_file(code: &str, version: Option<NaiveDate>, path: &str) -> Result<OutputFile, String> {
-        let file = OutputFile::parse(path)?;
-        if file.plan() != code || file.version() != version {
-            return Err("it is not a file of this plan (or of this version)".to_owned());
-        }
-        Ok(file)
-    }
-
-    fn hash_ok(file: &FileRecord) -> Result<(), String> {
-        let hex = |s: &str| s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit());
-        if hex(&file.sha256) && file.typst_bron.as_deref().is_none_or(hex) {
-            Ok(())
-        } else {
-            Err("its hash is not a SHA-256".to_owned())
-        }
-    }
-
-    fn entry(code: &str, what: &str, why: &str) -> String {
-        format!("plan {code}, entry `{}`: {why}", what.escape_debug())
-    }
-
-    impl From<&super::Record> for Record {
-        fn from(r: &super::Record) -> Self {
-            Record {
-                toetsgen: r.toetsgen.clone(),
-                typst: r.typst.clone(),
-                sjablonen_sha256: r.sjablonen_sha256.clone(),
-                plannen: (r.plannen.iter())
-                    .map(|(code, p)| (code.clone(), PlanRecord::from(p)))
-                    .collect(),
-                site: r.site.iter().map(ToString::to_string).collect(),
-            }
-        }
-    }
-
-    impl From<&super::PlanRecord> for PlanRecord {
-        fn from(p: &super::PlanRecord) -> Self {
-            let iso = |d: &NaiveDate| d.format("%Y-%m-%d").to_string();
-            PlanRecord {
-                titel: p.titel.clone(),
-                bron: p.bron.clone(),
-                bron_sha256: p.bron_sha256.clone(),
-                versie: iso(&p.versie),
-                bestanden: (p.bestanden.iter())
-                    .map(|(f, rec)| (f.to_string(), rec.clone()))
-                    .collect(),
-                eerdere_versies: (p.eerdere_versies.iter())
-                    .map(|(d, files)| (iso(d), files.iter().map(ToString::to_string).collect()))
-                    .collect(),
-            }
-        }
-    }
-}
+mod raw;
 
 #[cfg(test)]
 mod tests {
@@ -355,5 +209,45 @@ mod tests {
         assert_eq!(v1.eerdere_versies.values().flatten().count(), 1);
         assert_eq!(record.site.len(), 1);
         assert_eq!(problems.len(), 8, "{problems:#?}");
+    }
+}
+
+#[cfg(test)]
+mod typst_program_tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    /// The typst program survives a round trip; an entry with a relative path or a version
+    /// that is no version is left out and reported, and never trusted.
+    #[test]
+    fn typst_program_is_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let id = ProgramId {
+            path: PathBuf::from("/usr/bin/typst"),
+            size: 42,
+            modified: (1_700_000_000, 5),
+        };
+        let record = Record {
+            toetsgen: "0.1.0".into(),
+            typst_program: Some((id.clone(), "0.15.1".into())),
+            ..Record::default()
+        };
+        record.save(dir.path()).unwrap();
+        assert_eq!(Record::load(dir.path()).unwrap(), (record, vec![]));
+        assert_eq!(
+            Record::typst_program(dir.path()),
+            Some((id, "0.15.1".into()))
+        );
+        for bad in [
+            r#"{"pad":"typst","grootte":1,"gewijzigd_s":1,"gewijzigd_ns":1,"versie":"0.15.1"}"#,
+            r#"{"pad":"/t","grootte":1,"gewijzigd_s":1,"gewijzigd_ns":1,"versie":"0.15; rm"}"#,
+        ] {
+            let json = format!(r#"{{"toetsgen":"0.1.0","typst_programma":{bad}}}"#);
+            std::fs::write(dir.path().join(FILE_NAME), json).unwrap();
+            let (record, problems) = Record::load(dir.path()).unwrap();
+            assert_eq!(record.typst_program, None);
+            assert_eq!(problems.len(), 1, "{problems:?}");
+            assert_eq!(Record::typst_program(dir.path()), None);
+        }
     }
 }

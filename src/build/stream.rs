@@ -1,0 +1,319 @@
+//! The build as a stream, so that memory stays flat however many plans there are and writing
+//! overlaps typst: a producer renders the plans a window at a time (in parallel) and cuts their
+//! PDFs into chunks of one creation date; one worker per `--jobs` hands each chunk to typst; the
+//! calling thread writes each plan as soon as all its PDFs are made. Channels are bounded, so
+//! only a few windows of plans are in memory at once, and PDFs stay on disk where typst wrote
+//! them until they are renamed into place.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+
+use anyhow::{Result, anyhow};
+use rayon::prelude::*;
+
+use crate::build::pdfs::{self, Wanted};
+use crate::build::prepare::{self, Rendered};
+use crate::build::{Options, Outcome, plan_files};
+use crate::document::pdf::{Chunk, Compiler};
+use crate::document::templates::Templates;
+use crate::output::dir::OutputDir;
+use crate::output::path::OutputFile;
+use crate::output::record::Record;
+use crate::output::write::{Content, Writer};
+use crate::plan::load::SourcePlan;
+use crate::report::Reporter;
+
+/// The most documents typst compiles in one process: more uses more memory for no gain
+/// (measured: see README, "Speed").
+pub const MAX_CHUNK: usize = 40;
+
+/// Staged writes are put in place whenever this many wait (and at the end).
+const COMMIT_EVERY: usize = 2000;
+
+/// What the stream needs besides the plans.
+pub(crate) struct Stream<'a> {
+    pub opts: &'a Options,
+    pub templates: &'a Templates,
+    pub record: &'a Record,
+    pub out: &'a OutputDir,
+    pub compiler: Option<&'a Compiler>,
+    pub typst_version: &'a str,
+    pub reporter: &'a dyn Reporter,
+}
+
+/// A chunk of PDFs and, per PDF, the plan (by number) and file it belongs to.
+struct Work {
+    chunk: Chunk,
+    tasks: Vec<(usize, OutputFile, String)>,
+}
+
+/// A plan's PDFs so far, by file: made (staged), up to date, or why not.
+type Made = HashMap<OutputFile, Result<Content>>;
+
+/// What the writer hears.
+enum Msg {
+    /// A rendered plan with the PDFs known so far, waiting for `waiting` more.
+    Plan(
+        usize,
+        Box<Rendered>,
+        HashMap<OutputFile, Result<Content>>,
+        usize,
+    ),
+    /// PDFs made (or failed), by plan number.
+    Pdfs(Vec<(usize, OutputFile, Result<Content>)>),
+    /// A plan that could not be rendered.
+    Failed(anyhow::Error),
+}
+
+impl Stream<'_> {
+    /// Renders, compiles and writes every plan in `plans`; per plan failures go to `outcome`.
+    /// Fails when cancelled (after the plans written so far) or when a write fails outright.
+    pub fn run(
+        &self,
+        plans: &[&SourcePlan],
+        writer: &mut Writer<'_>,
+        outcome: &mut Outcome,
+    ) -> Result<()> {
+        let docs = self.templates.documents().len().max(1);
+        let jobs = self.opts.jobs.max(1);
+        let chunk = match self.compiler.is_some_and(Compiler::batches) {
+            true => chunk_size(self.opts.chunk, plans.len() * docs, jobs),
+            false => 1,
+        };
+        let window = (chunk * jobs).div_ceil(docs).max(8);
+        let stop = AtomicBool::new(false);
+        let started = AtomicBool::new(false);
+        let (work_tx, work_rx) = sync_channel::<Work>(jobs);
+        let work_rx = Mutex::new(work_rx);
+        let (msg_tx, msg_rx) = sync_channel::<Msg>(4 * window);
+        let result = std::thread::scope(|scope| {
+            let producer_tx = msg_tx.clone();
+            let (stop, started) = (&stop, &started);
+            scope.spawn(move || {
+                self.produce(plans, window, chunk, stop, started, work_tx, producer_tx)
+            });
+            if let Some(compiler) = self.compiler {
+                for _ in 0..jobs {
+                    let (tx, rx) = (msg_tx.clone(), &work_rx);
+                    scope.spawn(move || self.work(compiler, rx, tx, stop));
+                }
+            }
+            drop(msg_tx);
+            self.write(msg_rx, writer, outcome, stop)
+        });
+        if started.load(Ordering::SeqCst) {
+            self.reporter.end();
+        }
+        result
+    }
+
+    /// Renders plans a window at a time and sends them to the writer and their PDFs, in chunks,
+    /// to the workers.
+    #[allow(clippy::too_many_arguments)]
+    fn produce(
+        &self,
+        plans: &[&SourcePlan],
+        window: usize,
+        chunk: usize,
+        stop: &AtomicBool,
+        started: &AtomicBool,
+        work: SyncSender<Work>,
+        msgs: SyncSender<Msg>,
+    ) {
+        let mut id = 0;
+        for part in plans.chunks(window) {
+            if stop.load(Ordering::SeqCst) || self.opts.cancel.check().is_err() {
+                return;
+            }
+            let rendered: Vec<Result<Rendered>> = (part.par_iter())
+                .map(|sp| {
+                    let record = self.record.plannen.get(&sp.plan.code);
+                    prepare::render_one(self.opts, self.templates, record, Some(self.out), sp)
+                })
+                .collect();
+            let mut groups: BTreeMap<i64, Work> = BTreeMap::new();
+            for plan in rendered {
+                id += 1;
+                let plan = match plan.and_then(|p| self.keep_typst(p)) {
+                    Ok(plan) => plan,
+                    Err(err) => {
+                        let _ = msgs.send(Msg::Failed(err));
+                        continue;
+                    }
+                };
+                let (done, wanted) = match self.compiler {
+                    Some(_) => pdfs::plan_jobs(
+                        self.typst_version,
+                        &plan,
+                        self.record,
+                        self.out,
+                        self.opts.force,
+                    ),
+                    None => Default::default(),
+                };
+                let group = groups
+                    .entry(pdfs::timestamp(&plan))
+                    .or_insert_with_key(|&ts| new_work(ts));
+                let _ = msgs.send(Msg::Plan(id, Box::new(plan), done, wanted.len()));
+                for Wanted { file, key, job } in wanted {
+                    group.chunk.jobs.push(job);
+                    group.tasks.push((id, file, key));
+                    if group.tasks.len() >= chunk {
+                        let full = std::mem::replace(group, new_work(group.chunk.timestamp));
+                        self.send_work(&work, full, started);
+                    }
+                }
+            }
+            for (_, rest) in groups {
+                self.send_work(&work, rest, started);
+            }
+        }
+    }
+
+    fn keep_typst(&self, plan: Rendered) -> Result<Rendered> {
+        if let Some(dir) = &self.opts.keep_typst {
+            pdfs::write_typst_sources(dir, &plan)?;
+        }
+        Ok(plan)
+    }
+
+    fn send_work(&self, work: &SyncSender<Work>, item: Work, started: &AtomicBool) {
+        if item.tasks.is_empty() {
+            return;
+        }
+        if !started.swap(true, Ordering::SeqCst) {
+            self.reporter.begin("PDFs", 0);
+        }
+        self.reporter.more(item.tasks.len());
+        let _ = work.send(item);
+    }
+
+    /// Compiles chunks until there are no more, and sends the PDFs to the writer.
+    fn work(
+        &self,
+        compiler: &Compiler,
+        work: &Mutex<Receiver<Work>>,
+        msgs: SyncSender<Msg>,
+        stop: &AtomicBool,
+    ) {
+        loop {
+            let next = work
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .recv();
+            let Ok(Work { chunk, tasks }) = next else {
+                return;
+            };
+            let results = match stop.load(Ordering::SeqCst) {
+                true => Err(anyhow!("the build stopped")),
+                false => compiler.compile(&chunk, &self.opts.cancel),
+            };
+            let made = match results {
+                Ok(results) => (tasks.into_iter().zip(results))
+                    .map(|((id, file, key), r)| {
+                        self.reporter.step(&file.to_string());
+                        (id, file, r.and_then(|path| pdfs::staged(path, key)))
+                    })
+                    .collect(),
+                Err(err) => (tasks.into_iter())
+                    .map(|(id, file, _)| (id, file, Err(anyhow!("{err:#}"))))
+                    .collect(),
+            };
+            let _ = msgs.send(Msg::Pdfs(made));
+        }
+    }
+
+    /// Writes each plan once all its PDFs are there, until every message is read. On
+    /// cancellation (or a failed commit) no further plan is written, but the messages are
+    /// still read so that the other threads finish.
+    fn write(
+        &self,
+        msgs: Receiver<Msg>,
+        writer: &mut Writer<'_>,
+        outcome: &mut Outcome,
+        stop: &AtomicBool,
+    ) -> Result<()> {
+        let mut waiting: HashMap<usize, (Box<Rendered>, Made, usize)> = HashMap::new();
+        let mut result = Ok(());
+        let mut complete = Vec::new();
+        for msg in msgs {
+            match msg {
+                Msg::Plan(_, plan, made, 0) => complete.push((plan, made)),
+                Msg::Plan(id, plan, made, n) => {
+                    waiting.insert(id, (plan, made, n));
+                }
+                Msg::Pdfs(list) => {
+                    for (id, file, content) in list {
+                        let Some(entry) = waiting.get_mut(&id) else {
+                            continue;
+                        };
+                        entry.1.insert(file, content);
+                        entry.2 -= 1;
+                        if entry.2 == 0
+                            && let Some((plan, made, _)) = waiting.remove(&id)
+                        {
+                            complete.push((plan, made));
+                        }
+                    }
+                }
+                Msg::Failed(err) => outcome.failures.push(err),
+            }
+            for (plan, mut made) in complete.drain(..) {
+                if result.is_ok() {
+                    result = self.write_plan(&plan, &mut made, writer, outcome);
+                    if result.is_err() {
+                        stop.store(true, Ordering::SeqCst);
+                    }
+                }
+            }
+        }
+        result
+    }
+
+    /// Writes one plan (a failure is counted against it), unless the build was cancelled;
+    /// commits the staged writes when enough wait.
+    fn write_plan(
+        &self,
+        plan: &Rendered,
+        made: &mut Made,
+        writer: &mut Writer<'_>,
+        outcome: &mut Outcome,
+    ) -> Result<()> {
+        self.opts.cancel.check()?;
+        let written = plan_files(plan, self.templates, &self.opts.formats, made)
+            .and_then(|files| writer.plan(files));
+        match written {
+            Ok(()) => {
+                outcome.plans_built += 1;
+                outcome.documents += plan.documents.len();
+            }
+            Err(err) => (outcome.failures)
+                .push(err.context(format!("plan {} was not written", plan.view.code))),
+        }
+        if writer.staged() >= COMMIT_EVERY {
+            writer.commit()?;
+        }
+        Ok(())
+    }
+}
+
+fn new_work(timestamp: i64) -> Work {
+    Work {
+        chunk: Chunk {
+            timestamp,
+            jobs: Vec::new(),
+        },
+        tasks: Vec::new(),
+    }
+}
+
+/// Documents per chunk: `asked` when given, else enough to give every worker a share of
+/// `documents`, at most [`MAX_CHUNK`].
+pub(crate) fn chunk_size(asked: usize, documents: usize, jobs: usize) -> usize {
+    match asked {
+        0 => documents.div_ceil(jobs).clamp(1, MAX_CHUNK),
+        n => n,
+    }
+}
