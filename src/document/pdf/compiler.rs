@@ -25,7 +25,49 @@ pub struct Compiler {
     packages: PathBuf,
     batch: bool,
     next: AtomicUsize,
+    sets: Sets,
     kept: Mutex<Option<PathBuf>>,
+}
+
+/// Where one document's files are in the scratch folder: its source (and typst's messages)
+/// under a name reused from chunk to chunk, so that a build does not create and delete a file
+/// per document; its PDF under a name of its own, since it stays until it is moved into place.
+struct Names {
+    /// `src/<set>-<i>`, without extension.
+    source: String,
+    /// `pdf/<index>-<CODE>-<document>.pdf`.
+    pdf: String,
+}
+
+/// Source name sets: the free ones, and how many there are.
+type Sets = Mutex<(Vec<usize>, usize)>;
+
+/// A set of source names for one chunk at a time, given back when the chunk is done.
+struct SetGuard<'a>(usize, &'a Sets);
+
+impl<'a> SetGuard<'a> {
+    /// A free set, or a new one.
+    fn take(sets: &'a Sets) -> SetGuard<'a> {
+        let mut guard = sets
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (free, count) = &mut *guard;
+        let set = free.pop().unwrap_or_else(|| {
+            *count += 1;
+            *count - 1
+        });
+        SetGuard(set, sets)
+    }
+}
+
+impl Drop for SetGuard<'_> {
+    fn drop(&mut self) {
+        let mut guard = self
+            .1
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        guard.0.push(self.0);
+    }
 }
 
 impl Compiler {
@@ -42,6 +84,8 @@ impl Compiler {
         let (fonts, packages) = (dir.path().join("fonts"), dir.path().join("packages"));
         fonts::write_all(&fonts)?;
         fs::create_dir_all(&packages)?;
+        fs::create_dir_all(&dir.path().join("src"))?;
+        fs::create_dir_all(&dir.path().join("pdf"))?;
         Ok(Compiler {
             typst: typst.clone(),
             dir,
@@ -49,6 +93,7 @@ impl Compiler {
             packages,
             batch: batch && typst.bundles(),
             next: AtomicUsize::new(0),
+            sets: Mutex::new((Vec::new(), 0)),
             kept: Mutex::new(None),
         })
     }
@@ -62,27 +107,39 @@ impl Compiler {
     /// why it failed, in the order of the chunk's jobs. Fails as a whole only when cancelled.
     pub fn compile(&self, chunk: &Chunk, cancel: &Cancel) -> Result<Vec<Result<PathBuf>>> {
         let first = self.next.fetch_add(chunk.jobs.len(), Ordering::Relaxed);
-        let stems: Vec<String> = (chunk.jobs.iter().enumerate())
-            .map(|(i, job)| stem(first + i, &job.label))
+        let set = SetGuard::take(&self.sets);
+        let names: Vec<Names> = (chunk.jobs.iter().enumerate())
+            .map(|(i, job)| Names {
+                source: format!("src/{}-{i}", set.0),
+                pdf: format!("pdf/{}.pdf", stem(first + i, &job.label)),
+            })
             .collect();
-        for (job, stem) in chunk.jobs.iter().zip(&stems) {
-            fs::write_scratch(&self.path(&format!("{stem}.typ")), job.source.as_bytes())?;
+        for (job, names) in chunk.jobs.iter().zip(&names) {
+            let path = self.path(&format!("{}.typ", names.source));
+            fs::write_scratch(&path, job.source.as_bytes())?;
         }
         if self.batch && chunk.jobs.len() > 1 {
-            let name = format!("bundel-{first:05}");
+            let name = format!("src/{}-bundel", set.0);
+            let documents: Vec<(&str, &str)> = (names.iter())
+                .map(|n| (n.source.as_str(), n.pdf.as_str()))
+                .collect();
             let (program, sandbox) = (&self.typst.program, self.sandbox());
-            match bundle::compile(program, &sandbox, &name, &stems, chunk.timestamp, cancel) {
-                Ok(pdfs) => {
-                    stems.iter().for_each(|s| self.forget_source(s));
-                    return Ok(pdfs.into_iter().map(Ok).collect());
-                }
+            match bundle::compile(
+                program,
+                &sandbox,
+                &name,
+                &documents,
+                chunk.timestamp,
+                cancel,
+            ) {
+                Ok(()) => return Ok(names.iter().map(|n| Ok(self.path(&n.pdf))).collect()),
                 Err(err) if err.is::<Cancelled>() => return Err(err),
                 Err(_) => {} // compile one by one: the error then names its document
             }
         }
         let mut results = Vec::new();
-        for (job, stem) in chunk.jobs.iter().zip(&stems) {
-            match self.single(job, stem, chunk.timestamp, cancel) {
+        for (job, names) in chunk.jobs.iter().zip(&names) {
+            match self.single(job, names, chunk.timestamp, cancel) {
                 Err(err) if err.is::<Cancelled>() => return Err(err),
                 result => results.push(result),
             }
@@ -91,37 +148,33 @@ impl Compiler {
     }
 
     /// Compiles one document in its own process.
-    fn single(&self, job: &Job, stem: &str, timestamp: i64, cancel: &Cancel) -> Result<PathBuf> {
-        let (input, output) = (
-            self.path(&format!("{stem}.typ")),
-            self.path(&format!("{stem}.pdf")),
-        );
-        let log = self.path(&format!("{stem}.log"));
+    fn single(&self, job: &Job, names: &Names, timestamp: i64, cancel: &Cancel) -> Result<PathBuf> {
+        let input = self.path(&format!("{}.typ", names.source));
+        let log = self.path(&format!("{}.log", names.source));
+        let output = self.path(&names.pdf);
         let target = Target::Single {
             input: &input,
             output: &output,
         };
+        let sandbox = self.sandbox();
         let result = process::run(
             &self.typst.program,
-            &self.sandbox(),
+            &sandbox,
             &target,
             timestamp,
             &log,
             cancel,
         );
         match result {
-            Ok(()) => {
-                self.forget_source(stem);
-                Ok(output)
-            }
+            Ok(()) => Ok(output),
             Err(err) if err.is::<Cancelled>() => Err(err),
-            Err(err) => Err(self.failure(job, stem, &err)),
+            Err(err) => Err(self.failure(job, names, &err)),
         }
     }
 
     /// The error for a failed document: typst's diagnostics, the document and its template, and
     /// where its source is kept.
-    fn failure(&self, job: &Job, stem: &str, err: &anyhow::Error) -> anyhow::Error {
+    fn failure(&self, job: &Job, names: &Names, err: &anyhow::Error) -> anyhow::Error {
         let packages = if job.source.contains("\"@") {
             "\nnote: the source imports a Typst package (`@…`); toetsgen lets typst use no packages and no network, so every template must be self-contained"
         } else {
@@ -132,7 +185,7 @@ impl Compiler {
             job.label,
             job.template
         );
-        match self.keep_source(stem) {
+        match self.keep_source(names) {
             Ok(kept) => err.context(format!(
                 "the Typst sources are kept in {} for inspection",
                 kept.display()
@@ -143,7 +196,7 @@ impl Compiler {
 
     /// Copies a failed document's source and typst's messages into a folder of their own, made
     /// once per build, and returns it.
-    fn keep_source(&self, stem: &str) -> Result<PathBuf> {
+    fn keep_source(&self, names: &Names) -> Result<PathBuf> {
         let mut kept = self
             .kept
             .lock()
@@ -156,18 +209,16 @@ impl Compiler {
             *kept = Some(dir.keep());
         }
         let dir = kept.clone().unwrap_or_default();
+        let stem = names
+            .pdf
+            .trim_start_matches("pdf/")
+            .trim_end_matches(".pdf");
         for ext in ["typ", "log"] {
-            let name = format!("{stem}.{ext}");
-            let from = self.path(&name);
-            std::fs::copy(&from, dir.join(&name))
+            let from = self.path(&format!("{}.{ext}", names.source));
+            std::fs::copy(&from, dir.join(format!("{stem}.{ext}")))
                 .with_context(|| format!("cannot copy {}", from.display()))?;
         }
         Ok(dir)
-    }
-
-    fn forget_source(&self, stem: &str) {
-        let _ = std::fs::remove_file(self.path(&format!("{stem}.typ")));
-        let _ = std::fs::remove_file(self.path(&format!("{stem}.log")));
     }
 
     fn path(&self, name: &str) -> PathBuf {
