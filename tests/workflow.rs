@@ -402,3 +402,17 @@ fn a_second_build_waits_for_the_first() {
     );
     assert!(dir.path().join("output/V1/toetsplan.md").is_file());
 }
+
+/// A plan whose input is unchanged is not rendered again, but a file of it edited by hand is
+/// still noticed: the next build writes it again, and only it.
+#[test]
+fn a_file_edited_by_hand_is_written_again() {
+    let dir = project(&[&v1(), &fixture("plans/B2-theorie.yaml")]);
+    build_ok(dir.path(), &["--format", "md,html"]);
+    let file = dir.path().join("output/V1/toetsplan.md");
+    let original = std::fs::read(&file).unwrap();
+    std::fs::write(&file, "met de hand veranderd\n").unwrap();
+    let stdout = build_ok(dir.path(), &["--format", "md,html"]);
+    assert!(stdout.contains("1 file written"), "{stdout}");
+    assert_eq!(std::fs::read(&file).unwrap(), original);
+}

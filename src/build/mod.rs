@@ -10,6 +10,7 @@ mod folders;
 mod pdfs;
 mod prepare;
 mod stream;
+mod unchanged;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -108,7 +109,8 @@ pub fn check(opts: &Options) -> Result<Outcome> {
     } = prepare::load(opts, &files);
     let results: Vec<Result<usize>> = (valid.par_iter())
         .map(|&i| {
-            prepare::render_one(opts, &templates, None, None, &plans[i]).map(|r| r.documents.len())
+            let input = prepare::input(&templates, None, None, &plans[i], "");
+            prepare::render_one(opts, &templates, input, &plans[i]).map(|r| r.documents.len())
         })
         .collect();
     for result in results {
@@ -244,6 +246,7 @@ pub(crate) fn plan_files<'a>(
         version: plan.version,
         source: &plan.source,
         source_sha256: plan.source_sha256.clone(),
+        input_sha256: plan.input_sha256.clone(),
         documents: templates.documents(),
         files,
     })

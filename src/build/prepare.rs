@@ -31,6 +31,8 @@ pub(crate) struct Rendered {
     pub source: String,
     /// Hash of the plan's file.
     pub source_sha256: String,
+    /// Hash of everything its documents were made from.
+    pub input_sha256: String,
     /// Its documents, in every format asked for.
     pub documents: Vec<RenderedDocument>,
 }
@@ -103,26 +105,64 @@ fn valid_plans(loaded: &[SourcePlan], opts: &Options, outcome: &mut Outcome) -> 
     valid
 }
 
-/// The view and every document of one valid plan.
-pub(crate) fn render_one(
-    opts: &Options,
+/// A plan's view, and the hash of everything its documents are made from.
+pub(crate) struct Input {
+    /// The view the templates see.
+    pub view: PlanView,
+    /// The hash of toetsgen's version, the templates, typst's version, the plan's file (its name
+    /// and bytes) and the earlier versions its documents list: the same key, the same documents.
+    pub key: String,
+    /// Hash of the plan's file.
+    pub source_sha256: String,
+}
+
+/// The view of a valid plan and its input key; `record` and `out` (when building) tell which
+/// earlier versions are on disk.
+pub(crate) fn input(
     templates: &Templates,
     record: Option<&PlanRecord>,
     out: Option<&OutputDir>,
     sp: &SourcePlan,
-) -> Result<Rendered> {
+    typst_version: &str,
+) -> Input {
     let kept = match (record, out) {
         (Some(record), Some(out)) => earlier_versions(record, out),
         _ => Vec::new(),
     };
     let view = PlanView::new(&sp.plan).with_eerdere_versies(kept);
-    let documents = document::render_plan(templates, &view, &opts.formats)?;
+    let source_sha256 = sha256(sp.source.as_bytes());
+    let mut text = format!(
+        "{}\0{}\0{typst_version}\0{}\0{source_sha256}",
+        env!("CARGO_PKG_VERSION"),
+        templates.fingerprint(),
+        sp.display
+    );
+    for earlier in &view.eerdere_versies {
+        text.push('\0');
+        text.push_str(&earlier.map);
+    }
+    Input {
+        view,
+        key: sha256(text.as_bytes()),
+        source_sha256,
+    }
+}
+
+/// Every document of one valid plan.
+pub(crate) fn render_one(
+    opts: &Options,
+    templates: &Templates,
+    input: Input,
+    sp: &SourcePlan,
+) -> Result<Rendered> {
+    let documents = document::render_plan(templates, &input.view, &opts.formats)?;
     Ok(Rendered {
         version: sp.plan.versie().0,
         source: sp.display.clone(),
-        source_sha256: sha256(sp.source.as_bytes()),
+        source_sha256: input.source_sha256,
+        input_sha256: input.key,
         documents,
-        view,
+        view: input.view,
     })
 }
 

@@ -15,9 +15,11 @@ use rayon::prelude::*;
 
 use crate::build::pdfs::{self, Wanted};
 use crate::build::prepare::{self, Rendered};
+use crate::build::unchanged::unchanged;
 use crate::build::{Options, Outcome, plan_files};
 use crate::document::pdf::{Chunk, Compiler};
 use crate::document::templates::Templates;
+use crate::document::view::PlanView;
 use crate::output::dir::OutputDir;
 use crate::output::path::OutputFile;
 use crate::output::record::Record;
@@ -52,8 +54,18 @@ struct Work {
 /// A plan's PDFs so far, by file: made (staged), up to date, or why not.
 type Made = HashMap<OutputFile, Result<Content>>;
 
+/// A plan as the producer found it.
+enum Prepared {
+    /// Unchanged: its view, and how many files it has.
+    Unchanged(Box<PlanView>, usize),
+    /// Rendered, or why not.
+    Rendered(Result<Box<Rendered>>),
+}
+
 /// What the writer hears.
 enum Msg {
+    /// A plan found unchanged: its view, and how many files it has.
+    Unchanged(Box<PlanView>, usize),
     /// A rendered plan with the PDFs known so far, waiting for `waiting` more.
     Plan(
         usize,
@@ -127,16 +139,18 @@ impl Stream<'_> {
             if stop.load(Ordering::SeqCst) || self.opts.cancel.check().is_err() {
                 return;
             }
-            let rendered: Vec<Result<Rendered>> = (part.par_iter())
-                .map(|sp| {
-                    let record = self.record.plannen.get(&sp.plan.code);
-                    prepare::render_one(self.opts, self.templates, record, Some(self.out), sp)
-                })
-                .collect();
+            let prepared: Vec<Prepared> = (part.par_iter()).map(|sp| self.prepare(sp)).collect();
             let mut groups: BTreeMap<i64, Work> = BTreeMap::new();
-            for plan in rendered {
+            for plan in prepared {
                 id += 1;
-                let plan = match plan.and_then(|p| self.keep_typst(p)) {
+                let plan = match plan {
+                    Prepared::Unchanged(view, files) => {
+                        let _ = msgs.send(Msg::Unchanged(view, files));
+                        continue;
+                    }
+                    Prepared::Rendered(plan) => plan,
+                };
+                let plan = match plan.and_then(|p| self.keep_typst(*p)) {
                     Ok(plan) => plan,
                     Err(err) => {
                         let _ = msgs.send(Msg::Failed(err));
@@ -169,6 +183,24 @@ impl Stream<'_> {
             for (_, rest) in groups {
                 self.send_work(&work, rest, started);
             }
+        }
+    }
+
+    /// A plan found unchanged, or rendered.
+    fn prepare(&self, sp: &SourcePlan) -> Prepared {
+        let record = self.record.plannen.get(&sp.plan.code);
+        let input = prepare::input(
+            self.templates,
+            record,
+            Some(self.out),
+            sp,
+            self.typst_version,
+        );
+        match unchanged(self.opts, self.templates, record, self.out, &input) {
+            Some(files) => Prepared::Unchanged(Box::new(input.view), files),
+            None => Prepared::Rendered(
+                prepare::render_one(self.opts, self.templates, input, sp).map(Box::new),
+            ),
         }
     }
 
@@ -259,6 +291,10 @@ impl Stream<'_> {
                     }
                 }
                 Msg::Failed(err) => outcome.failures.push(err),
+                Msg::Unchanged(view, files) if result.is_ok() => {
+                    result = self.write_unchanged(&view, files, writer, outcome);
+                }
+                Msg::Unchanged(..) => {}
             }
             for (plan, mut made) in complete.drain(..) {
                 if result.is_ok() {
@@ -294,6 +330,30 @@ impl Stream<'_> {
         }
         if writer.staged() >= COMMIT_EVERY {
             writer.commit()?;
+        }
+        Ok(())
+    }
+}
+
+impl Stream<'_> {
+    /// Counts an unchanged plan as built (writing its site page if it differs), unless the
+    /// build was cancelled.
+    fn write_unchanged(
+        &self,
+        view: &PlanView,
+        files: usize,
+        writer: &mut Writer<'_>,
+        outcome: &mut Outcome,
+    ) -> Result<()> {
+        self.opts.cancel.check()?;
+        match writer.unchanged(view, files) {
+            Ok(()) => {
+                outcome.plans_built += 1;
+                outcome.documents += self.templates.documents().len();
+            }
+            Err(err) => {
+                (outcome.failures).push(err.context(format!("plan {} was not written", view.code)))
+            }
         }
         Ok(())
     }

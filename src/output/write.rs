@@ -34,6 +34,8 @@ pub struct PlanFiles<'a> {
     pub source: &'a str,
     /// Hash of the plan's file.
     pub source_sha256: String,
+    /// Hash of everything its documents were made from.
+    pub input_sha256: String,
     /// The documents made for it.
     pub documents: &'a [DocumentInfo],
     /// Every file to be in the output folder for it, with its content.
@@ -166,6 +168,24 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
+    /// Counts a plan found unchanged (made from the same input, every file as recorded) without
+    /// rendering it: its `files` are up to date, and its page of the site is written when HTML
+    /// is built and the page differs.
+    pub fn unchanged(&mut self, view: &PlanView, files: usize) -> Result<()> {
+        self.tally.unchanged += files;
+        let Some(record) = self.record.plannen.get(&view.code) else {
+            bail!("plan {} is not in the build record", view.code);
+        };
+        if self.formats.contains(&Format::Html) {
+            let text = site::plan_page(self.templates, view, record)?;
+            self.page(
+                SitePage::Plan(view.code.clone()),
+                Data::Bytes(text.into_bytes()),
+            )?;
+        }
+        Ok(())
+    }
+
     /// What writing the plan will do: its new record, the copies that keep its previous version,
     /// the files to write and to remove. Reads only; refuses files the record does not list.
     fn decide(
@@ -179,6 +199,7 @@ impl<'a> Writer<'a> {
                 titel: meta.titel.clone(),
                 bron: meta.source.to_owned(),
                 bron_sha256: meta.source_sha256.clone(),
+                invoer_sha256: Some(meta.input_sha256.clone()),
                 versie: meta.version,
                 bestanden: BTreeMap::new(),
                 eerdere_versies: old.map(|o| o.eerdere_versies.clone()).unwrap_or_default(),
@@ -394,6 +415,7 @@ struct Meta<'a> {
     version: NaiveDate,
     source: &'a str,
     source_sha256: String,
+    input_sha256: String,
     documents: &'a [DocumentInfo],
 }
 
@@ -405,6 +427,7 @@ impl<'a> PlanFiles<'a> {
             version: self.version,
             source: self.source,
             source_sha256: self.source_sha256.clone(),
+            input_sha256: self.input_sha256.clone(),
             documents: self.documents,
         }
     }

@@ -51,6 +51,9 @@ pub struct PlanRecord {
     pub bron: String,
     /// Hash of the plan's file.
     pub bron_sha256: String,
+    /// Hash of everything the plan's documents were made from (see `build::prepare::input_key`):
+    /// when it is the same and every file is as recorded, the plan is not rendered again.
+    pub invoer_sha256: Option<String>,
     /// The plan's version (latest change date) of the current documents.
     pub versie: NaiveDate,
     /// Files written.
@@ -145,6 +148,7 @@ mod tests {
             titel: "V1: D".into(),
             bron: "toetsplannen/v1.yaml".into(),
             bron_sha256: HASH.into(),
+            invoer_sha256: Some(HASH.into()),
             versie: NaiveDate::from_ymd_opt(2025, 3, 1).unwrap(),
             bestanden: [(
                 file.clone(),

@@ -70,6 +70,8 @@ pub struct PlanRecord {
     pub titel: String,
     pub bron: String,
     pub bron_sha256: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invoer_sha256: Option<String>,
     pub versie: String,
     #[serde(default)]
     pub bestanden: BTreeMap<String, FileRecord>,
@@ -150,6 +152,7 @@ impl PlanRecord {
             titel: self.titel,
             bron: self.bron,
             bron_sha256: self.bron_sha256,
+            invoer_sha256: self.invoer_sha256.filter(|h| is_hash(h)),
             versie,
             bestanden,
             eerdere_versies,
@@ -166,9 +169,12 @@ fn own_file(code: &str, version: Option<NaiveDate>, path: &str) -> Result<Output
     Ok(file)
 }
 
+fn is_hash(s: &str) -> bool {
+    s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
 fn hash_ok(file: &FileRecord) -> Result<(), String> {
-    let hex = |s: &str| s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit());
-    if hex(&file.sha256) && file.typst_bron.as_deref().is_none_or(hex) {
+    if is_hash(&file.sha256) && file.typst_bron.as_deref().is_none_or(is_hash) {
         Ok(())
     } else {
         Err("its hash is not a SHA-256".to_owned())
@@ -201,6 +207,7 @@ impl From<&super::PlanRecord> for PlanRecord {
             titel: p.titel.clone(),
             bron: p.bron.clone(),
             bron_sha256: p.bron_sha256.clone(),
+            invoer_sha256: p.invoer_sha256.clone(),
             versie: iso(&p.versie),
             bestanden: (p.bestanden.iter())
                 .map(|(f, rec)| (f.to_string(), rec.clone()))

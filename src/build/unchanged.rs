@@ -1,0 +1,42 @@
+//! A plan whose documents would come out as they are need not be rendered: when its input key
+//! (toetsgen, templates, typst, the plan's file and the earlier versions it lists; see
+//! `prepare::input`) is the one recorded, and every file the build makes for it is recorded and
+//! on disk with the recorded hash, rendering would give the same bytes. A file edited by hand
+//! fails the check, so the plan is rendered and the file written again, as before.
+
+use crate::build::Options;
+use crate::build::prepare::Input;
+use crate::document::Format;
+use crate::document::templates::Templates;
+use crate::output::dir::OutputDir;
+use crate::output::path::OutputFile;
+use crate::output::record::PlanRecord;
+
+/// How many files of the plan are up to date, when the plan is unchanged.
+pub(crate) fn unchanged(
+    opts: &Options,
+    templates: &Templates,
+    record: Option<&PlanRecord>,
+    out: &OutputDir,
+    input: &Input,
+) -> Option<usize> {
+    if opts.force || opts.keep_typst.is_some() {
+        return None;
+    }
+    let record = record?;
+    if record.invoer_sha256.as_deref() != Some(input.key.as_str()) {
+        return None;
+    }
+    let mut files = 0;
+    for doc in templates.documents() {
+        for format in Format::ALL.into_iter().filter(|f| opts.formats.contains(f)) {
+            let file = OutputFile::new(&input.view.code, &doc.naam, format).ok()?;
+            let recorded = record.bestanden.get(&file)?;
+            if out.hash_of(&file.rel()).as_deref() != Some(recorded.sha256.as_str()) {
+                return None;
+            }
+            files += 1;
+        }
+    }
+    Some(files)
+}
