@@ -102,15 +102,13 @@ pub fn check(opts: &Options) -> Result<Outcome> {
     let templates = Templates::load(opts.templates.as_deref())?;
     let files = load::discover(&opts.plans)?;
     let Loaded {
-        mut outcome,
-        plans,
-        valid,
-        ..
+        mut outcome, valid, ..
     } = prepare::load(opts, &files);
     let results: Vec<Result<usize>> = (valid.par_iter())
-        .map(|&i| {
-            let input = prepare::input(&templates, None, None, &plans[i], "");
-            prepare::render_one(opts, &templates, input, &plans[i]).map(|r| r.documents.len())
+        .map(|file| {
+            let sp = prepare::reload(file)?;
+            let input = prepare::input(&templates, None, None, &sp, "");
+            prepare::render_one(opts, &templates, input, &sp).map(|r| r.documents.len())
         })
         .collect();
     for result in results {
@@ -143,7 +141,6 @@ pub fn build(opts: &Options, reporter: &dyn Reporter) -> Result<Outcome> {
     }
     let Loaded {
         mut outcome,
-        plans,
         valid,
         present,
         unreadable,
@@ -163,7 +160,6 @@ pub fn build(opts: &Options, reporter: &dyn Reporter) -> Result<Outcome> {
         reporter,
     };
     let mut writer = Writer::new(&out, &templates, &opts.formats, opts.force, record);
-    let valid: Vec<_> = valid.iter().map(|&i| &plans[i]).collect();
     if let Err(err) = stream.run(&valid, &mut writer, &mut outcome) {
         writer.commit()?;
         writer.record().save(&opts.output)?;

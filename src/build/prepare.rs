@@ -5,8 +5,9 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use anyhow::Result;
+use anyhow::{Result, anyhow, bail};
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::build::{Options, Outcome};
 use crate::document;
@@ -19,6 +20,7 @@ use crate::output::record::PlanRecord;
 use crate::plan::diagnostic::{Diagnostic, Location};
 use crate::plan::load::{self, SourcePlan};
 use crate::plan::model::Datum;
+use crate::plan::validate::Codes;
 use crate::plan::{changes, validate};
 
 /// A valid plan rendered in memory.
@@ -41,35 +43,68 @@ pub(crate) struct Rendered {
 pub(crate) struct Loaded {
     /// What was found so far.
     pub outcome: Outcome,
-    /// Every plan that could be read.
-    pub plans: Vec<SourcePlan>,
-    /// The valid plans that `--since` selects (indices into `plans`), oldest version first.
-    pub valid: Vec<usize>,
+    /// The valid plans that `--since` selects, oldest version first.
+    pub valid: Vec<PlanFile>,
     /// Every plan that could be read, valid or not: its file (as shown) → its code.
     pub present: HashMap<String, String>,
     /// Whether some plan file could not be read at all (its code is unknown).
     pub unreadable: bool,
 }
 
-/// Loads and validates the plans in `files`.
+/// A valid plan, known by its file: it is read again when its turn comes, so that a build does
+/// not hold every plan in memory at once.
+pub(crate) struct PlanFile {
+    /// The file.
+    pub path: PathBuf,
+    /// Hash of its bytes when it was checked.
+    pub source_sha256: String,
+}
+
+/// How many plans are read and checked at once.
+const LOAD_AT_ONCE: usize = 64;
+
+/// Loads and validates the plans in `files`, a few at a time, keeping only what names the
+/// valid ones.
 pub(crate) fn load(opts: &Options, files: &[PathBuf]) -> Loaded {
     let mut outcome = Outcome {
         plans_found: files.len(),
         ..Outcome::default()
     };
-    let mut plans: Vec<SourcePlan> = Vec::new();
-    for path in files {
-        match load::load(path) {
-            Ok(sp) => plans.push(sp),
-            Err(d) => outcome.diagnostics.push(d),
+    let (mut codes, mut present, mut valid) = (Codes::default(), HashMap::new(), Vec::new());
+    let mut unreadable = false;
+    for part in files.chunks(LOAD_AT_ONCE) {
+        let checked: Vec<_> = (part.par_iter())
+            .map(|path| load::load(path).map(|sp| (validate::validate(&sp, opts.today), sp)))
+            .collect();
+        for (path, result) in part.iter().zip(checked) {
+            let (mut diags, sp) = match result {
+                Ok(checked) => checked,
+                Err(d) => {
+                    outcome.diagnostics.push(d);
+                    unreadable = true;
+                    continue;
+                }
+            };
+            present.insert(sp.display.clone(), sp.plan.code.clone());
+            diags.extend(codes.check(&sp));
+            let ok = !diags.iter().any(Diagnostic::is_error);
+            outcome.diagnostics.extend(diags);
+            if !ok {
+                continue;
+            }
+            outcome.site.push(SitePlan::of(&sp.plan));
+            if (opts.since).is_some_and(|d| !changes::changed_since(&sp.plan, d)) {
+                outcome.plans_skipped += 1;
+                continue;
+            }
+            let file = PlanFile {
+                path: path.clone(),
+                source_sha256: sha256(sp.source.as_bytes()),
+            };
+            valid.push((sp.plan.versie().0, file));
         }
     }
-    let unreadable = plans.len() < files.len();
-    let present = (plans.iter())
-        .map(|sp| (sp.display.clone(), sp.plan.code.clone()))
-        .collect();
-    let mut valid = valid_plans(&plans, opts, &mut outcome);
-    valid.sort_by_key(|&i| plans[i].plan.versie().0);
+    valid.sort_by_key(|(version, _)| *version);
     // By file and place; a problem of the whole file (such as the count of those not shown) last.
     let last = Location {
         line: usize::MAX,
@@ -80,29 +115,22 @@ pub(crate) fn load(opts: &Options, files: &[PathBuf]) -> Loaded {
     });
     Loaded {
         outcome,
-        plans,
-        valid,
+        valid: valid.into_iter().map(|(_, file)| file).collect(),
         present,
         unreadable,
     }
 }
 
-/// The plans without errors that `--since` selects; every diagnostic goes to `outcome`, and
-/// what the site shows of every plan without errors too.
-fn valid_plans(loaded: &[SourcePlan], opts: &Options, outcome: &mut Outcome) -> Vec<usize> {
-    let checks = validate::validate_all(loaded, opts.today);
-    let mut valid = Vec::new();
-    for (i, diags) in checks.into_iter().enumerate() {
-        if !diags.iter().any(Diagnostic::is_error) {
-            valid.push(i);
-        }
-        outcome.diagnostics.extend(diags);
+/// Reads a valid plan again, refusing it when its file changed since it was checked.
+pub(crate) fn reload(file: &PlanFile) -> Result<SourcePlan> {
+    let sp = load::load(&file.path).map_err(|d| anyhow!("{d}"))?;
+    if sha256(sp.source.as_bytes()) != file.source_sha256 {
+        bail!(
+            "{} changed while the build ran, so it was not built: run the build again",
+            sp.display
+        );
     }
-    outcome.site = (valid.iter()).map(|&i| SitePlan::of(&loaded[i].plan)).collect();
-    let before = valid.len();
-    valid.retain(|&i| (opts.since).is_none_or(|d| changes::changed_since(&loaded[i].plan, d)));
-    outcome.plans_skipped = before - valid.len();
-    valid
+    Ok(sp)
 }
 
 /// A plan's view, and the hash of everything its documents are made from.

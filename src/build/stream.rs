@@ -14,7 +14,7 @@ use anyhow::{Result, anyhow};
 use rayon::prelude::*;
 
 use crate::build::pdfs::{self, Wanted};
-use crate::build::prepare::{self, Rendered};
+use crate::build::prepare::{self, PlanFile, Rendered};
 use crate::build::unchanged::unchanged;
 use crate::build::{Options, Outcome, plan_files};
 use crate::document::pdf::{Chunk, Compiler};
@@ -24,7 +24,6 @@ use crate::output::dir::OutputDir;
 use crate::output::path::OutputFile;
 use crate::output::record::Record;
 use crate::output::write::{Content, Writer};
-use crate::plan::load::SourcePlan;
 use crate::report::Reporter;
 
 /// The most documents typst compiles in one process: more uses more memory for no gain
@@ -84,7 +83,7 @@ impl Stream<'_> {
     /// Fails when cancelled (after the plans written so far) or when a write fails outright.
     pub fn run(
         &self,
-        plans: &[&SourcePlan],
+        plans: &[PlanFile],
         writer: &mut Writer<'_>,
         outcome: &mut Outcome,
     ) -> Result<()> {
@@ -126,7 +125,7 @@ impl Stream<'_> {
     #[allow(clippy::too_many_arguments)]
     fn produce(
         &self,
-        plans: &[&SourcePlan],
+        plans: &[PlanFile],
         window: usize,
         chunk: usize,
         stop: &AtomicBool,
@@ -187,7 +186,12 @@ impl Stream<'_> {
     }
 
     /// A plan found unchanged, or rendered.
-    fn prepare(&self, sp: &SourcePlan) -> Prepared {
+    fn prepare(&self, file: &PlanFile) -> Prepared {
+        let sp = match prepare::reload(file) {
+            Ok(sp) => sp,
+            Err(err) => return Prepared::Rendered(Err(err)),
+        };
+        let sp = &sp;
         let record = self.record.plannen.get(&sp.plan.code);
         let input = prepare::input(
             self.templates,

@@ -23,31 +23,40 @@ pub const MAX_WAARNEMINGEN: u32 = 10;
 /// Checks every plan on its own and all plans together (unique codes). Returns one list of
 /// diagnostics per plan, in the order of `plans`.
 pub fn validate_all(plans: &[SourcePlan], today: NaiveDate) -> Vec<Vec<Diagnostic>> {
-    let mut all: Vec<Vec<Diagnostic>> = plans.iter().map(|p| validate(p, today)).collect();
-    let mut first_by_code: HashMap<String, &SourcePlan> = HashMap::new();
-    for (i, sp) in plans.iter().enumerate() {
+    let mut codes = Codes::default();
+    (plans.iter())
+        .map(|sp| {
+            let mut diags = validate(sp, today);
+            diags.extend(codes.check(sp));
+            diags
+        })
+        .collect()
+}
+
+/// The plan codes seen so far, to check plan by plan that every plan has its own: the plans can
+/// be checked one at a time, without holding them all.
+#[derive(Debug, Default)]
+pub struct Codes {
+    first_by_code: HashMap<String, String>,
+}
+
+impl Codes {
+    /// An error when an earlier plan has the code of `sp` (compared without case and spaces).
+    pub fn check(&mut self, sp: &SourcePlan) -> Option<Diagnostic> {
         let code = sp.plan.code.trim().to_uppercase();
-        match first_by_code.get(&code) {
-            Some(first) => all[i].push(
-                Diagnostic::error(
-                    &sp.display,
-                    sp.spans.value("code"),
-                    format!(
-                        "plan code `{}` is already used by {}",
-                        sp.plan.code, first.display
-                    ),
-                )
-                .with_source(&sp.source)
-                .with_help(
-                    "every plan needs its own code: its documents are written to output/<code>/",
-                ),
-            ),
-            None => {
-                first_by_code.insert(code, sp);
-            }
-        }
+        let Some(first) = self.first_by_code.get(&code) else {
+            self.first_by_code.insert(code, sp.display.clone());
+            return None;
+        };
+        let diag = Diagnostic::error(
+            &sp.display,
+            sp.spans.value("code"),
+            format!("plan code `{}` is already used by {first}", sp.plan.code),
+        )
+        .with_source(&sp.source)
+        .with_help("every plan needs its own code: its documents are written to output/<code>/");
+        Some(diag)
     }
-    all
 }
 
 /// Checks the rules within one plan.
