@@ -35,14 +35,14 @@ plans() { # plans N DIR: N copies of V1 under DIR/toetsplannen
 }
 secs() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>&1; t1=$(date +%s.%N); echo "$t1 - $t0" | bc -l; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-sandbox() { echo --root "$1" --font-path "$repo/fonts" --ignore-system-fonts --creation-timestamp 1630454400; }
+sandbox() { echo --root "$1" --font-path "$repo/fonts" --ignore-system-fonts --pdf-standard a-2a,ua-1 --creation-timestamp 1630454400; }
 floor_single() { # every .typ under $1/typ, one process each
   (cd "$1" && find typ -name '*.typ' -print0 | xargs -0 -P "$JOBS" -I{} \
-    typst compile $(sandbox .) {} {}.pdf)
+    typst compile --features a11y-extras $(sandbox .) {} {}.pdf)
 }
 floor_batched() { # the bundles under $1/bundles
   (cd "$1" && find bundles -name '*.typ' -print0 | xargs -0 -P "$JOBS" -I{} \
-    typst compile --features bundle --format bundle --jobs 1 $(sandbox .) {} {}.out)
+    typst compile --features bundle,a11y-extras --format bundle --jobs 1 $(sandbox .) {} {}.out)
 }
 make_bundles() { # make_bundles DIR CHUNK: the bundles of the same chunking as toetsgen's
   (cd "$1" && mkdir -p bundles && find typ -name '*.typ' | sort | split -l "$2" -d -a 4 - bundles/part.)

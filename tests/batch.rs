@@ -133,12 +133,16 @@ fn a_broken_document_in_a_chunk_is_named() {
     let chunk = Chunk {
         timestamp: 0,
         jobs: vec![
-            job("X1/goed.pdf", "Goed"),
+            job(
+                "X1/goed.pdf",
+                "#set document(title: \"Goed\")\n#set text(lang: \"nl\")\nGoed\n",
+            ),
             job("X1/kapot.pdf", "#let x = ("),
         ],
     };
     let results = compiler.compile(&chunk, &Cancel::new()).unwrap();
-    assert!(results[0].as_ref().is_ok_and(|p| p.is_file()));
+    let good = results[0].as_ref().map_err(|e| format!("{e:#}"));
+    assert!(good.is_ok_and(|p| p.is_file()), "{:?}", results[0]);
     let err = format!("{:#}", results[1].as_ref().unwrap_err());
     assert!(
         err.contains(

@@ -81,6 +81,8 @@ fn options(args: &ServeArgs) -> Result<Options> {
         jobs: std::thread::available_parallelism().map_or(1, usize::from),
         today: chrono::Local::now().date_naive(),
         keep_typst: None,
+        batch: true,
+        chunk: 0,
         force: false,
         since: None,
         cancel: crate::cmd::signals::cancel_on_signals()?,

@@ -395,7 +395,10 @@ impl<'a> Writer<'a> {
     /// Writes the JSON Schema of a toetsplan beside the site (`toetsplan.schema.json`), for the
     /// editors of the plans; recorded like a page of the site.
     pub fn schema(&mut self) -> Result<()> {
-        self.page(SitePage::Schema, Data::Bytes(crate::plan::schema::json().into_bytes()))
+        self.page(
+            SitePage::Schema,
+            Data::Bytes(crate::plan::schema::json().into_bytes()),
+        )
     }
 
     /// Writes a page of the site when its bytes changed, and records it.
