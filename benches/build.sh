@@ -11,13 +11,13 @@
 #   in one plan, against the full build; `--format md,html` for 300 plans; peak memory of toetsgen
 #   and of its largest typst child for 100 and 2,000 plans.
 #
-# Usage: benches/build.sh   (RUNS=7 JOBS=<cores> SIZES="1 20 100" MEM="100 2000" by default)
+# Usage: benches/build.sh   (RUNS=7 JOBS=<cores> SIZES="1 20 100" MEM="100 2000" by default; MEM="" skips memory)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-7}
 JOBS=${JOBS:-$(nproc)}
-SIZES=${SIZES:-1 20 100}
-MEM=${MEM:-100 2000}
+SIZES=${SIZES-1 20 100}
+MEM=${MEM-100 2000}
 cargo build --release -q
 bin=${CARGO_TARGET_DIR:-$PWD/target}/release/toetsgen
 repo=$PWD
