@@ -26,6 +26,7 @@ const REFUSED: &[&str] = &[
     "plan-code-format",
     "plan-code-too-long",
     "schaal-one-value",
+    "soort-unknown",
     "text-empty",
     "text-too-long",
     "toetsterm-code-too-long",
@@ -37,12 +38,16 @@ const REFUSED: &[&str] = &[
 /// Invalid-plan fixtures beyond a schema: rules between fields or plans, dates judged against
 /// the calendar or today, limits of the file itself, and YAML that is no JSON document at all.
 const BEYOND_A_SCHEMA: &[&str] = &[
+    "aantal-vragen-sum",
+    "beoordeling-missing",
     "control-character-escaped",
     "control-character-raw",
     "date-before-1970",
     "file-not-utf8",
     "gewijzigd-before-ingangsdatum",
     "gewijzigd-future",
+    "minimaal-goed-too-high",
+    "minimaal-goed-without-vragen",
     "minimaal-voldoende-too-high",
     "nesting-too-deep",
     "nul-byte",
@@ -53,6 +58,8 @@ const BEYOND_A_SCHEMA: &[&str] = &[
     "toetsterm-prefix",
     "too-many-problems",
     "verplicht-unknown",
+    "vragen-with-waarnemingen",
+    "vragen-without-opdrachten",
     "yaml-alias-bomb",
     "yaml-duplicate-field",
     "yaml-malformed",

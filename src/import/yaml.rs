@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::plan::model::{AantalVragen, Beoordeling, Toetsplan};
+use crate::plan::model::{AantalVragen, Beoordeling, Soort, Toetsplan};
 
 /// Texts longer than this are written in block style.
 const LONG: usize = 60;
@@ -72,6 +72,13 @@ pub fn to_yaml(plan: &Toetsplan, source: &str) -> String {
 fn beoordeling(out: &mut String, b: &Beoordeling) {
     let defaults = Beoordeling::default();
     out.push_str("beoordeling:\n");
+    if b.soort == Soort::Vragen {
+        out.push_str("  soort: vragen\n");
+        if let Some(n) = b.minimaal_goed {
+            let _ = writeln!(out, "  minimaal_goed: {n}");
+        }
+        return;
+    }
     let _ = writeln!(out, "  waarnemingen: {}", b.waarnemingen);
     field(out, 2, "waarneming", &b.waarneming);
     if b.schaal != defaults.schaal {

@@ -295,6 +295,8 @@ fn strip_positions(message: &str) -> String {
 fn advice(message: &str) -> Option<String> {
     let help = if message.contains("unknown field") {
         "check the spelling of the field name; the fields allowed here are listed above"
+    } else if message.contains("unknown variant") {
+        "use one of the values listed above, written exactly so"
     } else if message.contains("missing field") {
         "add the missing field; SPEC.md lists every field of a toetsplan"
     } else if message.contains("repetition limit") || message.contains("recursion limit") {

@@ -169,9 +169,15 @@ pub struct Toetsterm {
 #[derive(Debug, Clone, Deserialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(
-    description = "Hoe de beoordelaar waarnemingen en oordelen vastlegt op het beoordelingsformulier."
+    description = "Hoe de toets wordt beoordeeld: door waarneming (een proeve: waarnemingen, een oordeel per toetsterm) of met vragen (een theorietoets: een score per toetsterm, een cesuur in goede vragen)."
 )]
 pub struct Beoordeling {
+    /// How the exam is judged: by observation (the default) or by questions.
+    #[serde(default)]
+    #[schemars(
+        description = "Soort beoordeling: `waarnemingen` (een proeve; dit is de standaard) of `vragen` (een theorietoets met aantal_opdrachten vragen per toetsterm)."
+    )]
+    pub soort: Soort,
     /// Number of observation columns (V1: five klantgesprekken).
     #[serde(default = "default_waarnemingen")]
     #[schemars(
@@ -208,6 +214,25 @@ pub struct Beoordeling {
         extend("uniqueItems" = true)
     )]
     pub verplicht: Vec<String>,
+    /// Structured cut-off of a question exam: at least this many questions answered correctly.
+    #[serde(default)]
+    #[schemars(
+        description = "Gestructureerde cesuur van een toets met vragen (`soort: vragen`): minstens zoveel vragen goed (van 1 tot het aantal vragen).",
+        range(min = 1)
+    )]
+    pub minimaal_goed: Option<u32>,
+}
+
+/// How an exam is judged; it decides the shape of the beoordelingsformulier.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+#[schemars(description = "`waarnemingen` (een proeve) of `vragen` (een theorietoets).")]
+pub enum Soort {
+    /// A proeve: observation columns and a judgement per toetsterm on a scale.
+    #[default]
+    Waarnemingen,
+    /// A theory exam: `aantal_opdrachten` questions per toetsterm, a score, a cut-off.
+    Vragen,
 }
 
 impl Default for Beoordeling {
@@ -218,6 +243,8 @@ impl Default for Beoordeling {
             schaal: default_schaal(),
             minimaal_voldoende: None,
             verplicht: Vec::new(),
+            minimaal_goed: None,
+            soort: Soort::default(),
         }
     }
 }
@@ -247,6 +274,20 @@ impl Toetsplan {
             .chain([self.ingangsdatum])
             .max()
             .unwrap_or(self.ingangsdatum)
+    }
+
+    /// How the plan is judged (by observation when it has no beoordeling block).
+    pub fn soort(&self) -> Soort {
+        self.beoordeling.as_ref().map_or(Soort::default(), |b| b.soort)
+    }
+
+    /// The number of questions of a question exam: the sum of the toetstermen's
+    /// `aantal_opdrachten`.
+    pub fn aantal_vragen_som(&self) -> u64 {
+        self.toetstermen()
+            .filter_map(|t| t.aantal_opdrachten)
+            .map(u64::from)
+            .sum()
     }
 
     /// The beoordeling block, or its defaults when the plan has none.
