@@ -25,7 +25,14 @@
 //!   `waarneming`, `kolommen` (column labels), `schaal`, `schaal_tekst` (the scale as text,
 //!   "onvoldoende of voldoende"), `voldoende_oordelen` (the sufficient judgements as text, e.g.
 //!   "voldoende of goed"), `minimaal_voldoende`, `verplicht`, `heeft_cesuur` (the plan states
-//!   a cesuur: as text, a minimum or toetstermen that must be voldoende)
+//!   a cesuur: as text, a minimum or toetstermen that must be voldoende); for an exam judged by
+//!   questions `vragen` (true), `aantal_vragen` (the toetstermen's questions together) and
+//!   `minimaal_goed` (the cut-off, absent when the plan gives the cesuur only as text)
+//! - `plan.toetsmatrijs` (only for an exam judged by questions): `onderdelen` (each with
+//!   `naam`, `nummer`, `vragen`, `per_niveau` and `rijen`, a row per toetsterm with `code`,
+//!   `vragen` and `per_niveau`), `per_niveau` and `totaal`; `per_niveau` lists the questions
+//!   under K, B, RV and PV as texts ("" where none); `meerdere_niveaus` says whether a
+//!   toetsterm at several levels counts under each of them
 //! - `niveaus`: the four levels with `code` and `naam`
 //! - `document`: this document's `naam` (file name) and `titel`; `documenten`: all of them
 //! - `generator`: `naam` and `versie` of toetsgen

@@ -10,6 +10,7 @@ pub mod format;
 pub mod html;
 pub mod links;
 pub mod markdown;
+pub mod matrijs;
 pub mod pdf;
 pub mod recursion;
 pub mod templates;

@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::document::matrijs::Toetsmatrijs;
 use crate::plan::dates;
-use crate::plan::model::{AantalVragen, Datum, Niveau, Toetsplan, Toetsterm};
+use crate::plan::model::{AantalVragen, Datum, Niveau, Soort, Toetsplan, Toetsterm};
 
 /// A date in the forms templates print.
 #[derive(Debug, Clone, Serialize)]
@@ -70,6 +71,8 @@ pub struct PlanView {
     pub eerdere_versies: Vec<EerdereVersie>,
     /// Shape of the beoordelingsformulier.
     pub beoordeling: BeoordelingView,
+    /// The toetsmatrijs, for an exam judged by questions.
+    pub toetsmatrijs: Option<Toetsmatrijs>,
 }
 
 /// An earlier version of the plan's documents, kept in the output folder.
@@ -129,6 +132,12 @@ pub struct ToetstermView {
 pub struct BeoordelingView {
     /// Whether the plan has a beoordeling block (otherwise defaults).
     pub opgegeven: bool,
+    /// Judged by questions (a score form) rather than by observation.
+    pub vragen: bool,
+    /// The number of questions (the toetstermen's `aantal_opdrachten` together).
+    pub aantal_vragen: u64,
+    /// Structured cut-off of a question exam: at least this many questions correct.
+    pub minimaal_goed: Option<u32>,
     /// Number of observation columns.
     pub waarnemingen: u32,
     /// Label of one observation.
@@ -174,6 +183,9 @@ impl BeoordelingView {
         };
         BeoordelingView {
             opgegeven: p.beoordeling.is_some(),
+            vragen: b.soort == Soort::Vragen,
+            aantal_vragen: p.aantal_vragen_som(),
+            minimaal_goed: b.minimaal_goed,
             waarnemingen: b.waarnemingen,
             waarneming: b.waarneming.trim().to_owned(),
             kolommen,
@@ -184,6 +196,7 @@ impl BeoordelingView {
                 .join(" of "),
             heeft_cesuur: p.cesuur.is_some()
                 || b.minimaal_voldoende.is_some()
+                || b.minimaal_goed.is_some()
                 || !b.verplicht.is_empty(),
             minimaal_voldoende: b.minimaal_voldoende,
             verplicht,
@@ -245,6 +258,7 @@ impl PlanView {
             wijzigingen,
             eerdere_versies: Vec::new(),
             beoordeling: BeoordelingView::new(p, verplicht),
+            toetsmatrijs: (p.soort() == Soort::Vragen).then(|| Toetsmatrijs::new(p)),
         }
     }
 }

@@ -278,7 +278,9 @@ impl Toetsplan {
 
     /// How the plan is judged (by observation when it has no beoordeling block).
     pub fn soort(&self) -> Soort {
-        self.beoordeling.as_ref().map_or(Soort::default(), |b| b.soort)
+        self.beoordeling
+            .as_ref()
+            .map_or(Soort::default(), |b| b.soort)
     }
 
     /// The number of questions of a question exam: the sum of the toetstermen's

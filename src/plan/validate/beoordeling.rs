@@ -139,7 +139,9 @@ impl Checker<'_> {
             self.error(
                 "beoordeling.minimaal_goed",
                 format!("minimaal_goed is {min}, but the exam has {total} questions"),
-                &format!("give a number from 1 to {total}, the questions that must be answered correctly"),
+                &format!(
+                    "give a number from 1 to {total}, the questions that must be answered correctly"
+                ),
             );
         }
         self.aantal_vragen(total, missing.is_empty());
