@@ -411,6 +411,7 @@ fn yaml_writer_round_trips_every_field() {
             ],
             minimaal_voldoende: Some(2),
             verplicht: vec!["X1.02".to_owned()],
+            ..Beoordeling::default()
         }),
         onderdelen: vec![
             Onderdeel {
@@ -443,4 +444,15 @@ fn yaml_writer_round_trips_every_field() {
     let written = toetsgen::import::yaml::to_yaml(&plan, "hand");
     assert_eq!(parse(&written), plan, "{written}");
     assert!(written.contains("  schaal: [slecht, goed]\n"), "{written}");
+    plan.beoordeling = Some(Beoordeling {
+        soort: Soort::Vragen,
+        minimaal_goed: Some(2),
+        ..Beoordeling::default()
+    });
+    let written = toetsgen::import::yaml::to_yaml(&plan, "hand");
+    assert_eq!(parse(&written), plan, "{written}");
+    assert!(
+        written.contains("beoordeling:\n  soort: vragen\n  minimaal_goed: 2\n"),
+        "{written}"
+    );
 }
