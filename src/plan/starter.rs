@@ -37,8 +37,12 @@ instructies: Worden verstrekt bij de opdracht
 # Totaal aantal opdrachten (de rij TOTAAL). Moet gelijk zijn aan de som van aantal_opdrachten
 # van de toetstermen. Weglaten als het plan geen opdrachten telt.
 totaal_opdrachten: 1
-# Hoe het beoordelingsformulier eruitziet. Weglaten bij een toets zonder waarnemingen.
+# Hoe de toets wordt beoordeeld; dit bepaalt het beoordelingsformulier.
 beoordeling:
+  # waarnemingen (een proeve, de standaard) of vragen (een theorietoets). Bij een theorietoets:
+  # schrijf `soort: vragen`, geef elke toetsterm aantal_opdrachten (zijn aantal vragen), laat de
+  # regels hieronder weg en geef de cesuur als `minimaal_goed: 28` (minstens zoveel vragen goed).
+  soort: waarnemingen
   # Aantal waarnemingen (kolommen om af te vinken), van 1 tot 10.
   waarnemingen: 1
   # Naam van één waarneming, bijvoorbeeld "Klantgesprek".
