@@ -320,8 +320,8 @@ fn wijzigingen_page_lists_changes_across_plans() {
     );
 }
 
-/// The HTML is standalone and accessible: lang="nl", inline CSS only, header cells with scope,
-/// a print stylesheet for A4.
+/// The HTML is standalone and accessible: lang="nl", inline CSS only (and the fillable form's
+/// inline script), header cells with scope, a print stylesheet for A4.
 #[test]
 fn html_is_standalone_and_accessible() {
     let dir = build_v1();
@@ -336,9 +336,17 @@ fn html_is_standalone_and_accessible() {
             "{doc}: lang"
         );
         assert_eq!(
-            parsed.select(&sel("link, script, img, iframe")).count(),
+            parsed
+                .select(&sel("link, script[src], img, iframe"))
+                .count(),
             0,
             "{doc}: external resources"
+        );
+        let scripts = usize::from(doc == "beoordelingsformulier");
+        assert_eq!(
+            parsed.select(&sel("script")).count(),
+            scripts,
+            "{doc}: only the fillable form has a script, inline"
         );
         assert!(html.contains("@page"), "{doc}: print stylesheet");
         for th in parsed.select(&sel("th")) {

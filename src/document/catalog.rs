@@ -53,6 +53,8 @@ const BUILTIN: &[(&str, &str)] = builtin![
     "_scoreformulier.typ.tera",
     "_instructie-vragen.md.tera",
     "_opdracht-vragen.md.tera",
+    "_formulier.html.tera",
+    "_formulier-stijl.html.tera",
     "_versies.html.tera",
     "_versies.typ.tera",
     "_stijl.html.tera",

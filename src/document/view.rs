@@ -138,6 +138,11 @@ pub struct BeoordelingView {
     pub aantal_vragen: u64,
     /// Structured cut-off of a question exam: at least this many questions correct.
     pub minimaal_goed: Option<u32>,
+    /// The plan states a rule the fillable form can apply (`minimaal_voldoende`, `verplicht` or
+    /// `minimaal_goed`); otherwise the form computes nothing.
+    pub berekent: bool,
+    /// The judgements that count as sufficient, one by one.
+    pub voldoende_lijst: Vec<String>,
     /// Number of observation columns.
     pub waarnemingen: u32,
     /// Label of one observation.
@@ -186,6 +191,11 @@ impl BeoordelingView {
             vragen: b.soort == Soort::Vragen,
             aantal_vragen: p.aantal_vragen_som(),
             minimaal_goed: b.minimaal_goed,
+            berekent: match b.soort {
+                Soort::Vragen => b.minimaal_goed.is_some(),
+                Soort::Waarnemingen => b.minimaal_voldoende.is_some() || !b.verplicht.is_empty(),
+            },
+            voldoende_lijst: sufficient_list(&b.schaal),
             waarnemingen: b.waarnemingen,
             waarneming: b.waarneming.trim().to_owned(),
             kolommen,
@@ -285,12 +295,21 @@ impl PlanView {
 
 /// The judgements that count as sufficient, joined with "of".
 fn sufficient(schaal: &[String]) -> String {
+    sufficient_list(schaal).join(" of ")
+}
+
+/// The judgements that count as sufficient: from the one named "voldoende" up, or else all but
+/// the lowest.
+pub fn sufficient_list(schaal: &[String]) -> Vec<String> {
     let from = schaal
         .iter()
         .position(|s| s.trim().eq_ignore_ascii_case("voldoende"))
         .unwrap_or(1);
-    let names: Vec<&str> = schaal.iter().skip(from).map(|s| s.trim()).collect();
-    names.join(" of ")
+    schaal
+        .iter()
+        .skip(from)
+        .map(|s| s.trim().to_owned())
+        .collect()
 }
 
 fn text(value: &Option<String>) -> Option<String> {

@@ -4,7 +4,7 @@
 # project, installs the pinned node modules where missing (npm ci) and runs suite.js over it in
 # Debian's headless Chromium. See tests/browser/README.md.
 #
-# Usage: tests/browser/run.sh [--site DIR] [--keep] [--only reflow,term-width,axe,vnu,print,search]
+# Usage: tests/browser/run.sh [--site DIR] [--keep] [--only reflow,term-width,axe,vnu,print,search,form]
 #   --site DIR   test an already built output folder instead of building one
 #   --keep       keep the temporary project (site, report.json, the printed PDFs) and say where
 # Environment:

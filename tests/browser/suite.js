@@ -12,6 +12,8 @@
 //               print media at the width of the page's content box, nothing extends past it
 //   search      the start page has an input[type=search]; typing a toetsterm code and a word of
 //               its text, by keyboard only, shows a link to the right plan, reachable by Tab
+//   form        the beoordelingsformulier filled in by keyboard (F1, V1, B2): results, errors in
+//               text, save / open JSON, axe when filled, the print of the filled form (form.js)
 // A check named in TOETSGEN_BROWSER_TESTS_ALLOW_FAIL (comma-separated) that fails is reported as
 // "KNOWN FAILING (issue 10)" and does not fail the run; every other failure does (exit code 1).
 'use strict';
@@ -20,7 +22,8 @@ const os = require('os');
 const path = require('path');
 const { execFileSync, spawnSync } = require('child_process');
 
-const CHECKS = ['reflow', 'term-width', 'text-spacing', 'axe', 'vnu', 'print', 'search'];
+const CHECKS = ['reflow', 'term-width', 'text-spacing', 'axe', 'vnu', 'print', 'search', 'form'];
+const { checkForm } = require('./form');
 const WIDTHS = [
   { name: '320px', width: 320, scale: 1 },
   { name: '375px', width: 375, scale: 1 },
@@ -545,6 +548,7 @@ async function main() {
     await timed('vnu', () => checkVnu(site, pages, res));
     await timed('print', () => checkPrint(browser, site, pages, res, args.pdfDir));
     await timed('search', () => checkSearch(browser, site, res));
+    await timed('form', () => checkForm(browser, site, res));
   } finally {
     await browser.close();
   }

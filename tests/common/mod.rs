@@ -75,14 +75,20 @@ pub fn pdf_text(path: &Path) -> String {
     collapse(&String::from_utf8_lossy(&out.stdout))
 }
 
-/// The visible text of an HTML file, parsed with an HTML parser, whitespace collapsed.
+/// The visible text of an HTML file, parsed with an HTML parser, whitespace collapsed (the text
+/// of `<script>` elements left out).
 pub fn html_text(path: &Path) -> String {
     let html = std::fs::read_to_string(path).unwrap();
     let doc = scraper::Html::parse_document(&html);
     let body = scraper::Selector::parse("body").unwrap();
     let text: Vec<String> = doc
         .select(&body)
-        .flat_map(|b| b.text().map(str::to_owned))
+        .flat_map(|b| b.descendants())
+        .filter(|n| {
+            !n.ancestors()
+                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "script"))
+        })
+        .filter_map(|n| n.value().as_text().map(|t| t.to_string()))
         .collect();
     collapse(&text.join(" "))
 }
