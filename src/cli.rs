@@ -36,6 +36,25 @@ pub enum Command {
     Schema,
     /// Write a new toetsplan to start from: toetsplannen/<CODE>-<naam>.yaml.
     New(NewArgs),
+    /// Collect saved beoordelingsformulieren (JSON) into a results list (CSV and Markdown).
+    Uitslagen(UitslagenArgs),
+}
+
+/// Options of `toetsgen uitslagen`.
+#[derive(Debug, Args)]
+pub struct UitslagenArgs {
+    /// The saved forms: JSON files written by the form's "Opslaan".
+    #[arg(value_name = "FILE.json", required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// Folder with the toetsplannen (*.yaml, searched recursively).
+    #[arg(long, value_name = "DIR", default_value = "toetsplannen")]
+    pub plans: PathBuf,
+
+    /// Where to write the list: NAME.csv and NAME.md. It holds personal data: keep it out of
+    /// the published output folder.
+    #[arg(short, long, value_name = "NAME", default_value = "uitslagen")]
+    pub output: PathBuf,
 }
 
 /// Where the plans and templates are.

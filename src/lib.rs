@@ -9,7 +9,7 @@
 //!
 //! [`build`] runs the floors in order, and [`serve`] runs it again on every change, serving the
 //! output folder with live reload. Beside them: [`import`] reads office documents into a plan,
-//! and [`cli`] and [`cmd`] are the command line, the only place that prints. At the base, used by
+//! [`uitslagen`] collects saved beoordelingsformulieren into a results list, and [`cli`] and [`cmd`] are the command line, the only place that prints. At the base, used by
 //! every floor: [`fs`] (files, safely) [`report`] (how the library tells about its progress), [`cancel`] (how it is stopped)
 //! and [`words`].
 
@@ -24,4 +24,5 @@ pub mod output;
 pub mod plan;
 pub mod report;
 pub mod serve;
+pub mod uitslagen;
 pub mod words;

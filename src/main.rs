@@ -26,6 +26,7 @@ fn main() -> ExitCode {
         Command::Build(args) => cmd::build::run(args),
         Command::Check(args) => cmd::check::run(args),
         Command::Changes(args) => cmd::changes::run(args),
+        Command::Uitslagen(args) => cmd::uitslagen::run(args),
         Command::Import(args) => cmd::import::run(args),
         Command::Serve(args) => cmd::serve::run(args),
         Command::Schema => cmd::schema::run(),

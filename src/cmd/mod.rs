@@ -9,6 +9,7 @@ pub mod report;
 pub mod schema;
 pub mod serve;
 pub mod signals;
+pub mod uitslagen;
 
 use std::path::PathBuf;
 
