@@ -87,3 +87,19 @@ fn refuses_what_is_not_a_saved_form() {
     );
     assert!(stdout.contains("0 results in uitslagen.csv"), "{stdout}");
 }
+
+/// A results list is personal data: written inside a published output folder (one holding the
+/// build record) it is refused, and nothing is written there.
+#[test]
+fn results_never_go_into_the_published_output() {
+    let dir = project(&[&fixture("plans/F1-formulier.yaml")]);
+    std::fs::create_dir_all(dir.path().join("output/F1")).unwrap();
+    std::fs::write(dir.path().join("output/.toetsgen.json"), "{}").unwrap();
+    let out = run(toetsgen(dir.path())
+        .args(["uitslagen", "-o", "output/F1/lijst"])
+        .arg(fixture("uitslagen/anna.json")));
+    let (_, stderr) = texts(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr.contains("a published output folder"), "{stderr}");
+    assert!(!dir.path().join("output/F1/lijst.csv").exists());
+}
