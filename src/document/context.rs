@@ -48,7 +48,8 @@
 //! - `kandidaat`: on a candidate's documents, that candidate: `naam`, `nummer`, `gemeente`
 //!   (optional)
 //! - `pakket`: how the document sits in the packet: `kop` (a heading to open it with, naming the
-//!   candidate; it is the candidate's bookmark) and `onder_kop` (its headings go one level down)
+//!   candidate; it is the candidate's bookmark) and `onder_kop` (the document sits under such a
+//!   heading: its own headings are no bookmarks)
 
 use serde::Serialize;
 

@@ -44,7 +44,8 @@ pub struct KandidaatView {
 pub struct PakketDeel {
     /// A level-1 heading to open the document with (the candidate's bookmark).
     pub kop: Option<String>,
-    /// Whether the document's own headings go one level down, under that heading.
+    /// Whether the document sits under a candidate's heading: its own headings are then no
+    /// bookmarks.
     pub onder_kop: bool,
 }
 
