@@ -47,7 +47,7 @@
 //!   `kandidaten` (each with `naam`, `nummer`, `gemeente`) and `aantal_kandidaten`
 //! - `kandidaat`: on a candidate's documents, that candidate: `naam`, `nummer`, `gemeente`
 //!   (optional)
-//! - `pakket`: how the document sits in the packet: `kop` (a heading to open it with, naming the
+//! - `pakket`: how the document sits in the packet: `nummer` (its place, from 1), `kop` (a heading to open it with, naming the
 //!   candidate; it is the candidate's bookmark) and `onder_kop` (the document sits under such a
 //!   heading: its own headings are no bookmarks)
 

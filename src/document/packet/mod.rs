@@ -50,17 +50,17 @@ pub fn compose(
         find("beoordelingsformulier")?,
     );
     let mut delen = vec![
-        own(templates, plan, sessie, docs, VOORBLAD)?,
-        own(templates, plan, sessie, docs, PRESENTIELIJST)?,
+        own(templates, plan, sessie, docs, VOORBLAD, 1)?,
+        own(templates, plan, sessie, docs, PRESENTIELIJST, 2)?,
         document(
             templates,
-            Context::new(plan, instructie, docs).in_packet(sessie, None, PakketDeel::default()),
+            Context::new(plan, instructie, docs).in_packet(sessie, None, deel(3)),
         )?,
     ];
     reporter.begin("candidates", sessie.kandidaten.len());
-    let per_candidate: Vec<Result<[String; 2]>> = (sessie.kandidaten.par_iter())
-        .map(|k| {
-            let parts = candidate(templates, plan, sessie, docs, k, [opdracht, formulier]);
+    let per_candidate: Vec<Result<[String; 2]>> = (sessie.kandidaten.par_iter().enumerate())
+        .map(|(i, k)| {
+            let parts = candidate(templates, plan, sessie, docs, (i, k), [opdracht, formulier]);
             reporter.step(&k.nummer);
             parts.with_context(|| format!("rendering the documents of candidate {}", k.nummer))
         })
@@ -69,8 +69,15 @@ pub fn compose(
     for parts in per_candidate {
         delen.extend(parts?);
     }
-    delen.push(own(templates, plan, sessie, docs, PROCES_VERBAAL)?);
-    let ctx = Context::new(plan, opdracht, docs).in_packet(sessie, None, PakketDeel::default());
+    delen.push(own(
+        templates,
+        plan,
+        sessie,
+        docs,
+        PROCES_VERBAAL,
+        4 + 2 * sessie.kandidaten.len(),
+    )?);
+    let ctx = Context::new(plan, opdracht, docs).in_packet(sessie, None, deel(0));
     let mut tctx =
         tera::Context::from_serialize(&ctx).context("cannot pass the session to the templates")?;
     let titel = format!(
@@ -88,14 +95,17 @@ fn candidate(
     plan: &PlanView,
     sessie: &SessieView,
     docs: &[DocumentInfo],
-    k: &KandidaatView,
+    (i, k): (usize, &KandidaatView),
     [opdracht, formulier]: [&DocumentInfo; 2],
 ) -> Result<[String; 2]> {
+    // After the voorblad, presentielijst and instructie, two documents per candidate.
     let kop = PakketDeel {
+        nummer: 4 + 2 * i,
         kop: Some(format!("{} ({})", k.naam, k.nummer)),
         onder_kop: true,
     };
     let onder = PakketDeel {
+        nummer: 5 + 2 * i,
         kop: None,
         onder_kop: true,
     };
@@ -129,13 +139,22 @@ fn own(
     sessie: &SessieView,
     docs: &[DocumentInfo],
     (template, naam, titel): (&str, &str, &str),
+    nummer: usize,
 ) -> Result<String> {
     let info = DocumentInfo {
         naam: naam.to_owned(),
         titel: titel.to_owned(),
     };
-    let ctx = Context::new(plan, &info, docs).in_packet(sessie, None, PakketDeel::default());
+    let ctx = Context::new(plan, &info, docs).in_packet(sessie, None, deel(nummer));
     let tctx =
         tera::Context::from_serialize(&ctx).context("cannot pass the session to the templates")?;
     templates.render_typst(template, &tctx)
+}
+
+/// The place of a document that opens no candidate's part.
+fn deel(nummer: usize) -> PakketDeel {
+    PakketDeel {
+        nummer,
+        ..PakketDeel::default()
+    }
 }

@@ -42,6 +42,9 @@ pub struct KandidaatView {
 /// How one document sits in the packet.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct PakketDeel {
+    /// The document's place in the packet, from 1: it names the label at the document's end,
+    /// where its page count is read.
+    pub nummer: usize,
     /// A level-1 heading to open the document with (the candidate's bookmark).
     pub kop: Option<String>,
     /// Whether the document sits under a candidate's heading: its own headings are then no
