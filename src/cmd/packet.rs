@@ -11,12 +11,13 @@ use crate::cli::PacketArgs;
 use crate::cmd::report::Terminal;
 use crate::cmd::templates_dir;
 use crate::document::packet::{self, view::SessieView};
-use crate::document::pdf::{Job, Typst};
+use crate::document::pdf::{Chunk, Compiler, Job, Typst};
 use crate::document::templates::Templates;
 use crate::document::view::PlanView;
 use crate::plan::diagnostic::Diagnostic;
 use crate::plan::load::{self, SourcePlan};
 use crate::plan::validate;
+use crate::report::Reporter as _;
 use crate::session::{self, validate::PlanStatus};
 use crate::words::plural;
 
@@ -27,7 +28,7 @@ pub const PAKKETTEN: &str = "pakketten";
 struct Shared {
     templates: Templates,
     plans: Vec<(SourcePlan, bool)>,
-    typst: Typst,
+    compiler: Compiler,
     cancel: Cancel,
     reporter: Terminal,
 }
@@ -39,7 +40,7 @@ pub fn run(args: PacketArgs) -> Result<bool> {
         None => session::load::discover(&args.sessies)?,
     };
     let shared = Shared {
-        typst: Typst::locate()?,
+        compiler: Compiler::new(&Typst::locate(None)?, None, false)?,
         templates: Templates::load(templates_dir(&args.source)?.as_deref())?,
         plans: plans(&args.source.plans)?,
         cancel: crate::cmd::signals::cancel_on_signals()?,
@@ -119,16 +120,17 @@ fn one(shared: &Shared, file: &Path, target: &Path) -> Result<bool> {
         label: target.display().to_string(),
         template: shared.templates.origin("_pakket.typ.tera"),
         source,
-        timestamp: sessie
-            .datum
-            .and_hms_opt(0, 0, 0)
-            .map_or(0, |t| t.and_utc().timestamp()),
     };
-    let mut made =
-        shared
-            .typst
-            .compile_all(vec![((), job)], 1, None, &shared.cancel, &shared.reporter)?;
-    let pdf = made.pop().context("typst made no packet")?.1?;
+    let chunk = Chunk {
+        timestamp: (sessie.datum.and_hms_opt(0, 0, 0)).map_or(0, |t| t.and_utc().timestamp()),
+        jobs: vec![job],
+    };
+    shared.reporter.begin("packet PDF", 1);
+    let made = shared.compiler.compile(&chunk, &shared.cancel);
+    shared.reporter.step(&chunk.jobs[0].label);
+    shared.reporter.end();
+    let path = made?.pop().context("typst made no packet")??;
+    let pdf = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
     let same = std::fs::read(target).is_ok_and(|old| old == pdf);
     if !same {
         crate::fs::write_atomic(target, &pdf)?;
