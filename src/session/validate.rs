@@ -67,21 +67,7 @@ pub fn validate(
             .with_source(&ss.source)
             .with_help(help)
     };
-    match plans.iter().find(|p| p.plan.code == b.plan) {
-        None => {
-            let known: Vec<&str> = plans.iter().map(|p| p.plan.code.as_str()).collect();
-            problems.push(error("plan", format!("there is no plan with the code `{}`", b.plan), &format!("the plans found are: {}; check the code, or name the plans folder with --plans", known.join(", "))));
-        }
-        Some(p) if !p.valid => problems.push(error(
-            "plan",
-            format!(
-                "plan {} ({}) does not pass `toetsgen check`",
-                b.plan, p.file
-            ),
-            "fix the plan first: `toetsgen check` shows its errors",
-        )),
-        Some(p) => warnings.extend(date_warnings(ss, p.plan)),
-    }
+    check_plan(ss, plans, &error, &mut problems, &mut warnings);
     if let Some(tijd) = &b.tijd
         && !valid_time(tijd)
     {
@@ -156,21 +142,7 @@ fn candidates(
             problems.push(error("plan", "the session has no candidates", "add `kandidaten:` with one entry per candidate, or `kandidaten_bestand: kandidaten.csv`"));
             return Vec::new();
         }
-        (Some(list), None) => (list.iter().enumerate())
-            .map(|(i, k)| {
-                let path = format!("kandidaten[{i}]");
-                let line = ss.spans.value(&path).map_or(1, |l| l.line);
-                (
-                    k.clone(),
-                    Herkomst {
-                        file: &ss.display,
-                        source: &ss.source,
-                        path: Some((path, &ss.spans)),
-                        line,
-                    },
-                )
-            })
-            .collect(),
+        (Some(list), None) => inline(ss, list),
         (None, Some(name)) => {
             let Some((display, text, read)) = read_csv(ss, name, problems) else {
                 return Vec::new();
@@ -352,4 +324,47 @@ fn date_warnings(ss: &SourceSessie, plan: &Toetsplan) -> Vec<Diagnostic> {
         warnings.push(warn(format!("plan {} changed after the session date: the packet is made from today's plan, version {}", plan.code, dates::lang(versie)), "check that this is the version the candidates prepared with".to_owned()));
     }
     warnings
+}
+
+/// The plan the session names: known, and passing check; its date warnings.
+fn check_plan(
+    ss: &SourceSessie,
+    plans: &[PlanStatus<'_>],
+    error: &impl Fn(&str, String, &str) -> Diagnostic,
+    problems: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) {
+    let b = &ss.bestand;
+    match plans.iter().find(|p| p.plan.code == b.plan) {
+        None => {
+            let known: Vec<&str> = plans.iter().map(|p| p.plan.code.as_str()).collect();
+            problems.push(error("plan", format!("there is no plan with the code `{}`", b.plan), &format!("the plans found are: {}; check the code, or name the plans folder with --plans", known.join(", "))));
+        }
+        Some(p) if !p.valid => problems.push(error(
+            "plan",
+            format!(
+                "plan {} ({}) does not pass `toetsgen check`",
+                b.plan, p.file
+            ),
+            "fix the plan first: `toetsgen check` shows its errors",
+        )),
+        Some(p) => warnings.extend(date_warnings(ss, p.plan)),
+    }
+}
+
+/// The candidates written in the session file, each with its place there.
+fn inline<'a>(ss: &'a SourceSessie, list: &[Kandidaat]) -> Vec<(Kandidaat, Herkomst<'a>)> {
+    (list.iter().enumerate())
+        .map(|(i, k)| {
+            let path = format!("kandidaten[{i}]");
+            let line = ss.spans.value(&path).map_or(1, |l| l.line);
+            let herkomst = Herkomst {
+                file: &ss.display,
+                source: &ss.source,
+                path: Some((path, &ss.spans)),
+                line,
+            };
+            (k.clone(), herkomst)
+        })
+        .collect()
 }
