@@ -1,4 +1,5 @@
-//! The command line: `toetsgen build`, `check`, `changes`, `import`, `serve`, `schema` and `new`,
+//! The command line: `toetsgen build`, `check`, `changes`, `import`, `serve`, `schema`, `new` and
+//! `packet`,
 //! with the folders and formats they work on.
 
 use std::net::IpAddr;
@@ -38,6 +39,8 @@ pub enum Command {
     New(NewArgs),
     /// Collect saved beoordelingsformulieren (JSON) into a results list (CSV and Markdown).
     Uitslagen(UitslagenArgs),
+    /// Make the print packet of an exam session: one PDF in pakketten/.
+    Packet(PacketArgs),
 }
 
 /// Options of `toetsgen uitslagen`.
@@ -207,4 +210,27 @@ pub struct NewArgs {
     /// Folder to write the plan into.
     #[arg(long, value_name = "DIR", default_value = "toetsplannen")]
     pub plans: PathBuf,
+}
+
+/// Options of `toetsgen packet`.
+#[derive(Debug, Args)]
+pub struct PacketArgs {
+    #[command(flatten)]
+    pub source: SourceArgs,
+
+    /// The session file, e.g. sessies/2026-12-03-den-haag.yaml.
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    pub file: Option<PathBuf>,
+
+    /// Make the packet of every session file in the sessions folder.
+    #[arg(long)]
+    pub all: bool,
+
+    /// The sessions folder that --all reads.
+    #[arg(long, value_name = "DIR", default_value = "sessies")]
+    pub sessies: PathBuf,
+
+    /// Where to write the packet. Default: pakketten/<session file name>.pdf.
+    #[arg(short, long, value_name = "FILE", conflicts_with = "all")]
+    pub output: Option<PathBuf>,
 }

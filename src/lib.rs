@@ -24,5 +24,6 @@ pub mod output;
 pub mod plan;
 pub mod report;
 pub mod serve;
+pub mod session;
 pub mod uitslagen;
 pub mod words;

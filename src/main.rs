@@ -31,6 +31,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => cmd::serve::run(args),
         Command::Schema => cmd::schema::run(),
         Command::New(args) => cmd::new::run(args),
+        Command::Packet(args) => cmd::packet::run(args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

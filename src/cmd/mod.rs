@@ -5,6 +5,7 @@ pub mod changes;
 pub mod check;
 pub mod import;
 pub mod new;
+pub mod packet;
 pub mod report;
 pub mod schema;
 pub mod serve;

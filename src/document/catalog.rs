@@ -65,6 +65,10 @@ const BUILTIN: &[(&str, &str)] = builtin![
     "_zoeken.html.tera",
     "_wijzigingen.html.tera",
     "_plan.html.tera",
+    "_pakket.typ.tera",
+    "_voorblad.typ.tera",
+    "_presentielijst.typ.tera",
+    "_proces-verbaal.typ.tera",
 ];
 
 /// One template's text and where it came from.

@@ -38,9 +38,22 @@
 //! - `generator`: `naam` and `versie` of toetsgen
 //! - `lang_blok`: a row or item whose text is longer than this many characters may break across
 //!   pages (`{% if t.tekst | length > lang_blok %}`); shorter ones are kept on one page
+//!
+//! Only in a print packet (`toetsgen packet`; absent in the published documents, so test them
+//! with `{% if kandidaat %}`):
+//!
+//! - `sessie`: the exam session: `naam`, `datum` (a date as above), `tijd` ("09:30", optional),
+//!   `locatie`, `beoordelaars` (one or two names), `beoordelaars_tekst` ("A. de Vries en B. Bakker"),
+//!   `kandidaten` (each with `naam`, `nummer`, `gemeente`) and `aantal_kandidaten`
+//! - `kandidaat`: on a candidate's documents, that candidate: `naam`, `nummer`, `gemeente`
+//!   (optional)
+//! - `pakket`: how the document sits in the packet: `nummer` (its place, from 1), `kop` (a heading to open it with, naming the
+//!   candidate; it is the candidate's bookmark) and `onder_kop` (the document sits under such a
+//!   heading: its own headings are no bookmarks)
 
 use serde::Serialize;
 
+use crate::document::packet::view::{KandidaatView, PakketDeel, SessieView};
 use crate::document::typst::LONG_BLOCK;
 use crate::document::view::PlanView;
 use crate::plan::model::Niveau;
@@ -61,6 +74,15 @@ pub struct Context<'a> {
     /// A table row or list item whose text is longer than this many characters may break across
     /// pages (it could not fit on one); shorter ones are kept whole.
     pub lang_blok: usize,
+    /// The exam session, in a print packet only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sessie: Option<&'a SessieView>,
+    /// The candidate whose document this is, in a print packet only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kandidaat: Option<&'a KandidaatView>,
+    /// The document's place in a print packet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pakket: Option<PakketDeel>,
 }
 
 /// A document's name and title.
@@ -118,6 +140,22 @@ impl<'a> Context<'a> {
                 .collect(),
             generator: Generator::TOETSGEN,
             lang_blok: LONG_BLOCK,
+            sessie: None,
+            kandidaat: None,
+            pakket: None,
         }
+    }
+
+    /// The same document as part of the print packet of `sessie`, for `kandidaat` when given.
+    pub fn in_packet(
+        mut self,
+        sessie: &'a SessieView,
+        kandidaat: Option<&'a KandidaatView>,
+        pakket: PakketDeel,
+    ) -> Self {
+        self.sessie = Some(sessie);
+        self.kandidaat = kandidaat;
+        self.pakket = Some(pakket);
+        self
     }
 }

@@ -11,6 +11,7 @@ pub mod html;
 pub mod links;
 pub mod markdown;
 pub mod matrijs;
+pub mod packet;
 pub mod pdf;
 pub mod recursion;
 pub mod templates;

@@ -114,6 +114,12 @@ impl Templates {
         self.render_one(Format::Html, name, ctx)
     }
 
+    /// Renders a Typst template that is not a plan's document (the print packet's own documents
+    /// and the packet itself) with its own context.
+    pub fn render_typst(&self, name: &str, ctx: &tera::Context) -> Result<String> {
+        self.render_one(Format::Pdf, name, ctx)
+    }
+
     /// Renders one document in Markdown and in each of `formats`.
     pub fn render(&self, ctx: &Context<'_>, formats: &[Format]) -> Result<RenderedDocument> {
         let doc = &ctx.document.naam;

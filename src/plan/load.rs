@@ -138,7 +138,7 @@ fn is_blank(source: &str) -> bool {
 }
 
 /// The first control character in the file other than tab and line breaks, as an error.
-fn control_character(display: &str, source: &str) -> Option<Diagnostic> {
+pub(crate) fn control_character(display: &str, source: &str) -> Option<Diagnostic> {
     let (at, ch) = source
         .char_indices()
         .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))?;
@@ -232,7 +232,7 @@ fn structure_error(display: &str, source: &str, spans: &Spans) -> Option<Diagnos
 /// Turns a YAML or serde error into a diagnostic with location and advice. The location is that
 /// of the failing value's path (`path`, from serde_path_to_error) in the span map — its key or its
 /// value, whichever the YAML reader pointed at — or else where the YAML reader stopped.
-fn yaml_error(
+pub(crate) fn yaml_error(
     display: &str,
     path: &str,
     err: &serde_yaml::Error,

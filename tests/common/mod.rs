@@ -110,3 +110,50 @@ pub fn pdf_pages(path: &Path) -> usize {
         .and_then(|n| n.trim().parse().ok())
         .expect("pdfinfo reports the page count")
 }
+
+/// The titles of a PDF's bookmarks (its outline items), in file order: every `/Title` of an
+/// object that also has a `/Parent n 0 R` (an outline item), as a literal string (with its
+/// escapes and balanced parentheses) or UTF-16 hex.
+pub fn pdf_outline(pdf: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(pdf);
+    let mut titles = Vec::new();
+    for object in text.split("endobj") {
+        let item = object.match_indices("/Parent").any(|(i, _)| {
+            let after = &object[i + "/Parent".len()..];
+            after.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        });
+        if !item {
+            continue;
+        }
+        let Some(at) = object.find("/Title") else {
+            continue;
+        };
+        let rest = object[at + "/Title".len()..].trim_start();
+        titles.push(if let Some(hex) = rest.strip_prefix('<') {
+            let hex = &hex[..hex.find('>').unwrap()];
+            let bytes: Vec<u16> = (0..hex.len() / 4)
+                .map(|i| u16::from_str_radix(&hex[i * 4..i * 4 + 4], 16).unwrap())
+                .collect();
+            String::from_utf16(&bytes)
+                .unwrap()
+                .trim_start_matches('\u{feff}')
+                .to_owned()
+        } else {
+            let (mut out, mut depth) = (String::new(), 0);
+            let mut chars = rest[1..].chars();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => out.extend(chars.next()),
+                    ')' if depth == 0 => break,
+                    '(' | ')' => {
+                        depth += if c == '(' { 1 } else { -1 };
+                        out.push(c);
+                    }
+                    c => out.push(c),
+                }
+            }
+            out
+        });
+    }
+    titles
+}
