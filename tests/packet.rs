@@ -301,3 +301,22 @@ fn a_bad_session_makes_nothing() {
     );
     assert!(!dir.path().join("pakketten").exists());
 }
+
+/// A packet is personal data: `-o` inside a published output folder (one holding a build record)
+/// is refused and nothing is written there.
+#[test]
+fn a_packet_never_goes_into_the_published_output() {
+    let dir = project();
+    std::fs::create_dir_all(dir.path().join("output")).unwrap();
+    std::fs::write(dir.path().join("output/.toetsgen.json"), "{}").unwrap();
+    let out = run(toetsgen(dir.path()).args([
+        "packet",
+        "sessies/2026-12-03-den-haag.yaml",
+        "-o",
+        "output/pakket.pdf",
+    ]));
+    let (_, stderr) = texts(&out);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("a published output folder"), "{stderr}");
+    assert!(!dir.path().join("output/pakket.pdf").exists());
+}

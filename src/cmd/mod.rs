@@ -59,3 +59,22 @@ fn skipped_line(outcome: &Outcome, what: &str) -> Option<String> {
     let skipped = outcome.plans_found.saturating_sub(outcome.plans_built);
     (skipped > 0).then(|| format!("{} {what}", plural(skipped, "plan", "plans")))
 }
+
+/// Refuses to write personal data (`what`: a results list, a print packet) inside a published
+/// output folder — one that holds a build record, at any level above the file: candidates' data
+/// never goes on the site.
+pub(crate) fn refuse_published(target: &std::path::Path, what: &str) -> Result<()> {
+    let absolute = std::path::absolute(target).unwrap_or_else(|_| target.to_owned());
+    let published = absolute
+        .ancestors()
+        .skip(1)
+        .find(|dir| dir.join(crate::output::record::FILE_NAME).is_file());
+    match published {
+        Some(dir) => bail!(
+            "{} lies inside {}, a published output folder (it holds toetsgen's build record): {what} are personal data and never go on the site; write them elsewhere",
+            target.display(),
+            dir.display()
+        ),
+        None => Ok(()),
+    }
+}

@@ -49,7 +49,9 @@ pub fn run(args: PacketArgs) -> Result<bool> {
     let mut ok = true;
     for file in &files {
         let target = args.output.clone().unwrap_or_else(|| default_target(file));
-        match one(&shared, file, &target) {
+        let made = crate::cmd::refuse_published(&target, "packets")
+            .and_then(|()| one(&shared, file, &target));
+        match made {
             Ok(made) => ok &= made,
             Err(err) => {
                 if err.is::<crate::cancel::Cancelled>() {

@@ -16,7 +16,7 @@ use crate::words::plural;
 
 /// Writes the list; returns whether every file was accepted and every plan valid.
 pub fn run(args: UitslagenArgs) -> Result<bool> {
-    refuse_published(&args.output)?;
+    crate::cmd::refuse_published(&args.output, "the results")?;
     let files = load::discover(&args.plans)?;
     let mut loaded = Vec::new();
     let mut ok = true;
@@ -68,22 +68,4 @@ fn with_extension(name: &Path, ext: &str) -> PathBuf {
     s.push(".");
     s.push(ext);
     PathBuf::from(s)
-}
-
-/// Refuses a results list inside a published output folder (one that holds a build record, at
-/// any level above the list): the results are personal data and never go on the site.
-fn refuse_published(output: &Path) -> Result<()> {
-    let absolute = std::path::absolute(output).unwrap_or_else(|_| output.to_owned());
-    let published = absolute
-        .ancestors()
-        .skip(1)
-        .find(|dir| dir.join(crate::output::record::FILE_NAME).is_file());
-    match published {
-        Some(dir) => anyhow::bail!(
-            "{} lies inside {}, a published output folder (it holds toetsgen's build record): the results are personal data and never go on the site; write them elsewhere, e.g. `-o uitslagen`",
-            output.display(),
-            dir.display()
-        ),
-        None => Ok(()),
-    }
 }
