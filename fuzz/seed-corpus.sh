@@ -1,9 +1,11 @@
 #!/bin/sh
-# Seeds fuzz/corpus/<target>/ from the import fixtures: every text export for import_text; every
-# .docx, and the word/document.xml inside it, for import_docx (which reads XML by itself too).
+# Seeds fuzz/corpus/<target>/: from the import fixtures every text export for import_text and
+# every .docx, and the word/document.xml inside it, for import_docx (which reads XML by itself
+# too); every valid and invalid plan for load_validate; texts no mutation should be trusted to
+# find for escape_markdown, escape_html and escape_typst.
 set -eu
 cd "$(dirname "$0")"
-mkdir -p corpus/import_text corpus/import_docx
+mkdir -p corpus/import_text corpus/import_docx corpus/load_validate
 for f in ../tests/fixtures/import/*/source.txt ../tests/fixtures/seed-V1.txt; do
     name=$(echo "$f" | sed 's|^\.\./tests/fixtures/||; s|/|_|g')
     cp "$f" "corpus/import_text/$name"
@@ -33,4 +35,39 @@ open("corpus/import_docx/small.document.xml", "w").write(xml)
 with zipfile.ZipFile("corpus/import_docx/small.docx", "w", zipfile.ZIP_DEFLATED) as z:
     z.writestr("word/document.xml", xml)
 PY
-ls corpus/import_text corpus/import_docx | wc -l
+for f in ../toetsplannen/*.yaml ../tests/fixtures/plans/*.yaml ../tests/fixtures/invalid/*/plan.yaml; do
+    name=$(echo "$f" | sed 's|^\.\./||; s|^tests/fixtures/||; s|/|_|g')
+    cp "$f" "corpus/load_validate/$name"
+done
+# The escapers: Markdown block and inline syntax, HTML tags and entities, Typst markup and code,
+# every kind of line break, web addresses, long and compound words, invisible characters.
+python3 - <<'PY'
+import os
+NASTY = [
+    "#set page(width: 1cm)",
+    "= kop",
+    "- item\n+ item\n1. item\n12) item",
+    "/ term: uitleg",
+    "$x$ <lbl> @ref *b* _i_ `c`",
+    "```rust\nfn\n```",
+    "a\\ \\ a // commentaar /* */ ] [ #{ } #box[x];",
+    "\"a\" 'b' -- c --- d ... e ~ f -? g",
+    "Zie https://example.org/a_b*c?q=1&r=(2). En (http://x.nl/p(1)), www.x.nl a@b.nl",
+    "a\u2028= kop\u2029- item\x85+ ook",
+    "a\r\n\r\nb\rc\n\td\x0b\x0c",
+    "  voor en na  \xa0a\u3000",
+    "\\u{41} \\# \\\\ &amp; &#65; &lt;b&gt; <!-- </p> <script>",
+    "| a | b |\n|---|:-:|\n| 1 | 2 |",
+    "[a](b) ![a](b) [a]: b <https://x.nl> ~~weg~~",
+    "    ingesprongen\n> citaat\n***\n---",
+    "sociaal-culturele en/of 1-9-2021 een-heel-erg-lang-samengesteld-woord-met-streepjes",
+    "Klantgerichtheidsvaardigheidsbeoordelingsformulieren",
+    "\u200b\u200d\ufeff\u0301e\U0001F600\U0001F44D \x00\x1b[31m",
+]
+for target in ["escape_markdown", "escape_html", "escape_typst"]:
+    os.makedirs(f"corpus/{target}", exist_ok=True)
+    for i, text in enumerate(NASTY, 1):
+        with open(f"corpus/{target}/nasty-{i:02}", "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+PY
+ls corpus/* | wc -l
