@@ -79,18 +79,24 @@ pub fn load(path: &Path) -> Result<SourcePlan, Diagnostic> {
     if size > limits::MAX_FILE_BYTES as u64 {
         return Err(limits::file_too_large(&display, size));
     }
-    let source = fs::read_text(path).map_err(|err| match err {
+    let source = fs::read_text(path).map_err(|err| read_error(&display, err))?;
+    parse(&display, source)
+}
+
+/// A file that could not be read as text, as a diagnostic: not UTF-8 (with the place of the first
+/// bad byte and how to save it right), or not readable at all.
+pub fn read_error(display: &str, err: ReadError) -> Diagnostic {
+    match err {
         ReadError::NotUtf8 { line, column, .. } => Diagnostic::error(
-            &display,
+            display,
             Some(Location { line, column }),
             "the file is not valid UTF-8",
         )
         .with_help("save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8)"),
         ReadError::Io { source, .. } => {
-            Diagnostic::error(&display, None, format!("cannot read the file: {source}"))
+            Diagnostic::error(display, None, format!("cannot read the file: {source}"))
         }
-    })?;
-    parse(&display, source)
+    }
 }
 
 /// Parses the text of a plan; `display` names it in messages.

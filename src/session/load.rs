@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 
 use crate::fs::{self, ReadError};
-use crate::plan::diagnostic::{Diagnostic, Location};
-use crate::plan::load::{control_character, yaml_error};
+use crate::plan::diagnostic::Diagnostic;
+use crate::plan::load::{control_character, read_error, yaml_error};
 use crate::plan::spans::Spans;
 use crate::session::limits::MAX_SESSION_BYTES;
 use crate::session::model::SessieBestand;
@@ -71,17 +71,14 @@ pub fn load(path: &Path) -> Result<SourceSessie, Diagnostic> {
         )
         .with_help("put many candidates in a spreadsheet export (`kandidaten_bestand`), or split the session"));
     }
-    let source = fs::read_text(path).map_err(|err| match err {
-        ReadError::NotUtf8 { line, column, .. } => Diagnostic::error(
-            &display,
-            Some(Location { line, column }),
-            "the file is not valid UTF-8",
-        )
-        .with_help("save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8)"),
-        ReadError::Io { source, .. } => {
-            Diagnostic::error(&display, None, format!("cannot read the file: {source}")).with_help(
+    let source = fs::read_text(path).map_err(|err| {
+        let io = matches!(err, ReadError::Io { .. });
+        let d = read_error(&display, err);
+        match io {
+            true => d.with_help(
                 "check the file name; `toetsgen packet --all` makes every session under sessies/",
-            )
+            ),
+            false => d,
         }
     })?;
     let stem = path
