@@ -17,34 +17,9 @@ use toetsgen::document::typst;
 
 mod plan_text;
 
-/// Every ASCII character that is syntax in Typst markup, or could continue a `#` expression or
-/// a `#box[…];` the escaper writes: each must come out preceded by a backslash.
+/// Every character the escaper must write preceded by a backslash.
 fn is_markup(c: char) -> bool {
-    matches!(
-        c,
-        '\\' | '#'
-            | '$'
-            | '*'
-            | '_'
-            | '`'
-            | '<'
-            | '>'
-            | '@'
-            | '['
-            | ']'
-            | '~'
-            | '\''
-            | '"'
-            | '-'
-            | '+'
-            | '='
-            | '/'
-            | '.'
-            | ':'
-            | '{'
-            | '}'
-            | ';'
-    )
+    typst::MARKUP.contains(&c)
 }
 
 /// The text `escaped` shows, checking on the way that it holds nothing but escaped markup

@@ -58,6 +58,13 @@ fn push_token(out: &mut String, token: &str) {
     }
 }
 
+/// Every ASCII character that is syntax in Typst markup, or could continue a `#` expression or
+/// a `#box[…];` the escaper writes: each is written preceded by a backslash.
+pub const MARKUP: &[char] = &[
+    '\\', '#', '$', '*', '_', '`', '<', '>', '@', '[', ']', '~', '\'', '"', '-', '+', '=', '/',
+    '.', ':', '{', '}', ';',
+];
+
 fn push_chars(out: &mut String, text: &str) {
     let mut word = String::new();
     for ch in text.chars() {
@@ -66,31 +73,7 @@ fn push_chars(out: &mut String, text: &str) {
             continue;
         }
         push_word(out, &mut word);
-        if matches!(
-            ch,
-            '\\' | '#'
-                | '$'
-                | '*'
-                | '_'
-                | '`'
-                | '<'
-                | '>'
-                | '@'
-                | '['
-                | ']'
-                | '~'
-                | '\''
-                | '"'
-                | '-'
-                | '+'
-                | '='
-                | '/'
-                | '.'
-                | ':'
-                | '{'
-                | '}'
-                | ';'
-        ) {
+        if MARKUP.contains(&ch) {
             out.push('\\');
         }
         out.push(ch);
