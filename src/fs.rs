@@ -117,6 +117,63 @@ pub fn create_dir_all(dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create folder {}", dir.display()))
 }
 
+/// What the file system says about a file without reading it: its size, its modification time
+/// and (on Unix) its inode and status-change time, which every write, rename or `touch` changes,
+/// and which no program can set back. When a file's stamp is the one taken when its bytes were
+/// last hashed, it still holds those bytes: a build trusts the recorded hash and does not read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stamp {
+    /// Size in bytes.
+    #[serde(rename = "grootte")]
+    pub size: u64,
+    /// Modification time: nanoseconds since 1970.
+    #[serde(rename = "gewijzigd_ns")]
+    pub modified: i64,
+    /// Status-change time: nanoseconds since 1970 (0 where the platform has none).
+    #[serde(rename = "status_ns")]
+    pub changed: i64,
+    /// The file's inode (0 where the platform has none).
+    pub inode: u64,
+}
+
+impl Stamp {
+    /// The stamp of the file at `path` (not following a link at the end), if it is a file.
+    pub fn of(path: &Path) -> Option<Stamp> {
+        let meta = std::fs::symlink_metadata(path).ok()?;
+        if !meta.is_file() {
+            return None;
+        }
+        let modified = meta.modified().ok()?;
+        let modified = match modified.duration_since(std::time::UNIX_EPOCH) {
+            Ok(after) => i64::try_from(after.as_nanos()).ok()?,
+            Err(before) => -i64::try_from(before.duration().as_nanos()).ok()?,
+        };
+        let (changed, inode) = status(&meta);
+        Some(Stamp {
+            size: meta.len(),
+            modified,
+            changed,
+            inode,
+        })
+    }
+}
+
+#[cfg(unix)]
+fn status(meta: &std::fs::Metadata) -> (i64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    let changed = meta
+        .ctime()
+        .saturating_mul(1_000_000_000)
+        .saturating_add(meta.ctime_nsec());
+    (changed, meta.ino())
+}
+
+#[cfg(not(unix))]
+fn status(_meta: &std::fs::Metadata) -> (i64, u64) {
+    (0, 0)
+}
+
 /// The SHA-256 of some bytes, in hexadecimal.
 pub fn sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
@@ -136,6 +193,22 @@ mod tests {
         let path = dir.path().join("a.yaml");
         std::fs::write(&path, b"\xEF\xBB\xBFcode: V1\n").unwrap();
         assert_eq!(read_text(&path).unwrap(), "code: V1\n");
+    }
+
+    /// Rewriting a file with other bytes of the same size changes its stamp.
+    #[test]
+    fn a_rewrite_changes_the_stamp() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, b"aaaa").unwrap();
+        let before = Stamp::of(&path).unwrap();
+        assert_eq!(Stamp::of(&path), Some(before));
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::write(&path, b"bbbb").unwrap();
+        let after = Stamp::of(&path).unwrap();
+        assert_eq!(after.size, before.size);
+        assert_ne!(after, before);
+        assert_eq!(Stamp::of(dir.path()), None);
     }
 
     /// A Latin-1 file is reported with the line and column of the first bad byte.

@@ -80,18 +80,10 @@ mod tests {
 
     fn opts(plans: &Path, output: &Path) -> Options {
         Options {
-            plans: plans.to_owned(),
-            output: output.to_owned(),
-            templates: None,
             formats: vec![],
             jobs: 1,
             today: chrono::NaiveDate::MIN,
-            keep_typst: None,
-            batch: true,
-            chunk: 0,
-            force: false,
-            since: None,
-            cancel: Cancel::new(),
+            ..Options::new(plans.to_owned(), output.to_owned(), None, Cancel::new())
         }
     }
 

@@ -64,6 +64,33 @@ pub struct Options {
     pub cancel: Cancel,
 }
 
+impl Options {
+    /// The defaults of `toetsgen build` for the plans under `plans`, written to `output`: every
+    /// format, one typst process per core, batched, today's date, nothing forced, kept or
+    /// skipped.
+    pub fn new(
+        plans: PathBuf,
+        output: PathBuf,
+        templates: Option<PathBuf>,
+        cancel: Cancel,
+    ) -> Self {
+        Options {
+            plans,
+            output,
+            templates,
+            formats: Format::ALL.to_vec(),
+            jobs: std::thread::available_parallelism().map_or(1, usize::from),
+            batch: true,
+            chunk: 0,
+            today: chrono::Local::now().date_naive(),
+            keep_typst: None,
+            force: false,
+            since: None,
+            cancel,
+        }
+    }
+}
+
 /// What a run found and did.
 #[derive(Debug, Default)]
 pub struct Outcome {
@@ -130,12 +157,13 @@ pub fn build(opts: &Options, reporter: &dyn Reporter) -> Result<Outcome> {
     folders::check_apart(opts)?;
     let templates = Templates::load(opts.templates.as_deref())?;
     let files = load::discover(&opts.plans)?;
+    // Read only: typst's version may be known from it, before anything is written.
+    let (mut record, ignored) = Record::load(&opts.output)?;
     let typst = match opts.formats.contains(&Format::Pdf) {
-        true => Some(locate_typst(opts)?),
+        true => Some(locate_typst(&record)?),
         false => None,
     };
     let out = OutputDir::open(&opts.output, reporter, &opts.cancel)?;
-    let (mut record, ignored) = Record::load(&opts.output)?;
     if let Some(id) = typst.as_ref().and_then(|t| t.id.clone()) {
         record.typst_program = typst.as_ref().map(|t| (id, t.version.clone()));
     }
@@ -199,9 +227,9 @@ fn save_record(
 }
 
 /// typst, its version known from the last build's record when the program is the same file.
-fn locate_typst(opts: &Options) -> Result<Typst> {
-    let known = Record::typst_program(&opts.output);
-    Typst::locate(known.as_ref().map(|(id, version)| (id, version.as_str())))
+fn locate_typst(record: &Record) -> Result<Typst> {
+    let known = record.typst_program.as_ref();
+    Typst::locate(known.map(|(id, version)| (id, version.as_str())))
 }
 
 /// Every file of one plan with its content, in document and format order; a PDF is taken from

@@ -14,7 +14,7 @@ use crate::document::pdf::Job;
 use crate::fs::{self, sha256};
 use crate::output::dir::OutputDir;
 use crate::output::path::OutputFile;
-use crate::output::record::Record;
+use crate::output::record::{FileRecord, Record};
 use crate::output::write::Content;
 
 /// A PDF to compile: its file, the key it is recorded with, and the job for typst.
@@ -44,14 +44,17 @@ pub(crate) fn plan_jobs(
         let key = source_key(typst_version, &source.text);
         let recorded = (record.plannen.get(&plan.view.code))
             .and_then(|p| p.bestanden.get(&file))
-            .filter(|rec| {
-                !force
-                    && rec.typst_bron.as_deref() == Some(key.as_str())
-                    && out.hash_of(&file.rel()).as_deref() == Some(rec.sha256.as_str())
+            .filter(|rec| !force && rec.typst_bron.as_deref() == Some(key.as_str()))
+            .and_then(|rec| {
+                let stamp = out.verify(&file.rel(), &rec.sha256, rec.stempel.as_ref())?;
+                Some(FileRecord {
+                    stempel: Some(stamp),
+                    ..rec.clone()
+                })
             });
         match recorded {
             Some(rec) => {
-                up_to_date.insert(file, Ok(Content::UpToDate(rec.clone())));
+                up_to_date.insert(file, Ok(Content::UpToDate(rec)));
             }
             None => {
                 let job = Job {

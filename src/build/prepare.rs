@@ -2,6 +2,7 @@
 //! `build` and `check` alike. Invalid plans are reported and left out; rendering is independent
 //! per plan, so a build renders plans a few at a time as it goes ([`super::stream`]).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -18,8 +19,8 @@ use crate::output::dir::OutputDir;
 use crate::output::overview::SitePlan;
 use crate::output::record::PlanRecord;
 use crate::plan::diagnostic::{Diagnostic, Location};
-use crate::plan::load::{self, SourcePlan};
-use crate::plan::model::Datum;
+use crate::plan::load;
+use crate::plan::model::{Datum, Toetsplan};
 use crate::plan::validate::Codes;
 use crate::plan::{changes, validate};
 
@@ -51,17 +52,34 @@ pub(crate) struct Loaded {
     pub unreadable: bool,
 }
 
-/// A valid plan, known by its file: it is read again when its turn comes, so that a build does
-/// not hold every plan in memory at once.
+/// A valid plan, known by its file. The first [`KEEP_LOADED`] are kept as checked; the others
+/// are read again when their turn comes, so that a build does not hold every plan in memory.
 pub(crate) struct PlanFile {
     /// The file.
     pub path: PathBuf,
     /// Hash of its bytes when it was checked.
     pub source_sha256: String,
+    /// The plan as checked, when kept.
+    kept: Option<Box<ValidPlan>>,
+}
+
+/// A valid plan as rendering needs it.
+#[derive(Clone)]
+pub(crate) struct ValidPlan {
+    /// The plan's file, as shown.
+    pub display: String,
+    /// Hash of the plan's file.
+    pub source_sha256: String,
+    /// The typed plan.
+    pub plan: Toetsplan,
 }
 
 /// How many plans are read and checked at once.
 const LOAD_AT_ONCE: usize = 64;
+
+/// How many checked plans are kept for rendering, rather than read again (about 20 KB each for
+/// a plan like V1): a small build reads each plan once, a large one holds no more than these.
+const KEEP_LOADED: usize = 256;
 
 /// Loads and validates the plans in `files`, a few at a time, keeping only what names the
 /// valid ones.
@@ -93,15 +111,25 @@ pub(crate) fn load(opts: &Options, files: &[PathBuf]) -> Loaded {
                 continue;
             }
             outcome.site.push(SitePlan::of(&sp.plan));
+            let version = sp.plan.versie().0;
             if (opts.since).is_some_and(|d| !changes::changed_since(&sp.plan, d)) {
                 outcome.plans_skipped += 1;
                 continue;
             }
+            let source_sha256 = sha256(sp.source.as_bytes());
+            let kept = (valid.len() < KEEP_LOADED).then(|| {
+                Box::new(ValidPlan {
+                    display: sp.display,
+                    source_sha256: source_sha256.clone(),
+                    plan: sp.plan,
+                })
+            });
             let file = PlanFile {
                 path: path.clone(),
-                source_sha256: sha256(sp.source.as_bytes()),
+                source_sha256,
+                kept,
             };
-            valid.push((sp.plan.versie().0, file));
+            valid.push((version, file));
         }
     }
     valid.sort_by_key(|(version, _)| *version);
@@ -121,16 +149,25 @@ pub(crate) fn load(opts: &Options, files: &[PathBuf]) -> Loaded {
     }
 }
 
-/// Reads a valid plan again, refusing it when its file changed since it was checked.
-pub(crate) fn reload(file: &PlanFile) -> Result<SourcePlan> {
+/// A valid plan as checked: kept, or read again (refused when its file changed since it was
+/// checked).
+pub(crate) fn reload(file: &PlanFile) -> Result<Cow<'_, ValidPlan>> {
+    if let Some(kept) = &file.kept {
+        return Ok(Cow::Borrowed(kept));
+    }
     let sp = load::load(&file.path).map_err(|d| anyhow!("{d}"))?;
-    if sha256(sp.source.as_bytes()) != file.source_sha256 {
+    let source_sha256 = sha256(sp.source.as_bytes());
+    if source_sha256 != file.source_sha256 {
         bail!(
             "{} changed while the build ran, so it was not built: run the build again",
             sp.display
         );
     }
-    Ok(sp)
+    Ok(Cow::Owned(ValidPlan {
+        display: sp.display,
+        source_sha256,
+        plan: sp.plan,
+    }))
 }
 
 /// A plan's view, and the hash of everything its documents are made from.
@@ -150,7 +187,7 @@ pub(crate) fn input(
     templates: &Templates,
     record: Option<&PlanRecord>,
     out: Option<&OutputDir>,
-    sp: &SourcePlan,
+    sp: &ValidPlan,
     typst_version: &str,
 ) -> Input {
     let kept = match (record, out) {
@@ -158,7 +195,7 @@ pub(crate) fn input(
         _ => Vec::new(),
     };
     let view = PlanView::new(&sp.plan).with_eerdere_versies(kept);
-    let source_sha256 = sha256(sp.source.as_bytes());
+    let source_sha256 = sp.source_sha256.clone();
     let mut text = format!(
         "{}\0{}\0{typst_version}\0{}\0{source_sha256}",
         env!("CARGO_PKG_VERSION"),
@@ -181,7 +218,7 @@ pub(crate) fn render_one(
     opts: &Options,
     templates: &Templates,
     input: Input,
-    sp: &SourcePlan,
+    sp: &ValidPlan,
 ) -> Result<Rendered> {
     let documents = document::render_plan(templates, &input.view, &opts.formats)?;
     Ok(Rendered {

@@ -20,6 +20,7 @@ use crate::build::{Options, Outcome, plan_files};
 use crate::document::pdf::{Chunk, Compiler};
 use crate::document::templates::Templates;
 use crate::document::view::PlanView;
+use crate::fs::Stamp;
 use crate::output::dir::OutputDir;
 use crate::output::path::OutputFile;
 use crate::output::record::Record;
@@ -55,16 +56,16 @@ type Made = HashMap<OutputFile, Result<Content>>;
 
 /// A plan as the producer found it.
 enum Prepared {
-    /// Unchanged: its view, and how many files it has.
-    Unchanged(Box<PlanView>, usize),
+    /// Unchanged: its view, and its files with their stamps.
+    Unchanged(Box<PlanView>, Vec<(OutputFile, Stamp)>),
     /// Rendered, or why not.
     Rendered(Result<Box<Rendered>>),
 }
 
 /// What the writer hears.
 enum Msg {
-    /// A plan found unchanged: its view, and how many files it has.
-    Unchanged(Box<PlanView>, usize),
+    /// A plan found unchanged: its view, and its files with their stamps.
+    Unchanged(Box<PlanView>, Vec<(OutputFile, Stamp)>),
     /// A rendered plan with the PDFs known so far, waiting for `waiting` more.
     Plan(
         usize,
@@ -345,7 +346,7 @@ impl Stream<'_> {
     fn write_unchanged(
         &self,
         view: &PlanView,
-        files: usize,
+        files: Vec<(OutputFile, Stamp)>,
         writer: &mut Writer<'_>,
         outcome: &mut Outcome,
     ) -> Result<()> {

@@ -18,18 +18,19 @@ pub fn run(args: BuildArgs) -> Result<bool> {
     formats.sort();
     formats.dedup();
     let opts = Options {
-        plans: args.source.plans.clone(),
-        output: args.output.clone(),
-        templates: templates_dir(&args.source)?,
         formats,
         jobs,
-        today: chrono::Local::now().date_naive(),
         keep_typst: args.keep_typst.clone(),
         batch: !args.no_batch,
         chunk: args.chunk.map_or(0, usize::from),
         force: args.force,
         since: args.since,
-        cancel: crate::cmd::signals::cancel_on_signals()?,
+        ..Options::new(
+            args.source.plans.clone(),
+            args.output.clone(),
+            templates_dir(&args.source)?,
+            crate::cmd::signals::cancel_on_signals()?,
+        )
     };
     let outcome = build::build(&opts, &Terminal::new())?;
     print_problems(&outcome);

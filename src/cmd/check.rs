@@ -5,24 +5,18 @@ use anyhow::Result;
 use crate::build::{self, Options};
 use crate::cli::CheckArgs;
 use crate::cmd::{print_problems, skipped_line, templates_dir};
-use crate::document::Format;
 use crate::words::plural;
 
 /// Runs the check; returns whether every plan is valid.
 pub fn run(args: CheckArgs) -> Result<bool> {
     let opts = Options {
-        plans: args.source.plans.clone(),
-        output: std::path::PathBuf::new(),
-        templates: templates_dir(&args.source)?,
-        formats: vec![Format::Md, Format::Html, Format::Pdf],
         jobs: 1,
-        today: chrono::Local::now().date_naive(),
-        keep_typst: None,
-        batch: true,
-        chunk: 0,
-        force: false,
-        since: None,
-        cancel: crate::cancel::Cancel::new(),
+        ..Options::new(
+            args.source.plans.clone(),
+            std::path::PathBuf::new(),
+            templates_dir(&args.source)?,
+            crate::cancel::Cancel::new(),
+        )
     };
     let outcome = build::check(&opts)?;
     print_problems(&outcome);

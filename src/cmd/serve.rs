@@ -74,18 +74,13 @@ fn options(args: &ServeArgs) -> Result<Options> {
         formats.push(Format::Pdf);
     }
     Ok(Options {
-        plans: args.source.plans.clone(),
-        output: args.output.clone(),
-        templates: templates_dir(&args.source)?,
         formats,
-        jobs: std::thread::available_parallelism().map_or(1, usize::from),
-        today: chrono::Local::now().date_naive(),
-        keep_typst: None,
-        batch: true,
-        chunk: 0,
-        force: false,
-        since: None,
-        cancel: crate::cmd::signals::cancel_on_signals()?,
+        ..Options::new(
+            args.source.plans.clone(),
+            args.output.clone(),
+            templates_dir(&args.source)?,
+            crate::cmd::signals::cancel_on_signals()?,
+        )
     })
 }
 

@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::{Context as _, Result, bail};
-use tera::Tera;
+use rayon::prelude::*;
+use tera::{Template, Tera};
 
 use crate::document::catalog::{self, Source};
 use crate::document::context::{Context, DocumentInfo};
@@ -55,9 +56,14 @@ impl Templates {
     pub fn load(dir: Option<&Path>) -> Result<Templates> {
         let sources = catalog::sources(dir)?;
         let documents = catalog::documents(sources.keys())?;
+        // Parsing is most of a small build's own time: the formats' engines are made side by side.
+        // The first failing format in order is reported, as when they were made one by one.
+        let made: Vec<Result<Tera>> = (Format::ALL.par_iter())
+            .map(|&format| engine(format, &sources))
+            .collect();
         let mut engines = BTreeMap::new();
-        for format in Format::ALL {
-            engines.insert(format, engine(format, &sources)?);
+        for (format, engine) in Format::ALL.into_iter().zip(made) {
+            engines.insert(format, engine?);
         }
         Ok(Templates {
             engines,
@@ -184,14 +190,41 @@ fn engine(format: Format, sources: &BTreeMap<String, Source>) -> Result<Tera> {
         .filter(|(name, _)| name.ends_with(suffix))
         .map(|(name, source)| (name.as_str(), source.text.as_str()))
         .collect();
-    // Before Tera loads them: an `extends` loop can overflow its stack while loading.
     let origin = |name: &str| {
         sources
             .get(name)
             .map_or(name.to_owned(), |s| s.origin.clone())
     };
-    recursion::check(&mine, origin)?;
-    if let Err(err) = tera.add_raw_templates(mine) {
+    // Each template is parsed once, side by side, and checked for recursion before Tera loads
+    // them (an `extends` loop can overflow its stack while loading); then loaded as
+    // `Tera::add_raw_templates` loads them, with its messages.
+    let parsed: Vec<(&str, tera::Result<Template>)> = (mine.par_iter())
+        .map(|&(name, text)| (name, Template::new(name, None, text)))
+        .collect();
+    let mut ok: BTreeMap<String, Template> = BTreeMap::new();
+    let mut failed = None;
+    for (name, result) in parsed {
+        match result {
+            Ok(tpl) => {
+                ok.insert(name.to_owned(), tpl);
+            }
+            Err(err) if failed.is_none() => {
+                failed = Some(tera::Error::chain(format!("Failed to parse '{name}'"), err));
+            }
+            Err(_) => {}
+        }
+    }
+    recursion::check_parsed(&ok, &origin)?;
+    let loaded = match failed {
+        Some(err) => Err(err),
+        None => {
+            // Tera's own loader does exactly this after parsing each template.
+            tera.templates.extend(ok);
+            tera.build_inheritance_chains()
+                .and_then(|()| tera.check_macro_files())
+        }
+    };
+    if let Err(err) = loaded {
         let message = chain(&err);
         let culprit = (sources.iter())
             .find(|(name, _)| message.contains(&format!("'{name}'")))

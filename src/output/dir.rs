@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 
 use crate::cancel::Cancel;
-use crate::fs::{self, sha256};
+use crate::fs::{self, Stamp, sha256};
 use crate::output::path::RelPath;
 use crate::report::Reporter;
 
@@ -94,14 +94,34 @@ impl OutputDir {
         std::fs::read(self.resolve(rel).ok()?).ok()
     }
 
-    /// The hash of a file's current bytes, or `None` when it does not exist.
-    pub fn hash_of(&self, rel: &RelPath) -> Option<String> {
-        self.read(rel).map(|bytes| sha256(&bytes))
-    }
-
     /// Whether the file holds exactly `bytes`.
     pub fn holds(&self, rel: &RelPath, bytes: &[u8]) -> bool {
         self.read(rel).is_some_and(|old| old == bytes)
+    }
+
+    /// The file's stamp, taken before it is read, when it holds exactly `bytes`.
+    pub fn holds_stamped(&self, rel: &RelPath, bytes: &[u8]) -> Option<Stamp> {
+        let path = self.resolve(rel).ok()?;
+        let stamp = Stamp::of(&path)?;
+        (std::fs::read(&path).ok()? == bytes).then_some(stamp)
+    }
+
+    /// The file's stamp when it holds the bytes with hash `sha256`: without reading it when its
+    /// stamp is `known` (taken when those bytes were last verified), else read and hashed (the
+    /// stamp taken before reading, so that a change while it is read shows next time).
+    pub fn verify(&self, rel: &RelPath, expected: &str, known: Option<&Stamp>) -> Option<Stamp> {
+        let path = self.resolve(rel).ok()?;
+        let stamp = Stamp::of(&path)?;
+        if known == Some(&stamp) {
+            return Some(stamp);
+        }
+        let bytes = std::fs::read(&path).ok()?;
+        (sha256(&bytes) == expected).then_some(stamp)
+    }
+
+    /// The stamp of a file in the folder.
+    pub fn stamp(&self, rel: &RelPath) -> Option<Stamp> {
+        Stamp::of(&self.resolve(rel).ok()?)
     }
 
     /// Writes a file atomically.

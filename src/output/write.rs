@@ -16,7 +16,7 @@ use crate::document::Format;
 use crate::document::context::DocumentInfo;
 use crate::document::templates::Templates;
 use crate::document::view::PlanView;
-use crate::fs::sha256;
+use crate::fs::{Stamp, sha256};
 use crate::output::batch::Batch;
 use crate::output::dir::OutputDir;
 use crate::output::overview::SitePlan;
@@ -101,6 +101,8 @@ pub struct Writer<'a> {
     record: Record,
     tally: Tally,
     batch: Batch,
+    /// Files written since the last commit, by plan code: stamped once they are in place.
+    unstamped: Vec<(String, OutputFile)>,
 }
 
 impl<'a> Writer<'a> {
@@ -120,6 +122,7 @@ impl<'a> Writer<'a> {
             record,
             tally: Tally::default(),
             batch: Batch::new(),
+            unstamped: Vec::new(),
         }
     }
 
@@ -133,9 +136,17 @@ impl<'a> Writer<'a> {
         self.batch.len()
     }
 
-    /// Puts every staged write in place and makes it durable (see [`Batch::commit`]).
+    /// Puts every staged write in place and makes it durable (see [`Batch::commit`]), then
+    /// records the stamps of the files written.
     pub fn commit(&mut self) -> Result<()> {
-        self.batch.commit(self.out)
+        self.batch.commit(self.out)?;
+        for (code, file) in std::mem::take(&mut self.unstamped) {
+            let rec = (self.record.plannen.get_mut(&code)).and_then(|p| p.bestanden.get_mut(&file));
+            if let Some(rec) = rec {
+                rec.stempel = self.out.stamp(&file.rel());
+            }
+        }
+        Ok(())
     }
 
     /// Commits what is staged; returns the record as updated, and the tally.
@@ -171,11 +182,18 @@ impl<'a> Writer<'a> {
     /// Counts a plan found unchanged (made from the same input, every file as recorded) without
     /// rendering it: its `files` are up to date, and its page of the site is written when HTML
     /// is built and the page differs.
-    pub fn unchanged(&mut self, view: &PlanView, files: usize) -> Result<()> {
-        self.tally.unchanged += files;
-        let Some(record) = self.record.plannen.get(&view.code) else {
+    /// `files` come with their stamps now.
+    pub fn unchanged(&mut self, view: &PlanView, files: Vec<(OutputFile, Stamp)>) -> Result<()> {
+        self.tally.unchanged += files.len();
+        let Some(record) = self.record.plannen.get_mut(&view.code) else {
             bail!("plan {} is not in the build record", view.code);
         };
+        for (file, stamp) in files {
+            if let Some(rec) = record.bestanden.get_mut(&file) {
+                rec.stempel = Some(stamp);
+            }
+        }
+        let record = &self.record.plannen[&view.code];
         if self.formats.contains(&Format::Html) {
             let text = site::plan_page(self.templates, view, record)?;
             self.page(
@@ -250,8 +268,9 @@ impl<'a> Writer<'a> {
         let rec = FileRecord {
             sha256: data.sha256(),
             typst_bron,
+            stempel: None,
         };
-        update.writes.push((file.rel(), data));
+        update.writes.push((file.clone(), data));
         Ok(rec)
     }
 
@@ -297,14 +316,21 @@ impl<'a> Writer<'a> {
     }
 
     /// Carries out a decided update (staged, in place at the next commit) and records it.
-    fn apply(&mut self, update: Update) -> Result<()> {
+    fn apply(&mut self, mut update: Update) -> Result<()> {
         for (from, to) in &update.copies {
             self.batch.keep_copy(self.out, from, to)?;
         }
         self.tally.versions_kept += update.versions_kept;
         self.tally.unchanged += update.up_to_date;
-        for (rel, data) in &update.writes {
-            self.put(rel, data)?;
+        for (file, data) in &update.writes {
+            match self.put(&file.rel(), data)? {
+                Some(stamp) => {
+                    if let Some(rec) = update.record.bestanden.get_mut(file) {
+                        rec.stempel = Some(stamp);
+                    }
+                }
+                None => self.unstamped.push((update.code.clone(), file.clone())),
+            }
         }
         for rel in &update.removals {
             self.batch.remove(rel);
@@ -314,32 +340,34 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
-    /// Stages `data` for `rel` unless the file already holds it, and counts it.
-    fn put(&mut self, rel: &RelPath, data: &Data) -> Result<()> {
-        if !self.force && self.holds(rel, data) {
+    /// Stages `data` for `rel` unless the file already holds it (then its stamp), and counts it.
+    fn put(&mut self, rel: &RelPath, data: &Data) -> Result<Option<Stamp>> {
+        if !self.force
+            && let Some(stamp) = self.holds(rel, data)
+        {
             self.tally.unchanged += 1;
-            return Ok(());
+            return Ok(Some(stamp));
         }
         match data {
             Data::Bytes(bytes) => self.batch.write(self.out, rel, bytes, false)?,
             Data::File { path, .. } => self.batch.place(rel, path)?,
         }
         self.tally.written += 1;
-        Ok(())
+        Ok(None)
     }
 
-    /// Whether the file at `rel` holds exactly `data`.
-    fn holds(&self, rel: &RelPath, data: &Data) -> bool {
+    /// The file's stamp when the file at `rel` holds exactly `data`.
+    fn holds(&self, rel: &RelPath, data: &Data) -> Option<Stamp> {
         match data {
-            Data::Bytes(bytes) => self.out.holds(rel, bytes),
-            Data::File { sha256, .. } => self.out.hash_of(rel).as_ref() == Some(sha256),
+            Data::Bytes(bytes) => self.out.holds_stamped(rel, bytes),
+            Data::File { sha256, .. } => self.out.verify(rel, sha256, None),
         }
     }
 
     /// Refuses to replace a file the record does not list (`ours` is false), unless it already
     /// holds `data` or `--force` was given.
     fn claim(&self, rel: &RelPath, data: &Data, ours: bool) -> Result<()> {
-        if ours || self.force || !self.out.exists(rel) || self.holds(rel, data) {
+        if ours || self.force || !self.out.exists(rel) || self.holds(rel, data).is_some() {
             return Ok(());
         }
         bail!(
@@ -442,7 +470,7 @@ struct Update {
     code: String,
     record: PlanRecord,
     copies: Vec<(RelPath, RelPath)>,
-    writes: Vec<(RelPath, Data)>,
+    writes: Vec<(OutputFile, Data)>,
     removals: Vec<RelPath>,
     up_to_date: usize,
     versions_kept: usize,

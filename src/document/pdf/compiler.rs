@@ -6,8 +6,8 @@
 //! dropped.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 use anyhow::{Context, Result, anyhow};
 
@@ -22,6 +22,9 @@ pub struct Compiler {
     typst: Typst,
     dir: tempfile::TempDir,
     fonts: PathBuf,
+    /// Whether the fonts are written (on the first chunk: a build that compiles nothing
+    /// does not write them), or why not.
+    fonts_written: OnceLock<Result<(), String>>,
     packages: PathBuf,
     batch: bool,
     next: AtomicUsize,
@@ -71,7 +74,7 @@ impl Drop for SetGuard<'_> {
 }
 
 impl Compiler {
-    /// A compiler with its scratch folder (with the fonts) under `scratch`, or the system's
+    /// A compiler with its scratch folder (the fonts written on first use) under `scratch`, or the system's
     /// temporary folder; `batch` allows bundles when typst has them.
     pub fn new(typst: &Typst, scratch: Option<&Path>, batch: bool) -> Result<Compiler> {
         let mut builder = tempfile::Builder::new();
@@ -82,7 +85,6 @@ impl Compiler {
         }
         .context("cannot create a temporary folder for typst")?;
         let (fonts, packages) = (dir.path().join("fonts"), dir.path().join("packages"));
-        fonts::write_all(&fonts)?;
         fs::create_dir_all(&packages)?;
         fs::create_dir_all(&dir.path().join("src"))?;
         fs::create_dir_all(&dir.path().join("pdf"))?;
@@ -90,6 +92,7 @@ impl Compiler {
             typst: typst.clone(),
             dir,
             fonts,
+            fonts_written: OnceLock::new(),
             packages,
             batch: batch && typst.bundles(),
             next: AtomicUsize::new(0),
@@ -104,8 +107,13 @@ impl Compiler {
     }
 
     /// Compiles a chunk; returns each PDF's path in the scratch folder (the caller moves it), or
-    /// why it failed, in the order of the chunk's jobs. Fails as a whole only when cancelled.
+    /// why it failed, in the order of the chunk's jobs. Fails as a whole only when cancelled or
+    /// when the fonts cannot be written into the scratch folder.
     pub fn compile(&self, chunk: &Chunk, cancel: &Cancel) -> Result<Vec<Result<PathBuf>>> {
+        (self.fonts_written)
+            .get_or_init(|| fonts::write_all(&self.fonts).map_err(|e| format!("{e:#}")))
+            .clone()
+            .map_err(|e| anyhow!(e))?;
         let first = self.next.fetch_add(chunk.jobs.len(), Ordering::Relaxed);
         let set = SetGuard::take(&self.sets);
         let names: Vec<Names> = (chunk.jobs.iter().enumerate())

@@ -2,9 +2,9 @@
 //! extends or imports itself, directly or through others, and a macro that calls itself. Tera
 //! follows such a loop until the stack overflows and the process aborts without a message (an
 //! `extends` loop that does not pass through the first template can do so while Tera loads the
-//! templates), so [`check`] runs on each engine's templates before Tera sees them.
+//! templates), so [`check_parsed`] runs on each engine's templates before Tera sees them.
 //!
-//! The check parses each template on its own and reads from its syntax tree what it includes,
+//! The check takes each template parsed on its own and reads from its syntax tree what it includes,
 //! extends and imports, and which macros it and each of its macros call. Two depth-first searches
 //! then look for a cycle: one over the templates (extends, includes, imports), and, once that
 //! graph is known to be free of loops so that macro namespaces can be resolved as Tera does, one
@@ -29,6 +29,7 @@ const SHOWN_STEPS: usize = 12;
 
 /// Checks the templates of one engine (name and text) for recursion; `origin` names a template
 /// for messages. A template that does not parse is left out: Tera reports it when it loads them.
+#[cfg(test)]
 pub fn check(sources: &[(&str, &str)], origin: impl Fn(&str) -> String) -> Result<()> {
     let parsed: BTreeMap<String, Template> = (sources.iter())
         .filter_map(|(name, text)| {
@@ -38,8 +39,9 @@ pub fn check(sources: &[(&str, &str)], origin: impl Fn(&str) -> String) -> Resul
     check_parsed(&parsed, &origin)
 }
 
-/// Checks parsed templates, by name, for recursion.
-fn check_parsed(
+/// Checks the parsed templates of one engine, by name, for recursion; `origin` names a
+/// template for messages.
+pub fn check_parsed(
     templates: &BTreeMap<String, Template>,
     origin: &dyn Fn(&str) -> String,
 ) -> Result<()> {

@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::document::pdf::{ProgramId, parse_version};
-use crate::fs;
+use crate::fs::{self, Stamp};
 use crate::output::path::{OutputFile, SitePage};
 use crate::plan::limits::valid_plan_code;
 use crate::plan::model::parse_iso_date;
@@ -71,6 +71,11 @@ pub struct FileRecord {
     /// For a PDF: hash of the Typst source, typst version and toetsgen version it was made from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub typst_bron: Option<String>,
+    /// The file's stamp when its bytes were last known to have `sha256` (written or hashed by a
+    /// build): while the file keeps this stamp, the next build need not read it. A stamp in an
+    /// edited record can at most make a build keep a file it would have rewritten.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stempel: Option<Stamp>,
 }
 
 impl Record {
@@ -93,19 +98,6 @@ impl Record {
                 )],
             )),
         }
-    }
-
-    /// Only the typst program the record in `output` names, if it names a valid one: read before
-    /// the output folder is opened, so that a missing typst is reported before anything is
-    /// written.
-    pub fn typst_program(output: &Path) -> Option<(ProgramId, String)> {
-        #[derive(Deserialize)]
-        struct Only {
-            typst_programma: Option<raw::Programma>,
-        }
-        let text = fs::read_text(&output.join(FILE_NAME)).ok()?;
-        let only: Only = serde_json::from_str(&text).ok()?;
-        only.typst_programma?.checked().ok()
     }
 
     /// Writes the record into `output`, atomically; an unchanged record is not rewritten.
@@ -155,6 +147,7 @@ mod tests {
                 FileRecord {
                     sha256: HASH.into(),
                     typst_bron: None,
+                    stempel: None,
                 },
             )]
             .into(),
@@ -239,7 +232,7 @@ mod typst_program_tests {
         record.save(dir.path()).unwrap();
         assert_eq!(Record::load(dir.path()).unwrap(), (record, vec![]));
         assert_eq!(
-            Record::typst_program(dir.path()),
+            Record::load(dir.path()).unwrap().0.typst_program,
             Some((id, "0.15.1".into()))
         );
         for bad in [
@@ -251,7 +244,6 @@ mod typst_program_tests {
             let (record, problems) = Record::load(dir.path()).unwrap();
             assert_eq!(record.typst_program, None);
             assert_eq!(problems.len(), 1, "{problems:?}");
-            assert_eq!(Record::typst_program(dir.path()), None);
         }
     }
 }
