@@ -78,6 +78,8 @@ pub struct Source {
     pub text: String,
     /// The user's file, or "built-in <name>", for messages.
     pub origin: String,
+    /// Whether it is toetsgen's own.
+    pub builtin: bool,
 }
 
 /// Every template by name: the user's folder first, then the built-ins not overridden.
@@ -88,13 +90,22 @@ pub fn sources(dir: Option<&Path>) -> Result<BTreeMap<String, Source>> {
             let text = fs::read_text(&path)?;
             let origin = path.display().to_string();
             check_size_and_nesting(&origin, &text)?;
-            sources.insert(name, Source { text, origin });
+            let builtin = false;
+            sources.insert(
+                name,
+                Source {
+                    text,
+                    origin,
+                    builtin,
+                },
+            );
         }
     }
     for (name, text) in BUILTIN {
         sources.entry((*name).to_owned()).or_insert_with(|| Source {
             text: (*text).to_owned(),
             origin: format!("built-in {name}"),
+            builtin: true,
         });
     }
     Ok(sources)

@@ -5,6 +5,7 @@
 
 pub mod catalog;
 pub mod context;
+pub mod engine;
 pub mod filters;
 pub mod format;
 pub mod html;
@@ -22,6 +23,7 @@ pub mod view;
 pub use format::Format;
 
 use anyhow::{Context as _, Result};
+use rayon::prelude::*;
 
 use crate::document::context::Context;
 use crate::document::templates::{RenderedDocument, Templates};
@@ -33,8 +35,10 @@ pub fn render_plan(
     plan: &PlanView,
     formats: &[Format],
 ) -> Result<Vec<RenderedDocument>> {
+    templates.warm(formats);
     let docs = templates.documents();
-    docs.iter()
+    // Side by side: a build of one plan waits for its documents before typst can start.
+    docs.par_iter()
         .map(|doc| {
             let ctx = Context::new(plan, doc, docs);
             templates

@@ -10,13 +10,13 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use anyhow::{Context as _, Result, bail};
+use anyhow::{Context as _, Result};
 use rayon::prelude::*;
-use tera::{Template, Tera};
 
 use crate::document::catalog::{self, Source};
 use crate::document::context::{Context, DocumentInfo};
-use crate::document::{Format, filters, markdown, recursion};
+use crate::document::engine::{Engine, chain};
+use crate::document::{Format, markdown};
 
 /// One document rendered in the source form of each format asked for.
 #[derive(Debug, Clone)]
@@ -45,7 +45,7 @@ impl RenderedDocument {
 
 /// All templates, ready to render.
 pub struct Templates {
-    engines: BTreeMap<Format, Tera>,
+    engines: BTreeMap<Format, Engine>,
     documents: Vec<DocumentInfo>,
     origins: BTreeMap<String, String>,
     fingerprint: String,
@@ -56,10 +56,11 @@ impl Templates {
     pub fn load(dir: Option<&Path>) -> Result<Templates> {
         let sources = catalog::sources(dir)?;
         let documents = catalog::documents(sources.keys())?;
-        // Parsing is most of a small build's own time: the formats' engines are made side by side.
-        // The first failing format in order is reported, as when they were made one by one.
-        let made: Vec<Result<Tera>> = (Format::ALL.par_iter())
-            .map(|&format| engine(format, &sources))
+        // Parsing is most of a small build's own time: the formats' engines are made side by side
+        // (those of the user's templates now, the others when first used). The first failing
+        // format in order is reported, as when they were made one by one.
+        let made: Vec<Result<Engine>> = (Format::ALL.par_iter())
+            .map(|&format| Engine::new(format, &sources))
             .collect();
         let mut engines = BTreeMap::new();
         for (format, engine) in Format::ALL.into_iter().zip(made) {
@@ -89,9 +90,7 @@ impl Templates {
     /// documents in one process: in a bundle, counters other than the page's, labels and queries
     /// span all its documents, which toetsgen's templates never use but a user's might.
     pub fn typst_all_builtin(&self) -> bool {
-        (self.origins.iter())
-            .filter(|(name, _)| name.ends_with(".typ.tera"))
-            .all(|(name, origin)| *origin == format!("built-in {name}"))
+        self.engines[&Format::Pdf].all_builtin()
     }
 
     /// Where a template came from: a file of the user's, or the built-in.
@@ -102,14 +101,25 @@ impl Templates {
             .unwrap_or_else(|| name.to_owned())
     }
 
+    /// Makes the engines that rendering documents in `formats` needs (Markdown's always: every
+    /// document starts from it), side by side, so that the first documents do not wait for
+    /// them one after another.
+    pub fn warm(&self, formats: &[Format]) {
+        (Format::ALL.par_iter())
+            .filter(|f| **f == Format::Md || formats.contains(f))
+            .for_each(|f| {
+                // A failure shows when the engine is used.
+                let _ = self.engines[f].get();
+            });
+    }
+
     fn has(&self, format: Format, name: &str) -> bool {
-        self.engines[&format]
-            .get_template_names()
-            .any(|n| n == name)
+        self.engines[&format].has(name)
     }
 
     fn render_one(&self, format: Format, name: &str, ctx: &tera::Context) -> Result<String> {
         self.engines[&format]
+            .get()?
             .render(name, ctx)
             .map_err(|e| anyhow::anyhow!(chain(&e)))
             .with_context(|| format!("template {} failed", self.origin(name)))
@@ -179,79 +189,10 @@ impl Templates {
     }
 }
 
-/// The engine of one format: its templates, its autoescaping and its filters.
-fn engine(format: Format, sources: &BTreeMap<String, Source>) -> Result<Tera> {
-    let suffix = format.template_suffix();
-    let mut tera = Tera::default();
-    tera.autoescape_on(vec![suffix]);
-    tera.set_escape_fn(format.escape());
-    filters::register(&mut tera, format);
-    let mine: Vec<(&str, &str)> = (sources.iter())
-        .filter(|(name, _)| name.ends_with(suffix))
-        .map(|(name, source)| (name.as_str(), source.text.as_str()))
-        .collect();
-    let origin = |name: &str| {
-        sources
-            .get(name)
-            .map_or(name.to_owned(), |s| s.origin.clone())
-    };
-    // Each template is parsed once, side by side, and checked for recursion before Tera loads
-    // them (an `extends` loop can overflow its stack while loading); then loaded as
-    // `Tera::add_raw_templates` loads them, with its messages.
-    let parsed: Vec<(&str, tera::Result<Template>)> = (mine.par_iter())
-        .map(|&(name, text)| (name, Template::new(name, None, text)))
-        .collect();
-    let mut ok: BTreeMap<String, Template> = BTreeMap::new();
-    let mut failed = None;
-    for (name, result) in parsed {
-        match result {
-            Ok(tpl) => {
-                ok.insert(name.to_owned(), tpl);
-            }
-            Err(err) if failed.is_none() => {
-                failed = Some(tera::Error::chain(format!("Failed to parse '{name}'"), err));
-            }
-            Err(_) => {}
-        }
-    }
-    recursion::check_parsed(&ok, &origin)?;
-    let loaded = match failed {
-        Some(err) => Err(err),
-        None => {
-            // Tera's own loader does exactly this after parsing each template.
-            tera.templates.extend(ok);
-            tera.build_inheritance_chains()
-                .and_then(|()| tera.check_macro_files())
-        }
-    };
-    if let Err(err) = loaded {
-        let message = chain(&err);
-        let culprit = (sources.iter())
-            .find(|(name, _)| message.contains(&format!("'{name}'")))
-            .map_or_else(
-                || format!("the {suffix} templates"),
-                |(_, source)| source.origin.clone(),
-            );
-        bail!("template {culprit} does not compile: {message}");
-    }
-    Ok(tera)
-}
-
 /// A hash of every template's name and text.
 fn fingerprint(sources: &BTreeMap<String, Source>) -> String {
     let all: Vec<String> = (sources.iter())
         .map(|(name, source)| format!("{name}\0{}", source.text))
         .collect();
     crate::fs::sha256(all.join("\0").as_bytes())
-}
-
-/// Tera's error with all its causes, which hold the line and the reason.
-fn chain(err: &tera::Error) -> String {
-    let mut parts = vec![err.to_string()];
-    let mut source = std::error::Error::source(err);
-    while let Some(cause) = source {
-        parts.push(cause.to_string());
-        source = cause.source();
-    }
-    parts.join(": ")
 }

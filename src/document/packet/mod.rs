@@ -39,6 +39,7 @@ pub fn compose(
     sessie: &SessieView,
     reporter: &dyn Reporter,
 ) -> Result<String> {
+    templates.warm(&[Format::Pdf]);
     let docs = templates.documents();
     let find = |naam: &str| {
         (docs.iter().find(|d| d.naam == naam))
