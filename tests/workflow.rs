@@ -474,3 +474,23 @@ fn an_edit_that_keeps_size_and_time_is_written_again() {
     let stdout = build_ok(dir.path(), &["--format", "md,html"]);
     assert!(stdout.starts_with("Nothing to do"), "{stdout}");
 }
+
+/// An unchanged plan's page of the site is not rendered again while it is as recorded; edited
+/// by hand or removed, it is written again.
+#[test]
+fn a_plan_page_edited_or_removed_is_written_again() {
+    let dir = project(&[&v1()]);
+    build_ok(dir.path(), &["--format", "md,html"]);
+    let page = dir.path().join("output/V1/index.html");
+    let original = std::fs::read(&page).unwrap();
+    let stdout = build_ok(dir.path(), &["--format", "md,html"]);
+    assert!(stdout.starts_with("Nothing to do"), "{stdout}");
+    std::fs::write(&page, "met de hand veranderd\n").unwrap();
+    let stdout = build_ok(dir.path(), &["--format", "md,html"]);
+    assert!(stdout.contains("1 file written"), "{stdout}");
+    assert_eq!(std::fs::read(&page).unwrap(), original);
+    std::fs::remove_file(&page).unwrap();
+    let stdout = build_ok(dir.path(), &["--format", "md,html"]);
+    assert!(stdout.contains("1 file written"), "{stdout}");
+    assert_eq!(std::fs::read(&page).unwrap(), original);
+}

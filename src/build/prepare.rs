@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use crate::build::{Options, Outcome};
 use crate::document;
 use crate::document::templates::{RenderedDocument, Templates};
-use crate::document::view::PlanView;
+use crate::document::view::{EerdereVersie, PlanView};
 use crate::fs::sha256;
 use crate::output::dir::OutputDir;
 use crate::output::overview::SitePlan;
@@ -170,10 +170,11 @@ pub(crate) fn reload(file: &PlanFile) -> Result<Cow<'_, ValidPlan>> {
     }))
 }
 
-/// A plan's view, and the hash of everything its documents are made from.
+/// What a plan's documents are made from besides the plan: the earlier versions they list, and
+/// the hash of it all.
 pub(crate) struct Input {
-    /// The view the templates see.
-    pub view: PlanView,
+    /// The earlier versions kept, as the documents list them.
+    pub earlier: Vec<EerdereVersie>,
     /// The hash of toetsgen's version, the templates, typst's version, the plan's file (its name
     /// and bytes) and the earlier versions its documents list: the same key, the same documents.
     pub key: String,
@@ -181,8 +182,8 @@ pub(crate) struct Input {
     pub source_sha256: String,
 }
 
-/// The view of a valid plan and its input key; `record` and `out` (when building) tell which
-/// earlier versions are on disk.
+/// The input of a valid plan's documents; `record` and `out` (when building) tell which earlier
+/// versions are on disk. The plan's view is made only when it is rendered ([`Input::view`]).
 pub(crate) fn input(
     templates: &Templates,
     record: Option<&PlanRecord>,
@@ -194,7 +195,7 @@ pub(crate) fn input(
         (Some(record), Some(out)) => earlier_versions(record, out),
         _ => Vec::new(),
     };
-    let view = PlanView::new(&sp.plan).with_eerdere_versies(kept);
+    let earlier = EerdereVersie::list(&sp.plan.versie().to_string(), kept);
     let source_sha256 = sp.source_sha256.clone();
     let mut text = format!(
         "{}\0{}\0{typst_version}\0{}\0{source_sha256}",
@@ -202,14 +203,23 @@ pub(crate) fn input(
         templates.fingerprint(),
         sp.display
     );
-    for earlier in &view.eerdere_versies {
+    for version in &earlier {
         text.push('\0');
-        text.push_str(&earlier.map);
+        text.push_str(&version.map);
     }
     Input {
-        view,
+        earlier,
         key: sha256(text.as_bytes()),
         source_sha256,
+    }
+}
+
+impl Input {
+    /// The view the templates see of `plan`.
+    pub fn view(&self, plan: &Toetsplan) -> PlanView {
+        let mut view = PlanView::new(plan);
+        view.eerdere_versies = self.earlier.clone();
+        view
     }
 }
 
@@ -220,14 +230,15 @@ pub(crate) fn render_one(
     input: Input,
     sp: &ValidPlan,
 ) -> Result<Rendered> {
-    let documents = document::render_plan(templates, &input.view, &opts.formats)?;
+    let view = input.view(&sp.plan);
+    let documents = document::render_plan(templates, &view, &opts.formats)?;
     Ok(Rendered {
         version: sp.plan.versie().0,
         source: sp.display.clone(),
         source_sha256: input.source_sha256,
         input_sha256: input.key,
         documents,
-        view: input.view,
+        view,
     })
 }
 

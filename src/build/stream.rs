@@ -15,7 +15,7 @@ use rayon::prelude::*;
 
 use crate::build::pdfs::{self, Wanted};
 use crate::build::prepare::{self, PlanFile, Rendered};
-use crate::build::unchanged::unchanged;
+use crate::build::unchanged::{page_current, unchanged};
 use crate::build::{Options, Outcome, plan_files};
 use crate::document::pdf::{Chunk, Compiler};
 use crate::document::templates::Templates;
@@ -56,16 +56,25 @@ type Made = HashMap<OutputFile, Result<Content>>;
 
 /// A plan as the producer found it.
 enum Prepared {
-    /// Unchanged: its view, and its files with their stamps.
-    Unchanged(Box<PlanView>, Vec<(OutputFile, Stamp)>),
+    /// Unchanged.
+    Unchanged(Box<Unchanged>),
     /// Rendered, or why not.
     Rendered(Result<Box<Rendered>>),
 }
 
+/// A plan found unchanged: its code and input key, its files with their stamps, and its view
+/// when its page of the site must be rendered again.
+pub(crate) struct Unchanged {
+    code: String,
+    key: String,
+    files: Vec<(OutputFile, Stamp)>,
+    view: Option<PlanView>,
+}
+
 /// What the writer hears.
 enum Msg {
-    /// A plan found unchanged: its view, and its files with their stamps.
-    Unchanged(Box<PlanView>, Vec<(OutputFile, Stamp)>),
+    /// A plan found unchanged.
+    Unchanged(Box<Unchanged>),
     /// A rendered plan with the PDFs known so far, waiting for `waiting` more.
     Plan(
         usize,
@@ -140,12 +149,12 @@ impl Stream<'_> {
                 return;
             }
             let prepared: Vec<Prepared> = (part.par_iter()).map(|sp| self.prepare(sp)).collect();
-            let mut groups: BTreeMap<i64, Work> = BTreeMap::new();
+            let mut groups: BTreeMap<i64, Vec<(usize, Wanted)>> = BTreeMap::new();
             for plan in prepared {
                 id += 1;
                 let plan = match plan {
-                    Prepared::Unchanged(view, files) => {
-                        let _ = msgs.send(Msg::Unchanged(view, files));
+                    Prepared::Unchanged(plan) => {
+                        let _ = msgs.send(Msg::Unchanged(plan));
                         continue;
                     }
                     Prepared::Rendered(plan) => plan,
@@ -167,21 +176,14 @@ impl Stream<'_> {
                     ),
                     None => Default::default(),
                 };
-                let group = groups
-                    .entry(pdfs::timestamp(&plan))
-                    .or_insert_with_key(|&ts| new_work(ts));
+                let group = groups.entry(pdfs::timestamp(&plan)).or_default();
                 let _ = msgs.send(Msg::Plan(id, Box::new(plan), done, wanted.len()));
-                for Wanted { file, key, job } in wanted {
-                    group.chunk.jobs.push(job);
-                    group.tasks.push((id, file, key));
-                    if group.tasks.len() >= chunk {
-                        let full = std::mem::replace(group, new_work(group.chunk.timestamp));
-                        self.send_work(&work, full, started);
-                    }
-                }
+                group.extend(wanted.into_iter().map(|w| (id, w)));
             }
-            for (_, rest) in groups {
-                self.send_work(&work, rest, started);
+            for (timestamp, wanted) in groups {
+                for item in deal(timestamp, wanted, chunk) {
+                    self.send_work(&work, item, started);
+                }
             }
         }
     }
@@ -193,7 +195,8 @@ impl Stream<'_> {
             Err(err) => return Prepared::Rendered(Err(err)),
         };
         let sp = &sp;
-        let record = self.record.plannen.get(&sp.plan.code);
+        let code = sp.plan.code.as_str();
+        let record = self.record.plannen.get(code);
         let input = prepare::input(
             self.templates,
             record,
@@ -201,9 +204,19 @@ impl Stream<'_> {
             sp,
             self.typst_version,
         );
-        match unchanged(self.opts, self.templates, record, self.out, &input) {
-            Some(files) => Prepared::Unchanged(Box::new(input.view), files),
-            None => Prepared::Rendered(
+        let files = unchanged(self.opts, self.templates, (code, record), self.out, &input);
+        match (files, record) {
+            (Some(files), Some(record)) => {
+                let site = &self.record.site;
+                let current = page_current(self.opts, site, (code, record), self.out, &input);
+                Prepared::Unchanged(Box::new(Unchanged {
+                    code: code.to_owned(),
+                    view: (!current).then(|| input.view(&sp.plan)),
+                    key: input.key,
+                    files,
+                }))
+            }
+            _ => Prepared::Rendered(
                 prepare::render_one(self.opts, self.templates, input, sp).map(Box::new),
             ),
         }
@@ -296,8 +309,8 @@ impl Stream<'_> {
                     }
                 }
                 Msg::Failed(err) => outcome.failures.push(err),
-                Msg::Unchanged(view, files) if result.is_ok() => {
-                    result = self.write_unchanged(&view, files, writer, outcome);
+                Msg::Unchanged(plan) if result.is_ok() => {
+                    result = self.write_unchanged(*plan, writer, outcome);
                 }
                 Msg::Unchanged(..) => {}
             }
@@ -345,33 +358,52 @@ impl Stream<'_> {
     /// build was cancelled.
     fn write_unchanged(
         &self,
-        view: &PlanView,
-        files: Vec<(OutputFile, Stamp)>,
+        plan: Unchanged,
         writer: &mut Writer<'_>,
         outcome: &mut Outcome,
     ) -> Result<()> {
         self.opts.cancel.check()?;
-        match writer.unchanged(view, files) {
+        let Unchanged {
+            code,
+            key,
+            files,
+            view,
+        } = plan;
+        match writer.unchanged(&code, &key, files, view.as_ref()) {
             Ok(()) => {
                 outcome.plans_built += 1;
                 outcome.documents += self.templates.documents().len();
             }
             Err(err) => {
-                (outcome.failures).push(err.context(format!("plan {} was not written", view.code)))
+                (outcome.failures).push(err.context(format!("plan {code} was not written")))
             }
         }
         Ok(())
     }
 }
 
-fn new_work(timestamp: i64) -> Work {
-    Work {
-        chunk: Chunk {
-            timestamp,
-            jobs: Vec::new(),
-        },
-        tasks: Vec::new(),
+/// The PDFs of one creation date in as few chunks of at most `chunk` as hold them, dealt out in
+/// turn from the largest source down, so that each chunk gets a like share of large and small
+/// documents and the workers finish at about the same time (for one plan of V1: 67 ms for
+/// typst instead of 72–77 ms with the documents split in their order).
+fn deal(timestamp: i64, mut wanted: Vec<(usize, Wanted)>, chunk: usize) -> Vec<Work> {
+    let count = wanted.len().div_ceil(chunk.max(1));
+    wanted.sort_by_key(|(_, w)| std::cmp::Reverse(w.job.source.len()));
+    let mut works: Vec<Work> = (0..count)
+        .map(|_| Work {
+            chunk: Chunk {
+                timestamp,
+                jobs: Vec::new(),
+            },
+            tasks: Vec::new(),
+        })
+        .collect();
+    for (i, (id, Wanted { file, key, job })) in wanted.into_iter().enumerate() {
+        let work = &mut works[i % count];
+        work.chunk.jobs.push(job);
+        work.tasks.push((id, file, key));
     }
+    works
 }
 
 /// Documents per chunk: `asked` when given, else enough to give every worker a share of

@@ -276,20 +276,26 @@ impl PlanView {
 impl PlanView {
     /// Adds the earlier versions kept (any order; the current version is left out).
     pub fn with_eerdere_versies(mut self, dates: impl IntoIterator<Item = Datum>) -> Self {
-        let mut dates: Vec<Datum> = dates
-            .into_iter()
-            .filter(|d| d.to_string() != self.versie.iso)
+        self.eerdere_versies = EerdereVersie::list(&self.versie.iso, dates);
+        self
+    }
+}
+
+impl EerdereVersie {
+    /// The earlier versions kept, newest first, from their dates in any order; the current
+    /// version (`current`, as ISO date) is left out.
+    pub fn list(current: &str, dates: impl IntoIterator<Item = Datum>) -> Vec<EerdereVersie> {
+        let mut dates: Vec<Datum> = (dates.into_iter())
+            .filter(|d| d.to_string() != current)
             .collect();
         dates.sort_by(|a, b| b.cmp(a));
         dates.dedup();
-        self.eerdere_versies = dates
-            .into_iter()
+        (dates.into_iter())
             .map(|d| EerdereVersie {
                 map: format!("versies/{d}"),
                 datum: DatumView::new(d),
             })
-            .collect();
-        self
+            .collect()
     }
 }
 

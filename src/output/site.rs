@@ -52,6 +52,26 @@ struct IndexEntry {
     versie: DatumView,
 }
 
+/// What the plan's page is made from besides the templates and the plan, which `input_sha256`
+/// (the key of the plan's documents) covers: the files and kept versions its record lists. The
+/// same key gives the same page.
+pub fn page_key(input_sha256: &str, record: &PlanRecord) -> String {
+    let mut text = input_sha256.to_owned();
+    for file in record.bestanden.keys() {
+        text.push('\0');
+        text.push_str(&file.to_string());
+    }
+    for (date, files) in &record.eerdere_versies {
+        text.push('\n');
+        text.push_str(&date.to_string());
+        for file in files {
+            text.push('\0');
+            text.push_str(&file.to_string());
+        }
+    }
+    crate::fs::sha256(text.as_bytes())
+}
+
 /// The plan's page, from its view and what its record says is on disk.
 pub fn plan_page(templates: &Templates, plan: &PlanView, record: &PlanRecord) -> Result<String> {
     let docs = templates.documents();

@@ -21,7 +21,7 @@ use crate::output::batch::Batch;
 use crate::output::dir::OutputDir;
 use crate::output::overview::SitePlan;
 use crate::output::path::{OutputFile, RelPath, SitePage};
-use crate::output::record::{FILE_NAME, FileRecord, PlanRecord, Record};
+use crate::output::record::{FILE_NAME, FileRecord, PageRecord, PlanRecord, Record};
 use crate::output::site;
 
 /// What one valid plan hands to the writer.
@@ -161,13 +161,17 @@ impl<'a> Writer<'a> {
     pub fn plan(&mut self, plan: PlanFiles<'_>) -> Result<()> {
         let meta = plan.meta();
         let old = self.record.plannen.get(&meta.code).cloned();
-        let update = self.decide(&meta, old.as_ref(), plan.files)?;
+        let mut update = self.decide(&meta, old.as_ref(), plan.files)?;
         let page = match self.formats.contains(&Format::Html) {
             true => {
                 let text = site::plan_page(self.templates, plan.view, &update.record)?;
                 let page = SitePage::Plan(meta.code.clone());
                 let data = Data::Bytes(text.into_bytes());
                 self.claim(&page.rel(), &data, self.record.site.contains(&page))?;
+                update.record.pagina = Some(PageRecord {
+                    invoer_sha256: site::page_key(&meta.input_sha256, &update.record),
+                    sha256: data.sha256(),
+                });
                 Some((page, data))
             }
             false => None,
@@ -179,27 +183,43 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
-    /// Counts a plan found unchanged (made from the same input, every file as recorded) without
-    /// rendering it: its `files` are up to date, and its page of the site is written when HTML
-    /// is built and the page differs.
-    /// `files` come with their stamps now.
-    pub fn unchanged(&mut self, view: &PlanView, files: Vec<(OutputFile, Stamp)>) -> Result<()> {
+    /// Counts plan `code`, found unchanged (made from the same input `input_sha256`, every file
+    /// as recorded), without rendering it: its `files` (with their stamps now) are up to date.
+    /// When HTML is built, its page of the site is rendered from `view` and written if it
+    /// differs; without a view, the page was found as recorded.
+    pub fn unchanged(
+        &mut self,
+        code: &str,
+        input_sha256: &str,
+        files: Vec<(OutputFile, Stamp)>,
+        view: Option<&PlanView>,
+    ) -> Result<()> {
         self.tally.unchanged += files.len();
-        let Some(record) = self.record.plannen.get_mut(&view.code) else {
-            bail!("plan {} is not in the build record", view.code);
+        let Some(record) = self.record.plannen.get_mut(code) else {
+            bail!("plan {code} is not in the build record");
         };
         for (file, stamp) in files {
             if let Some(rec) = record.bestanden.get_mut(&file) {
                 rec.stempel = Some(stamp);
             }
         }
-        let record = &self.record.plannen[&view.code];
-        if self.formats.contains(&Format::Html) {
-            let text = site::plan_page(self.templates, view, record)?;
-            self.page(
-                SitePage::Plan(view.code.clone()),
-                Data::Bytes(text.into_bytes()),
-            )?;
+        if !self.formats.contains(&Format::Html) {
+            return Ok(());
+        }
+        let Some(view) = view else {
+            self.tally.unchanged += 1;
+            return Ok(());
+        };
+        let record = &self.record.plannen[code];
+        let text = site::plan_page(self.templates, view, record)?;
+        let data = Data::Bytes(text.into_bytes());
+        let pagina = PageRecord {
+            invoer_sha256: site::page_key(input_sha256, record),
+            sha256: data.sha256(),
+        };
+        self.page(SitePage::Plan(code.to_owned()), data)?;
+        if let Some(record) = self.record.plannen.get_mut(code) {
+            record.pagina = Some(pagina);
         }
         Ok(())
     }
@@ -221,6 +241,7 @@ impl<'a> Writer<'a> {
                 versie: meta.version,
                 bestanden: BTreeMap::new(),
                 eerdere_versies: old.map(|o| o.eerdere_versies.clone()).unwrap_or_default(),
+                pagina: old.and_then(|o| o.pagina.clone()),
             },
             code: meta.code.clone(),
             ..Update::default()

@@ -60,6 +60,19 @@ pub struct PlanRecord {
     pub bestanden: BTreeMap<OutputFile, FileRecord>,
     /// Earlier versions kept, by version date: the files kept.
     pub eerdere_versies: BTreeMap<NaiveDate, Vec<OutputFile>>,
+    /// The plan's page of the site, when written.
+    pub pagina: Option<PageRecord>,
+}
+
+/// The plan's page of the site as written: what it was made from and the hash of its bytes. A
+/// build that finds the plan unchanged and the page as recorded does not render it again.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PageRecord {
+    /// Hash of everything the page shows (see `output::site::page_key`).
+    pub invoer_sha256: String,
+    /// Hash of the page's bytes.
+    pub sha256: String,
 }
 
 /// One file written.
@@ -152,6 +165,10 @@ mod tests {
             )]
             .into(),
             eerdere_versies: [(date, vec![file.kept(date)])].into(),
+            pagina: Some(PageRecord {
+                invoer_sha256: HASH.into(),
+                sha256: HASH.into(),
+            }),
         }
     }
 

@@ -77,6 +77,8 @@ pub struct PlanRecord {
     pub bestanden: BTreeMap<String, FileRecord>,
     #[serde(default)]
     pub eerdere_versies: BTreeMap<String, Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pagina: Option<PageRecord>,
 }
 
 impl Record {
@@ -156,6 +158,9 @@ impl PlanRecord {
             versie,
             bestanden,
             eerdere_versies,
+            pagina: self
+                .pagina
+                .filter(|p| is_hash(&p.invoer_sha256) && is_hash(&p.sha256)),
         })
     }
 }
@@ -215,6 +220,7 @@ impl From<&super::PlanRecord> for PlanRecord {
             eerdere_versies: (p.eerdere_versies.iter())
                 .map(|(d, files)| (iso(d), files.iter().map(ToString::to_string).collect()))
                 .collect(),
+            pagina: p.pagina.clone(),
         }
     }
 }
