@@ -4,13 +4,19 @@
 //! A file at a generated path that the record does not list is someone else's: it is never
 //! replaced (unless it already holds exactly what would be written, or `--force` is given) and
 //! never removed. Writes are staged in a [`Batch`] and put in place, plan by whole plan, by
-//! [`Writer::commit`].
+//! [`Writer::commit`]. What a plan's write will do is decided first, reading only (`decide`);
+//! the writes that concern the whole folder (the site's index, the schema, the files of deleted
+//! plans) are in `whole`.
 
-use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+mod decide;
+mod whole;
+
+use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
+
+use decide::Update;
 
 use crate::document::Format;
 use crate::document::context::DocumentInfo;
@@ -19,9 +25,8 @@ use crate::document::view::PlanView;
 use crate::fs::{Stamp, sha256};
 use crate::output::batch::Batch;
 use crate::output::dir::OutputDir;
-use crate::output::overview::SitePlan;
 use crate::output::path::{OutputFile, RelPath, SitePage};
-use crate::output::record::{FILE_NAME, FileRecord, PageRecord, PlanRecord, Record};
+use crate::output::record::{FILE_NAME, FileRecord, PageRecord, Record};
 use crate::output::site;
 
 /// What one valid plan hands to the writer.
@@ -224,118 +229,6 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
-    /// What writing the plan will do: its new record, the copies that keep its previous version,
-    /// the files to write and to remove. Reads only; refuses files the record does not list.
-    fn decide(
-        &self,
-        meta: &Meta<'_>,
-        old: Option<&PlanRecord>,
-        files: Vec<(OutputFile, Content)>,
-    ) -> Result<Update> {
-        let mut update = Update {
-            record: PlanRecord {
-                titel: meta.titel.clone(),
-                bron: meta.source.to_owned(),
-                bron_sha256: meta.source_sha256.clone(),
-                invoer_sha256: Some(meta.input_sha256.clone()),
-                versie: meta.version,
-                bestanden: BTreeMap::new(),
-                eerdere_versies: old.map(|o| o.eerdere_versies.clone()).unwrap_or_default(),
-                pagina: old.and_then(|o| o.pagina.clone()),
-            },
-            code: meta.code.clone(),
-            ..Update::default()
-        };
-        if let Some(old) = old.filter(|o| o.versie != meta.version) {
-            self.keep_version(old, &mut update);
-        }
-        for (file, content) in files {
-            let ours = old.is_some_and(|o| o.bestanden.contains_key(&file));
-            let rec = match content {
-                Content::UpToDate(rec) => {
-                    update.up_to_date += 1;
-                    rec
-                }
-                Content::New { bytes, typst_bron } => {
-                    self.new_file(&mut update, &file, Data::Bytes(bytes), typst_bron, ours)?
-                }
-                Content::Staged {
-                    path,
-                    sha256,
-                    typst_bron,
-                } => {
-                    let data = Data::File { path, sha256 };
-                    self.new_file(&mut update, &file, data, typst_bron, ours)?
-                }
-            };
-            update.record.bestanden.insert(file, rec);
-        }
-        if let Some(old) = old {
-            self.stale(old, meta.documents, &mut update);
-        }
-        Ok(update)
-    }
-
-    /// Claims a new file for the update and returns its record.
-    fn new_file(
-        &self,
-        update: &mut Update,
-        file: &OutputFile,
-        data: Data,
-        typst_bron: Option<String>,
-        ours: bool,
-    ) -> Result<FileRecord> {
-        self.claim(&file.rel(), &data, ours)?;
-        let rec = FileRecord {
-            sha256: data.sha256(),
-            typst_bron,
-            stempel: None,
-        };
-        update.writes.push((file.clone(), data));
-        Ok(rec)
-    }
-
-    /// The copies that keep a plan's previous version under `<CODE>/versies/<date>/`, read-only;
-    /// a file already there that is not the same is left alone and not recorded.
-    fn keep_version(&self, old: &PlanRecord, update: &mut Update) {
-        if update.record.eerdere_versies.contains_key(&old.versie) {
-            return;
-        }
-        let mut kept = Vec::new();
-        for file in old.bestanden.keys() {
-            let (from, to) = (file.rel(), file.kept(old.versie));
-            let Some(bytes) = self.out.read(&from) else {
-                continue;
-            };
-            if !self.out.exists(&to.rel()) {
-                update.copies.push((from, to.rel()));
-            } else if !self.out.holds(&to.rel(), &bytes) {
-                continue;
-            }
-            kept.push(to);
-        }
-        if !kept.is_empty() {
-            update.record.eerdere_versies.insert(old.versie, kept);
-            update.versions_kept += 1;
-        }
-    }
-
-    /// The files of the old record this build does not make: removed when their document is
-    /// gone or their format was built; still recorded when their format was not built this time.
-    fn stale(&self, old: &PlanRecord, documents: &[DocumentInfo], update: &mut Update) {
-        for (file, rec) in &old.bestanden {
-            if update.record.bestanden.contains_key(file) {
-                continue;
-            }
-            let document_exists = documents.iter().any(|d| d.naam == file.document());
-            if document_exists && !self.formats.contains(&file.format()) {
-                update.record.bestanden.insert(file.clone(), rec.clone());
-            } else {
-                update.removals.push(file.rel());
-            }
-        }
-    }
-
     /// Carries out a decided update (staged, in place at the next commit) and records it.
     fn apply(&mut self, mut update: Update) -> Result<()> {
         for (from, to) in &update.copies {
@@ -398,58 +291,6 @@ impl<'a> Writer<'a> {
         )
     }
 
-    /// Removes the files (not the kept versions) of plans that are gone: no plan has their code
-    /// any more, and their file is gone or now holds another plan. `present` maps every plan file
-    /// read (as shown) to its code.
-    pub fn remove_deleted_plans(&mut self, present: &HashMap<String, String>) -> Result<()> {
-        let gone: Vec<String> = (self.record.plannen.iter())
-            .filter(|(code, rec)| {
-                let still_there = present.values().any(|c| c == *code);
-                let file_moved_on = match present.get(&rec.bron) {
-                    Some(now) => now != *code,
-                    None => !Path::new(&rec.bron).exists(),
-                };
-                !still_there && file_moved_on
-            })
-            .map(|(code, _)| code.clone())
-            .collect();
-        for code in gone {
-            if let Some(rec) = self.record.plannen.remove(&code) {
-                for file in rec.bestanden.keys() {
-                    self.batch.remove(&file.rel());
-                    self.tally.removed += 1;
-                }
-            }
-            let page = SitePage::Plan(code);
-            if self.record.site.remove(&page) {
-                self.batch.remove(&page.rel());
-                self.tally.removed += 1;
-            }
-        }
-        Ok(())
-    }
-
-    /// Writes the site's index of every recorded plan, when HTML is built or an index exists.
-    /// With them, the Wijzigingen page; `plans` are every valid plan, for search and changes.
-    pub fn site_index(&mut self, plans: &[SitePlan]) -> Result<()> {
-        if self.formats.contains(&Format::Html) || self.record.site.contains(&SitePage::Index) {
-            let index = site::index(self.templates, &self.record, plans)?;
-            self.page(SitePage::Index, Data::Bytes(index.into_bytes()))?;
-            let changes = site::wijzigingen(self.templates, &self.record, plans)?;
-            self.page(SitePage::Wijzigingen, Data::Bytes(changes.into_bytes()))?;
-        }
-        Ok(())
-    }
-
-    /// Writes the JSON Schema of a toetsplan beside the site (`toetsplan.schema.json`), for the
-    /// editors of the plans; recorded like a page of the site.
-    pub fn schema(&mut self) -> Result<()> {
-        self.page(
-            SitePage::Schema,
-            Data::Bytes(crate::plan::schema::json().into_bytes()),
-        )
-    }
-
     /// Writes a page of the site when its bytes changed, and records it.
     fn page(&mut self, page: SitePage, data: Data) -> Result<()> {
         let rel = page.rel();
@@ -458,41 +299,4 @@ impl<'a> Writer<'a> {
         self.record.site.insert(page);
         Ok(())
     }
-}
-
-/// What the record keeps of a plan besides its files.
-struct Meta<'a> {
-    code: String,
-    titel: String,
-    version: NaiveDate,
-    source: &'a str,
-    source_sha256: String,
-    input_sha256: String,
-    documents: &'a [DocumentInfo],
-}
-
-impl<'a> PlanFiles<'a> {
-    fn meta(&self) -> Meta<'a> {
-        Meta {
-            code: self.view.code.clone(),
-            titel: self.view.titel.clone(),
-            version: self.version,
-            source: self.source,
-            source_sha256: self.source_sha256.clone(),
-            input_sha256: self.input_sha256.clone(),
-            documents: self.documents,
-        }
-    }
-}
-
-/// One plan's write, decided before it is carried out.
-#[derive(Default)]
-struct Update {
-    code: String,
-    record: PlanRecord,
-    copies: Vec<(RelPath, RelPath)>,
-    writes: Vec<(OutputFile, Data)>,
-    removals: Vec<RelPath>,
-    up_to_date: usize,
-    versions_kept: usize,
 }
