@@ -77,9 +77,9 @@ pub(crate) struct ValidPlan {
 /// How many plans are read and checked at once.
 const LOAD_AT_ONCE: usize = 64;
 
-/// How many checked plans are kept for rendering, rather than read again (about 20 KB each for
+/// How many checked plans are kept for rendering, rather than read again (about 65 KB each for
 /// a plan like V1): a small build reads each plan once, a large one holds no more than these.
-const KEEP_LOADED: usize = 256;
+const KEEP_LOADED: usize = 128;
 
 /// Loads and validates the plans in `files`, a few at a time, keeping only what names the
 /// valid ones.

@@ -60,8 +60,8 @@ impl SitePlan {
 }
 
 /// Every toetsterm changed after its plan's ingangsdatum, newest first, then by plan and code.
-pub fn changes(plans: &[SitePlan]) -> Vec<Change<'_>> {
-    let mut all: Vec<Change<'_>> = (plans.iter())
+pub fn changes<'a>(plans: &[&'a SitePlan]) -> Vec<Change<'a>> {
+    let mut all: Vec<Change<'a>> = (plans.iter().copied())
         .flat_map(|plan| {
             (plan.termen.iter())
                 .filter(|t| t.gewijzigd_na_ingang)
@@ -77,7 +77,7 @@ pub fn changes(plans: &[SitePlan]) -> Vec<Change<'_>> {
 
 /// The search index as JSON that is safe inside a `<script>` element: `<`, `>` and `&` are
 /// written as escapes, so no text can close the element.
-pub fn search_index(plans: &[SitePlan]) -> String {
+pub fn search_index(plans: &[&SitePlan]) -> String {
     #[derive(Serialize)]
     struct Entry<'a> {
         code: &'a str,
@@ -95,10 +95,36 @@ pub fn search_index(plans: &[SitePlan]) -> String {
                 .collect(),
         })
         .collect();
-    let json = serde_json::to_string(&entries).unwrap_or_else(|_| "[]".to_owned());
-    json.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+    // Escaped as it is written: the index of 2,000 plans is over 6 MB.
+    let mut json = Vec::new();
+    let mut serializer = serde_json::Serializer::with_formatter(&mut json, ScriptSafe);
+    match entries.serialize(&mut serializer) {
+        Ok(()) => String::from_utf8(json).unwrap_or_else(|_| "[]".to_owned()),
+        Err(_) => "[]".to_owned(),
+    }
+}
+
+/// Compact JSON whose strings hold no `<`, `>` or `&`: each is written as its `\u` escape.
+struct ScriptSafe;
+
+impl serde_json::ser::Formatter for ScriptSafe {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some(i) = rest.find(['<', '>', '&']) {
+            writer.write_all(rest[..i].as_bytes())?;
+            writer.write_all(match rest.as_bytes()[i] {
+                b'<' => b"\\u003c",
+                b'>' => b"\\u003e",
+                _ => b"\\u0026",
+            })?;
+            rest = &rest[i + 1..];
+        }
+        writer.write_all(rest.as_bytes())
+    }
 }
 
 #[cfg(test)]
@@ -112,7 +138,8 @@ mod tests {
     #[test]
     fn changes_and_a_safe_index() {
         let plan: Toetsplan = serde_yaml::from_str(PLAN).unwrap();
-        let plans = vec![SitePlan::of(&plan)];
+        let site_plan = SitePlan::of(&plan);
+        let plans = vec![&site_plan];
         let changed = changes(&plans);
         assert_eq!(changed.len(), 1);
         assert_eq!(changed[0].term.code, "V1.02");

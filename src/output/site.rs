@@ -159,9 +159,8 @@ fn index_entries(record: &Record) -> Vec<IndexEntry> {
 /// The site's index of every plan in the record, with a search over `plans` (those of them the
 /// record lists).
 pub fn index(templates: &Templates, record: &Record, plans: &[SitePlan]) -> Result<String> {
-    let listed: Vec<SitePlan> = (plans.iter())
+    let listed: Vec<&SitePlan> = (plans.iter())
         .filter(|p| record.plannen.contains_key(&p.code))
-        .cloned()
         .collect();
     let mut ctx = tera::Context::new();
     ctx.insert("plannen", &index_entries(record));
@@ -173,9 +172,8 @@ pub fn index(templates: &Templates, record: &Record, plans: &[SitePlan]) -> Resu
 /// The Wijzigingen page: every toetsterm changed after its plan's ingangsdatum, newest first,
 /// for the plans the record lists.
 pub fn wijzigingen(templates: &Templates, record: &Record, plans: &[SitePlan]) -> Result<String> {
-    let listed: Vec<SitePlan> = (plans.iter())
+    let listed: Vec<&SitePlan> = (plans.iter())
         .filter(|p| record.plannen.contains_key(&p.code))
-        .cloned()
         .collect();
     let mut ctx = tera::Context::new();
     ctx.insert("wijzigingen", &overview::changes(&listed));
