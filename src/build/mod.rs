@@ -157,13 +157,13 @@ pub fn build(opts: &Options, reporter: &dyn Reporter) -> Result<Outcome> {
     folders::check_apart(opts)?;
     let templates = Templates::load(opts.templates.as_deref())?;
     let files = load::discover(&opts.plans)?;
-    // Read only: typst's version may be known from it, before anything is written.
-    let (mut record, ignored) = Record::load(&opts.output)?;
     let typst = match opts.formats.contains(&Format::Pdf) {
-        true => Some(locate_typst(&record)?),
+        true => Some(locate_typst(opts)?),
         false => None,
     };
     let out = OutputDir::open(&opts.output, reporter, &opts.cancel)?;
+    // Read once the folder is ours: a build that waited reads what the one before it wrote.
+    let (mut record, ignored) = Record::load(&opts.output)?;
     if let Some(id) = typst.as_ref().and_then(|t| t.id.clone()) {
         record.typst_program = typst.as_ref().map(|t| (id, t.version.clone()));
     }
@@ -226,10 +226,12 @@ fn save_record(
     record.save(&opts.output)
 }
 
-/// typst, its version known from the last build's record when the program is the same file.
-fn locate_typst(record: &Record) -> Result<Typst> {
-    let known = record.typst_program.as_ref();
-    Typst::locate(known.map(|(id, version)| (id, version.as_str())))
+/// typst, its version known from the last build's record when the program is the same file
+/// (read before the folder is locked, so that a missing typst is reported before anything is
+/// written; it is only a hint).
+fn locate_typst(opts: &Options) -> Result<Typst> {
+    let known = Record::typst_program(&opts.output);
+    Typst::locate(known.as_ref().map(|(id, version)| (id, version.as_str())))
 }
 
 /// Every file of one plan with its content, in document and format order; a PDF is taken from

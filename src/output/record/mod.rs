@@ -1,9 +1,11 @@
 //! The record of what a build wrote, kept in the output folder as readable JSON
 //! (`output/.toetsgen.json`): per plan its source and the source's hash, its version, every file
-//! written with the hash of its bytes (and, for a PDF, the hash of the Typst source it was made
-//! from), the earlier versions kept, and the typst program used (its path, size, modification
-//! time and version, so the next build knows the version without running it). The next build uses it to skip what has not changed and to
-//! remove only files it wrote itself.
+//! written with the hash of its bytes and its stamp (and, for a PDF, the hash of the Typst source
+//! it was made from), its page of the site with what that was made from, the earlier versions
+//! kept, and the typst program used (its path, size, modification time and version, so the next
+//! build knows the version without running it). The next build uses it to skip what has not
+//! changed, without reading files whose stamp is unchanged, and to remove only files it wrote
+//! itself.
 //!
 //! The record is input like a plan: anyone with access to a shared folder can edit it. It is read
 //! into typed entries — plan codes, dates, [`OutputFile`]s and [`SitePage`]s — and every entry
@@ -51,7 +53,7 @@ pub struct PlanRecord {
     pub bron: String,
     /// Hash of the plan's file.
     pub bron_sha256: String,
-    /// Hash of everything the plan's documents were made from (see `build::prepare::input_key`):
+    /// Hash of everything the plan's documents were made from (see `build::prepare::input`):
     /// when it is the same and every file is as recorded, the plan is not rendered again.
     pub invoer_sha256: Option<String>,
     /// The plan's version (latest change date) of the current documents.
@@ -86,9 +88,24 @@ pub struct FileRecord {
     pub typst_bron: Option<String>,
     /// The file's stamp when its bytes were last known to have `sha256` (written or hashed by a
     /// build): while the file keeps this stamp, the next build need not read it. A stamp in an
-    /// edited record can at most make a build keep a file it would have rewritten.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// edited record can at most make a build keep a file it would have rewritten. One that is
+    /// not a stamp is left out (the file is then read, as without one).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "lenient"
+    )]
     pub stempel: Option<Stamp>,
+}
+
+/// A value that is only a shortcut: when it is not what it should be, it is as if absent.
+pub(crate) fn lenient<'de, D, T>(deserializer: D) -> std::result::Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    let value = serde_json::Value::deserialize(deserializer)?;
+    Ok(serde_json::from_value(value).ok())
 }
 
 impl Record {
@@ -111,6 +128,19 @@ impl Record {
                 )],
             )),
         }
+    }
+
+    /// Only the typst program the record in `output` names, if it names a valid one: read before
+    /// the output folder is opened, so that a missing typst is reported before anything is
+    /// written.
+    pub fn typst_program(output: &Path) -> Option<(ProgramId, String)> {
+        #[derive(Deserialize)]
+        struct Only {
+            typst_programma: Option<raw::Programma>,
+        }
+        let text = fs::read_text(&output.join(FILE_NAME)).ok()?;
+        let only: Only = serde_json::from_str(&text).ok()?;
+        only.typst_programma?.checked().ok()
     }
 
     /// Writes the record into `output`, atomically; an unchanged record is not rewritten.
@@ -249,7 +279,7 @@ mod typst_program_tests {
         record.save(dir.path()).unwrap();
         assert_eq!(Record::load(dir.path()).unwrap(), (record, vec![]));
         assert_eq!(
-            Record::load(dir.path()).unwrap().0.typst_program,
+            Record::typst_program(dir.path()),
             Some((id, "0.15.1".into()))
         );
         for bad in [
@@ -261,6 +291,7 @@ mod typst_program_tests {
             let (record, problems) = Record::load(dir.path()).unwrap();
             assert_eq!(record.typst_program, None);
             assert_eq!(problems.len(), 1, "{problems:?}");
+            assert_eq!(Record::typst_program(dir.path()), None);
         }
     }
 }

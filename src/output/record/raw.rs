@@ -77,7 +77,11 @@ pub struct PlanRecord {
     pub bestanden: BTreeMap<String, FileRecord>,
     #[serde(default)]
     pub eerdere_versies: BTreeMap<String, Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::lenient"
+    )]
     pub pagina: Option<PageRecord>,
 }
 
