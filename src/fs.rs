@@ -117,10 +117,15 @@ pub fn create_dir_all(dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create folder {}", dir.display()))
 }
 
-/// What the file system says about a file without reading it: its size, its modification time
-/// and (on Unix) its inode and status-change time, which every write, rename or `touch` changes,
-/// and which no program can set back. When a file's stamp is the one taken when its bytes were
-/// last hashed, it still holds those bytes: a build trusts the recorded hash and does not read it.
+/// What the file system says about a file without reading it: its size, its modification time,
+/// its inode and its status-change time, which every write, rename or `touch` moves forward and
+/// which no program can set back. When a file's stamp is the one taken when its bytes were last
+/// hashed, it still holds those bytes: a build trusts the recorded hash and does not read it.
+/// Only on Unix: elsewhere size and modification time are all there is, and a restore can set
+/// both back, so there is no stamp. Nor is there one for a file changed in the last two seconds
+/// on a file system that keeps whole seconds only (FAT, ext3, HFS+): an edit in the same second
+/// would leave the stamp as it was. Where times have finer steps (ext4, XFS, Btrfs, APFS), an
+/// edit of the same size within one step of the stamp being taken is the one change it misses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Stamp {
@@ -130,48 +135,43 @@ pub struct Stamp {
     /// Modification time: nanoseconds since 1970.
     #[serde(rename = "gewijzigd_ns")]
     pub modified: i64,
-    /// Status-change time: nanoseconds since 1970 (0 where the platform has none).
+    /// Status-change time: nanoseconds since 1970.
     #[serde(rename = "status_ns")]
     pub changed: i64,
-    /// The file's inode (0 where the platform has none).
+    /// The file's inode.
     pub inode: u64,
 }
 
 impl Stamp {
-    /// The stamp of the file at `path` (not following a link at the end), if it is a file.
+    /// The stamp of the file at `path` (not following a link at the end), if it is a file and
+    /// a stamp can be trusted (see [`Stamp`]).
+    #[cfg(unix)]
     pub fn of(path: &Path) -> Option<Stamp> {
+        use std::os::unix::fs::MetadataExt;
         let meta = std::fs::symlink_metadata(path).ok()?;
         if !meta.is_file() {
             return None;
         }
-        let modified = meta.modified().ok()?;
-        let modified = match modified.duration_since(std::time::UNIX_EPOCH) {
-            Ok(after) => i64::try_from(after.as_nanos()).ok()?,
-            Err(before) => -i64::try_from(before.duration().as_nanos()).ok()?,
-        };
-        let (changed, inode) = status(&meta);
-        Some(Stamp {
+        let nanos = |s: i64, ns: i64| s.saturating_mul(1_000_000_000).saturating_add(ns);
+        let stamp = Stamp {
             size: meta.len(),
-            modified,
-            changed,
-            inode,
-        })
+            modified: nanos(meta.mtime(), meta.mtime_nsec()),
+            changed: nanos(meta.ctime(), meta.ctime_nsec()),
+            inode: meta.ino(),
+        };
+        let whole_seconds = meta.mtime_nsec() == 0 && meta.ctime_nsec() == 0;
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+        let recent = meta.ctime().max(meta.mtime()) > now.saturating_sub(2);
+        (!(whole_seconds && recent)).then_some(stamp)
     }
-}
 
-#[cfg(unix)]
-fn status(meta: &std::fs::Metadata) -> (i64, u64) {
-    use std::os::unix::fs::MetadataExt;
-    let changed = meta
-        .ctime()
-        .saturating_mul(1_000_000_000)
-        .saturating_add(meta.ctime_nsec());
-    (changed, meta.ino())
-}
-
-#[cfg(not(unix))]
-fn status(_meta: &std::fs::Metadata) -> (i64, u64) {
-    (0, 0)
+    /// No stamp off Unix (see [`Stamp`]).
+    #[cfg(not(unix))]
+    pub fn of(_path: &Path) -> Option<Stamp> {
+        None
+    }
 }
 
 /// The SHA-256 of some bytes, in hexadecimal.
@@ -196,6 +196,7 @@ mod tests {
     }
 
     /// Rewriting a file with other bytes of the same size changes its stamp.
+    #[cfg(unix)]
     #[test]
     fn a_rewrite_changes_the_stamp() {
         let dir = tempfile::tempdir().unwrap();

@@ -48,7 +48,7 @@ pub(crate) fn plan_jobs(
             .and_then(|rec| {
                 let stamp = out.verify(&file.rel(), &rec.sha256, rec.stempel.as_ref())?;
                 Some(FileRecord {
-                    stempel: Some(stamp),
+                    stempel: stamp,
                     ..rec.clone()
                 })
             });

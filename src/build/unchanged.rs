@@ -25,7 +25,7 @@ pub(crate) fn unchanged(
     (code, record): (&str, Option<&PlanRecord>),
     out: &OutputDir,
     input: &Input,
-) -> Option<Vec<(OutputFile, Stamp)>> {
+) -> Option<Vec<(OutputFile, Option<Stamp>)>> {
     if opts.force || opts.keep_typst.is_some() {
         return None;
     }

@@ -99,20 +99,27 @@ impl OutputDir {
         self.read(rel).is_some_and(|old| old == bytes)
     }
 
-    /// The file's stamp, taken before it is read, when it holds exactly `bytes`.
-    pub fn holds_stamped(&self, rel: &RelPath, bytes: &[u8]) -> Option<Stamp> {
+    /// `Some` when the file holds exactly `bytes`, with its stamp (taken before it is read;
+    /// `None` where there can be none, see [`Stamp`]).
+    pub fn holds_stamped(&self, rel: &RelPath, bytes: &[u8]) -> Option<Option<Stamp>> {
         let path = self.resolve(rel).ok()?;
-        let stamp = Stamp::of(&path)?;
+        let stamp = Stamp::of(&path);
         (std::fs::read(&path).ok()? == bytes).then_some(stamp)
     }
 
-    /// The file's stamp when it holds the bytes with hash `sha256`: without reading it when its
-    /// stamp is `known` (taken when those bytes were last verified), else read and hashed (the
-    /// stamp taken before reading, so that a change while it is read shows next time).
-    pub fn verify(&self, rel: &RelPath, expected: &str, known: Option<&Stamp>) -> Option<Stamp> {
+    /// `Some` when the file holds the bytes with hash `expected`, with its stamp as in
+    /// [`OutputDir::holds_stamped`]. The file is not read when its stamp is `known` (taken when
+    /// those bytes were last verified); otherwise it is read and hashed, the stamp taken before
+    /// reading, so that a change while it is read shows next time.
+    pub fn verify(
+        &self,
+        rel: &RelPath,
+        expected: &str,
+        known: Option<&Stamp>,
+    ) -> Option<Option<Stamp>> {
         let path = self.resolve(rel).ok()?;
-        let stamp = Stamp::of(&path)?;
-        if known == Some(&stamp) {
+        let stamp = Stamp::of(&path);
+        if stamp.is_some() && stamp.as_ref() == known {
             return Some(stamp);
         }
         let bytes = std::fs::read(&path).ok()?;

@@ -106,8 +106,9 @@ pub struct Writer<'a> {
     record: Record,
     tally: Tally,
     batch: Batch,
-    /// Files written since the last commit, by plan code: stamped once they are in place.
-    unstamped: Vec<(String, OutputFile)>,
+    /// Files written since the last commit, by plan code, with the hash of their new bytes:
+    /// stamped once they are in place.
+    unstamped: Vec<(String, OutputFile, String)>,
 }
 
 impl<'a> Writer<'a> {
@@ -143,11 +144,14 @@ impl<'a> Writer<'a> {
 
     /// Puts every staged write in place and makes it durable (see [`Batch::commit`]), then
     /// records the stamps of the files written.
+    /// A file is stamped only when the commit went through and its record names the bytes
+    /// written (a plan that failed while it was being written keeps its old record).
     pub fn commit(&mut self) -> Result<()> {
+        let written = std::mem::take(&mut self.unstamped);
         self.batch.commit(self.out)?;
-        for (code, file) in std::mem::take(&mut self.unstamped) {
+        for (code, file, sha256) in written {
             let rec = (self.record.plannen.get_mut(&code)).and_then(|p| p.bestanden.get_mut(&file));
-            if let Some(rec) = rec {
+            if let Some(rec) = rec.filter(|rec| rec.sha256 == sha256) {
                 rec.stempel = self.out.stamp(&file.rel());
             }
         }
@@ -196,7 +200,7 @@ impl<'a> Writer<'a> {
         &mut self,
         code: &str,
         input_sha256: &str,
-        files: Vec<(OutputFile, Stamp)>,
+        files: Vec<(OutputFile, Option<Stamp>)>,
         view: Option<&PlanView>,
     ) -> Result<()> {
         self.tally.unchanged += files.len();
@@ -205,7 +209,7 @@ impl<'a> Writer<'a> {
         };
         for (file, stamp) in files {
             if let Some(rec) = record.bestanden.get_mut(&file) {
-                rec.stempel = Some(stamp);
+                rec.stempel = stamp;
             }
         }
         if !self.formats.contains(&Format::Html) {
@@ -240,10 +244,15 @@ impl<'a> Writer<'a> {
             match self.put(&file.rel(), data)? {
                 Some(stamp) => {
                     if let Some(rec) = update.record.bestanden.get_mut(file) {
-                        rec.stempel = Some(stamp);
+                        rec.stempel = stamp;
                     }
                 }
-                None => self.unstamped.push((update.code.clone(), file.clone())),
+                None => {
+                    if let Some(rec) = update.record.bestanden.get(file) {
+                        let entry = (update.code.clone(), file.clone(), rec.sha256.clone());
+                        self.unstamped.push(entry);
+                    }
+                }
             }
         }
         for rel in &update.removals {
@@ -254,8 +263,9 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
-    /// Stages `data` for `rel` unless the file already holds it (then its stamp), and counts it.
-    fn put(&mut self, rel: &RelPath, data: &Data) -> Result<Option<Stamp>> {
+    /// Stages `data` for `rel` unless the file already holds it (then `Some`, with its stamp
+    /// where it has one), and counts it.
+    fn put(&mut self, rel: &RelPath, data: &Data) -> Result<Option<Option<Stamp>>> {
         if !self.force
             && let Some(stamp) = self.holds(rel, data)
         {
@@ -270,8 +280,8 @@ impl<'a> Writer<'a> {
         Ok(None)
     }
 
-    /// The file's stamp when the file at `rel` holds exactly `data`.
-    fn holds(&self, rel: &RelPath, data: &Data) -> Option<Stamp> {
+    /// `Some` when the file at `rel` holds exactly `data`, with its stamp where it has one.
+    fn holds(&self, rel: &RelPath, data: &Data) -> Option<Option<Stamp>> {
         match data {
             Data::Bytes(bytes) => self.out.holds_stamped(rel, bytes),
             Data::File { sha256, .. } => self.out.verify(rel, sha256, None),
