@@ -494,3 +494,29 @@ fn a_plan_page_edited_or_removed_is_written_again() {
     assert!(stdout.contains("1 file written"), "{stdout}");
     assert_eq!(std::fs::read(&page).unwrap(), original);
 }
+
+/// A plan changed and built in Markdown only keeps its older HTML on record; the next build in
+/// both formats makes the HTML anew from the changed plan instead of trusting it.
+#[test]
+fn a_format_left_out_once_is_made_again_from_the_changed_plan() {
+    let dir = project(&[&v1()]);
+    build_ok(dir.path(), &["--format", "md,html"]);
+    let path = dir.path().join("toetsplannen/V1-dienstverlening.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let changed = text.replacen("Kan actief hulp", "Kan zeer actief hulp", 1);
+    assert_ne!(text, changed);
+    std::fs::write(&path, changed).unwrap();
+    build_ok(dir.path(), &["--format", "md"]);
+    let html = dir.path().join("output/V1/toetsplan.html");
+    assert!(
+        !std::fs::read_to_string(&html)
+            .unwrap()
+            .contains("zeer actief")
+    );
+    build_ok(dir.path(), &["--format", "md,html"]);
+    assert!(
+        std::fs::read_to_string(&html)
+            .unwrap()
+            .contains("zeer actief")
+    );
+}

@@ -119,6 +119,9 @@ impl Writer<'_> {
             let document_exists = documents.iter().any(|d| d.naam == file.document());
             if document_exists && !self.formats.contains(&file.format()) {
                 update.record.bestanden.insert(file.clone(), rec.clone());
+                // Made from an earlier input: the plan's key no longer describes all its files,
+                // so a build of every format renders it again rather than keep this one.
+                update.record.invoer_sha256 = None;
             } else {
                 update.removals.push(file.rel());
             }
@@ -128,12 +131,19 @@ impl Writer<'_> {
 
 /// What the record keeps of a plan besides its files.
 pub(super) struct Meta<'a> {
+    /// The plan's code.
     pub(super) code: String,
+    /// Its title.
     pub(super) titel: String,
+    /// Its version.
     pub(super) version: NaiveDate,
+    /// Its file, as shown.
     pub(super) source: &'a str,
+    /// Hash of its file.
     pub(super) source_sha256: String,
+    /// Hash of everything its documents were made from.
     pub(super) input_sha256: String,
+    /// The documents made for it.
     pub(super) documents: &'a [DocumentInfo],
 }
 
@@ -154,11 +164,18 @@ impl<'a> PlanFiles<'a> {
 /// One plan's write, decided before it is carried out.
 #[derive(Default)]
 pub(super) struct Update {
+    /// The plan's code.
     pub(super) code: String,
+    /// Its record after the write.
     pub(super) record: PlanRecord,
+    /// Copies that keep its previous version: from, to.
     pub(super) copies: Vec<(RelPath, RelPath)>,
+    /// Its files to write, with their content.
     pub(super) writes: Vec<(OutputFile, Data)>,
+    /// Its files to remove.
     pub(super) removals: Vec<RelPath>,
+    /// How many of its files are up to date.
     pub(super) up_to_date: usize,
+    /// How many earlier versions it keeps now (0 or 1).
     pub(super) versions_kept: usize,
 }
