@@ -1,5 +1,5 @@
 //! The build as a stream, so that memory stays flat however many plans there are and writing
-//! overlaps typst: a producer renders the plans a window at a time (in parallel) and cuts their
+//! overlaps typst: a producer renders the plans a window at a time (in parallel) and deals their
 //! PDFs into chunks of one creation date; one worker per `--jobs` hands each chunk to typst; the
 //! calling thread writes each plan as soon as all its PDFs are made. Channels are bounded, so
 //! only a few windows of plans are in memory at once, and PDFs stay on disk where typst wrote
@@ -67,7 +67,7 @@ enum Prepared {
 pub(crate) struct Unchanged {
     code: String,
     key: String,
-    files: Vec<(OutputFile, Stamp)>,
+    files: Vec<(OutputFile, Option<Stamp>)>,
     view: Option<PlanView>,
 }
 
@@ -184,8 +184,10 @@ impl Stream<'_> {
                 let _ = msgs.send(Msg::Plan(id, Box::new(plan), done, wanted.len()));
                 group.extend(wanted.into_iter().map(|w| (id, w)));
             }
-            for (timestamp, wanted) in groups {
-                for item in deal(timestamp, wanted, chunk, spread) {
+            let sizes: Vec<usize> = groups.values().map(Vec::len).collect();
+            let counts = chunk_counts(&sizes, chunk, spread);
+            for ((timestamp, wanted), count) in groups.into_iter().zip(counts) {
+                for item in deal(timestamp, wanted, count) {
                     self.send_work(&work, item, started);
                 }
             }
@@ -386,19 +388,30 @@ impl Stream<'_> {
     }
 }
 
-/// The PDFs of one creation date in as few chunks of at most `chunk` as hold them, but in at
-/// least `spread` (the workers, when the chunk size was not asked for) so that a few PDFs, such
-/// as those of the one plan that changed, still keep every worker busy. They are dealt out in
-/// turn from the largest source down, so that each chunk gets a like share of large and small
-/// documents and the workers finish at about the same time (for one plan of V1: 67 ms for
-/// typst instead of 72–77 ms with the documents split in their order).
-fn deal(
-    timestamp: i64,
-    mut wanted: Vec<(usize, Wanted)>,
-    chunk: usize,
-    spread: usize,
-) -> Vec<Work> {
-    let count = (wanted.len().div_ceil(chunk.max(1))).max(spread.min(wanted.len()));
+/// How many chunks each creation date's PDFs of a window go in: as few of at most `chunk` as
+/// hold them, but at least `spread` in all (the workers, when the chunk size was not asked for)
+/// where there are PDFs enough, so that a few PDFs, such as those of the one plan that changed,
+/// still keep every worker busy. The extra chunks go to the dates with most PDFs per chunk.
+fn chunk_counts(sizes: &[usize], chunk: usize, spread: usize) -> Vec<usize> {
+    let mut counts: Vec<usize> = (sizes.iter()).map(|n| n.div_ceil(chunk.max(1))).collect();
+    while counts.iter().sum::<usize>() < spread {
+        let fullest = (0..sizes.len())
+            .filter(|&i| counts[i] < sizes[i])
+            .max_by_key(|&i| (sizes[i].div_ceil(counts[i]), std::cmp::Reverse(i)));
+        match fullest {
+            Some(i) => counts[i] += 1,
+            None => break,
+        }
+    }
+    counts
+}
+
+/// The PDFs of one creation date dealt into `count` chunks, in turn from the largest source
+/// down, so that each chunk gets a like share of large and small documents and the workers
+/// finish at about the same time (for one plan of V1: 67 ms for typst instead of 72–77 ms with
+/// the documents split in their order).
+fn deal(timestamp: i64, mut wanted: Vec<(usize, Wanted)>, count: usize) -> Vec<Work> {
+    let count = count.clamp(1, wanted.len().max(1));
     wanted.sort_by_key(|(_, w)| std::cmp::Reverse(w.job.source.len()));
     let mut works: Vec<Work> = (0..count)
         .map(|_| Work {
@@ -423,5 +436,23 @@ pub(crate) fn chunk_size(asked: usize, documents: usize, jobs: usize) -> usize {
     match asked {
         0 => documents.div_ceil(jobs).clamp(1, MAX_CHUNK),
         n => n,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::chunk_counts;
+
+    /// One plan's four PDFs go to both workers; many plans of their own dates keep one chunk
+    /// each; a large window is cut by the chunk size; there are never more chunks than PDFs.
+    #[test]
+    fn chunks_keep_every_worker_busy_without_splitting_plans_needlessly() {
+        assert_eq!(chunk_counts(&[4], 40, 2), [2]);
+        assert_eq!(chunk_counts(&[4; 80], 40, 8), [1; 80]);
+        assert_eq!(chunk_counts(&[80], 40, 2), [2]);
+        assert_eq!(chunk_counts(&[3, 1], 40, 2), [1, 1]);
+        assert_eq!(chunk_counts(&[6, 2], 40, 4), [3, 1]);
+        assert_eq!(chunk_counts(&[1], 40, 8), [1]);
+        assert_eq!(chunk_counts(&[4], 40, 1), [1]);
     }
 }

@@ -37,13 +37,15 @@ pub fn render_plan(
 ) -> Result<Vec<RenderedDocument>> {
     templates.warm(formats);
     let docs = templates.documents();
-    // Side by side: a build of one plan waits for its documents before typst can start.
-    docs.par_iter()
+    // Side by side: a build of one plan waits for its documents before typst can start. The
+    // first document that fails, in order, is reported, whichever thread failed first.
+    let rendered: Vec<Result<RenderedDocument>> = (docs.par_iter())
         .map(|doc| {
             let ctx = Context::new(plan, doc, docs);
             templates
                 .render(&ctx, formats)
                 .with_context(|| format!("rendering {} for plan {}", doc.naam, plan.code))
         })
-        .collect()
+        .collect();
+    rendered.into_iter().collect()
 }
