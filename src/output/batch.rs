@@ -177,22 +177,48 @@ fn sync_all(paths: &[&Path]) -> Result<()> {
     sync_each(paths)
 }
 
-/// Flushes the file systems that hold `paths`, each once.
+/// Flushes the file systems that hold `paths`, each once, when they are local disks; the files
+/// on any other (a network share, FUSE), whose `syncfs` may not reach the server, one by one.
 #[cfg(target_os = "linux")]
 fn sync_file_systems(paths: &[&Path]) -> Result<()> {
     use std::os::unix::fs::MetadataExt as _;
-    let mut done = BTreeSet::new();
+    let mut local = BTreeSet::new();
+    let mut elsewhere = Vec::new();
     for path in paths {
-        let file = std::fs::File::open(path)
-            .with_context(|| format!("cannot flush {} to disk", path.display()))?;
-        let device = file.metadata().map(|m| m.dev()).unwrap_or(0);
-        if done.insert(device) {
-            rustix::fs::syncfs(&file)
-                .with_context(|| format!("cannot flush {} to disk", path.display()))?;
+        let failed = |e: std::io::Error| {
+            anyhow::Error::new(e).context(format!("cannot flush {} to disk", path.display()))
+        };
+        let device = std::fs::symlink_metadata(path).map_err(failed)?.dev();
+        if local.contains(&device) {
+            continue;
+        }
+        let file = std::fs::File::open(path).map_err(failed)?;
+        let kind = rustix::fs::fstatfs(&file)
+            .map_err(|e| failed(e.into()))?
+            .f_type;
+        if LOCAL_FILE_SYSTEMS.contains(&(kind as u64)) {
+            rustix::fs::syncfs(&file).map_err(|e| failed(e.into()))?;
+            local.insert(device);
+        } else {
+            elsewhere.push(*path);
         }
     }
-    Ok(())
+    sync_each(&elsewhere)
 }
+
+/// File systems on a local disk (`statfs` magic numbers): ext2/3/4, XFS, Btrfs, tmpfs, F2FS,
+/// ZFS, overlayfs and bcachefs.
+#[cfg(target_os = "linux")]
+const LOCAL_FILE_SYSTEMS: [u64; 8] = [
+    0xEF53,
+    0x5846_5342,
+    0x9123_683E,
+    0x0102_1994,
+    0xF2F5_2010,
+    0x2FC1_2FC1,
+    0x794C_7630,
+    0xCA45_1A4E,
+];
 
 /// Flushes each of `paths`, several at a time.
 fn sync_each(paths: &[&Path]) -> Result<()> {
