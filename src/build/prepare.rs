@@ -133,20 +133,25 @@ pub(crate) fn load(opts: &Options, files: &[PathBuf]) -> Loaded {
         }
     }
     valid.sort_by_key(|(version, _)| *version);
-    // By file and place; a problem of the whole file (such as the count of those not shown) last.
-    let last = Location {
-        line: usize::MAX,
-        column: usize::MAX,
-    };
-    (outcome.diagnostics).sort_by(|a, b| {
-        (&a.file, a.location.unwrap_or(last)).cmp(&(&b.file, b.location.unwrap_or(last)))
-    });
+    sort_by_place(&mut outcome.diagnostics);
     Loaded {
         outcome,
         valid: valid.into_iter().map(|(_, file)| file).collect(),
         present,
         unreadable,
     }
+}
+
+/// Sorts problems by file and place; a problem of the whole file (such as the count of those not
+/// shown) last.
+fn sort_by_place(diagnostics: &mut [Diagnostic]) {
+    let last = Location {
+        line: usize::MAX,
+        column: usize::MAX,
+    };
+    diagnostics.sort_by(|a, b| {
+        (&a.file, a.location.unwrap_or(last)).cmp(&(&b.file, b.location.unwrap_or(last)))
+    });
 }
 
 /// A valid plan as checked: kept, or read again (refused when its file changed since it was

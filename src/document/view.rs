@@ -273,13 +273,7 @@ impl PlanView {
     }
 }
 
-impl PlanView {
-    /// Adds the earlier versions kept (any order; the current version is left out).
-    pub fn with_eerdere_versies(mut self, dates: impl IntoIterator<Item = Datum>) -> Self {
-        self.eerdere_versies = EerdereVersie::list(&self.versie.iso, dates);
-        self
-    }
-}
+impl PlanView {}
 
 impl EerdereVersie {
     /// The earlier versions kept, newest first, from their dates in any order; the current

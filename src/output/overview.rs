@@ -115,7 +115,7 @@ impl serde_json::ser::Formatter for ScriptSafe {
     ) -> std::io::Result<()> {
         let mut rest = fragment;
         while let Some(i) = rest.find(['<', '>', '&']) {
-            writer.write_all(rest[..i].as_bytes())?;
+            writer.write_all(&rest.as_bytes()[..i])?;
             writer.write_all(match rest.as_bytes()[i] {
                 b'<' => b"\\u003c",
                 b'>' => b"\\u003e",

@@ -74,8 +74,8 @@ impl Drop for SetGuard<'_> {
 }
 
 impl Compiler {
-    /// A compiler with its scratch folder (the fonts written on first use) under `scratch`, or the system's
-    /// temporary folder; `batch` allows bundles when typst has them.
+    /// A compiler with its scratch folder (the fonts written on first use) under `scratch`, or
+    /// the system's temporary folder; `batch` allows bundles when typst has them.
     pub fn new(typst: &Typst, scratch: Option<&Path>, batch: bool) -> Result<Compiler> {
         let mut builder = tempfile::Builder::new();
         builder.prefix("toetsgen-typst-");

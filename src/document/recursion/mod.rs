@@ -27,18 +27,6 @@ use refs::{Refs, refs, refs_with};
 
 const SHOWN_STEPS: usize = 12;
 
-/// Checks the templates of one engine (name and text) for recursion; `origin` names a template
-/// for messages. A template that does not parse is left out: Tera reports it when it loads them.
-#[cfg(test)]
-pub fn check(sources: &[(&str, &str)], origin: impl Fn(&str) -> String) -> Result<()> {
-    let parsed: BTreeMap<String, Template> = (sources.iter())
-        .filter_map(|(name, text)| {
-            Some(((*name).to_owned(), Template::new(name, None, text).ok()?))
-        })
-        .collect();
-    check_parsed(&parsed, &origin)
-}
-
 /// Checks the parsed templates of one engine, by name, for recursion; `origin` names a
 /// template for messages.
 pub fn check_parsed(

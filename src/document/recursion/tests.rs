@@ -5,6 +5,17 @@ use crate::document::Format;
 use crate::document::catalog;
 use tera::ast::{Expr, ExprVal, Node};
 
+/// Checks templates given as name and text (one that does not parse is left out, as Tera
+/// reports it when it loads them).
+fn check(sources: &[(&str, &str)], origin: impl Fn(&str) -> String) -> Result<()> {
+    let parsed: BTreeMap<String, Template> = (sources.iter())
+        .filter_map(|(name, text)| {
+            Some(((*name).to_owned(), Template::new(name, None, text).ok()?))
+        })
+        .collect();
+    check_parsed(&parsed, &origin)
+}
+
 /// The message for a set of templates, named by themselves; `None` when they pass.
 fn message(sources: &[(&str, &str)]) -> Option<String> {
     check(sources, str::to_owned)
