@@ -90,6 +90,41 @@ pub fn write_via(tmp_dir: &Path, path: &Path, contents: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Writes a file through `write` as [`write_atomic`] does, without holding it in memory: into a
+/// temporary file beside it, hashed on the way; when the file already holds those bytes it is
+/// left as it is. Returns whether it was written.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<bool> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    create_dir_all(dir)?;
+    let tmp = tempfile::Builder::new()
+        .prefix(".toetsgen-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    let (file, temp) = tmp.into_parts();
+    let mut hashing = Hashing::new(std::io::BufWriter::new(file));
+    let written = write(&mut hashing).and_then(|()| hashing.flush());
+    let (buffered, sha256) = hashing.finish();
+    let file = written
+        .and_then(|()| buffered.into_inner().map_err(|e| e.into_error()))
+        .with_context(|| format!("cannot write {}", temp.display()))?;
+    if sha256_of_file(path).is_ok_and(|old| old == sha256) {
+        return Ok(false);
+    }
+    make_readable(&file)
+        .and_then(|()| file.sync_all())
+        .with_context(|| format!("cannot write {}", temp.display()))?;
+    temp.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(true)
+}
+
 /// Writes a scratch file (one the build itself reads back and then deletes), creating parent
 /// folders; not atomic and not flushed to disk, since nobody else ever reads it.
 pub fn write_scratch(path: &Path, contents: &[u8]) -> Result<()> {
@@ -174,12 +209,54 @@ impl Stamp {
     }
 }
 
+/// A writer that hashes what passes through it.
+pub struct Hashing<W> {
+    inner: W,
+    hasher: Sha256,
+}
+
+impl<W: Write> Hashing<W> {
+    /// Hashes what is written to `inner`.
+    pub fn new(inner: W) -> Self {
+        Hashing {
+            inner,
+            hasher: Sha256::new(),
+        }
+    }
+
+    /// The writer, and the SHA-256 of everything written, in hexadecimal.
+    pub fn finish(self) -> (W, String) {
+        (self.inner, hex(&self.hasher.finalize()))
+    }
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// The SHA-256 of a file's bytes, read a piece at a time.
+pub fn sha256_of_file(path: &Path) -> std::io::Result<String> {
+    let mut file = std::fs::File::open(path)?;
+    let mut hashing = Hashing::new(std::io::sink());
+    std::io::copy(&mut file, &mut hashing)?;
+    Ok(hashing.finish().1)
+}
+
+fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// The SHA-256 of some bytes, in hexadecimal.
 pub fn sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&Sha256::digest(bytes))
 }
 
 #[cfg(test)]

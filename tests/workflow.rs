@@ -60,7 +60,7 @@ fn second_build_writes_nothing() {
     let stdout = build_ok(dir.path(), &[]);
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
     assert!(
-        stdout.starts_with("Nothing to do: all 29 files of 2 plans in output are up to date"),
+        stdout.starts_with("Nothing to do: all 30 files of 2 plans in output are up to date"),
         "{stdout}"
     );
     assert_eq!(
@@ -69,7 +69,7 @@ fn second_build_writes_nothing() {
         "the second build touched files"
     );
     let stdout = build_ok(dir.path(), &["--force"]);
-    assert!(stdout.contains("29 files written"), "{stdout}");
+    assert!(stdout.contains("30 files written"), "{stdout}");
 }
 
 /// The record of what was built is readable JSON with hashes, outputs and versions.
@@ -110,7 +110,7 @@ fn a_changed_toetsterm_rebuilds_its_plan_and_keeps_the_old_version() {
     change_v1_13(dir.path());
     let stdout = build_ok(dir.path(), &[]);
     assert!(
-        stdout.contains("15 files written, 14 up to date, 1 earlier version kept"),
+        stdout.contains("16 files written, 14 up to date, 1 earlier version kept"),
         "{stdout}"
     );
     assert_eq!(

@@ -67,15 +67,7 @@ impl Batch {
         bytes: &[u8],
         read_only: bool,
     ) -> Result<()> {
-        let dir = match out.scratch() {
-            Some(staging) => staging.to_owned(),
-            None => out
-                .resolve(rel)?
-                .parent()
-                .map(Path::to_owned)
-                .unwrap_or_default(),
-        };
-        fs::create_dir_all(&dir)?;
+        let dir = staging_dir(out, rel)?;
         let mut tmp = tempfile::Builder::new()
             .prefix(".toetsgen-")
             .suffix(".tmp")
@@ -93,6 +85,42 @@ impl Batch {
             rel: rel.clone(),
         });
         Ok(())
+    }
+
+    /// Writes a file through `write` into the staging folder (for `rel`), hashing it on the way,
+    /// without holding it in memory: the staged file, removed when dropped unless it is placed
+    /// with [`Batch::place_staged`], and its hash.
+    pub fn stage_with(
+        out: &OutputDir,
+        rel: &RelPath,
+        write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(tempfile::TempPath, String)> {
+        let dir = staging_dir(out, rel)?;
+        let tmp = tempfile::Builder::new()
+            .prefix(".toetsgen-")
+            .suffix(".tmp")
+            .tempfile_in(&dir)
+            .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+        let (file, temp) = tmp.into_parts();
+        let mut hashing = fs::Hashing::new(std::io::BufWriter::new(file));
+        let written = write(&mut hashing).and_then(|()| hashing.flush());
+        let (buffered, sha256) = hashing.finish();
+        written
+            .and_then(|()| buffered.into_inner().map_err(|e| e.into_error()))
+            .and_then(|file| set_mode(&file, false))
+            .with_context(|| format!("cannot write {}", temp.display()))?;
+        Ok((temp, sha256))
+    }
+
+    /// Stages a file from [`Batch::stage_with`] to be renamed to `rel`.
+    pub fn place_staged(&mut self, rel: &RelPath, temp: tempfile::TempPath) {
+        self.steps.push(Step::Place {
+            staged: Staged {
+                path: temp.to_path_buf(),
+                _temp: Some(temp),
+            },
+            rel: rel.clone(),
+        });
     }
 
     /// Stages a file made elsewhere in the staging folder (a PDF typst wrote) to be renamed to
@@ -147,6 +175,20 @@ impl Batch {
         let folders: Vec<&Path> = folders.iter().map(PathBuf::as_path).collect();
         sync_all(&folders)
     }
+}
+
+/// Where a file for `rel` is staged: the staging folder, or else beside the file itself.
+fn staging_dir(out: &OutputDir, rel: &RelPath) -> Result<PathBuf> {
+    let dir = match out.scratch() {
+        Some(staging) => staging.to_owned(),
+        None => out
+            .resolve(rel)?
+            .parent()
+            .map(Path::to_owned)
+            .unwrap_or_default(),
+    };
+    fs::create_dir_all(&dir)?;
+    Ok(dir)
 }
 
 /// Renames `staged` to `dest`, creating its folder; across file systems, copies it whole.

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 
 use crate::cancel::Cancel;
-use crate::fs::{self, Stamp, sha256};
+use crate::fs::{self, Stamp};
 use crate::output::path::RelPath;
 use crate::report::Reporter;
 
@@ -122,8 +122,7 @@ impl OutputDir {
         if stamp.is_some() && stamp.as_ref() == known {
             return Some(stamp);
         }
-        let bytes = std::fs::read(&path).ok()?;
-        (sha256(&bytes) == expected).then_some(stamp)
+        (fs::sha256_of_file(&path).ok()? == expected).then_some(stamp)
     }
 
     /// The stamp of a file in the folder.

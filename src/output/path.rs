@@ -202,6 +202,8 @@ pub enum SitePage {
     Schema,
     /// `wijzigingen.html`: every changed toetsterm across plans, by date.
     Wijzigingen,
+    /// `zoekindex.js`: the start page's search over every plan and toetsterm.
+    Zoekindex,
 }
 
 impl SitePage {
@@ -217,8 +219,9 @@ impl SitePage {
             [code, "index.html"] if valid_plan_code(code) => Ok(SitePage::Plan(code.to_owned())),
             [schema::FILE_NAME] => Ok(SitePage::Schema),
             [WIJZIGINGEN] => Ok(SitePage::Wijzigingen),
+            [ZOEKINDEX] => Ok(SitePage::Zoekindex),
             _ => Err(format!(
-                "not a page of the site (index.html, {WIJZIGINGEN}, <CODE>/index.html or {})",
+                "not a page of the site (index.html, {WIJZIGINGEN}, {ZOEKINDEX}, <CODE>/index.html or {})",
                 schema::FILE_NAME
             )),
         }
@@ -232,12 +235,16 @@ impl fmt::Display for SitePage {
             SitePage::Plan(code) => write!(f, "{code}/index.html"),
             SitePage::Schema => f.write_str(schema::FILE_NAME),
             SitePage::Wijzigingen => f.write_str(WIJZIGINGEN),
+            SitePage::Zoekindex => f.write_str(ZOEKINDEX),
         }
     }
 }
 
 /// The Wijzigingen page's file name.
 const WIJZIGINGEN: &str = "wijzigingen.html";
+
+/// The start page's search index, a script beside it.
+const ZOEKINDEX: &str = "zoekindex.js";
 
 /// A document name: lowercase letters, digits and dashes (as the template catalogue demands).
 fn valid_document_name(name: &str) -> bool {

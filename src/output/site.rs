@@ -13,7 +13,7 @@ use crate::document::context::{Context, DocumentInfo, Generator};
 use crate::document::templates::Templates;
 use crate::document::view::{DatumView, PlanView};
 use crate::output::overview::{self, SitePlan};
-use crate::output::path::OutputFile;
+use crate::output::path::{OutputFile, SitePage};
 use crate::output::record::{PlanRecord, Record};
 use crate::plan::model::Datum;
 
@@ -156,27 +156,29 @@ fn index_entries(record: &Record) -> Vec<IndexEntry> {
         .collect()
 }
 
-/// The site's index of every plan in the record, with a search over `plans` (those of them the
-/// record lists).
-pub fn index(templates: &Templates, record: &Record, plans: &[SitePlan]) -> Result<String> {
-    let listed: Vec<&SitePlan> = (plans.iter())
-        .filter(|p| record.plannen.contains_key(&p.code))
-        .collect();
+/// The site's index of every plan in the record; its search loads `zoekindex.js`
+/// (see [`overview::write_search_index`]).
+pub fn index(templates: &Templates, record: &Record) -> Result<String> {
     let mut ctx = tera::Context::new();
     ctx.insert("plannen", &index_entries(record));
-    ctx.insert("zoekindex", &overview::search_index(&listed));
+    ctx.insert("zoekindex_bestand", &SitePage::Zoekindex.to_string());
     ctx.insert("generator", &Generator::TOETSGEN);
     templates.render_html("_site.html.tera", &ctx)
+}
+
+/// The plans of `plans` that the record lists: those the site's index, search and
+/// Wijzigingen page show.
+pub fn listed<'a>(record: &Record, plans: &'a [SitePlan]) -> Vec<&'a SitePlan> {
+    (plans.iter())
+        .filter(|p| record.plannen.contains_key(&p.code))
+        .collect()
 }
 
 /// The Wijzigingen page: every toetsterm changed after its plan's ingangsdatum, newest first,
 /// for the plans the record lists.
 pub fn wijzigingen(templates: &Templates, record: &Record, plans: &[SitePlan]) -> Result<String> {
-    let listed: Vec<&SitePlan> = (plans.iter())
-        .filter(|p| record.plannen.contains_key(&p.code))
-        .collect();
     let mut ctx = tera::Context::new();
-    ctx.insert("wijzigingen", &overview::changes(&listed));
+    ctx.insert("wijzigingen", &overview::changes(&listed(record, plans)));
     ctx.insert("generator", &Generator::TOETSGEN);
     templates.render_html("_wijzigingen.html.tera", &ctx)
 }

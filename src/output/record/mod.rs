@@ -146,14 +146,13 @@ impl Record {
     /// Writes the record into `output`, atomically; an unchanged record is not rewritten.
     pub fn save(&self, output: &Path) -> Result<()> {
         let raw = raw::Record::from(self);
-        let mut json =
-            serde_json::to_string_pretty(&raw).context("cannot serialize the build record")?;
-        json.push('\n');
-        let path = output.join(FILE_NAME);
-        if std::fs::read(&path).is_ok_and(|old| old == json.as_bytes()) {
-            return Ok(());
-        }
-        fs::write_atomic(&path, json.as_bytes())
+        // Written as it is serialized: the record of 2,000 plans is about 8 MB.
+        fs::write_atomic_with(&output.join(FILE_NAME), |out| {
+            serde_json::to_writer_pretty(&mut *out, &raw).map_err(std::io::Error::other)?;
+            out.write_all(b"\n")
+        })
+        .context("cannot save the build record")?;
+        Ok(())
     }
 
     /// Whether any plan's record lists `file` as written or kept.

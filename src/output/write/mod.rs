@@ -301,6 +301,30 @@ impl<'a> Writer<'a> {
         )
     }
 
+    /// Writes a page of the site made by `write` as it is made (staged, never whole in memory)
+    /// when its bytes changed, and records it.
+    fn streamed_page(
+        &mut self,
+        page: SitePage,
+        write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        let rel = page.rel();
+        let (temp, sha256) = Batch::stage_with(self.out, &rel, write)?;
+        let data = Data::File {
+            path: temp.to_path_buf(),
+            sha256,
+        };
+        self.claim(&rel, &data, self.record.site.contains(&page))?;
+        if !self.force && self.holds(&rel, &data).is_some() {
+            self.tally.unchanged += 1;
+        } else {
+            self.batch.place_staged(&rel, temp);
+            self.tally.written += 1;
+        }
+        self.record.site.insert(page);
+        Ok(())
+    }
+
     /// Writes a page of the site when its bytes changed, and records it.
     fn page(&mut self, page: SitePage, data: Data) -> Result<()> {
         let rel = page.rel();

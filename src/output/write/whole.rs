@@ -9,7 +9,7 @@ use anyhow::Result;
 
 use super::{Data, Writer};
 use crate::document::Format;
-use crate::output::overview::SitePlan;
+use crate::output::overview::{self, SitePlan};
 use crate::output::path::SitePage;
 use crate::output::site;
 
@@ -49,8 +49,12 @@ impl Writer<'_> {
     /// With them, the Wijzigingen page; `plans` are every valid plan, for search and changes.
     pub fn site_index(&mut self, plans: &[SitePlan]) -> Result<()> {
         if self.formats.contains(&Format::Html) || self.record.site.contains(&SitePage::Index) {
-            let index = site::index(self.templates, &self.record, plans)?;
+            let index = site::index(self.templates, &self.record)?;
             self.page(SitePage::Index, Data::Bytes(index.into_bytes()))?;
+            let listed = site::listed(&self.record, plans);
+            self.streamed_page(SitePage::Zoekindex, |out| {
+                overview::write_search_index(&listed, out)
+            })?;
             let changes = site::wijzigingen(self.templates, &self.record, plans)?;
             self.page(SitePage::Wijzigingen, Data::Bytes(changes.into_bytes()))?;
         }
