@@ -145,10 +145,10 @@ impl Record {
 
     /// Writes the record into `output`, atomically; an unchanged record is not rewritten.
     pub fn save(&self, output: &Path) -> Result<()> {
-        let raw = raw::Record::from(self);
         // Written as it is serialized: the record of 2,000 plans is about 8 MB.
         fs::write_atomic_with(&output.join(FILE_NAME), |out| {
-            serde_json::to_writer_pretty(&mut *out, &raw).map_err(std::io::Error::other)?;
+            let saved = raw::Saved(self);
+            serde_json::to_writer_pretty(&mut *out, &saved).map_err(std::io::Error::other)?;
             out.write_all(b"\n")
         })
         .context("cannot save the build record")?;

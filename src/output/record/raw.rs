@@ -194,18 +194,38 @@ fn entry(code: &str, what: &str, why: &str) -> String {
     format!("plan {code}, entry `{}`: {why}", what.escape_debug())
 }
 
-impl From<&super::Record> for Record {
-    fn from(r: &super::Record) -> Self {
-        Record {
-            toetsgen: r.toetsgen.clone(),
-            typst: r.typst.clone(),
-            typst_programma: r.typst_program.as_ref().map(Programma::from),
-            sjablonen_sha256: r.sjablonen_sha256.clone(),
-            plannen: (r.plannen.iter())
-                .map(|(code, p)| (code.clone(), PlanRecord::from(p)))
-                .collect(),
-            site: r.site.iter().map(ToString::to_string).collect(),
+/// The typed record as it is stored, the same JSON as [`Record`], serialized a plan at a time:
+/// a large record is never copied whole to be saved.
+pub struct Saved<'a>(pub &'a super::Record);
+
+impl Serialize for Saved<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let r = self.0;
+        let mut out = serializer.serialize_struct("Record", 6)?;
+        out.serialize_field("toetsgen", &r.toetsgen)?;
+        match &r.typst {
+            Some(typst) => out.serialize_field("typst", typst)?,
+            None => out.skip_field("typst")?,
         }
+        match r.typst_program.as_ref().map(Programma::from) {
+            Some(program) => out.serialize_field("typst_programma", &program)?,
+            None => out.skip_field("typst_programma")?,
+        }
+        out.serialize_field("sjablonen_sha256", &r.sjablonen_sha256)?;
+        out.serialize_field("plannen", &Plannen(&r.plannen))?;
+        let site: BTreeSet<String> = r.site.iter().map(ToString::to_string).collect();
+        out.serialize_field("site", &site)?;
+        out.end()
+    }
+}
+
+/// The plans of the record, each turned into its stored form as it is serialized.
+struct Plannen<'a>(&'a BTreeMap<String, super::PlanRecord>);
+
+impl Serialize for Plannen<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map((self.0.iter()).map(|(code, p)| (code, PlanRecord::from(p))))
     }
 }
 
