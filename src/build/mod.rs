@@ -6,6 +6,7 @@
 //! what is on disk. When a plan's version changes, its previous documents are kept under
 //! `versies/<date>/`.
 
+mod chunks;
 mod folders;
 mod pdfs;
 mod prepare;
