@@ -151,8 +151,11 @@ fn marked(line: &str, column: usize) -> (String, std::ops::Range<usize>) {
         visible(&rest[token.len()..]),
     );
     let start = before.len();
-    let end = start + token.len().max(1);
     let text = format!("{before}{token}{after}");
+    // At least one character, whole: a token may be empty (a line that starts with a space
+    // such as U+2004 before a `}`), and the next character may take several bytes.
+    let first = text[start..].chars().next().map_or(1, char::len_utf8);
+    let end = start + token.len().max(first);
     let end = end.min(text.len().max(start + 1));
     (text, start..end)
 }
@@ -206,5 +209,17 @@ mod tests {
         let shown = d.to_string();
         assert!(!shown.contains('\u{1b}'), "{shown:?}");
         assert!(shown.contains("\\u{1b}[31m"), "{shown}");
+    }
+
+    /// A token that is empty or starts with a character of several bytes is marked whole (the
+    /// fuzzer's `\u{2004}}`, a plan of one three-per-em space and a brace, made this panic).
+    #[test]
+    fn marks_whole_characters() {
+        for (line, column) in [("\u{2004}}", 1), ("é}", 1), ("a: ë", 4), ("\u{2004}", 2)] {
+            let d = Diagnostic::error("a.yaml", Some(Location { line: 1, column }), "x")
+                .with_source(line);
+            let shown = d.to_string();
+            assert!(shown.contains("a.yaml:1:"), "{shown}");
+        }
     }
 }
