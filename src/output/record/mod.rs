@@ -219,6 +219,45 @@ mod tests {
         assert_eq!(Record::load(dir.path()).unwrap(), (r, vec![]));
     }
 
+    /// A stamp survives a round trip; a stamp or page entry that is not one is as if absent,
+    /// without costing the rest of the record.
+    #[test]
+    fn a_malformed_stamp_or_page_is_left_out_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut plan = plan_record();
+        for rec in plan.bestanden.values_mut() {
+            rec.stempel = Some(Stamp {
+                size: 5,
+                modified: 1,
+                changed: 2,
+                inode: 3,
+            });
+        }
+        let mut r = Record {
+            toetsgen: "0.1.0".into(),
+            ..Record::default()
+        };
+        r.plannen.insert("V1".into(), plan);
+        r.save(dir.path()).unwrap();
+        assert_eq!(Record::load(dir.path()).unwrap(), (r.clone(), vec![]));
+        let path = dir.path().join(FILE_NAME);
+        let mut json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let entry = &mut json["plannen"]["V1"];
+        entry["bestanden"]["V1/toetsplan.md"]["stempel"] = "gisteren".into();
+        entry["pagina"] = 7.into();
+        std::fs::write(&path, json.to_string()).unwrap();
+        let (loaded, problems) = Record::load(dir.path()).unwrap();
+        assert_eq!(problems, Vec::<String>::new());
+        let mut expected = r;
+        let plan = expected.plannen.get_mut("V1").unwrap();
+        plan.pagina = None;
+        for rec in plan.bestanden.values_mut() {
+            rec.stempel = None;
+        }
+        assert_eq!(loaded, expected);
+    }
+
     /// A damaged record is ignored, and reported with what that means.
     #[test]
     fn damaged_record_is_ignored_and_explained() {
