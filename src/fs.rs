@@ -58,6 +58,11 @@ pub fn decode_utf8(bytes: &[u8]) -> Result<String, (usize, usize)> {
         })
 }
 
+/// How every temporary file toetsgen writes begins: `.toetsgen-`, hidden.
+pub const TEMP_PREFIX: &str = ".toetsgen-";
+/// How every temporary file toetsgen writes ends.
+pub const TEMP_SUFFIX: &str = ".tmp";
+
 /// Writes `contents` to `path` atomically, creating parent folders as needed.
 ///
 /// The bytes go to a temporary file in the same folder, are flushed to disk, and the file
@@ -77,8 +82,8 @@ pub fn write_via(tmp_dir: &Path, path: &Path, contents: &[u8]) -> Result<()> {
         create_dir_all(dir)?;
     }
     let mut tmp = tempfile::Builder::new()
-        .prefix(".toetsgen-")
-        .suffix(".tmp")
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(tmp_dir)
         .with_context(|| format!("cannot create a temporary file in {}", tmp_dir.display()))?;
     tmp.write_all(contents)
@@ -91,22 +96,54 @@ pub fn write_via(tmp_dir: &Path, path: &Path, contents: &[u8]) -> Result<()> {
 }
 
 /// Writes a file through `write` as [`write_atomic`] does, without holding it in memory: into a
-/// temporary file beside it, hashed on the way; when the file already holds those bytes it is
-/// left as it is. Returns whether it was written.
+/// temporary file in `tmp_dir` (a staging folder outside the file's own folder, so that a
+/// process killed while writing leaves nothing beside it) or, when there is none or the rename
+/// from it fails (another file system), beside the file; hashed on the way. When the file already
+/// holds those bytes it is left as it is. Returns whether it was written.
 pub fn write_atomic_with(
     path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    tmp_dir: Option<&Path>,
+    write: impl Fn(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<bool> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     create_dir_all(dir)?;
+    if let Some(staging) = tmp_dir {
+        match write_hashed_via(staging, path, &write)? {
+            Placed::Done(written) => return Ok(written),
+            Placed::Elsewhere(_) => {}
+        }
+    }
+    match write_hashed_via(dir, path, &write)? {
+        Placed::Done(written) => Ok(written),
+        Placed::Elsewhere(err) => {
+            Err(err).with_context(|| format!("cannot write {}", path.display()))
+        }
+    }
+}
+
+/// What [`write_hashed_via`] did.
+enum Placed {
+    /// The file was written (`true`) or already held those bytes (`false`).
+    Done(bool),
+    /// The temporary file could not be renamed to the file (on another file system, say).
+    Elsewhere(std::io::Error),
+}
+
+/// Writes `write`'s bytes to a temporary file in `tmp_dir` and renames it to `path` unless
+/// `path` already holds them.
+fn write_hashed_via(
+    tmp_dir: &Path,
+    path: &Path,
+    write: &impl Fn(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<Placed> {
     let tmp = tempfile::Builder::new()
-        .prefix(".toetsgen-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(tmp_dir)
+        .with_context(|| format!("cannot create a temporary file in {}", tmp_dir.display()))?;
     let (file, temp) = tmp.into_parts();
     let mut hashing = Hashing::new(std::io::BufWriter::new(file));
     let written = write(&mut hashing).and_then(|()| hashing.flush());
@@ -115,14 +152,15 @@ pub fn write_atomic_with(
         .and_then(|()| buffered.into_inner().map_err(|e| e.into_error()))
         .with_context(|| format!("cannot write {}", temp.display()))?;
     if sha256_of_file(path).is_ok_and(|old| old == sha256) {
-        return Ok(false);
+        return Ok(Placed::Done(false));
     }
     make_readable(&file)
         .and_then(|()| file.sync_all())
         .with_context(|| format!("cannot write {}", temp.display()))?;
-    temp.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(true)
+    match temp.persist(path) {
+        Ok(()) => Ok(Placed::Done(true)),
+        Err(err) => Ok(Placed::Elsewhere(err.error)),
+    }
 }
 
 /// Writes a scratch file (one the build itself reads back and then deletes), creating parent
@@ -322,6 +360,29 @@ mod tests {
     }
 
     /// Hashes are lowercase hexadecimal SHA-256.
+    /// While a file is written through a staging folder, nothing of it is in its own folder; an
+    /// unchanged file is not rewritten.
+    #[test]
+    fn write_atomic_with_stages_outside_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let (folder, staging) = (dir.path().join("out"), dir.path().join("staging"));
+        create_dir_all(&folder).unwrap();
+        create_dir_all(&staging).unwrap();
+        let path = folder.join("record.json");
+        let write = |out: &mut dyn Write| {
+            let beside = std::fs::read_dir(&folder).unwrap().count();
+            assert_eq!(beside, 0, "a temporary file beside the record");
+            out.write_all(b"{}")
+        };
+        assert!(write_atomic_with(&path, Some(&staging), write).unwrap());
+        assert_eq!(std::fs::read(&path).unwrap(), b"{}");
+        assert!(!write_atomic_with(&path, Some(&staging), |out| out.write_all(b"{}")).unwrap());
+        assert_eq!(std::fs::read_dir(&staging).unwrap().count(), 0);
+        // Without a staging folder the file is written beside itself, as before.
+        assert!(write_atomic_with(&path, None, |out| out.write_all(b"[]")).unwrap());
+        assert_eq!(std::fs::read(&path).unwrap(), b"[]");
+    }
+
     #[test]
     fn sha256_hex() {
         assert_eq!(

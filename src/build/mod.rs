@@ -191,7 +191,7 @@ pub fn build(opts: &Options, reporter: &dyn Reporter) -> Result<Outcome> {
     let mut writer = Writer::new(&out, &templates, &opts.formats, opts.force, record);
     if let Err(err) = stream.run(&valid, &mut writer, &mut outcome) {
         writer.commit()?;
-        writer.record().save(&opts.output)?;
+        writer.record().save(&opts.output, out.scratch())?;
         return Err(err);
     }
     if !unreadable {
@@ -206,7 +206,7 @@ pub fn build(opts: &Options, reporter: &dyn Reporter) -> Result<Outcome> {
         (outcome.failures).push(err.context("the plans' JSON Schema was not written"));
     }
     let (record, tally) = writer.finish()?;
-    save_record(record, opts, typst.as_ref(), &templates)?;
+    save_record(record, opts, &out, typst.as_ref(), &templates)?;
     outcome.tally = tally;
     outcome.elapsed = start.elapsed();
     Ok(outcome)
@@ -216,6 +216,7 @@ pub fn build(opts: &Options, reporter: &dyn Reporter) -> Result<Outcome> {
 fn save_record(
     mut record: Record,
     opts: &Options,
+    out: &OutputDir,
     typst: Option<&Typst>,
     templates: &Templates,
 ) -> Result<()> {
@@ -224,7 +225,7 @@ fn save_record(
         record.typst = Some(typst.version.clone());
     }
     record.sjablonen_sha256 = templates.fingerprint().to_owned();
-    record.save(&opts.output)
+    record.save(&opts.output, out.scratch())
 }
 
 /// typst, its version known from the last build's record when the program is the same file

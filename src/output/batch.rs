@@ -69,8 +69,8 @@ impl Batch {
     ) -> Result<()> {
         let dir = staging_dir(out, rel)?;
         let mut tmp = tempfile::Builder::new()
-            .prefix(".toetsgen-")
-            .suffix(".tmp")
+            .prefix(fs::TEMP_PREFIX)
+            .suffix(fs::TEMP_SUFFIX)
             .tempfile_in(&dir)
             .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
         tmp.write_all(bytes)
@@ -97,8 +97,8 @@ impl Batch {
     ) -> Result<(tempfile::TempPath, String)> {
         let dir = staging_dir(out, rel)?;
         let tmp = tempfile::Builder::new()
-            .prefix(".toetsgen-")
-            .suffix(".tmp")
+            .prefix(fs::TEMP_PREFIX)
+            .suffix(fs::TEMP_SUFFIX)
             .tempfile_in(&dir)
             .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
         let (file, temp) = tmp.into_parts();

@@ -2,7 +2,8 @@
 //! (`.toetsgen.lock`; a second build waits). Every file is first written in full into a staging
 //! folder beside the output folder and then renamed into place, so that a build killed at any
 //! moment leaves each file either wholly old or wholly new and no partial file inside the output
-//! folder. Only files this program wrote are ever removed; earlier versions are kept read-only.
+//! folder (a killed build's temporary files are removed by the next). Only files this program
+//! wrote are ever removed; earlier versions are kept read-only.
 //!
 //! Every read, write, copy and removal goes through [`OutputDir::resolve`] ([`resolve_in`] for
 //! `serve`, which only reads): the path is a [`RelPath`] (plain names, nothing that leads up or
@@ -61,6 +62,7 @@ impl OutputDir {
             }
         }
         let staging = staging_dir(root);
+        remove_temporaries(root, staging.is_none());
         Ok(OutputDir {
             root: root.to_owned(),
             staging,
@@ -198,6 +200,26 @@ pub fn resolve_in(root: &Path, rel: &RelPath) -> Result<PathBuf> {
     Ok(path)
 }
 
+/// Removes the temporary files (`.toetsgen-*.tmp`) a build killed outright left in the output
+/// folder: at its top (where the record is written when there is no staging folder) and, when
+/// files are staged in their own folders (`deep`), in every folder. Symbolic links are not
+/// followed; a file that cannot be removed is left.
+fn remove_temporaries(root: &Path, deep: bool) {
+    let walk =
+        walkdir::WalkDir::new(root)
+            .min_depth(1)
+            .max_depth(if deep { usize::MAX } else { 1 });
+    for entry in walk.into_iter().filter_map(|e| e.ok()) {
+        let name = entry.file_name().to_string_lossy();
+        if entry.file_type().is_file()
+            && name.starts_with(fs::TEMP_PREFIX)
+            && name.ends_with(fs::TEMP_SUFFIX)
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// The staging folder beside `root` (`.<name>.toetsgen-staging`), emptied of what a killed
 /// build left; `None` when none can be made there (then files are staged in their own folder).
 fn staging_dir(root: &Path) -> Option<PathBuf> {
@@ -219,6 +241,29 @@ mod tests {
     }
 
     /// Files land whole in the output folder and nothing else is left in it.
+    #[test]
+    fn removes_what_a_killed_build_left() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("output");
+        std::fs::create_dir_all(root.join("V1")).unwrap();
+        for name in [
+            ".toetsgen-a1B2c3.tmp",
+            "V1/.toetsgen-x.tmp",
+            "keep.tmp",
+            ".toetsgen-y",
+        ] {
+            std::fs::write(root.join(name), "x").unwrap();
+        }
+        drop(OutputDir::open(&root, &Quiet, &Cancel::new()).unwrap());
+        assert!(!root.join(".toetsgen-a1B2c3.tmp").exists());
+        // Only the top is swept while there is a staging folder.
+        assert!(root.join("V1/.toetsgen-x.tmp").exists());
+        assert!(root.join("keep.tmp").exists() && root.join(".toetsgen-y").exists());
+        remove_temporaries(&root, true);
+        assert!(!root.join("V1/.toetsgen-x.tmp").exists());
+        assert!(root.join("keep.tmp").exists() && root.join(".toetsgen-y").exists());
+    }
+
     #[test]
     fn writes_through_staging_and_cleans_up() {
         let dir = tempfile::tempdir().unwrap();

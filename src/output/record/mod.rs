@@ -143,10 +143,11 @@ impl Record {
         only.typst_programma?.checked().ok()
     }
 
-    /// Writes the record into `output`, atomically; an unchanged record is not rewritten.
-    pub fn save(&self, output: &Path) -> Result<()> {
+    /// Writes the record into `output`, atomically, through the staging folder `staging` where
+    /// there is one; an unchanged record is not rewritten.
+    pub fn save(&self, output: &Path, staging: Option<&Path>) -> Result<()> {
         // Written as it is serialized: the record of 2,000 plans is about 8 MB.
-        fs::write_atomic_with(&output.join(FILE_NAME), |out| {
+        fs::write_atomic_with(&output.join(FILE_NAME), staging, |out| {
             let saved = raw::Saved(self);
             serde_json::to_writer_pretty(&mut *out, &saved).map_err(std::io::Error::other)?;
             out.write_all(b"\n")
@@ -215,7 +216,7 @@ mod tests {
         };
         r.plannen.insert("V1".into(), plan_record());
         r.site.insert(SitePage::Plan("V1".into()));
-        r.save(dir.path()).unwrap();
+        r.save(dir.path(), None).unwrap();
         assert_eq!(Record::load(dir.path()).unwrap(), (r, vec![]));
     }
 
@@ -238,7 +239,7 @@ mod tests {
             ..Record::default()
         };
         r.plannen.insert("V1".into(), plan);
-        r.save(dir.path()).unwrap();
+        r.save(dir.path(), None).unwrap();
         assert_eq!(Record::load(dir.path()).unwrap(), (r.clone(), vec![]));
         let path = dir.path().join(FILE_NAME);
         let mut json: serde_json::Value =
@@ -314,7 +315,7 @@ mod typst_program_tests {
             typst_program: Some((id.clone(), "0.15.1".into())),
             ..Record::default()
         };
-        record.save(dir.path()).unwrap();
+        record.save(dir.path(), None).unwrap();
         assert_eq!(Record::load(dir.path()).unwrap(), (record, vec![]));
         assert_eq!(
             Record::typst_program(dir.path()),
