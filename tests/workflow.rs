@@ -520,3 +520,61 @@ fn a_format_left_out_once_is_made_again_from_the_changed_plan() {
             .contains("zeer actief")
     );
 }
+
+/// A plan whose HTML fails to render (a user's template meets a missing value) while typst
+/// makes its PDFs (the HTML is rendered while typst works) is left out whole, named with the
+/// template; the other plans are written, and nothing of the failed one is left behind.
+#[test]
+fn a_plan_whose_html_fails_is_left_out_with_its_pdfs() {
+    let dir = project(&[&v1(), &fixture("plans/B2-theorie.yaml")]);
+    let templates = dir.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    let page = |broken: &str| {
+        let own = std::fs::read_to_string(root().join("templates/toetsplan.html.tera")).unwrap();
+        own.replacen(
+            "{% block inhoud %}",
+            &format!("{{% block inhoud %}}{broken}"),
+            1,
+        )
+    };
+    let html = templates.join("toetsplan.html.tera");
+    std::fs::write(
+        &html,
+        page(r#"{% if plan.code == "V1" %}{{ geen_veld }}{% endif %}"#),
+    )
+    .unwrap();
+    let out = run(toetsgen(dir.path()).arg("build"));
+    let (stdout, stderr) = texts(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "stdout: {stdout}\nstderr: {stderr}"
+    );
+    assert!(
+        stderr.contains("toetsplan.html.tera") && stderr.contains("plan V1"),
+        "{stderr}"
+    );
+    let output = dir.path().join("output");
+    let files: Vec<String> = mtimes(&output)
+        .into_keys()
+        .map(|p| {
+            p.strip_prefix(&output)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    assert!(files.iter().any(|f| f == "B2/toetsplan.pdf"), "{files:?}");
+    assert!(files.iter().any(|f| f == "B2/toetsplan.html"), "{files:?}");
+    assert!(
+        !files
+            .iter()
+            .any(|f| f.starts_with("V1") || f.contains(".toetsgen-")),
+        "{files:?}"
+    );
+    assert!(!dir.path().join(".output.toetsgen-staging").exists());
+    std::fs::write(&html, page("")).unwrap();
+    build_ok(dir.path(), &[]);
+    assert!(output.join("V1/toetsplan.pdf").is_file());
+    assert!(pdf_text(&output.join("V1/toetsplan.pdf")).contains("V1.13"));
+}
