@@ -26,7 +26,7 @@ use crate::document::Format;
 use crate::document::pdf::{Compiler, Typst};
 use crate::document::templates::Templates;
 use crate::output::dir::OutputDir;
-use crate::output::overview::SitePlan;
+use crate::output::overview::Site;
 use crate::output::path::OutputFile;
 use crate::output::record::Record;
 use crate::output::write::{Content, PlanFiles, Tally, Writer};
@@ -114,7 +114,7 @@ pub struct Outcome {
     /// Time taken.
     pub elapsed: Duration,
     /// What the site shows of every valid plan (its search and Wijzigingen page).
-    pub site: Vec<SitePlan>,
+    pub site: Site,
 }
 
 impl Outcome {
@@ -131,7 +131,7 @@ pub fn check(opts: &Options) -> Result<Outcome> {
     let files = load::discover(&opts.plans)?;
     let Loaded {
         mut outcome, valid, ..
-    } = prepare::load(opts, &files);
+    } = prepare::load(opts, &files, None);
     let results: Vec<Result<usize>> = (valid.par_iter())
         .map(|file| {
             let sp = prepare::reload(file)?;
@@ -173,23 +173,27 @@ pub fn build(opts: &Options, reporter: &dyn Reporter) -> Result<Outcome> {
         valid,
         present,
         unreadable,
-    } = prepare::load(opts, &files);
+    } = prepare::load(opts, &files, out.scratch());
     outcome.ignored = ignored;
     let batch = opts.batch && templates.typst_all_builtin();
     let compiler = (typst.as_ref())
         .map(|t| Compiler::new(t, out.scratch(), batch))
         .transpose()?;
+    // The stream reads the record as it was while the writer updates its own.
+    let before = record.clone();
+    let mut writer = Writer::new(&out, &templates, &opts.formats, opts.force, record);
     let stream = stream::Stream {
         opts,
         templates: &templates,
-        record: &record.clone(),
+        record: &before,
         out: &out,
         compiler: compiler.as_ref(),
         typst_version: typst.as_ref().map_or("", |t| t.version.as_str()),
         reporter,
     };
-    let mut writer = Writer::new(&out, &templates, &opts.formats, opts.force, record);
-    if let Err(err) = stream.run(&valid, &mut writer, &mut outcome) {
+    let streamed = stream.run(&valid, &mut writer, &mut outcome);
+    drop((before, valid));
+    if let Err(err) = streamed {
         writer.commit()?;
         writer.record().save(&opts.output, out.scratch())?;
         return Err(err);
@@ -197,7 +201,7 @@ pub fn build(opts: &Options, reporter: &dyn Reporter) -> Result<Outcome> {
     if !unreadable {
         writer.remove_deleted_plans(&present)?;
     }
-    if let Err(err) = writer.site_index(&outcome.site) {
+    if let Err(err) = writer.site_index(&mut outcome.site) {
         outcome
             .failures
             .push(err.context("the site's index was not written"));

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow, bail};
 use chrono::NaiveDate;
@@ -16,7 +16,6 @@ use crate::document::templates::{RenderedDocument, Templates};
 use crate::document::view::{EerdereVersie, PlanView};
 use crate::fs::sha256;
 use crate::output::dir::OutputDir;
-use crate::output::overview::SitePlan;
 use crate::output::record::PlanRecord;
 use crate::plan::diagnostic::{Diagnostic, Location};
 use crate::plan::load;
@@ -82,8 +81,9 @@ const LOAD_AT_ONCE: usize = 64;
 const KEEP_LOADED: usize = 128;
 
 /// Loads and validates the plans in `files`, a few at a time, keeping only what names the
-/// valid ones.
-pub(crate) fn load(opts: &Options, files: &[PathBuf]) -> Loaded {
+/// valid ones (the site's search entries go to a scratch file in `scratch`, see
+/// [`Site`](crate::output::overview::Site)).
+pub(crate) fn load(opts: &Options, files: &[PathBuf], scratch: Option<&Path>) -> Loaded {
     let mut outcome = Outcome {
         plans_found: files.len(),
         ..Outcome::default()
@@ -110,7 +110,7 @@ pub(crate) fn load(opts: &Options, files: &[PathBuf]) -> Loaded {
             if !ok {
                 continue;
             }
-            outcome.site.push(SitePlan::of(&sp.plan));
+            outcome.site.push(&sp.plan, scratch);
             let version = sp.plan.versie().0;
             if (opts.since).is_some_and(|d| !changes::changed_since(&sp.plan, d)) {
                 outcome.plans_skipped += 1;

@@ -1,35 +1,55 @@
-//! What the site knows of every valid plan beyond the build record: its toetstermen, for the
-//! start page's search and for the Wijzigingen page that lists every changed toetsterm by date
-//! across plans. Taken from all valid plans, also those `--since` leaves alone, so the pages are
-//! whole whatever was rebuilt.
+//! What the site knows of every valid plan beyond the build record: for the start page's
+//! search, every toetsterm's code and text; for the Wijzigingen page, which lists every changed
+//! toetsterm by date across plans, the changed ones. Taken from all valid plans, also those
+//! `--since` leaves alone, so the pages are whole whatever was rebuilt.
+//!
+//! The search index holds every toetsterm of every plan (over 6 MB for 2,000 plans), so each
+//! plan's entry is written to a scratch file as the plan is read and copied into `zoekindex.js`
+//! at the end: the build's memory does not grow with the toetstermen of all plans.
 
-use serde::Serialize;
+use std::fs::File;
+use std::io::{BufReader, BufWriter, Read, Seek, Write};
+use std::path::Path;
+
+use serde::{Serialize, Serializer};
 
 use crate::document::view::DatumView;
-use crate::plan::model::Toetsplan;
+use crate::plan::model::{Datum, Toetsplan};
+
+/// Every valid plan as the site sees it, in the order they were read.
+#[derive(Debug, Default)]
+pub struct Site {
+    plans: Vec<SitePlan>,
+    /// The plans' search entries, one after another: made on the first plan.
+    entries: Option<BufWriter<File>>,
+    /// Why the entries could not be written, if they could not.
+    failed: Option<String>,
+}
 
 /// One plan as the site's search and Wijzigingen page see it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Serialize)]
 pub struct SitePlan {
     /// Plan code.
     pub code: String,
     /// "V1: Dienstverlening".
     pub titel: String,
-    /// Its toetstermen, in plan order.
-    pub termen: Vec<SiteTerm>,
+    /// Its toetstermen changed after its ingangsdatum, in plan order.
+    pub gewijzigd: Vec<SiteTerm>,
+    /// The length of its entry in the search index's scratch file.
+    #[serde(skip)]
+    entry_len: usize,
 }
 
 /// One toetsterm on the site.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Serialize)]
 pub struct SiteTerm {
     /// Its code.
     pub code: String,
     /// Its text, on one line.
     pub tekst: String,
-    /// Its last change date.
-    pub gewijzigd: DatumView,
-    /// Whether it changed after the plan's ingangsdatum.
-    pub gewijzigd_na_ingang: bool,
+    /// Its last change date, shown in every form of a [`DatumView`].
+    #[serde(serialize_with = "as_datum_view")]
+    pub gewijzigd: Datum,
 }
 
 /// A changed toetsterm on the Wijzigingen page.
@@ -41,70 +61,147 @@ pub struct Change<'a> {
     pub term: &'a SiteTerm,
 }
 
-impl SitePlan {
-    /// What the site shows of a valid plan.
-    pub fn of(plan: &Toetsplan) -> SitePlan {
-        SitePlan {
-            code: plan.code.clone(),
-            titel: format!("{}: {}", plan.code, plan.naam.trim()),
-            termen: (plan.toetstermen())
-                .map(|t| SiteTerm {
-                    code: t.code.trim().to_owned(),
-                    tekst: t.tekst.split_whitespace().collect::<Vec<_>>().join(" "),
-                    gewijzigd: DatumView::new(t.gewijzigd),
-                    gewijzigd_na_ingang: t.gewijzigd > plan.ingangsdatum,
-                })
+/// A plan's entry in the search index.
+#[derive(Serialize)]
+struct Entry<'a> {
+    code: &'a str,
+    titel: &'a str,
+    termen: Vec<[&'a str; 2]>,
+}
+
+impl Site {
+    /// Adds a valid plan; its search entry goes to a scratch file in `scratch` (or the system's
+    /// temporary folder), which is removed by the system when the build ends however it ends.
+    pub fn push(&mut self, plan: &Toetsplan, scratch: Option<&Path>) {
+        let titel = format!("{}: {}", plan.code, plan.naam.trim());
+        let termen: Vec<(String, String, Datum)> = (plan.toetstermen())
+            .map(|t| {
+                let tekst = t.tekst.split_whitespace().collect::<Vec<_>>().join(" ");
+                (t.code.trim().to_owned(), tekst, t.gewijzigd)
+            })
+            .collect();
+        let entry = Entry {
+            code: &plan.code,
+            titel: &titel,
+            termen: termen
+                .iter()
+                .map(|(c, t, _)| [c.as_str(), t.as_str()])
                 .collect(),
+        };
+        let entry_len = self.spill(&entry, scratch);
+        let gewijzigd = (termen.into_iter())
+            .filter(|(_, _, date)| *date > plan.ingangsdatum)
+            .map(|(code, tekst, gewijzigd)| SiteTerm {
+                code,
+                tekst,
+                gewijzigd,
+            })
+            .collect();
+        self.plans.push(SitePlan {
+            code: plan.code.clone(),
+            titel,
+            gewijzigd,
+            entry_len,
+        });
+    }
+
+    /// Writes a search entry to the scratch file; its length (0 once writing failed).
+    fn spill(&mut self, entry: &Entry<'_>, scratch: Option<&Path>) -> usize {
+        if self.failed.is_some() {
+            return 0;
+        }
+        let mut bytes = Vec::new();
+        let mut serializer = serde_json::Serializer::with_formatter(&mut bytes, ScriptSafe);
+        let written = (entry
+            .serialize(&mut serializer)
+            .map_err(std::io::Error::other))
+        .and_then(|()| self.entries(scratch))
+        .and_then(|file| file.write_all(&bytes));
+        match written {
+            Ok(()) => bytes.len(),
+            Err(err) => {
+                self.failed = Some(format!(
+                    "cannot write the search index's scratch file: {err}"
+                ));
+                0
+            }
         }
     }
+
+    fn entries(&mut self, scratch: Option<&Path>) -> std::io::Result<&mut BufWriter<File>> {
+        if self.entries.is_none() {
+            let file = match scratch {
+                Some(dir) => tempfile::tempfile_in(dir)?,
+                None => tempfile::tempfile()?,
+            };
+            self.entries = Some(BufWriter::new(file));
+        }
+        Ok(self.entries.as_mut().expect("made above"))
+    }
+
+    /// Every valid plan, in the order they were read.
+    pub fn plans(&self) -> &[SitePlan] {
+        &self.plans
+    }
+
+    /// Writes the search index of the plans `listed` picks as a script,
+    /// `window.toetsgenZoekindex = [...];`, whose JSON is also safe inside a `<script>` element
+    /// (`<`, `>` and `&` written as escapes, so no text can close one).
+    pub fn write_search_index(
+        &mut self,
+        listed: &dyn Fn(&SitePlan) -> bool,
+        out: &mut dyn Write,
+    ) -> std::io::Result<()> {
+        if let Some(why) = &self.failed {
+            return Err(std::io::Error::other(why.clone()));
+        }
+        let mut entries = match self.entries.take() {
+            Some(file) => {
+                let mut file = file.into_inner().map_err(|e| e.into_error())?;
+                file.rewind()?;
+                Some(BufReader::new(file))
+            }
+            None => None,
+        };
+        out.write_all(b"window.toetsgenZoekindex = [")?;
+        let (mut first, mut entry) = (true, Vec::new());
+        for plan in &self.plans {
+            entry.resize(plan.entry_len, 0);
+            if let Some(file) = entries.as_mut() {
+                file.read_exact(&mut entry)?;
+            }
+            if listed(plan) {
+                if !first {
+                    out.write_all(b",")?;
+                }
+                out.write_all(&entry)?;
+                first = false;
+            }
+        }
+        out.write_all(b"];\n")?;
+        // Read from the start again when written once more.
+        if let Some(file) = entries {
+            self.entries = Some(BufWriter::new(file.into_inner()));
+        }
+        Ok(())
+    }
+}
+
+/// A date as templates see it.
+fn as_datum_view<S: Serializer>(date: &Datum, serializer: S) -> Result<S::Ok, S::Error> {
+    DatumView::new(*date).serialize(serializer)
 }
 
 /// Every toetsterm changed after its plan's ingangsdatum, newest first, then by plan and code.
 pub fn changes<'a>(plans: &[&'a SitePlan]) -> Vec<Change<'a>> {
     let mut all: Vec<Change<'a>> = (plans.iter().copied())
-        .flat_map(|plan| {
-            (plan.termen.iter())
-                .filter(|t| t.gewijzigd_na_ingang)
-                .map(move |term| Change { plan, term })
-        })
+        .flat_map(|plan| (plan.gewijzigd.iter()).map(move |term| Change { plan, term }))
         .collect();
     all.sort_by(|a, b| {
-        (b.term.gewijzigd.iso.cmp(&a.term.gewijzigd.iso))
+        (b.term.gewijzigd.cmp(&a.term.gewijzigd))
             .then_with(|| (&a.plan.code, &a.term.code).cmp(&(&b.plan.code, &b.term.code)))
     });
     all
-}
-
-/// Writes the search index as a script, `window.toetsgenZoekindex = [...];`, whose JSON is
-/// also safe inside a `<script>` element (`<`, `>` and `&` written as escapes, so no text can
-/// close one). Written as it is serialized: the index of 2,000 plans is over 6 MB.
-pub fn write_search_index(
-    plans: &[&SitePlan],
-    out: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
-    #[derive(Serialize)]
-    struct Entry<'a> {
-        code: &'a str,
-        titel: &'a str,
-        termen: Vec<[&'a str; 2]>,
-    }
-    let entries: Vec<Entry<'_>> = (plans.iter())
-        .map(|p| Entry {
-            code: &p.code,
-            titel: &p.titel,
-            termen: p
-                .termen
-                .iter()
-                .map(|t| [t.code.as_str(), t.tekst.as_str()])
-                .collect(),
-        })
-        .collect();
-    out.write_all(b"window.toetsgenZoekindex = ")?;
-    let mut serializer = serde_json::Serializer::with_formatter(&mut *out, ScriptSafe);
-    entries
-        .serialize(&mut serializer)
-        .map_err(std::io::Error::other)?;
-    out.write_all(b";\n")
 }
 
 /// Compact JSON whose strings hold no `<`, `>` or `&`: each is written as its `\u` escape.
@@ -137,22 +234,35 @@ mod tests {
     const PLAN: &str = "code: V1\nnaam: D\ningangsdatum: 2021-09-01\nonderdelen:\n  - naam: O\n    toetstermen:\n      - {code: V1.01, tekst: \"A </script> &\", gewijzigd: 2021-09-01, niveaus: [PV]}\n      - {code: V1.02, tekst: B, gewijzigd: 2025-03-01, niveaus: [PV]}\n";
 
     /// Only toetstermen changed after the ingangsdatum are changes; the index cannot close its
-    /// script element.
+    /// script element, holds the plans picked, and is the same when written again.
     #[test]
     fn changes_and_a_safe_index() {
         let plan: Toetsplan = serde_yaml::from_str(PLAN).unwrap();
-        let site_plan = SitePlan::of(&plan);
-        let plans = vec![&site_plan];
-        let changed = changes(&plans);
-        assert_eq!(changed.len(), 1);
-        assert_eq!(changed[0].term.code, "V1.02");
+        let mut site = Site::default();
+        site.push(&plan, None);
+        {
+            let plans: Vec<&SitePlan> = site.plans().iter().collect();
+            let changed = changes(&plans);
+            assert_eq!(changed.len(), 1);
+            assert_eq!(changed[0].term.code, "V1.02");
+        }
         let mut index = Vec::new();
-        write_search_index(&plans, &mut index).unwrap();
+        site.write_search_index(&|_| true, &mut index).unwrap();
         let index = String::from_utf8(index).unwrap();
         assert!(
             !index.contains("</script>") && !index.contains('&'),
             "{index}"
         );
-        assert!(index.contains("A \\u003c/script\\u003e \\u0026"), "{index}");
+        assert_eq!(
+            index,
+            "window.toetsgenZoekindex = [{\"code\":\"V1\",\"titel\":\"V1: D\",\"termen\":[[\"V1.01\",\"A \\u003c/script\\u003e \\u0026\"],[\"V1.02\",\"B\"]]}];\n"
+        );
+        let mut again = Vec::new();
+        site.write_search_index(&|_| true, &mut again).unwrap();
+        assert_eq!(index.as_bytes(), again);
+        let mut none = Vec::new();
+        site.write_search_index(&|p| p.code != "V1", &mut none)
+            .unwrap();
+        assert_eq!(none, b"window.toetsgenZoekindex = [];\n");
     }
 }

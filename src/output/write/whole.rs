@@ -2,14 +2,14 @@
 //! files of plans that are gone, the site's index and Wijzigingen page, and the plans' JSON
 //! Schema.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use anyhow::Result;
 
 use super::{Data, Writer};
 use crate::document::Format;
-use crate::output::overview::{self, SitePlan};
+use crate::output::overview::Site;
 use crate::output::path::SitePage;
 use crate::output::site;
 
@@ -47,15 +47,17 @@ impl Writer<'_> {
 
     /// Writes the site's index of every recorded plan, when HTML is built or an index exists.
     /// With them, the Wijzigingen page; `plans` are every valid plan, for search and changes.
-    pub fn site_index(&mut self, plans: &[SitePlan]) -> Result<()> {
+    pub fn site_index(&mut self, site: &mut Site) -> Result<()> {
         if self.formats.contains(&Format::Html) || self.record.site.contains(&SitePage::Index) {
             let index = site::index(self.templates, &self.record)?;
             self.page(SitePage::Index, Data::Bytes(index.into_bytes()))?;
-            let listed = site::listed(&self.record, plans);
+            let listed: HashSet<String> = (site::listed(&self.record, site.plans()).into_iter())
+                .map(|p| p.code.clone())
+                .collect();
             self.streamed_page(SitePage::Zoekindex, |out| {
-                overview::write_search_index(&listed, out)
+                site.write_search_index(&|p| listed.contains(&p.code), out)
             })?;
-            let changes = site::wijzigingen(self.templates, &self.record, plans)?;
+            let changes = site::wijzigingen(self.templates, &self.record, site.plans())?;
             self.page(SitePage::Wijzigingen, Data::Bytes(changes.into_bytes()))?;
         }
         Ok(())
