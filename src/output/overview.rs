@@ -89,7 +89,7 @@ impl Site {
                 .collect(),
         };
         let entry_len = self.spill(&entry, scratch);
-        let gewijzigd = (termen.into_iter())
+        let mut gewijzigd: Vec<SiteTerm> = (termen.into_iter())
             .filter(|(_, _, date)| *date > plan.ingangsdatum)
             .map(|(code, tekst, gewijzigd)| SiteTerm {
                 code,
@@ -97,6 +97,8 @@ impl Site {
                 gewijzigd,
             })
             .collect();
+        // Collected in place, it would keep the room of every toetsterm.
+        gewijzigd.shrink_to_fit();
         self.plans.push(SitePlan {
             code: plan.code.clone(),
             titel,
