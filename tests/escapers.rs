@@ -11,12 +11,15 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;
-use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 use scraper::{Html, Selector};
 use serde::Deserialize;
 
-use toetsgen::document::text::{is_line_break, lines};
-use toetsgen::document::{html, markdown, typst};
+use toetsgen::document::text::is_line_break;
+use toetsgen::document::{html, typst};
+
+/// The property `markdown::escape` promises, shared with the fuzz target.
+#[path = "oracles/markdown.rs"]
+mod markdown_oracle;
 
 /// Punctuation that is syntax in Markdown, HTML or Typst, or was once in one of them.
 const PUNCTUATION: &[char] = &[
@@ -112,13 +115,6 @@ fn plan_text() -> impl Strategy<Value = String> {
     (blank_run(), body, blank_run()).prop_map(|(before, body, after)| before + &body + &after)
 }
 
-/// What `markdown::escape` promises to print: each line trimmed, lines joined by one space.
-/// A Markdown paragraph drops the spaces this may leave at its start and end.
-fn markdown_promise(text: &str) -> String {
-    let joined: Vec<&str> = lines(text).into_iter().map(str::trim).collect();
-    joined.join(" ").trim_matches(' ').to_owned()
-}
-
 /// What an HTML parser makes of text: a CR, alone or before an LF, becomes one LF (the HTML
 /// standard's input stream preprocessing, for element content and attribute values alike).
 fn html_promise(text: &str) -> String {
@@ -149,43 +145,7 @@ proptest! {
     /// to exactly themselves.
     #[test]
     fn markdown_escape_is_one_literal_paragraph(text in plan_text()) {
-        let escaped = markdown::escape(&text);
-        let mut shape = Vec::new();
-        let mut read = String::new();
-        let mut link: Option<(String, String)> = None;
-        for event in markdown::parse(&escaped) {
-            match event {
-                Event::Start(Tag::Paragraph) => shape.push("<p>"),
-                Event::End(TagEnd::Paragraph) => shape.push("</p>"),
-                Event::Text(t) => {
-                    if shape.last() != Some(&"text") {
-                        shape.push("text");
-                    }
-                    read.push_str(&t);
-                    if let Some((_, link_text)) = link.as_mut() {
-                        link_text.push_str(&t);
-                    }
-                }
-                // A web address is an autolink: its text is exactly its target.
-                Event::Start(Tag::Link { link_type: LinkType::Autolink, dest_url, .. }) => {
-                    link = Some((dest_url.to_string(), String::new()));
-                }
-                Event::End(TagEnd::Link) => {
-                    let (target, link_text) = link.take().unwrap_or_default();
-                    prop_assert_eq!(&target, &link_text, "escaped: {:?}", escaped);
-                    prop_assert!(target.starts_with("http"), "escaped: {:?}", escaped);
-                }
-                other => prop_assert!(false, "{other:?} in {escaped:?}"),
-            }
-        }
-        let expected = markdown_promise(&text);
-        let expected_shape: &[&str] = if expected.is_empty() {
-            &[]
-        } else {
-            &["<p>", "text", "</p>"]
-        };
-        prop_assert_eq!(shape, expected_shape, "escaped: {:?}", escaped);
-        prop_assert_eq!(read, expected, "escaped: {:?}", escaped);
+        markdown_oracle::check(&text).map_err(TestCaseError::fail)?;
     }
 
     /// Escaped plan text in an HTML element or attribute value reads back as exactly that text.
