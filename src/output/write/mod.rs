@@ -71,15 +71,22 @@ pub enum Content {
 
 /// A file's new bytes: in memory, or staged on disk with their hash.
 enum Data {
+    /// In memory.
     Bytes(Vec<u8>),
+    /// A file made elsewhere in the staging folder (a PDF typst wrote).
     File { path: PathBuf, sha256: String },
+    /// A file written into the staging folder by [`Batch::stage_with`], removed unless placed.
+    Temp {
+        temp: tempfile::TempPath,
+        sha256: String,
+    },
 }
 
 impl Data {
     fn sha256(&self) -> String {
         match self {
             Data::Bytes(bytes) => sha256(bytes),
-            Data::File { sha256, .. } => sha256.clone(),
+            Data::File { sha256, .. } | Data::Temp { sha256, .. } => sha256.clone(),
         }
     }
 }
@@ -240,15 +247,15 @@ impl<'a> Writer<'a> {
         }
         self.tally.versions_kept += update.versions_kept;
         self.tally.unchanged += update.up_to_date;
-        for (file, data) in &update.writes {
+        for (file, data) in std::mem::take(&mut update.writes) {
             match self.put(&file.rel(), data)? {
                 Some(stamp) => {
-                    if let Some(rec) = update.record.bestanden.get_mut(file) {
+                    if let Some(rec) = update.record.bestanden.get_mut(&file) {
                         rec.stempel = stamp;
                     }
                 }
                 None => {
-                    if let Some(rec) = update.record.bestanden.get(file) {
+                    if let Some(rec) = update.record.bestanden.get(&file) {
                         let entry = (update.code.clone(), file.clone(), rec.sha256.clone());
                         self.unstamped.push(entry);
                     }
@@ -265,16 +272,17 @@ impl<'a> Writer<'a> {
 
     /// Stages `data` for `rel` unless the file already holds it (then `Some`, with its stamp
     /// where it has one), and counts it.
-    fn put(&mut self, rel: &RelPath, data: &Data) -> Result<Option<Option<Stamp>>> {
+    fn put(&mut self, rel: &RelPath, data: Data) -> Result<Option<Option<Stamp>>> {
         if !self.force
-            && let Some(stamp) = self.holds(rel, data)
+            && let Some(stamp) = self.holds(rel, &data)
         {
             self.tally.unchanged += 1;
             return Ok(Some(stamp));
         }
         match data {
-            Data::Bytes(bytes) => self.batch.write(self.out, rel, bytes, false)?,
-            Data::File { path, .. } => self.batch.place(rel, path)?,
+            Data::Bytes(bytes) => self.batch.write(self.out, rel, &bytes, false)?,
+            Data::File { path, .. } => self.batch.place(rel, &path)?,
+            Data::Temp { temp, .. } => self.batch.place_staged(rel, temp),
         }
         self.tally.written += 1;
         Ok(None)
@@ -284,7 +292,9 @@ impl<'a> Writer<'a> {
     fn holds(&self, rel: &RelPath, data: &Data) -> Option<Option<Stamp>> {
         match data {
             Data::Bytes(bytes) => self.out.holds_stamped(rel, bytes),
-            Data::File { sha256, .. } => self.out.verify(rel, sha256, None),
+            Data::File { sha256, .. } | Data::Temp { sha256, .. } => {
+                self.out.verify(rel, sha256, None)
+            }
         }
     }
 
@@ -308,28 +318,15 @@ impl<'a> Writer<'a> {
         page: SitePage,
         write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
     ) -> Result<()> {
-        let rel = page.rel();
-        let (temp, sha256) = Batch::stage_with(self.out, &rel, write)?;
-        let data = Data::File {
-            path: temp.to_path_buf(),
-            sha256,
-        };
-        self.claim(&rel, &data, self.record.site.contains(&page))?;
-        if !self.force && self.holds(&rel, &data).is_some() {
-            self.tally.unchanged += 1;
-        } else {
-            self.batch.place_staged(&rel, temp);
-            self.tally.written += 1;
-        }
-        self.record.site.insert(page);
-        Ok(())
+        let (temp, sha256) = Batch::stage_with(self.out, &page.rel(), write)?;
+        self.page(page, Data::Temp { temp, sha256 })
     }
 
     /// Writes a page of the site when its bytes changed, and records it.
     fn page(&mut self, page: SitePage, data: Data) -> Result<()> {
         let rel = page.rel();
         self.claim(&rel, &data, self.record.site.contains(&page))?;
-        self.put(&rel, &data)?;
+        self.put(&rel, data)?;
         self.record.site.insert(page);
         Ok(())
     }
