@@ -33,6 +33,7 @@ const REFUSED: &[&str] = &[
     "unknown-field",
     "waarnemingen-too-many",
     "waarnemingen-zero",
+    "yaml-wide-space-at-start",
 ];
 
 /// Invalid-plan fixtures beyond a schema: rules between fields or plans, dates judged against
