@@ -97,9 +97,10 @@ pub fn write_via(tmp_dir: &Path, path: &Path, contents: &[u8]) -> Result<()> {
 
 /// Writes a file through `write` as [`write_atomic`] does, without holding it in memory: into a
 /// temporary file in `tmp_dir` (a staging folder outside the file's own folder, so that a
-/// process killed while writing leaves nothing beside it) or, when there is none or the rename
-/// from it fails (another file system), beside the file; hashed on the way. When the file already
-/// holds those bytes it is left as it is. Returns whether it was written.
+/// process killed while writing leaves nothing beside it) or, when there is none or writing
+/// through it fails in any way (another file system, a full disk there, the folder gone), beside
+/// the file; hashed on the way. When the file already holds those bytes it is left as it is.
+/// Returns whether it was written.
 pub fn write_atomic_with(
     path: &Path,
     tmp_dir: Option<&Path>,
@@ -110,18 +111,23 @@ pub fn write_atomic_with(
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     create_dir_all(dir)?;
-    if let Some(staging) = tmp_dir {
-        match write_hashed_via(staging, path, &write)? {
-            Placed::Done(written) => return Ok(written),
-            Placed::Elsewhere(_) => {}
-        }
-    }
-    match write_hashed_via(dir, path, &write)? {
-        Placed::Done(written) => Ok(written),
-        Placed::Elsewhere(err) => {
-            Err(err).with_context(|| format!("cannot write {}", path.display()))
-        }
-    }
+    let staged = tmp_dir.map(|staging| write_hashed_via(staging, path, &write));
+    let first = match staged {
+        Some(Ok(Placed::Done(written))) => return Ok(written),
+        Some(Ok(Placed::Elsewhere(err))) => Some(anyhow::Error::new(err)),
+        Some(Err(err)) => Some(err),
+        None => None,
+    };
+    let beside = match write_hashed_via(dir, path, &write) {
+        Ok(Placed::Done(written)) => return Ok(written),
+        Ok(Placed::Elsewhere(err)) => anyhow::Error::new(err),
+        Err(err) => err,
+    };
+    let beside = beside.context(format!("cannot write {}", path.display()));
+    Err(match first {
+        Some(first) => beside.context(format!("through the staging folder too: {first:#}")),
+        None => beside,
+    })
 }
 
 /// What [`write_hashed_via`] did.
@@ -359,7 +365,6 @@ mod tests {
         assert_eq!(leftovers, 1, "no temporary files may remain");
     }
 
-    /// Hashes are lowercase hexadecimal SHA-256.
     /// While a file is written through a staging folder, nothing of it is in its own folder; an
     /// unchanged file is not rewritten.
     #[test]
@@ -381,8 +386,15 @@ mod tests {
         // Without a staging folder the file is written beside itself, as before.
         assert!(write_atomic_with(&path, None, |out| out.write_all(b"[]")).unwrap());
         assert_eq!(std::fs::read(&path).unwrap(), b"[]");
+        // A staging folder that cannot be written to: the file is written beside itself.
+        let gone = dir.path().join("gone");
+        assert!(write_atomic_with(&path, Some(&gone), |out| out.write_all(b"()")).unwrap());
+        assert_eq!(std::fs::read(&path).unwrap(), b"()");
+        let beside: Vec<_> = std::fs::read_dir(&folder).unwrap().collect();
+        assert_eq!(beside.len(), 1, "only the file itself is left beside it");
     }
 
+    /// Hashes are lowercase hexadecimal SHA-256.
     #[test]
     fn sha256_hex() {
         assert_eq!(

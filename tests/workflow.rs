@@ -521,9 +521,9 @@ fn a_format_left_out_once_is_made_again_from_the_changed_plan() {
     );
 }
 
-/// A plan whose HTML fails to render (a user's template meets a missing value) while typst
-/// makes its PDFs (the HTML is rendered while typst works) is left out whole, named with the
-/// template; the other plans are written, and nothing of the failed one is left behind.
+/// A plan whose HTML fails to render (a user's template meets a missing value) while its PDFs
+/// can be made is left out whole, named with the template; the other plans are written, and
+/// nothing of the failed one is left behind.
 #[test]
 fn a_plan_whose_html_fails_is_left_out_with_its_pdfs() {
     let dir = project(&[&v1(), &fixture("plans/B2-theorie.yaml")]);

@@ -27,7 +27,7 @@ use crate::document::pdf::{Compiler, Typst};
 use crate::document::templates::Templates;
 use crate::output::dir::OutputDir;
 use crate::output::overview::Site;
-use crate::output::path::OutputFile;
+use crate::output::path::{OutputFile, SitePage};
 use crate::output::record::Record;
 use crate::output::write::{Content, PlanFiles, Tally, Writer};
 use crate::plan::diagnostic::Diagnostic;
@@ -131,7 +131,7 @@ pub fn check(opts: &Options) -> Result<Outcome> {
     let files = load::discover(&opts.plans)?;
     let Loaded {
         mut outcome, valid, ..
-    } = prepare::load(opts, &files, None);
+    } = prepare::load(opts, &files, Site::default());
     let results: Vec<Result<usize>> = (valid.par_iter())
         .map(|file| {
             let sp = prepare::reload(file)?;
@@ -173,7 +173,7 @@ pub fn build(opts: &Options, reporter: &dyn Reporter) -> Result<Outcome> {
         valid,
         present,
         unreadable,
-    } = prepare::load(opts, &files, out.scratch());
+    } = prepare::load(opts, &files, site_of(opts, &record, &out));
     outcome.ignored = ignored;
     let batch = opts.batch && templates.typst_all_builtin();
     let compiler = (typst.as_ref())
@@ -195,7 +195,7 @@ pub fn build(opts: &Options, reporter: &dyn Reporter) -> Result<Outcome> {
     drop((before, valid));
     if let Err(err) = streamed {
         writer.commit()?;
-        writer.record().save(&opts.output, out.scratch())?;
+        writer.record().save(&opts.output, out.staging())?;
         return Err(err);
     }
     if !unreadable {
@@ -216,6 +216,15 @@ pub fn build(opts: &Options, reporter: &dyn Reporter) -> Result<Outcome> {
     Ok(outcome)
 }
 
+/// What the build keeps of every valid plan for the site: with the search index's entries when
+/// it writes the site (HTML is built, or the folder has the site's index from an earlier build).
+fn site_of(opts: &Options, record: &Record, out: &OutputDir) -> Site {
+    match opts.formats.contains(&Format::Html) || record.site.contains(&SitePage::Index) {
+        true => Site::with_search(out.scratch()),
+        false => Site::default(),
+    }
+}
+
 /// Saves the record with the versions and templates this build used.
 fn save_record(
     mut record: Record,
@@ -229,7 +238,7 @@ fn save_record(
         record.typst = Some(typst.version.clone());
     }
     record.sjablonen_sha256 = templates.fingerprint().to_owned();
-    record.save(&opts.output, out.scratch())
+    record.save(&opts.output, out.staging())
 }
 
 /// typst, its version known from the last build's record when the program is the same file

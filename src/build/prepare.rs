@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{Result, anyhow, bail};
 use chrono::NaiveDate;
@@ -16,6 +16,7 @@ use crate::document::templates::{RenderedDocument, Templates};
 use crate::document::view::{EerdereVersie, PlanView};
 use crate::fs::sha256;
 use crate::output::dir::OutputDir;
+use crate::output::overview::Site;
 use crate::output::record::PlanRecord;
 use crate::plan::diagnostic::{Diagnostic, Location};
 use crate::plan::load;
@@ -81,11 +82,11 @@ const LOAD_AT_ONCE: usize = 64;
 const KEEP_LOADED: usize = 128;
 
 /// Loads and validates the plans in `files`, a few at a time, keeping only what names the
-/// valid ones (the site's search entries go to a scratch file in `scratch`, see
-/// [`Site`](crate::output::overview::Site)).
-pub(crate) fn load(opts: &Options, files: &[PathBuf], scratch: Option<&Path>) -> Loaded {
+/// valid ones and what `site` keeps of them.
+pub(crate) fn load(opts: &Options, files: &[PathBuf], site: Site) -> Loaded {
     let mut outcome = Outcome {
         plans_found: files.len(),
+        site,
         ..Outcome::default()
     };
     let (mut codes, mut present, mut valid) = (Codes::default(), HashMap::new(), Vec::new());
@@ -110,7 +111,7 @@ pub(crate) fn load(opts: &Options, files: &[PathBuf], scratch: Option<&Path>) ->
             if !ok {
                 continue;
             }
-            outcome.site.push(&sp.plan, scratch);
+            outcome.site.push(&sp.plan);
             let version = sp.plan.versie().0;
             if (opts.since).is_some_and(|d| !changes::changed_since(&sp.plan, d)) {
                 outcome.plans_skipped += 1;

@@ -179,7 +179,7 @@ impl Batch {
 
 /// Where a file for `rel` is staged: the staging folder, or else beside the file itself.
 fn staging_dir(out: &OutputDir, rel: &RelPath) -> Result<PathBuf> {
-    let dir = match out.scratch() {
+    let dir = match out.staging() {
         Some(staging) => staging.to_owned(),
         None => out
             .resolve(rel)?

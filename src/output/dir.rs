@@ -27,6 +27,9 @@ pub const LOCK_NAME: &str = ".toetsgen.lock";
 pub struct OutputDir {
     root: PathBuf,
     staging: Option<PathBuf>,
+    /// Whether a file in the staging folder can be renamed into the output folder (not when
+    /// the output folder is on another file system or is a mount point of its own).
+    places: bool,
     _lock: File,
 }
 
@@ -62,10 +65,12 @@ impl OutputDir {
             }
         }
         let staging = staging_dir(root);
-        remove_temporaries(root, staging.is_none());
+        let places = staging.as_deref().is_some_and(|s| renames_into(s, root));
+        remove_temporaries(root, !places);
         Ok(OutputDir {
             root: root.to_owned(),
             staging,
+            places,
             _lock: lock,
         })
     }
@@ -74,6 +79,13 @@ impl OutputDir {
     /// removed when the build ends, and by the next build after a build killed outright.
     pub fn scratch(&self) -> Option<&Path> {
         self.staging.as_deref()
+    }
+
+    /// The staging folder, when files written there can be renamed into the output folder: the
+    /// files of the output folder are staged there, so that a killed build leaves nothing
+    /// inside it. `None` when they must be staged beside themselves.
+    pub fn staging(&self) -> Option<&Path> {
+        self.staging.as_deref().filter(|_| self.places)
     }
 
     /// The folder itself.
@@ -135,8 +147,7 @@ impl OutputDir {
     /// Writes a file atomically.
     pub fn write(&self, rel: &RelPath, bytes: &[u8]) -> Result<()> {
         let path = self.resolve(rel)?;
-        match &self.staging {
-            // Across file systems the rename fails: then stage beside the file itself.
+        match self.staging() {
             Some(staging) => {
                 fs::write_via(staging, &path, bytes).or_else(|_| fs::write_atomic(&path, bytes))
             }
@@ -200,10 +211,11 @@ pub fn resolve_in(root: &Path, rel: &RelPath) -> Result<PathBuf> {
     Ok(path)
 }
 
-/// Removes the temporary files (`.toetsgen-*.tmp`) a build killed outright left in the output
-/// folder: at its top (where the record is written when there is no staging folder) and, when
-/// files are staged in their own folders (`deep`), in every folder. Symbolic links are not
-/// followed; a file that cannot be removed is left.
+/// Removes the temporary files (`.toetsgen-*.tmp`, names no plan can give) a build killed
+/// outright left in the output folder: at its top (where the record is written when files cannot
+/// be staged outside it) and, when files are staged in their own folders (`deep`), in every
+/// folder. Each file's folder is reached as every path in the folder is, through [`resolve_in`]
+/// (no symbolic link on the way); a file that cannot be removed is left.
 fn remove_temporaries(root: &Path, deep: bool) {
     let walk =
         walkdir::WalkDir::new(root)
@@ -211,13 +223,45 @@ fn remove_temporaries(root: &Path, deep: bool) {
             .max_depth(if deep { usize::MAX } else { 1 });
     for entry in walk.into_iter().filter_map(|e| e.ok()) {
         let name = entry.file_name().to_string_lossy();
-        if entry.file_type().is_file()
-            && name.starts_with(fs::TEMP_PREFIX)
-            && name.ends_with(fs::TEMP_SUFFIX)
+        if !entry.file_type().is_file()
+            || !name.starts_with(fs::TEMP_PREFIX)
+            || !name.ends_with(fs::TEMP_SUFFIX)
         {
-            let _ = std::fs::remove_file(entry.path());
+            continue;
+        }
+        let folder = (entry.path().parent())
+            .and_then(|p| p.strip_prefix(root).ok())
+            .map(|p| p.to_string_lossy().replace(std::path::MAIN_SEPARATOR, "/"));
+        let folder = match folder.as_deref() {
+            Some("") => Some(root.to_owned()),
+            Some(rel) => (RelPath::new(rel).ok()).and_then(|rel| resolve_in(root, &rel).ok()),
+            None => None,
+        };
+        if let Some(folder) = folder {
+            let _ = std::fs::remove_file(folder.join(entry.file_name()));
         }
     }
+}
+
+/// Whether a file made in `staging` can be renamed into `root`: tried with a temporary file
+/// (removed at once; one left by a killed build is a temporary file like any other).
+fn renames_into(staging: &Path, root: &Path) -> bool {
+    let probe = tempfile::Builder::new()
+        .prefix(fs::TEMP_PREFIX)
+        .suffix(fs::TEMP_SUFFIX)
+        .tempfile_in(staging);
+    let Ok(probe) = probe.map(tempfile::NamedTempFile::into_temp_path) else {
+        return false;
+    };
+    let Some(name) = probe.file_name() else {
+        return false;
+    };
+    let target = root.join(name);
+    let renamed = std::fs::rename(&probe, &target).is_ok();
+    if renamed {
+        let _ = std::fs::remove_file(&target);
+    }
+    renamed
 }
 
 /// The staging folder beside `root` (`.<name>.toetsgen-staging`), emptied of what a killed
@@ -240,7 +284,8 @@ mod tests {
         RelPath::new(text).unwrap()
     }
 
-    /// Files land whole in the output folder and nothing else is left in it.
+    /// The temporary files a killed build left are removed by the next: at the top of the
+    /// output folder, and in every folder when files are staged beside themselves; nothing else.
     #[test]
     fn removes_what_a_killed_build_left() {
         let dir = tempfile::tempdir().unwrap();
@@ -264,6 +309,26 @@ mod tests {
         assert!(root.join("keep.tmp").exists() && root.join(".toetsgen-y").exists());
     }
 
+    /// A staging folder whose files cannot be renamed into the output folder is not used for
+    /// its files; the probe leaves nothing behind.
+    #[test]
+    fn stages_beside_the_files_when_renames_fail() {
+        let dir = tempfile::tempdir().unwrap();
+        let (staging, root) = (dir.path().join("s"), dir.path().join("out"));
+        std::fs::create_dir_all(&staging).unwrap();
+        std::fs::create_dir_all(&root).unwrap();
+        assert!(renames_into(&staging, &root));
+        assert_eq!(std::fs::read_dir(&root).unwrap().count(), 0);
+        assert_eq!(std::fs::read_dir(&staging).unwrap().count(), 0);
+        assert!(!renames_into(&staging, &dir.path().join("missing")));
+        let mut out = OutputDir::open(&root, &Quiet, &Cancel::new()).unwrap();
+        assert!(out.staging().is_some());
+        out.places = false;
+        assert_eq!(out.staging(), None);
+        assert!(out.scratch().is_some());
+    }
+
+    /// Files land whole in the output folder and nothing else is left in it.
     #[test]
     fn writes_through_staging_and_cleans_up() {
         let dir = tempfile::tempdir().unwrap();

@@ -8,8 +8,8 @@
 //! at the end: the build's memory does not grow with the toetstermen of all plans.
 
 use std::fs::File;
-use std::io::{BufReader, BufWriter, Read, Seek, Write};
-use std::path::Path;
+use std::io::{BufReader, BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
 
 use serde::{Serialize, Serializer};
 
@@ -20,9 +20,18 @@ use crate::plan::model::{Datum, Toetsplan};
 #[derive(Debug, Default)]
 pub struct Site {
     plans: Vec<SitePlan>,
-    /// The plans' search entries, one after another: made on the first plan.
-    entries: Option<BufWriter<File>>,
-    /// Why the entries could not be written, if they could not.
+    /// The plans' search entries, when a search index is wanted.
+    search: Option<Search>,
+}
+
+/// The search entries of the plans so far, one after another in a scratch file.
+#[derive(Debug)]
+struct Search {
+    /// The folder of the scratch file (`None`: the system's temporary folder).
+    folder: Option<PathBuf>,
+    /// The scratch file, made for the first plan.
+    file: Option<BufWriter<File>>,
+    /// Why the entries could not be kept, once they could not.
     failed: Option<String>,
 }
 
@@ -50,6 +59,9 @@ pub struct SiteTerm {
     /// Its last change date, shown in every form of a [`DatumView`].
     #[serde(serialize_with = "as_datum_view")]
     pub gewijzigd: Datum,
+    /// Whether it changed after its plan's ingangsdatum: always, for the toetstermen the site
+    /// keeps (templates made for earlier versions test it).
+    pub gewijzigd_na_ingang: bool,
 }
 
 /// A changed toetsterm on the Wijzigingen page.
@@ -70,9 +82,22 @@ struct Entry<'a> {
 }
 
 impl Site {
-    /// Adds a valid plan; its search entry goes to a scratch file in `scratch` (or the system's
-    /// temporary folder), which is removed by the system when the build ends however it ends.
-    pub fn push(&mut self, plan: &Toetsplan, scratch: Option<&Path>) {
+    /// A site with a search index, whose entries go to a scratch file in `scratch` (or the
+    /// system's temporary folder), removed by the system when the build ends however it ends.
+    /// [`Site::default`] keeps no search entries (`check`, a build that writes no site).
+    pub fn with_search(scratch: Option<&Path>) -> Site {
+        Site {
+            plans: Vec::new(),
+            search: Some(Search {
+                folder: scratch.map(Path::to_owned),
+                file: None,
+                failed: None,
+            }),
+        }
+    }
+
+    /// Adds a valid plan.
+    pub fn push(&mut self, plan: &Toetsplan) {
         let titel = format!("{}: {}", plan.code, plan.naam.trim());
         let termen: Vec<(String, String, Datum)> = (plan.toetstermen())
             .map(|t| {
@@ -88,13 +113,14 @@ impl Site {
                 .map(|(c, t, _)| [c.as_str(), t.as_str()])
                 .collect(),
         };
-        let entry_len = self.spill(&entry, scratch);
+        let entry_len = self.search.as_mut().map_or(0, |search| search.add(&entry));
         let mut gewijzigd: Vec<SiteTerm> = (termen.into_iter())
             .filter(|(_, _, date)| *date > plan.ingangsdatum)
             .map(|(code, tekst, gewijzigd)| SiteTerm {
                 code,
                 tekst,
                 gewijzigd,
+                gewijzigd_na_ingang: true,
             })
             .collect();
         // Collected in place, it would keep the room of every toetsterm.
@@ -107,8 +133,35 @@ impl Site {
         });
     }
 
-    /// Writes a search entry to the scratch file; its length (0 once writing failed).
-    fn spill(&mut self, entry: &Entry<'_>, scratch: Option<&Path>) -> usize {
+    /// Every valid plan, in the order they were read.
+    pub fn plans(&self) -> &[SitePlan] {
+        &self.plans
+    }
+
+    /// Writes the search index of the plans `listed` picks as a script,
+    /// `window.toetsgenZoekindex = [...];`, whose JSON is also safe inside a `<script>` element
+    /// (`<`, `>` and `&` written as escapes, so no text can close one). Fails when the site
+    /// keeps no search entries or they could not be kept.
+    pub fn write_search_index(
+        &mut self,
+        listed: &dyn Fn(&SitePlan) -> bool,
+        out: &mut dyn Write,
+    ) -> std::io::Result<()> {
+        let Some(search) = self.search.as_mut() else {
+            return Err(std::io::Error::other("no search entries were kept"));
+        };
+        let written = search.copy(&self.plans, listed, out);
+        if let Err(err) = &written {
+            search.failed = Some(format!("the search index could not be read back: {err}"));
+            search.file = None;
+        }
+        written
+    }
+}
+
+impl Search {
+    /// Writes a plan's entry to the scratch file; its length (0 once writing failed).
+    fn add(&mut self, entry: &Entry<'_>) -> usize {
         if self.failed.is_some() {
             return 0;
         }
@@ -117,7 +170,7 @@ impl Site {
         let written = (entry
             .serialize(&mut serializer)
             .map_err(std::io::Error::other))
-        .and_then(|()| self.entries(scratch))
+        .and_then(|()| self.file())
         .and_then(|file| file.write_all(&bytes));
         match written {
             Ok(()) => bytes.len(),
@@ -130,48 +183,40 @@ impl Site {
         }
     }
 
-    fn entries(&mut self, scratch: Option<&Path>) -> std::io::Result<&mut BufWriter<File>> {
-        if self.entries.is_none() {
-            let file = match scratch {
+    fn file(&mut self) -> std::io::Result<&mut BufWriter<File>> {
+        if self.file.is_none() {
+            let file = match &self.folder {
                 Some(dir) => tempfile::tempfile_in(dir)?,
                 None => tempfile::tempfile()?,
             };
-            self.entries = Some(BufWriter::new(file));
+            self.file = Some(BufWriter::new(file));
         }
-        Ok(self.entries.as_mut().expect("made above"))
+        Ok(self.file.as_mut().expect("made above"))
     }
 
-    /// Every valid plan, in the order they were read.
-    pub fn plans(&self) -> &[SitePlan] {
-        &self.plans
-    }
-
-    /// Writes the search index of the plans `listed` picks as a script,
-    /// `window.toetsgenZoekindex = [...];`, whose JSON is also safe inside a `<script>` element
-    /// (`<`, `>` and `&` written as escapes, so no text can close one).
-    pub fn write_search_index(
+    /// Copies the entries of the plans `listed` picks from the scratch file into `out`, as the
+    /// search index script; the file is left at its end, ready for more entries.
+    fn copy(
         &mut self,
+        plans: &[SitePlan],
         listed: &dyn Fn(&SitePlan) -> bool,
         out: &mut dyn Write,
     ) -> std::io::Result<()> {
         if let Some(why) = &self.failed {
             return Err(std::io::Error::other(why.clone()));
         }
-        let mut entries = match self.entries.take() {
-            Some(file) => {
-                let mut file = file.into_inner().map_err(|e| e.into_error())?;
-                file.rewind()?;
-                Some(BufReader::new(file))
-            }
-            None => None,
+        let mut file = match self.file.take() {
+            Some(file) => file.into_inner().map_err(|e| e.into_error())?,
+            None if plans.iter().all(|p| p.entry_len == 0) => tempfile::tempfile()?,
+            None => return Err(std::io::Error::other("the search entries are gone")),
         };
+        file.rewind()?;
+        let mut entries = BufReader::new(file);
         out.write_all(b"window.toetsgenZoekindex = [")?;
         let (mut first, mut entry) = (true, Vec::new());
-        for plan in &self.plans {
+        for plan in plans {
             entry.resize(plan.entry_len, 0);
-            if let Some(file) = entries.as_mut() {
-                file.read_exact(&mut entry)?;
-            }
+            entries.read_exact(&mut entry)?;
             if listed(plan) {
                 if !first {
                     out.write_all(b",")?;
@@ -181,10 +226,9 @@ impl Site {
             }
         }
         out.write_all(b"];\n")?;
-        // Read from the start again when written once more.
-        if let Some(file) = entries {
-            self.entries = Some(BufWriter::new(file.into_inner()));
-        }
+        let mut file = entries.into_inner();
+        file.seek(SeekFrom::End(0))?;
+        self.file = Some(BufWriter::new(file));
         Ok(())
     }
 }
@@ -240,8 +284,8 @@ mod tests {
     #[test]
     fn changes_and_a_safe_index() {
         let plan: Toetsplan = serde_yaml::from_str(PLAN).unwrap();
-        let mut site = Site::default();
-        site.push(&plan, None);
+        let mut site = Site::with_search(None);
+        site.push(&plan);
         {
             let plans: Vec<&SitePlan> = site.plans().iter().collect();
             let changed = changes(&plans);
@@ -266,5 +310,43 @@ mod tests {
         site.write_search_index(&|p| p.code != "V1", &mut none)
             .unwrap();
         assert_eq!(none, b"window.toetsgenZoekindex = [];\n");
+        // A plan added after the index was written comes after the first.
+        let second: Toetsplan = serde_yaml::from_str(&PLAN.replace("V1", "V2")).unwrap();
+        site.push(&second);
+        let mut both = Vec::new();
+        site.write_search_index(&|_| true, &mut both).unwrap();
+        let both = String::from_utf8(both).unwrap();
+        let first_entry = &index["window.toetsgenZoekindex = [".len()..index.len() - 3];
+        let start = format!("window.toetsgenZoekindex = [{first_entry},{{");
+        assert!(both.starts_with(&start), "{both}");
+        assert!(
+            both.ends_with("]]}];\n") && both.contains("\"V2: D\""),
+            "{both}"
+        );
+    }
+
+    /// A site that keeps no search entries (as `check` makes it) writes no index; nor does one
+    /// whose index failed to be written once.
+    #[test]
+    fn no_index_without_its_entries() {
+        let plan: Toetsplan = serde_yaml::from_str(PLAN).unwrap();
+        let mut site = Site::default();
+        site.push(&plan);
+        assert_eq!(site.plans().len(), 1);
+        assert!(site.write_search_index(&|_| true, &mut Vec::new()).is_err());
+        let mut site = Site::with_search(None);
+        site.push(&plan);
+        let mut full = [0u8; 8];
+        assert!(
+            site.write_search_index(&|_| true, &mut &mut full[..])
+                .is_err()
+        );
+        let again = site.write_search_index(&|_| true, &mut Vec::new());
+        assert!(
+            again
+                .unwrap_err()
+                .to_string()
+                .contains("could not be read back")
+        );
     }
 }

@@ -157,7 +157,7 @@ fn index_entries(record: &Record) -> Vec<IndexEntry> {
 }
 
 /// The site's index of every plan in the record; its search loads `zoekindex.js`
-/// (see [`overview::write_search_index`]).
+/// (see [`Site::write_search_index`](overview::Site::write_search_index)).
 pub fn index(templates: &Templates, record: &Record) -> Result<String> {
     let mut ctx = tera::Context::new();
     ctx.insert("plannen", &index_entries(record));

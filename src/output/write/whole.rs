@@ -51,14 +51,14 @@ impl Writer<'_> {
         if self.formats.contains(&Format::Html) || self.record.site.contains(&SitePage::Index) {
             let index = site::index(self.templates, &self.record)?;
             self.page(SitePage::Index, Data::Bytes(index.into_bytes()))?;
+            let changes = site::wijzigingen(self.templates, &self.record, site.plans())?;
+            self.page(SitePage::Wijzigingen, Data::Bytes(changes.into_bytes()))?;
             let listed: HashSet<String> = (site::listed(&self.record, site.plans()).into_iter())
                 .map(|p| p.code.clone())
                 .collect();
             self.streamed_page(SitePage::Zoekindex, |out| {
                 site.write_search_index(&|p| listed.contains(&p.code), out)
             })?;
-            let changes = site::wijzigingen(self.templates, &self.record, site.plans())?;
-            self.page(SitePage::Wijzigingen, Data::Bytes(changes.into_bytes()))?;
         }
         Ok(())
     }
