@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::quote::q;
-use super::{Reader, four_digit_year};
+use super::{Reader, four_digit_year, too_early};
 use crate::import::{Imported, Place, Problem};
 use crate::plan::dates;
 use crate::plan::model::{AantalVragen, Datum, Toetsplan};
@@ -74,7 +74,7 @@ impl Reader {
             return None;
         };
         let date = dates::parse_lang(&text).filter(four_digit_year);
-        if date.is_none() {
+        let Some(date) = date else {
             self.problem(
                 place,
                 format!(
@@ -82,8 +82,13 @@ impl Reader {
                     q(&text)
                 ),
             );
+            return None;
+        };
+        if let Some(why) = too_early(date) {
+            self.problem(place, format!("the ingangsdatum {} {why}", q(&text)));
+            return None;
         }
-        date
+        Some(date)
     }
 
     /// The TOTAAL, if given, must be the sum of the toetstermen's opdrachten, if any are given.

@@ -114,3 +114,12 @@ fn forbidden_controls(cell: &str) -> Vec<char> {
 fn four_digit_year(date: &chrono::NaiveDate) -> bool {
     (1000..=9999).contains(&date.year())
 }
+
+/// Why a date that was read cannot be a plan's date, if it cannot: a plan's dates start at
+/// 1970-01-01, the earliest a PDF can carry (as `toetsgen check` says of a plan's YAML).
+fn too_early(date: chrono::NaiveDate) -> Option<String> {
+    (date < crate::plan::limits::FIRST_DATE).then(|| {
+        "lies before 1970-01-01, the earliest date toetsgen can put in a PDF: check the year"
+            .to_owned()
+    })
+}

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::columns::Columns;
 use super::quote::{q, short};
-use super::{Reader, four_digit_year};
+use super::{Reader, four_digit_year, too_early};
 use crate::import::{Place, Row};
 use crate::plan::dates;
 use crate::plan::model::{Datum, Niveau, Toetsterm};
@@ -47,13 +47,21 @@ impl Reader {
         let datum = dates::parse_kort(text)
             .or_else(|| dates::parse_lang(text))
             .filter(four_digit_year);
-        if datum.is_none() {
+        let Some(datum) = datum else {
             self.problem(
                 place,
                 format!("cannot read the date {} of toetsterm {name}: write it as day-month-year, e.g. 1-9-2021", q(text)),
             );
+            return None;
+        };
+        if let Some(why) = too_early(datum) {
+            self.problem(
+                place,
+                format!("the date {} of toetsterm {name} {why}", q(text)),
+            );
+            return None;
         }
-        datum
+        Some(datum)
     }
 
     /// The number of opdrachten, if the table has the column and the cell is filled.
