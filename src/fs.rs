@@ -138,18 +138,17 @@ enum Placed {
     Elsewhere(std::io::Error),
 }
 
-/// Writes `write`'s bytes to a temporary file in `tmp_dir` and renames it to `path` unless
-/// `path` already holds them.
-fn write_hashed_via(
-    tmp_dir: &Path,
-    path: &Path,
-    write: &impl Fn(&mut dyn Write) -> std::io::Result<()>,
-) -> Result<Placed> {
+/// A temporary file in `dir` (removed when the path is dropped) holding what `write` wrote,
+/// not yet flushed to disk, with the SHA-256 of its bytes.
+pub fn write_temp_hashed(
+    dir: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(std::fs::File, tempfile::TempPath, String)> {
     let tmp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(TEMP_SUFFIX)
-        .tempfile_in(tmp_dir)
-        .with_context(|| format!("cannot create a temporary file in {}", tmp_dir.display()))?;
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
     let (file, temp) = tmp.into_parts();
     let mut hashing = Hashing::new(std::io::BufWriter::new(file));
     let written = write(&mut hashing).and_then(|()| hashing.flush());
@@ -157,6 +156,17 @@ fn write_hashed_via(
     let file = written
         .and_then(|()| buffered.into_inner().map_err(|e| e.into_error()))
         .with_context(|| format!("cannot write {}", temp.display()))?;
+    Ok((file, temp, sha256))
+}
+
+/// Writes `write`'s bytes to a temporary file in `tmp_dir` and renames it to `path` unless
+/// `path` already holds them.
+fn write_hashed_via(
+    tmp_dir: &Path,
+    path: &Path,
+    write: &impl Fn(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<Placed> {
+    let (file, temp, sha256) = write_temp_hashed(tmp_dir, write)?;
     if sha256_of_file(path).is_ok_and(|old| old == sha256) {
         return Ok(Placed::Done(false));
     }

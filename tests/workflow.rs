@@ -31,22 +31,30 @@ fn mtimes(dir: &Path) -> BTreeMap<PathBuf, SystemTime> {
         .collect()
 }
 
-/// Changes V1.13's text and sets its `gewijzigd` to [`CHANGE_DATE`], as the office would.
-fn change_v1_13(project: &Path) {
+/// Edits the project's V1 plan file with `edit`, which must change it.
+fn edit_v1(project: &Path, edit: impl FnOnce(&str) -> String) {
     let path = project.join("toetsplannen/V1-dienstverlening.yaml");
     let text = std::fs::read_to_string(&path).unwrap();
-    let start = text.find("code: V1.13").unwrap();
-    let date = start + text[start..].find("gewijzigd: 2021-09-01").unwrap();
-    let changed = format!(
-        "{}{}gewijzigd: {CHANGE_DATE}{}",
-        &text[..start],
-        text[start..date].replace(
-            "Reageert professioneel op emoties",
-            "Reageert altijd professioneel op emoties"
-        ),
-        &text[date + "gewijzigd: 2021-09-01".len()..]
-    );
+    let changed = edit(&text);
+    assert_ne!(text, changed, "the edit changed nothing");
     std::fs::write(&path, changed).unwrap();
+}
+
+/// Changes V1.13's text and sets its `gewijzigd` to [`CHANGE_DATE`], as the office would.
+fn change_v1_13(project: &Path) {
+    edit_v1(project, |text| {
+        let start = text.find("code: V1.13").unwrap();
+        let date = start + text[start..].find("gewijzigd: 2021-09-01").unwrap();
+        format!(
+            "{}{}gewijzigd: {CHANGE_DATE}{}",
+            &text[..start],
+            text[start..date].replace(
+                "Reageert professioneel op emoties",
+                "Reageert altijd professioneel op emoties"
+            ),
+            &text[date + "gewijzigd: 2021-09-01".len()..]
+        )
+    });
 }
 
 /// A second build with nothing changed writes no file (modification times untouched) and says
@@ -262,14 +270,9 @@ fn only_files_the_program_wrote_are_removed() {
 fn a_renamed_plan_code_removes_the_old_documents() {
     let dir = project(&[&v1()]);
     build_ok(dir.path(), &["--format", "md"]);
-    let path = dir.path().join("toetsplannen/V1-dienstverlening.yaml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(
-        &path,
-        text.replace("code: V1\n", "code: W1\n")
-            .replace("code: V1.", "code: W1."),
-    )
-    .unwrap();
+    edit_v1(dir.path(), |text| {
+        (text.replace("code: V1\n", "code: W1\n")).replace("code: V1.", "code: W1.")
+    });
     build_ok(dir.path(), &["--format", "md"]);
     assert!(!dir.path().join("output/V1/toetsplan.md").exists());
     assert!(dir.path().join("output/W1/toetsplan.md").is_file());
@@ -280,9 +283,9 @@ fn a_renamed_plan_code_removes_the_old_documents() {
 fn an_invalid_plan_keeps_its_documents() {
     let dir = project(&[&v1()]);
     build_ok(dir.path(), &["--format", "md"]);
-    let path = dir.path().join("toetsplannen/V1-dienstverlening.yaml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    std::fs::write(&path, text.replace("niveaus: [RV]", "niveaus: [XX]")).unwrap();
+    edit_v1(dir.path(), |text| {
+        text.replace("niveaus: [RV]", "niveaus: [XX]")
+    });
     let out = run(toetsgen(dir.path()).args(["build", "--format", "md"]));
     assert_eq!(out.status.code(), Some(1));
     assert!(dir.path().join("output/V1/toetsplan.md").is_file());
@@ -501,11 +504,9 @@ fn a_plan_page_edited_or_removed_is_written_again() {
 fn a_format_left_out_once_is_made_again_from_the_changed_plan() {
     let dir = project(&[&v1()]);
     build_ok(dir.path(), &["--format", "md,html"]);
-    let path = dir.path().join("toetsplannen/V1-dienstverlening.yaml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let changed = text.replacen("Kan actief hulp", "Kan zeer actief hulp", 1);
-    assert_ne!(text, changed);
-    std::fs::write(&path, changed).unwrap();
+    edit_v1(dir.path(), |text| {
+        text.replacen("Kan actief hulp", "Kan zeer actief hulp", 1)
+    });
     build_ok(dir.path(), &["--format", "md"]);
     let html = dir.path().join("output/V1/toetsplan.html");
     assert!(

@@ -95,20 +95,8 @@ impl Batch {
         rel: &RelPath,
         write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
     ) -> Result<(tempfile::TempPath, String)> {
-        let dir = staging_dir(out, rel)?;
-        let tmp = tempfile::Builder::new()
-            .prefix(fs::TEMP_PREFIX)
-            .suffix(fs::TEMP_SUFFIX)
-            .tempfile_in(&dir)
-            .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-        let (file, temp) = tmp.into_parts();
-        let mut hashing = fs::Hashing::new(std::io::BufWriter::new(file));
-        let written = write(&mut hashing).and_then(|()| hashing.flush());
-        let (buffered, sha256) = hashing.finish();
-        written
-            .and_then(|()| buffered.into_inner().map_err(|e| e.into_error()))
-            .and_then(|file| set_mode(&file, false))
-            .with_context(|| format!("cannot write {}", temp.display()))?;
+        let (file, temp, sha256) = fs::write_temp_hashed(&staging_dir(out, rel)?, write)?;
+        set_mode(&file, false).with_context(|| format!("cannot write {}", temp.display()))?;
         Ok((temp, sha256))
     }
 
