@@ -8,13 +8,13 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
 
-use crate::document::Format;
+use toetsgen_document::Format;
 
 /// Generate the documents of an exam (toetsplan, beoordelingsformulier, instructie voor de
 /// beoordelaar, opdracht voor de kandidaat) as Markdown, HTML and PDF from toetsplannen in YAML.
 #[derive(Debug, Parser)]
 #[command(name = "toetsgen", version, propagate_version = true)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -22,7 +22,7 @@ pub struct Cli {
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Build every document of every plan into the output folder.
     Build(BuildArgs),
     /// Check the plans and templates without writing anything.
@@ -45,7 +45,7 @@ pub enum Command {
 
 /// Options of `toetsgen uitslagen`.
 #[derive(Debug, Args)]
-pub struct UitslagenArgs {
+pub(crate) struct UitslagenArgs {
     /// The saved forms: JSON files written by the form's "Opslaan".
     #[arg(value_name = "FILE.json", required = true)]
     pub files: Vec<PathBuf>,
@@ -62,7 +62,7 @@ pub struct UitslagenArgs {
 
 /// Where the plans and templates are.
 #[derive(Debug, Args)]
-pub struct SourceArgs {
+pub(crate) struct SourceArgs {
     /// Folder with the toetsplannen (*.yaml, searched recursively).
     #[arg(long, value_name = "DIR", default_value = "toetsplannen")]
     pub plans: PathBuf,
@@ -75,7 +75,7 @@ pub struct SourceArgs {
 
 /// Options of `toetsgen build`.
 #[derive(Debug, Args)]
-pub struct BuildArgs {
+pub(crate) struct BuildArgs {
     #[command(flatten)]
     pub source: SourceArgs,
 
@@ -120,7 +120,7 @@ pub struct BuildArgs {
 
 /// Options of `toetsgen import`.
 #[derive(Debug, Args)]
-pub struct ImportArgs {
+pub(crate) struct ImportArgs {
     /// The text export (tab-separated, UTF-8) or Word document (.docx) of a toetsplan.
     pub file: PathBuf,
 
@@ -135,7 +135,7 @@ pub struct ImportArgs {
 
 /// Options of `toetsgen changes`.
 #[derive(Debug, Args)]
-pub struct ChangesArgs {
+pub(crate) struct ChangesArgs {
     /// Folder with the toetsplannen (*.yaml, searched recursively).
     #[arg(long, value_name = "DIR", default_value = "toetsplannen")]
     pub plans: PathBuf,
@@ -151,7 +151,7 @@ pub struct ChangesArgs {
 
 /// How `changes` prints its list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ListFormat {
+pub(crate) enum ListFormat {
     /// Aligned columns.
     Table,
     /// A JSON array of plans with their changed toetstermen.
@@ -160,19 +160,19 @@ pub enum ListFormat {
 
 /// Reads a date argument written as YYYY-MM-DD.
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    crate::plan::model::parse_iso_date(text)
+    toetsgen_plan::model::parse_iso_date(text)
 }
 
 /// Options of `toetsgen check`.
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     #[command(flatten)]
     pub source: SourceArgs,
 }
 
 /// Options of `toetsgen serve`.
 #[derive(Debug, Args)]
-pub struct ServeArgs {
+pub(crate) struct ServeArgs {
     #[command(flatten)]
     pub source: SourceArgs,
 
@@ -200,7 +200,7 @@ pub struct ServeArgs {
 
 /// Options of `toetsgen new`.
 #[derive(Debug, Args)]
-pub struct NewArgs {
+pub(crate) struct NewArgs {
     /// The plan's code: letters and digits, e.g. V2.
     pub code: String,
 
@@ -214,7 +214,7 @@ pub struct NewArgs {
 
 /// Options of `toetsgen packet`.
 #[derive(Debug, Args)]
-pub struct PacketArgs {
+pub(crate) struct PacketArgs {
     #[command(flatten)]
     pub source: SourceArgs,
 

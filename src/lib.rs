@@ -1,29 +1,25 @@
 //! toetsgen: the documents of an exam, generated from a toetsplan in YAML.
 //!
-//! The code is a pipeline in floors; a module imports only from its own floor and those below:
+//! The work is done by a workspace of crates, one per floor of the pipeline; each can use only
+//! the crates below it, so the floors hold by construction:
 //!
-//! 1. [`plan`]: YAML → a checked toetsplan (load, spans, validate, diagnostics).
-//! 2. [`document`]: a plan → its documents in memory, per format (view, templates, escaping, PDF
-//!    through typst).
-//! 3. [`output`]: documents → the output folder (record, writes, kept versions, site).
+//! 1. [`plan`] (YAML → a checked toetsplan) and [`session`] (an exam session and its candidates):
+//!    the input.
+//! 2. [`document`]: a plan → its documents in memory, per format.
+//! 3. [`output`]: documents → the output folder.
+//! 4. [`build`]: the floors run in order, for `build`, `check` and print packets.
 //!
-//! [`build`] runs the floors in order, and [`serve`] runs it again on every change, serving the
-//! output folder with live reload. Beside them: [`import`] reads office documents into a plan,
-//! [`uitslagen`] collects saved beoordelingsformulieren into a results list, and [`cli`] and [`cmd`] are the command line, the only place that prints. At the base, used by
-//! every floor: [`fs`] (files, safely) [`report`] (how the library tells about its progress), [`cancel`] (how it is stopped)
-//! and [`words`].
+//! Beside them: [`import`], [`uitslagen`] and [`serve`]; under all of them [`base`] (files,
+//! progress, cancellation, word forms). The `toetsgen` binary owns the command line. This crate
+//! re-exports the floors under one name, for the tests and the fuzz targets.
 
-pub mod build;
-pub mod cancel;
-pub mod cli;
-pub mod cmd;
-pub mod document;
-pub mod fs;
-pub mod import;
-pub mod output;
-pub mod plan;
-pub mod report;
-pub mod serve;
-pub mod session;
-pub mod uitslagen;
-pub mod words;
+pub use toetsgen_base as base;
+pub use toetsgen_base::{cancel, fs, report, words};
+pub use toetsgen_build as build;
+pub use toetsgen_document as document;
+pub use toetsgen_import as import;
+pub use toetsgen_output as output;
+pub use toetsgen_plan as plan;
+pub use toetsgen_serve as serve;
+pub use toetsgen_session as session;
+pub use toetsgen_uitslagen as uitslagen;

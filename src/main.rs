@@ -1,25 +1,35 @@
 //! The `toetsgen` binary: parse the command line, run the subcommand, print any error with its
-//! whole chain of causes, and exit with 0 (success), 1 (invalid input or failed generation),
-//! 2 (wrong usage), or 130 / 143 when SIGINT / SIGTERM stopped a build.
+//! whole chain of causes, and exit with the code of its [`Status`](status::Status): 0 success,
+//! 1 invalid input (or a document that could not be made from it), 2 wrong usage, 3 a failure of
+//! the system (a file that cannot be written, typst missing), 130 / 143 when SIGINT / SIGTERM
+//! stopped it.
+
+// The binary is the one place that talks to the terminal (the crates report through
+// toetsgen_base::report), so the workspace's print lints are lifted here only.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod cli;
+mod cmd;
+mod status;
 
 use std::process::ExitCode;
 
 use clap::Parser;
-use toetsgen::cancel::Cancelled;
-use toetsgen::cli::{Cli, Command};
-use toetsgen::cmd;
-use toetsgen::plan::diagnostic::visible;
+use cli::{Cli, Command};
+use status::Status;
+use toetsgen_plan::diagnostic::visible;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();
-            return if err.use_stderr() {
-                ExitCode::from(2)
+            let status = if err.use_stderr() {
+                Status::Usage
             } else {
-                ExitCode::SUCCESS
+                Status::Success
             };
+            return status.code();
         }
     };
     let result = match cli.command {
@@ -33,18 +43,17 @@ fn main() -> ExitCode {
         Command::New(args) => cmd::new::run(args),
         Command::Packet(args) => cmd::packet::run(args),
     };
-    match result {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::from(1),
-        Err(err) => match err.downcast_ref::<Cancelled>() {
-            Some(cancelled) => {
-                eprintln!("{cancelled}");
-                ExitCode::from(u8::try_from(128 + cancelled.signal).unwrap_or(1))
+    let status = match result {
+        Ok(status) => status,
+        Err(err) => {
+            let status = Status::of_error(&err);
+            match status {
+                Status::PipeClosed => {}
+                Status::Interrupted(_) => eprintln!("{err}"),
+                _ => eprintln!("{}", visible(&format!("error: {err:#}"))),
             }
-            None => {
-                eprintln!("{}", visible(&format!("error: {err:#}")));
-                ExitCode::from(1)
-            }
-        },
-    }
+            status
+        }
+    };
+    status.code()
 }

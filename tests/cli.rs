@@ -60,7 +60,8 @@ fn markdown_and_html_build_without_typst() {
     assert_eq!(files, 9, "4 documents in 2 formats and the plan's page");
 }
 
-/// A missing typst is explained with the command that installs it, and nothing is written.
+/// A missing typst is explained with the command that installs it, nothing is written, and the
+/// exit code (3) says that the machine, not the input, is at fault.
 #[test]
 fn missing_typst_says_how_to_install_it() {
     let dir = project(&[&v1()]);
@@ -68,7 +69,7 @@ fn missing_typst_says_how_to_install_it() {
         .arg("build")
         .env("TYPST", "/nonexistent/typst"));
     let (_, stderr) = texts(&out);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(3));
     assert!(
         stderr.contains("cargo install typst-cli --locked"),
         "{stderr}"
@@ -77,14 +78,14 @@ fn missing_typst_says_how_to_install_it() {
     assert!(!dir.path().join("output").exists());
 }
 
-/// A typst that is too old is refused with its version named.
+/// A typst that is too old is refused with its version named (exit code 3, as when it is missing).
 #[test]
 fn old_typst_is_refused() {
     let dir = project(&[&v1()]);
     let typst = fake_typst(dir.path(), "echo 'typst 0.10.0 (abc)'");
     let out = run(toetsgen(dir.path()).arg("build").env("TYPST", &typst));
     let (_, stderr) = texts(&out);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(3));
     assert!(stderr.contains("typst 0.10 is too old"), "{stderr}");
 }
 

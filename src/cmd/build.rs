@@ -2,14 +2,15 @@
 
 use anyhow::Result;
 
-use crate::build::{self, Options, Outcome};
 use crate::cli::BuildArgs;
 use crate::cmd::report::Terminal;
 use crate::cmd::{print_problems, skipped_line, templates_dir};
-use crate::words::plural;
+use crate::status::Status;
+use toetsgen_base::words::plural;
+use toetsgen_build::{self as build, Options, Outcome};
 
 /// Runs the build; returns whether everything succeeded.
-pub fn run(args: BuildArgs) -> Result<bool> {
+pub(crate) fn run(args: BuildArgs) -> Result<Status> {
     let jobs = args.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, usize::from),
         usize::from,
@@ -34,11 +35,11 @@ pub fn run(args: BuildArgs) -> Result<bool> {
     };
     let outcome = build::build(&opts, &Terminal::new())?;
     print_problems(&outcome);
-    println!("{}", summary(&opts, &outcome));
+    say!("{}", summary(&opts, &outcome))?;
     if let Some(line) = skipped_line(&outcome, "not built because of the errors above") {
         eprintln!("{line}");
     }
-    Ok(outcome.success())
+    Ok(Status::valid_if(outcome.success()))
 }
 
 /// The one line that says what the build did.

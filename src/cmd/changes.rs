@@ -4,45 +4,27 @@
 use anyhow::{Context, Result};
 
 use crate::cli::{ChangesArgs, ListFormat};
-use crate::plan::changes::{self, PlanChanges};
-use crate::plan::diagnostic::Diagnostic;
-use crate::plan::load;
-use crate::plan::validate;
+use crate::cmd::read_plans;
+use crate::status::Status;
+use toetsgen_plan::changes::{self, PlanChanges};
 
 /// Prints the changes; returns whether every plan could be read and is valid.
-pub fn run(args: ChangesArgs) -> Result<bool> {
-    let files = load::discover(&args.plans)?;
-    let mut loaded = Vec::new();
-    let mut problems: Vec<Diagnostic> = Vec::new();
-    for path in &files {
-        match load::load(path) {
-            Ok(sp) => loaded.push(sp),
-            Err(d) => problems.push(d),
-        }
-    }
-    let today = chrono::Local::now().date_naive();
-    let mut listed: Vec<PlanChanges> = Vec::new();
-    for (sp, diags) in loaded.iter().zip(validate::validate_all(&loaded, today)) {
-        let valid = !diags.iter().any(Diagnostic::is_error);
-        problems.extend(diags);
-        if valid {
-            listed.extend(changes::of_plan(&sp.plan, &sp.display, args.since));
-        }
-    }
-    for d in &problems {
-        eprintln!("{d}\n");
-    }
+pub(crate) fn run(args: ChangesArgs) -> Result<Status> {
+    let plans = read_plans(&args.plans)?;
+    let listed: Vec<PlanChanges> = (plans.valid())
+        .flat_map(|sp| changes::of_plan(&sp.plan, &sp.display, args.since))
+        .collect();
     match args.format {
         ListFormat::Json => {
-            println!(
+            say!(
                 "{}",
                 serde_json::to_string_pretty(&listed).context("cannot write the list as JSON")?
-            );
+            )?;
         }
         ListFormat::Table if listed.is_empty() => {
-            println!("No toetstermen changed on or after {}.", args.since);
+            say!("No toetstermen changed on or after {}.", args.since)?;
         }
-        ListFormat::Table => print!("{}", changes::table(&listed)),
+        ListFormat::Table => say_raw!("{}", changes::table(&listed))?,
     }
-    Ok(!problems.iter().any(Diagnostic::is_error))
+    Ok(Status::valid_if(!plans.has_errors()))
 }

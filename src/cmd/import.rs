@@ -6,17 +6,18 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 
 use crate::cli::ImportArgs;
-use crate::fs;
-use crate::import::{self, yaml};
-use crate::plan::diagnostic::Diagnostic;
-use crate::plan::{load, validate};
-use crate::words::plural;
+use crate::status::Status;
+use toetsgen_base::fs;
+use toetsgen_base::words::plural;
+use toetsgen_import::{self as import, yaml};
+use toetsgen_plan::diagnostic::Diagnostic;
+use toetsgen_plan::{load, validate};
 
 /// The most problems printed: a damaged or wrong file can have thousands.
 const MAX_SHOWN: usize = 50;
 
 /// Imports; returns whether a plan was written.
-pub fn run(args: ImportArgs) -> Result<bool> {
+pub(crate) fn run(args: ImportArgs) -> Result<Status> {
     let source = args.file.display().to_string();
     let imported = match import::import(&args.file)? {
         Ok(imported) => imported,
@@ -34,7 +35,7 @@ pub fn run(args: ImportArgs) -> Result<bool> {
                 "Nothing written: {} to fix in {source}",
                 plural(problems.len(), "problem", "problems")
             );
-            return Ok(false);
+            return Ok(Status::Invalid);
         }
     };
     let plan = &imported.plan;
@@ -44,7 +45,7 @@ pub fn run(args: ImportArgs) -> Result<bool> {
         .unwrap_or_else(|| default_target(&plan.code, &plan.naam));
     let text = format!(
         "{}\n{}",
-        crate::plan::schema::modeline(&target, std::path::Path::new("output")),
+        toetsgen_plan::schema::modeline(&target, std::path::Path::new("output")),
         yaml::to_yaml(plan, &source)
     );
     let shown = target.display().to_string();
@@ -56,7 +57,7 @@ pub fn run(args: ImportArgs) -> Result<bool> {
         eprintln!(
             "Nothing written: the imported plan would not pass `toetsgen check` (the lines above are those of the YAML it would write)"
         );
-        return Ok(false);
+        return Ok(Status::Invalid);
     }
     if target.exists() && !args.force {
         bail!("{shown} already exists: give another file with -o, or overwrite it with --force");
@@ -66,12 +67,12 @@ pub fn run(args: ImportArgs) -> Result<bool> {
         eprintln!("note: {note}");
     }
     let terms: usize = plan.onderdelen.iter().map(|o| o.toetstermen.len()).sum();
-    println!(
+    say!(
         "Imported {source} into {shown}: plan {}, {} onderdelen, {terms} toetstermen",
         plan.code,
         plan.onderdelen.len()
-    );
-    Ok(true)
+    )?;
+    Ok(Status::Success)
 }
 
 /// The validator's findings on the YAML about to be written.

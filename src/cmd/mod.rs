@@ -1,25 +1,41 @@
 //! One file per subcommand; each turns its arguments into library calls and prints the result.
 
-pub mod build;
-pub mod changes;
-pub mod check;
-pub mod import;
-pub mod new;
-pub mod packet;
-pub mod report;
-pub mod schema;
-pub mod serve;
-pub mod signals;
-pub mod uitslagen;
+/// Writes a line to standard output, giving the write's error (`?` ends the command with it):
+/// a closed pipe, as in `toetsgen changes … | head -1`, then ends the program quietly.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        std::io::Write::write_fmt(&mut std::io::stdout(), format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// [`say!`] without the line break.
+macro_rules! say_raw {
+    ($($arg:tt)*) => {
+        std::io::Write::write_fmt(&mut std::io::stdout(), format_args!($($arg)*))
+    };
+}
+
+pub(crate) mod build;
+pub(crate) mod changes;
+pub(crate) mod check;
+pub(crate) mod import;
+pub(crate) mod new;
+pub(crate) mod packet;
+pub(crate) mod report;
+pub(crate) mod schema;
+pub(crate) mod serve;
+pub(crate) mod signals;
+pub(crate) mod uitslagen;
 
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 
-use crate::build::Outcome;
 use crate::cli::SourceArgs;
-use crate::plan::diagnostic::visible;
-use crate::words::plural;
+use toetsgen_base::words::plural;
+use toetsgen_build::Outcome;
+use toetsgen_plan::diagnostic::visible;
+use toetsgen_plan::folder::Plans;
 
 /// The templates folder: the one named, which must exist, or `templates` when present.
 fn templates_dir(args: &SourceArgs) -> Result<Option<PathBuf>> {
@@ -34,6 +50,21 @@ fn templates_dir(args: &SourceArgs) -> Result<Option<PathBuf>> {
             Ok(default.is_dir().then_some(default))
         }
     }
+}
+
+/// Prints the plans' problems, errors and warnings, as every command reports them.
+fn print_plan_problems(plans: &Plans) {
+    for problem in plans.problems() {
+        eprintln!("{problem}\n");
+    }
+}
+
+/// Reads and checks every plan in `dir` ([`Plans::read`]) and prints their problems: the one way
+/// a command other than `build` and `check` gets its plans.
+fn read_plans(dir: &std::path::Path) -> Result<Plans> {
+    let plans = Plans::read(dir, chrono::Local::now().date_naive())?;
+    print_plan_problems(&plans);
+    Ok(plans)
 }
 
 /// Prints the problems found, errors and warnings, to standard error.
@@ -58,23 +89,4 @@ fn problems(outcome: &Outcome) -> Vec<String> {
 fn skipped_line(outcome: &Outcome, what: &str) -> Option<String> {
     let skipped = outcome.plans_found.saturating_sub(outcome.plans_built);
     (skipped > 0).then(|| format!("{} {what}", plural(skipped, "plan", "plans")))
-}
-
-/// Refuses to write personal data (`what`: a results list, a print packet) inside a published
-/// output folder — one that holds a build record, at any level above the file: candidates' data
-/// never goes on the site.
-pub(crate) fn refuse_published(target: &std::path::Path, what: &str) -> Result<()> {
-    let absolute = std::path::absolute(target).unwrap_or_else(|_| target.to_owned());
-    let published = absolute
-        .ancestors()
-        .skip(1)
-        .find(|dir| dir.join(crate::output::record::FILE_NAME).is_file());
-    match published {
-        Some(dir) => bail!(
-            "{} lies inside {}, a published output folder (it holds toetsgen's build record): {what} are personal data and never go on the site; write them elsewhere",
-            target.display(),
-            dir.display()
-        ),
-        None => Ok(()),
-    }
 }

@@ -4,16 +4,19 @@
 use std::path::Path;
 
 use anyhow::{Result, bail};
+use chrono::NaiveDate;
 
 use crate::cli::NewArgs;
 use crate::cmd::import::default_target;
-use crate::fs;
-use crate::plan::diagnostic::Diagnostic;
-use crate::plan::limits::{MAX_CODE_CHARS, valid_plan_code};
-use crate::plan::{load, schema, starter, validate};
+use crate::status::Status;
+use toetsgen_base::fs;
+use toetsgen_plan::diagnostic::Diagnostic;
+use toetsgen_plan::folder::Plans;
+use toetsgen_plan::limits::{MAX_CODE_CHARS, valid_plan_code};
+use toetsgen_plan::{load, schema, starter, validate};
 
 /// Writes the plan; returns whether it was written.
-pub fn run(args: NewArgs) -> Result<bool> {
+pub(crate) fn run(args: NewArgs) -> Result<Status> {
     let code = args.code.trim();
     if !valid_plan_code(code) {
         bail!(
@@ -28,10 +31,11 @@ pub fn run(args: NewArgs) -> Result<bool> {
             "{shown} already exists: toetsgen new never writes over a plan. Choose another code or name, or move that file away first"
         );
     }
-    if let Some(other) = plan_with_code(code, target.parent().unwrap_or(Path::new(".")))? {
+    let today = chrono::Local::now().date_naive();
+    let folder = target.parent().unwrap_or(Path::new("."));
+    if let Some(other) = plan_with_code(code, folder, today)? {
         bail!("plan code {code} is already used by {other}: choose another code");
     }
-    let today = chrono::Local::now().date_naive();
     let modeline = schema::modeline(&target, Path::new("output"));
     let text = starter::yaml(code, &args.naam, today, &modeline);
     let problems = match load::parse(&shown, text.clone()) {
@@ -43,24 +47,25 @@ pub fn run(args: NewArgs) -> Result<bool> {
             eprintln!("{d}\n");
         }
         eprintln!("Nothing written: correct the code or the name given");
-        return Ok(false);
+        return Ok(Status::Invalid);
     }
     fs::write_atomic(&target, text.as_bytes())?;
-    println!(
+    say!(
         "Wrote {shown}: plan {code} with one onderdeel and one toetsterm to start from. Fill it in and run `toetsgen check`; `toetsgen build` writes output/{}, which lets your editor check the plan as you type.",
         schema::FILE_NAME
-    );
-    Ok(true)
+    )?;
+    Ok(Status::Success)
 }
 
-/// The plan file in `folder` (searched as `build` does) that already has `code`, if any.
-fn plan_with_code(code: &str, folder: &Path) -> Result<Option<String>> {
-    if !folder.is_dir() {
+/// The plan file in `folder` (read as every command reads it) that already has `code`, if any.
+fn plan_with_code(code: &str, folder: &Path, today: NaiveDate) -> Result<Option<String>> {
+    let has_plans = folder.is_dir() && load::discover(folder).is_ok();
+    if !has_plans {
         return Ok(None);
     }
-    let found = (load::discover(folder)?.iter())
-        .filter_map(|path| load::load(path).ok())
-        .find(|sp| sp.plan.code.trim() == code)
-        .map(|sp| sp.display);
+    let plans = Plans::read(folder, today)?;
+    let found = (plans.read_plans())
+        .find(|p| p.source.plan.code.trim().eq_ignore_ascii_case(code))
+        .map(|p| p.source.display.clone());
     Ok(found)
 }

@@ -7,10 +7,10 @@ use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::report::Reporter;
+use toetsgen_base::report::Reporter;
 
 /// Reports to standard error, as a bar or as plain lines.
-pub struct Terminal {
+pub(crate) struct Terminal {
     bar: Mutex<Option<ProgressBar>>,
     started: Mutex<Option<(String, usize, Instant)>>,
     steps: std::sync::atomic::AtomicUsize,
@@ -19,7 +19,7 @@ pub struct Terminal {
 
 impl Terminal {
     /// A reporter that animates only when standard error is a terminal.
-    pub fn new() -> Terminal {
+    pub(crate) fn new() -> Terminal {
         Terminal {
             bar: Mutex::new(None),
             started: Mutex::new(None),

@@ -2,10 +2,11 @@
 
 use anyhow::Result;
 
-use crate::plan::schema;
+use crate::status::Status;
+use toetsgen_plan::schema;
 
 /// Prints the schema to standard output.
-pub fn run() -> Result<bool> {
-    print!("{}", schema::json());
-    Ok(true)
+pub(crate) fn run() -> Result<Status> {
+    say_raw!("{}", schema::json())?;
+    Ok(Status::Success)
 }

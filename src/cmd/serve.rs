@@ -8,18 +8,19 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::build::{self, Options};
-use crate::cancel::Cancelled;
 use crate::cli::ServeArgs;
 use crate::cmd::build::summary;
 use crate::cmd::report::Terminal;
 use crate::cmd::{print_problems, problems, skipped_line, templates_dir};
-use crate::document::Format;
-use crate::serve::http::{Server, Status};
-use crate::serve::watch::Watcher;
+use crate::status::Status;
+use toetsgen_base::cancel::Cancelled;
+use toetsgen_build::{self as build, Options};
+use toetsgen_document::Format;
+use toetsgen_serve::http::{self as http, Server};
+use toetsgen_serve::watch::Watcher;
 
 /// Serves until stopped; returns true when stopped by a signal, an error otherwise.
-pub fn run(args: ServeArgs) -> Result<bool> {
+pub(crate) fn run(args: ServeArgs) -> Result<Status> {
     let mut opts = options(&args)?;
     if !args.bind.is_loopback() {
         eprintln!(
@@ -36,13 +37,13 @@ pub fn run(args: ServeArgs) -> Result<bool> {
         .chain((opts.templates.is_none()).then_some(templates.as_path()))
         .collect();
     let watcher = Watcher::new(&watched)?;
-    println!(
+    say!(
         "Serving {} at {url} (Ctrl-C stops); watching {}",
         opts.output.display(),
         (watched.iter().map(|p| p.display().to_string()))
             .collect::<Vec<_>>()
             .join(" and ")
-    );
+    )?;
     let mut builds = 0;
     if rebuild(&opts, &server, &mut builds).is_err() {
         return stopped(&url);
@@ -58,7 +59,7 @@ pub fn run(args: ServeArgs) -> Result<bool> {
             Err(err) if err.downcast_ref::<Cancelled>().is_some() => return stopped(&url),
             Err(err) => return Err(err),
         };
-        println!("Changed: {}; building…", names(&changed));
+        say!("Changed: {}; building…", names(&changed))?;
         opts.today = chrono::Local::now().date_naive();
         if rebuild(&opts, &server, &mut builds).is_err() {
             return stopped(&url);
@@ -90,12 +91,13 @@ fn rebuild(opts: &Options, server: &Server, builds: &mut u64) -> Result<(), Canc
     let status = match build::build(opts, &Terminal::new()) {
         Ok(outcome) => {
             print_problems(&outcome);
-            println!("{}", summary(opts, &outcome));
+            // The server keeps serving when nobody reads its standard output any more.
+            let _ = say!("{}", summary(opts, &outcome));
             if let Some(line) = skipped_line(&outcome, "not built because of the errors above") {
                 eprintln!("{line}");
             }
             let ok = outcome.success();
-            Status {
+            http::Status {
                 builds: 0,
                 problems: if ok { Vec::new() } else { problems(&outcome) },
                 ok,
@@ -105,9 +107,9 @@ fn rebuild(opts: &Options, server: &Server, builds: &mut u64) -> Result<(), Canc
             if let Some(cancelled) = err.downcast_ref::<Cancelled>() {
                 return Err(*cancelled);
             }
-            let problem = crate::plan::diagnostic::visible(&format!("error: {err:#}"));
+            let problem = toetsgen_plan::diagnostic::visible(&format!("error: {err:#}"));
             eprintln!("{problem}\n");
-            Status {
+            http::Status {
                 builds: 0,
                 problems: vec![problem],
                 ok: false,
@@ -115,7 +117,7 @@ fn rebuild(opts: &Options, server: &Server, builds: &mut u64) -> Result<(), Canc
         }
     };
     *builds += 1;
-    server.publish(Status {
+    server.publish(http::Status {
         builds: *builds,
         ..status
     });
@@ -135,7 +137,7 @@ fn names(changed: &[PathBuf]) -> String {
 }
 
 /// The last words when a signal stopped serve.
-fn stopped(url: &str) -> Result<bool> {
-    println!("Stopped serving {url}");
-    Ok(true)
+fn stopped(url: &str) -> Result<Status> {
+    say!("Stopped serving {url}")?;
+    Ok(Status::Success)
 }

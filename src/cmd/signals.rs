@@ -8,10 +8,10 @@ use anyhow::{Context, Result};
 use signal_hook::consts::{SIGINT, SIGTERM};
 use signal_hook::flag;
 
-use crate::cancel::Cancel;
+use toetsgen_base::cancel::Cancel;
 
 /// A token cancelled by the first SIGINT or SIGTERM.
-pub fn cancel_on_signals() -> Result<Cancel> {
+pub(crate) fn cancel_on_signals() -> Result<Cancel> {
     let cancel = Cancel::new();
     let asked = Arc::new(AtomicBool::new(false));
     for signal in [SIGINT, SIGTERM] {

@@ -8,39 +8,21 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use crate::cli::UitslagenArgs;
-use crate::fs;
-use crate::plan::diagnostic::Diagnostic;
-use crate::plan::{load, validate};
-use crate::uitslagen::{self, list};
-use crate::words::plural;
+use crate::cmd::read_plans;
+use crate::status::Status;
+use toetsgen_base::fs;
+use toetsgen_base::words::plural;
+use toetsgen_plan::model::Toetsplan;
+use toetsgen_uitslagen::{self as uitslagen, list};
 
 /// Writes the list; returns whether every file was accepted and every plan valid.
-pub fn run(args: UitslagenArgs) -> Result<bool> {
-    crate::cmd::refuse_published(&args.output, "the results")?;
-    let files = load::discover(&args.plans)?;
-    let mut loaded = Vec::new();
-    let mut ok = true;
-    for path in &files {
-        match load::load(path) {
-            Ok(sp) => loaded.push(sp),
-            Err(d) => {
-                eprintln!("{d}\n");
-                ok = false;
-            }
-        }
-    }
-    let today = chrono::Local::now().date_naive();
-    let mut plans = HashMap::new();
-    for (sp, diags) in loaded.iter().zip(validate::validate_all(&loaded, today)) {
-        for d in diags.iter().filter(|d| d.is_error()) {
-            eprintln!("{d}\n");
-        }
-        if diags.iter().any(Diagnostic::is_error) {
-            ok = false;
-        } else {
-            plans.insert(sp.plan.code.trim().to_owned(), sp.plan.clone());
-        }
-    }
+pub(crate) fn run(args: UitslagenArgs) -> Result<Status> {
+    toetsgen_output::personal::refuse_published(&args.output, "the results")?;
+    let read = read_plans(&args.plans)?;
+    let ok = !read.has_errors();
+    let plans: HashMap<String, Toetsplan> = (read.valid())
+        .map(|sp| (sp.plan.code.trim().to_owned(), sp.plan.clone()))
+        .collect();
     let refs: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
     let found = uitslagen::collect(&refs, &plans);
     for p in &found.problemen {
@@ -50,7 +32,7 @@ pub fn run(args: UitslagenArgs) -> Result<bool> {
     let md = with_extension(&args.output, "md");
     fs::write_atomic(&csv, list::csv(&found.rijen).as_bytes())?;
     fs::write_atomic(&md, list::markdown(&found.rijen).as_bytes())?;
-    println!(
+    say!(
         "{} in {} and {}{}",
         plural(found.rijen.len(), "result", "results"),
         csv.display(),
@@ -59,8 +41,8 @@ pub fn run(args: UitslagenArgs) -> Result<bool> {
             0 => String::new(),
             n => format!("; {} refused (see above)", plural(n, "file", "files")),
         }
-    );
-    Ok(ok && found.problemen.is_empty())
+    )?;
+    Ok(Status::valid_if(ok && found.problemen.is_empty()))
 }
 
 fn with_extension(name: &Path, ext: &str) -> PathBuf {

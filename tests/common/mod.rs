@@ -7,29 +7,29 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// The repository root.
-pub fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// A fixture path under `tests/fixtures`.
-pub fn fixture(rel: &str) -> PathBuf {
+pub(crate) fn fixture(rel: &str) -> PathBuf {
     root().join("tests/fixtures").join(rel)
 }
 
 /// The toetsgen binary, run in `dir`.
-pub fn toetsgen(dir: &Path) -> Command {
+pub(crate) fn toetsgen(dir: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_toetsgen"));
     cmd.current_dir(dir);
     cmd
 }
 
 /// Runs a command and returns its output, panicking if it cannot start.
-pub fn run(cmd: &mut Command) -> Output {
+pub(crate) fn run(cmd: &mut Command) -> Output {
     cmd.output().expect("the program could not be started")
 }
 
 /// Standard output and error as text, for assertion messages.
-pub fn texts(out: &Output) -> (String, String) {
+pub(crate) fn texts(out: &Output) -> (String, String) {
     (
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
@@ -37,7 +37,7 @@ pub fn texts(out: &Output) -> (String, String) {
 }
 
 /// A fresh project folder holding copies of the given plan files under `toetsplannen/`.
-pub fn project(plans: &[&Path]) -> tempfile::TempDir {
+pub(crate) fn project(plans: &[&Path]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("toetsplannen");
     std::fs::create_dir_all(&target).unwrap();
@@ -48,7 +48,7 @@ pub fn project(plans: &[&Path]) -> tempfile::TempDir {
 }
 
 /// Builds a project with all formats and asserts success; returns stdout.
-pub fn build_ok(dir: &Path, extra: &[&str]) -> String {
+pub(crate) fn build_ok(dir: &Path, extra: &[&str]) -> String {
     let out = run(toetsgen(dir).arg("build").args(extra));
     let (stdout, stderr) = texts(&out);
     assert!(
@@ -59,7 +59,7 @@ pub fn build_ok(dir: &Path, extra: &[&str]) -> String {
 }
 
 /// The text of a PDF, read back with pdftotext (an independent reader), whitespace collapsed.
-pub fn pdf_text(path: &Path) -> String {
+pub(crate) fn pdf_text(path: &Path) -> String {
     let out = Command::new("pdftotext")
         .arg("-enc")
         .arg("UTF-8")
@@ -77,7 +77,7 @@ pub fn pdf_text(path: &Path) -> String {
 
 /// The visible text of an HTML file, parsed with an HTML parser, whitespace collapsed (the text
 /// of `<script>` elements left out).
-pub fn html_text(path: &Path) -> String {
+pub(crate) fn html_text(path: &Path) -> String {
     let html = std::fs::read_to_string(path).unwrap();
     let doc = scraper::Html::parse_document(&html);
     let body = scraper::Selector::parse("body").unwrap();
@@ -94,12 +94,12 @@ pub fn html_text(path: &Path) -> String {
 }
 
 /// Whitespace runs become single spaces.
-pub fn collapse(text: &str) -> String {
+pub(crate) fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The number of pages of a PDF, from pdfinfo.
-pub fn pdf_pages(path: &Path) -> usize {
+pub(crate) fn pdf_pages(path: &Path) -> usize {
     let out = Command::new("pdfinfo")
         .arg(path)
         .output()
@@ -114,7 +114,7 @@ pub fn pdf_pages(path: &Path) -> usize {
 /// The titles of a PDF's bookmarks (its outline items), in file order: every `/Title` of an
 /// object that also has a `/Parent n 0 R` (an outline item), as a literal string (with its
 /// escapes and balanced parentheses) or UTF-16 hex.
-pub fn pdf_outline(pdf: &[u8]) -> Vec<String> {
+pub(crate) fn pdf_outline(pdf: &[u8]) -> Vec<String> {
     let text = String::from_utf8_lossy(pdf);
     let mut titles = Vec::new();
     for object in text.split("endobj") {

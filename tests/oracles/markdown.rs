@@ -9,7 +9,7 @@ use toetsgen::document::text::lines;
 
 /// What `markdown::escape` promises to print: each line trimmed, lines joined by one space. A
 /// Markdown paragraph drops the spaces this may leave at its start and end.
-pub fn promise(text: &str) -> String {
+pub(crate) fn promise(text: &str) -> String {
     let joined: Vec<&str> = lines(text).into_iter().map(str::trim).collect();
     joined.join(" ").trim_matches(' ').to_owned()
 }
@@ -18,7 +18,7 @@ pub fn promise(text: &str) -> String {
 /// of exactly [`promise`]`(text)` (none for an empty promise), with no heading, list, code,
 /// emphasis, HTML, table or line break, and whose only links are autolinks to web addresses
 /// whose text is exactly their target. `Err` says what came out instead.
-pub fn check(text: &str) -> Result<(), String> {
+pub(crate) fn check(text: &str) -> Result<(), String> {
     let escaped = markdown::escape(text);
     let fail = |why: String| Err(format!("{why}; escaped: {escaped:?} (input {text:?})"));
     let mut shape: Vec<&str> = Vec::new();

@@ -1,0 +1,7 @@
+//! The base under every floor: [`fs`] (files, safely), [`report`] (how the library tells about
+//! its progress), [`cancel`] (how it is stopped) and [`words`] (word forms in messages).
+
+pub mod cancel;
+pub mod fs;
+pub mod report;
+pub mod words;

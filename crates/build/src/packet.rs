@@ -1,0 +1,134 @@
+//! Print packets, run in order as the build runs its floors: a session file is read and checked
+//! against the plans ([`toetsgen_session`]), its plan's view and the session's are composed into
+//! one Typst source ([`toetsgen_document::packet`]), one typst run makes the PDF, and it is
+//! written atomically, only when its bytes differ. Nothing is made for a session with an error.
+//! A packet holds personal data: it is never written inside a published output folder.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+use chrono::NaiveDate;
+
+use toetsgen_base::cancel::Cancel;
+use toetsgen_base::report::Reporter;
+use toetsgen_document::packet::{self, view::SessieView};
+use toetsgen_document::pdf::{Chunk, Compiler, Job};
+use toetsgen_document::templates::Templates;
+use toetsgen_document::view::PlanView;
+use toetsgen_output::personal;
+use toetsgen_plan::diagnostic::Diagnostic;
+use toetsgen_plan::folder::Plans;
+use toetsgen_session::validate::PlanStatus;
+
+/// The folder packets go to unless the user names another.
+pub const PAKKETTEN: &str = "pakketten";
+
+/// What making one session's packet came to.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The packet is on disk; with the session's warnings.
+    Made(Made, Vec<Diagnostic>),
+    /// The session has errors: nothing was made.
+    Refused(Vec<Diagnostic>),
+}
+
+/// A packet on disk.
+#[derive(Debug)]
+pub struct Made {
+    /// Where it is.
+    pub target: PathBuf,
+    /// Whether it was written (false: the file on disk already had these bytes).
+    pub written: bool,
+    /// How many candidates it holds.
+    pub candidates: usize,
+    /// The plan's code.
+    pub plan: String,
+    /// The day of the session.
+    pub datum: NaiveDate,
+}
+
+/// What the packets of one run share: the templates, the typst compiler and the plans.
+pub struct Packets<'a> {
+    /// The templates the documents are made from.
+    pub templates: &'a Templates,
+    /// The typst program.
+    pub compiler: &'a Compiler,
+    /// Every plan, read and checked.
+    pub plans: &'a Plans,
+    /// Stops the typst run on a signal.
+    pub cancel: &'a Cancel,
+}
+
+/// `pakketten/<session file name>.pdf`.
+pub fn default_target(file: &Path) -> PathBuf {
+    let stem = file
+        .file_stem()
+        .map_or_else(|| "pakket".into(), |s| s.to_string_lossy().into_owned());
+    Path::new(PAKKETTEN).join(format!("{stem}.pdf"))
+}
+
+impl Packets<'_> {
+    /// Makes the packet of the session in `file` at `target`.
+    pub fn make(&self, file: &Path, target: &Path, reporter: &dyn Reporter) -> Result<Outcome> {
+        personal::refuse_published(target, "packets")?;
+        let status: Vec<PlanStatus<'_>> = (self.plans.read_plans())
+            .map(|p| PlanStatus {
+                plan: &p.source.plan,
+                file: &p.source.display,
+                valid: p.is_valid(),
+            })
+            .collect();
+        let (sessie, warnings) = match toetsgen_session::read(file, &status) {
+            Ok(read) => read,
+            Err(problems) => return Ok(Outcome::Refused(problems)),
+        };
+        let sp = (self.plans.valid())
+            .find(|sp| sp.plan.code == sessie.plan)
+            .context("the session's plan is gone")?;
+        let source = packet::compose(
+            self.templates,
+            &PlanView::new(&sp.plan),
+            &SessieView::new(&sessie),
+            reporter,
+        )
+        .with_context(|| format!("making the packet of {}", file.display()))?;
+        let pdf = self.compile(target, &sessie.datum, source, reporter)?;
+        let written = !std::fs::read(target).is_ok_and(|old| old == pdf);
+        if written {
+            toetsgen_base::fs::write_atomic(target, &pdf)?;
+        }
+        let made = Made {
+            target: target.to_owned(),
+            written,
+            candidates: sessie.kandidaten.len(),
+            plan: sessie.plan.clone(),
+            datum: sessie.datum,
+        };
+        Ok(Outcome::Made(made, warnings))
+    }
+
+    /// The PDF of one packet's Typst `source`, by one typst run.
+    fn compile(
+        &self,
+        target: &Path,
+        datum: &NaiveDate,
+        source: String,
+        reporter: &dyn Reporter,
+    ) -> Result<Vec<u8>> {
+        let job = Job {
+            label: target.display().to_string(),
+            template: self.templates.origin("_pakket.typ.tera"),
+            source,
+        };
+        let chunk = Chunk {
+            timestamp: (datum.and_hms_opt(0, 0, 0)).map_or(0, |t| t.and_utc().timestamp()),
+            jobs: vec![job],
+        };
+        reporter.begin("packet PDF", 1);
+        let made = self.compiler.compile(&chunk, self.cancel);
+        reporter.step(&chunk.jobs[0].label);
+        reporter.end();
+        let path = made?.pop().context("typst made no packet")??;
+        std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))
+    }
+}

@@ -1,0 +1,244 @@
+//! Load, validate, view and render plans in memory: the first floors of the pipeline, run for
+//! `build` and `check` alike. Invalid plans are reported and left out; rendering is independent
+//! per plan, so a build renders plans a few at a time as it goes ([`super::stream`]).
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use anyhow::{Result, anyhow, bail};
+use chrono::NaiveDate;
+
+use crate::{Options, Outcome};
+use toetsgen_base::fs::sha256;
+use toetsgen_document as document;
+use toetsgen_document::templates::{RenderedDocument, Templates};
+use toetsgen_document::view::{EerdereVersie, PlanView};
+use toetsgen_output::dir::OutputDir;
+use toetsgen_output::overview::Site;
+use toetsgen_output::record::PlanRecord;
+use toetsgen_plan::changes;
+use toetsgen_plan::diagnostic;
+use toetsgen_plan::folder::{self, CheckedPlan};
+use toetsgen_plan::load;
+use toetsgen_plan::model::{Datum, Toetsplan};
+
+/// A valid plan rendered in memory.
+pub(crate) struct Rendered {
+    /// The view the documents were made from.
+    pub view: PlanView,
+    /// The plan's version.
+    pub version: NaiveDate,
+    /// The plan's file, as shown.
+    pub source: String,
+    /// Hash of the plan's file.
+    pub source_sha256: String,
+    /// Hash of everything its documents were made from.
+    pub input_sha256: String,
+    /// Its documents, in every format asked for.
+    pub documents: Vec<RenderedDocument>,
+}
+
+/// Everything known before rendering.
+pub(crate) struct Loaded {
+    /// What was found so far.
+    pub outcome: Outcome,
+    /// The valid plans that `--since` selects, oldest version first.
+    pub valid: Vec<PlanFile>,
+    /// Every plan that could be read, valid or not: its file (as shown) → its code.
+    pub present: HashMap<String, String>,
+    /// Whether some plan file could not be read at all (its code is unknown).
+    pub unreadable: bool,
+}
+
+/// A valid plan, known by its file. The first [`KEEP_LOADED`] are kept as checked; the others
+/// are read again when their turn comes, so that a build does not hold every plan in memory.
+pub(crate) struct PlanFile {
+    /// The file.
+    pub path: PathBuf,
+    /// Hash of its bytes when it was checked.
+    pub source_sha256: String,
+    /// The plan as checked, when kept.
+    kept: Option<Box<ValidPlan>>,
+}
+
+/// A valid plan as rendering needs it.
+#[derive(Clone)]
+pub(crate) struct ValidPlan {
+    /// The plan's file, as shown.
+    pub display: String,
+    /// Hash of the plan's file.
+    pub source_sha256: String,
+    /// The typed plan.
+    pub plan: Toetsplan,
+}
+
+/// How many checked plans are kept for rendering, rather than read again (about 65 KB each for
+/// a plan like V1): a small build reads each plan once, a large one holds no more than these.
+const KEEP_LOADED: usize = 128;
+
+/// Loads and validates the plans in `files` ([`folder::check_each`], as every command does),
+/// keeping only what names the valid ones and what `site` keeps of them.
+pub(crate) fn load(opts: &Options, files: &[PathBuf], site: Site) -> Loaded {
+    let mut outcome = Outcome {
+        plans_found: files.len(),
+        site,
+        ..Outcome::default()
+    };
+    let (mut present, mut valid) = (HashMap::new(), Vec::new());
+    let mut unreadable = false;
+    folder::check_each(files, opts.today, |path, file| {
+        let checked = match file {
+            Ok(checked) => checked,
+            Err(d) => {
+                outcome.diagnostics.push(d);
+                unreadable = true;
+                return;
+            }
+        };
+        let ok = checked.is_valid();
+        let CheckedPlan {
+            source: sp,
+            problems,
+        } = checked;
+        present.insert(sp.display.clone(), sp.plan.code.clone());
+        outcome.diagnostics.extend(problems);
+        if !ok {
+            return;
+        }
+        outcome.site.push(&sp.plan);
+        let version = sp.plan.versie().0;
+        if (opts.since).is_some_and(|d| !changes::changed_since(&sp.plan, d)) {
+            outcome.plans_skipped += 1;
+            return;
+        }
+        let source_sha256 = sha256(sp.source.as_bytes());
+        let kept = (valid.len() < KEEP_LOADED).then(|| {
+            Box::new(ValidPlan {
+                display: sp.display,
+                source_sha256: source_sha256.clone(),
+                plan: sp.plan,
+            })
+        });
+        let file = PlanFile {
+            path: path.to_owned(),
+            source_sha256,
+            kept,
+        };
+        valid.push((version, file));
+    });
+    valid.sort_by_key(|(version, _)| *version);
+    diagnostic::sort_by_place(&mut outcome.diagnostics);
+    Loaded {
+        outcome,
+        valid: valid.into_iter().map(|(_, file)| file).collect(),
+        present,
+        unreadable,
+    }
+}
+
+/// A valid plan as checked: kept, or read again (refused when its file changed since it was
+/// checked).
+pub(crate) fn reload(file: &PlanFile) -> Result<Cow<'_, ValidPlan>> {
+    if let Some(kept) = &file.kept {
+        return Ok(Cow::Borrowed(kept));
+    }
+    let sp = load::load(&file.path).map_err(|d| anyhow!("{d}"))?;
+    let source_sha256 = sha256(sp.source.as_bytes());
+    if source_sha256 != file.source_sha256 {
+        bail!(
+            "{} changed while the build ran, so it was not built: run the build again",
+            sp.display
+        );
+    }
+    Ok(Cow::Owned(ValidPlan {
+        display: sp.display,
+        source_sha256,
+        plan: sp.plan,
+    }))
+}
+
+/// What a plan's documents are made from besides the plan: the earlier versions they list, and
+/// the hash of it all.
+pub(crate) struct Input {
+    /// The earlier versions kept, as the documents list them.
+    pub earlier: Vec<EerdereVersie>,
+    /// The hash of toetsgen's version, the templates, typst's version, the plan's file (its name
+    /// and bytes) and the earlier versions its documents list: the same key, the same documents.
+    pub key: String,
+    /// Hash of the plan's file.
+    pub source_sha256: String,
+}
+
+/// The input of a valid plan's documents; `record` and `out` (when building) tell which earlier
+/// versions are on disk. The plan's view is made only when it is rendered ([`Input::view`]).
+pub(crate) fn input(
+    templates: &Templates,
+    record: Option<&PlanRecord>,
+    out: Option<&OutputDir>,
+    sp: &ValidPlan,
+    typst_version: &str,
+) -> Input {
+    let kept = match (record, out) {
+        (Some(record), Some(out)) => earlier_versions(record, out),
+        _ => Vec::new(),
+    };
+    let earlier = EerdereVersie::list(&sp.plan.versie().to_string(), kept);
+    let source_sha256 = sp.source_sha256.clone();
+    let mut text = format!(
+        "{}\0{}\0{typst_version}\0{}\0{source_sha256}",
+        env!("CARGO_PKG_VERSION"),
+        templates.fingerprint(),
+        sp.display
+    );
+    for version in &earlier {
+        text.push('\0');
+        text.push_str(&version.map);
+    }
+    Input {
+        earlier,
+        key: sha256(text.as_bytes()),
+        source_sha256,
+    }
+}
+
+impl Input {
+    /// The view the templates see of `plan`.
+    pub(crate) fn view(&self, plan: &Toetsplan) -> PlanView {
+        let mut view = PlanView::new(plan);
+        view.eerdere_versies = self.earlier.clone();
+        view
+    }
+}
+
+/// Every document of one valid plan.
+pub(crate) fn render_one(
+    opts: &Options,
+    templates: &Templates,
+    input: Input,
+    sp: &ValidPlan,
+) -> Result<Rendered> {
+    let view = input.view(&sp.plan);
+    let documents = document::render_plan(templates, &view, &opts.formats)?;
+    Ok(Rendered {
+        version: sp.plan.versie().0,
+        source: sp.display.clone(),
+        source_sha256: input.source_sha256,
+        input_sha256: input.key,
+        documents,
+        view,
+    })
+}
+
+/// The versions of a plan kept in the output folder, and its current one there (which this build
+/// keeps when the version changes), as long as any of their files exist.
+fn earlier_versions(record: &PlanRecord, out: &OutputDir) -> Vec<Datum> {
+    let mut dates: Vec<Datum> = (record.eerdere_versies.iter())
+        .filter(|(_, files)| files.iter().any(|f| out.exists(&f.rel())))
+        .map(|(date, _)| Datum(*date))
+        .collect();
+    if record.bestanden.keys().any(|f| out.exists(&f.rel())) {
+        dates.push(Datum(record.versie));
+    }
+    dates
+}

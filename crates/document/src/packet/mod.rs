@@ -1,0 +1,161 @@
+//! The print packet of an exam session as one Typst source, compiled by one typst run (merging
+//! PDFs would lose the tags that make a PDF accessible). Each document of the packet is rendered
+//! by its own template with the session (and candidate) in its context, exactly as the published
+//! document is but with the blank fields filled in, and placed in its own scope by
+//! `_pakket.typ.tera`: voorblad, presentielijst, the instructie once, per candidate the opdracht
+//! and the beoordelingsformulier, and the proces-verbaal. In a packet, `_base.typ.tera` counts
+//! each document's pages by itself and the packet's page breaks put every document on an odd
+//! page. Candidates are rendered in parallel; `reporter` counts them.
+
+pub mod view;
+
+use anyhow::{Context as _, Result, bail};
+use rayon::prelude::*;
+
+use crate::Format;
+use crate::context::{Context, DocumentInfo};
+use crate::templates::Templates;
+use crate::view::PlanView;
+use toetsgen_base::report::Reporter;
+use view::{KandidaatView, PakketDeel, SessieView};
+
+/// The packet's own documents: template, name and title.
+const VOORBLAD: (&str, &str, &str) = ("_voorblad.typ.tera", "voorblad", "Voorblad");
+const PRESENTIELIJST: (&str, &str, &str) = (
+    "_presentielijst.typ.tera",
+    "presentielijst",
+    "Presentielijst",
+);
+const PROCES_VERBAAL: (&str, &str, &str) = (
+    "_proces-verbaal.typ.tera",
+    "proces-verbaal",
+    "Proces-verbaal van de afname",
+);
+
+/// The Typst source of the packet of `sessie` for `plan`.
+pub fn compose(
+    templates: &Templates,
+    plan: &PlanView,
+    sessie: &SessieView,
+    reporter: &dyn Reporter,
+) -> Result<String> {
+    templates.warm(&[Format::Pdf]);
+    let docs = templates.documents();
+    let find = |naam: &str| {
+        (docs.iter().find(|d| d.naam == naam))
+            .with_context(|| format!("the document {naam} has no template"))
+    };
+    let (instructie, opdracht, formulier) = (
+        find("instructie-beoordelaar")?,
+        find("opdracht-kandidaat")?,
+        find("beoordelingsformulier")?,
+    );
+    let mut delen = vec![
+        own(templates, plan, sessie, docs, VOORBLAD, 1)?,
+        own(templates, plan, sessie, docs, PRESENTIELIJST, 2)?,
+        document(
+            templates,
+            Context::new(plan, instructie, docs).in_packet(sessie, None, deel(3)),
+        )?,
+    ];
+    reporter.begin("candidates", sessie.kandidaten.len());
+    let per_candidate: Vec<Result<[String; 2]>> = (sessie.kandidaten.par_iter().enumerate())
+        .map(|(i, k)| {
+            let parts = candidate(templates, plan, sessie, docs, (i, k), [opdracht, formulier]);
+            reporter.step(&k.nummer);
+            parts.with_context(|| format!("rendering the documents of candidate {}", k.nummer))
+        })
+        .collect();
+    reporter.end();
+    for parts in per_candidate {
+        delen.extend(parts?);
+    }
+    delen.push(own(
+        templates,
+        plan,
+        sessie,
+        docs,
+        PROCES_VERBAAL,
+        4 + 2 * sessie.kandidaten.len(),
+    )?);
+    let ctx = Context::new(plan, opdracht, docs).in_packet(sessie, None, deel(0));
+    let mut tctx =
+        tera::Context::from_serialize(&ctx).context("cannot pass the session to the templates")?;
+    let titel = format!(
+        "Examenpakket {} – {}, {}",
+        plan.titel, sessie.datum.lang, sessie.locatie
+    );
+    tctx.insert("titel", &titel);
+    tctx.insert("delen", &delen);
+    templates.render_typst("_pakket.typ.tera", &tctx)
+}
+
+/// One candidate's opdracht (opening with the candidate's heading) and beoordelingsformulier.
+fn candidate(
+    templates: &Templates,
+    plan: &PlanView,
+    sessie: &SessieView,
+    docs: &[DocumentInfo],
+    (i, k): (usize, &KandidaatView),
+    [opdracht, formulier]: [&DocumentInfo; 2],
+) -> Result<[String; 2]> {
+    // After the voorblad, presentielijst and instructie, two documents per candidate.
+    let kop = PakketDeel {
+        nummer: 4 + 2 * i,
+        kop: Some(format!("{} ({})", k.naam, k.nummer)),
+        onder_kop: true,
+    };
+    let onder = PakketDeel {
+        nummer: 5 + 2 * i,
+        kop: None,
+        onder_kop: true,
+    };
+    Ok([
+        document(
+            templates,
+            Context::new(plan, opdracht, docs).in_packet(sessie, Some(k), kop),
+        )?,
+        document(
+            templates,
+            Context::new(plan, formulier, docs).in_packet(sessie, Some(k), onder),
+        )?,
+    ])
+}
+
+/// A plan's document in Typst, rendered as for its PDF.
+fn document(templates: &Templates, ctx: Context<'_>) -> Result<String> {
+    let rendered = templates
+        .render(&ctx, &[Format::Pdf])
+        .with_context(|| format!("rendering {} for the packet", ctx.document.naam))?;
+    match rendered.source(Format::Pdf) {
+        Some(typst) => Ok(typst.text.clone()),
+        None => bail!("{} has no Typst source", ctx.document.naam),
+    }
+}
+
+/// One of the packet's own documents, from its template.
+fn own(
+    templates: &Templates,
+    plan: &PlanView,
+    sessie: &SessieView,
+    docs: &[DocumentInfo],
+    (template, naam, titel): (&str, &str, &str),
+    nummer: usize,
+) -> Result<String> {
+    let info = DocumentInfo {
+        naam: naam.to_owned(),
+        titel: titel.to_owned(),
+    };
+    let ctx = Context::new(plan, &info, docs).in_packet(sessie, None, deel(nummer));
+    let tctx =
+        tera::Context::from_serialize(&ctx).context("cannot pass the session to the templates")?;
+    templates.render_typst(template, &tctx)
+}
+
+/// The place of a document that opens no candidate's part.
+fn deel(nummer: usize) -> PakketDeel {
+    PakketDeel {
+        nummer,
+        ..PakketDeel::default()
+    }
+}

@@ -1,0 +1,137 @@
+//! One typst process: run with the build's scratch folder as its root, only toetsgen's fonts, no
+//! system fonts, no package from the user's machine and no network (packages would have to be
+//! downloaded: the download goes to a closed local port and fails), its diagnostics kept in a
+//! file, and killed at once when the build is cancelled. It compiles either one document or a
+//! bundle of many ([`super::bundle`]).
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+
+use toetsgen_base::cancel::Cancel;
+
+/// The folders one run of typst sees.
+pub(super) struct Sandbox<'a> {
+    /// The root: only files inside it can be read (`--root`).
+    pub root: &'a Path,
+    /// The only fonts typst may use.
+    pub fonts: &'a Path,
+    /// An empty folder as typst's local and cached packages.
+    pub packages: &'a Path,
+}
+
+/// The standards every PDF meets, checked by typst itself: archivable (PDF/A-2a) and accessible
+/// (PDF/UA-1). A template that breaks them fails with typst's message.
+pub(super) const PDF_STANDARDS: &str = "a-2a,ua-1";
+
+/// Where package downloads are sent: a local port where nothing listens.
+const NO_NETWORK: &str = "http://127.0.0.1:9";
+
+/// What one run compiles: a single document into a PDF, or a bundle into a folder.
+pub(super) enum Target<'a> {
+    /// `input` → the PDF `output`.
+    Single {
+        /// The Typst source.
+        input: &'a Path,
+        /// The PDF.
+        output: &'a Path,
+    },
+    /// The bundle `input` (made of `#document` elements) → files in the folder `output`.
+    Bundle {
+        /// The bundle's main source.
+        input: &'a Path,
+        /// The folder the documents are written to.
+        output: &'a Path,
+    },
+}
+
+/// Runs typst on `target`, its diagnostics going to `log`; on failure the error holds them.
+pub(super) fn run(
+    program: &Path,
+    sandbox: &Sandbox<'_>,
+    target: &Target<'_>,
+    timestamp: i64,
+    log: &Path,
+    cancel: &Cancel,
+) -> Result<()> {
+    cancel.check()?;
+    let stderr =
+        std::fs::File::create(log).with_context(|| format!("cannot create {}", log.display()))?;
+    let mut child = command(program, sandbox, target, timestamp)
+        .stderr(stderr)
+        .spawn()
+        .with_context(|| format!("cannot run {}", program.display()))?;
+    let status = loop {
+        if let Some(status) = child.try_wait().context("cannot wait for typst")? {
+            break status;
+        }
+        if let Err(cancelled) = cancel.check() {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(cancelled.into());
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    if !status.success() {
+        let diagnostics = std::fs::read_to_string(log).unwrap_or_default();
+        bail!("{}", diagnostics.trim_end());
+    }
+    Ok(())
+}
+
+/// The typst command line for one run, sandboxed.
+fn command(program: &Path, sandbox: &Sandbox<'_>, target: &Target<'_>, timestamp: i64) -> Command {
+    let mut command = Command::new(program);
+    command.arg("compile");
+    let (input, output, features) = match target {
+        Target::Single { input, output } => (input, output, "a11y-extras"),
+        Target::Bundle { input, output } => {
+            // One thread per process: toetsgen runs one process per core.
+            command.args(["--format", "bundle", "--jobs", "1"]);
+            (input, output, "bundle,a11y-extras")
+        }
+    };
+    command
+        .arg("--root")
+        .arg(sandbox.root)
+        .arg("--font-path")
+        .arg(sandbox.fonts)
+        .arg("--ignore-system-fonts")
+        .arg("--package-path")
+        .arg(sandbox.packages)
+        .arg("--package-cache-path")
+        .arg(sandbox.packages)
+        .arg("--pdf-standard")
+        .arg(PDF_STANDARDS)
+        .arg("--features")
+        .arg(features)
+        .arg("--creation-timestamp")
+        .arg(timestamp.to_string())
+        .arg(input)
+        .arg(output)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null());
+    for var in [
+        "SOURCE_DATE_EPOCH",
+        "TYPST_FONT_PATHS",
+        "TYPST_FEATURES",
+        "NO_PROXY",
+        "no_proxy",
+    ] {
+        command.env_remove(var);
+    }
+    let proxies = [
+        "HTTPS_PROXY",
+        "https_proxy",
+        "HTTP_PROXY",
+        "http_proxy",
+        "ALL_PROXY",
+        "all_proxy",
+    ];
+    for var in proxies {
+        command.env(var, NO_NETWORK);
+    }
+    command
+}

@@ -1,0 +1,331 @@
+//! Names of files in the output folder. [`RelPath`] is a path that stays inside the folder it is
+//! relative to: every write, copy and removal takes one, so no name read from anywhere (a plan, a
+//! template, the build record) can reach outside. [`OutputFile`] names a document's file — plan
+//! code, document, format and, for a kept earlier version, its date — and is the only place that
+//! turns that into a path or reads it back; [`SitePage`] names the site's pages and the schema
+//! file beside them.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+use toetsgen_document::Format;
+use toetsgen_plan::limits::valid_plan_code;
+use toetsgen_plan::schema;
+
+/// The longest path inside the output folder, in bytes.
+const MAX_PATH_BYTES: usize = 1024;
+
+/// The longest name of one file or folder, in bytes (most file systems allow 255).
+const MAX_NAME_BYTES: usize = 255;
+
+/// A relative path of plain names joined by `/`: no `..` or `.`, no root, no drive, no
+/// backslash, no control character, no name starting with a dot (hidden files are toetsgen's
+/// own: the lock, the record, temporary files).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RelPath(String);
+
+impl RelPath {
+    /// Checks `text` and makes it a path, or says why it cannot be one.
+    pub fn new(text: &str) -> Result<RelPath, String> {
+        if text.is_empty() || text.len() > MAX_PATH_BYTES {
+            return Err(format!("a path must have 1 to {MAX_PATH_BYTES} bytes"));
+        }
+        if text.starts_with('/') {
+            return Err("an absolute path leads outside the output folder".to_owned());
+        }
+        for name in text.split('/') {
+            check_name(name)?;
+        }
+        Ok(RelPath(text.to_owned()))
+    }
+
+    /// The path as text, with `/` between names.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Its names, outermost first.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.0.split('/')
+    }
+
+    /// The last name.
+    pub fn file_name(&self) -> &str {
+        self.0.rsplit('/').next().unwrap_or(&self.0)
+    }
+}
+
+impl fmt::Display for RelPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn check_name(name: &str) -> Result<(), String> {
+    match name {
+        "" => Err("a path may not hold an empty name (`//` or a trailing `/`)".to_owned()),
+        "." | ".." => Err(format!("`{name}` leads outside the output folder")),
+        _ if name.starts_with('.') => Err(format!("`{name}` is a hidden name, not a document")),
+        _ if name.len() > MAX_NAME_BYTES => {
+            Err(format!("a name may have at most {MAX_NAME_BYTES} bytes"))
+        }
+        _ if name.contains(['\\', ':']) => Err(format!(
+            "`{}` holds `\\` or `:` (a Windows path or drive)",
+            name.escape_debug()
+        )),
+        _ if name.chars().any(char::is_control) => Err(format!(
+            "`{}` holds a control character",
+            name.escape_debug()
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The file of one document of one plan in one format, current or a kept earlier version.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct OutputFile {
+    plan: String,
+    document: String,
+    format: Format,
+    version: Option<NaiveDate>,
+}
+
+impl OutputFile {
+    /// The current file of a document; the plan code and document name must be valid.
+    pub fn new(plan: &str, document: &str, format: Format) -> Result<OutputFile, String> {
+        if !valid_plan_code(plan) {
+            return Err(format!("`{}` is not a plan code", plan.escape_debug()));
+        }
+        if !valid_document_name(document) {
+            return Err(format!(
+                "`{}` is not a document name",
+                document.escape_debug()
+            ));
+        }
+        Ok(OutputFile {
+            plan: plan.to_owned(),
+            document: document.to_owned(),
+            format,
+            version: None,
+        })
+    }
+
+    /// The same document kept as the earlier version `date`.
+    pub fn kept(&self, date: NaiveDate) -> OutputFile {
+        OutputFile {
+            version: Some(date),
+            ..self.clone()
+        }
+    }
+
+    /// The same document as the current version.
+    pub fn current(&self) -> OutputFile {
+        OutputFile {
+            version: None,
+            ..self.clone()
+        }
+    }
+
+    /// The plan code.
+    pub fn plan(&self) -> &str {
+        &self.plan
+    }
+
+    /// The document's name, e.g. `toetsplan`.
+    pub fn document(&self) -> &str {
+        &self.document
+    }
+
+    /// The format.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The date of a kept version; `None` for the current file.
+    pub fn version(&self) -> Option<NaiveDate> {
+        self.version
+    }
+
+    /// `V1/toetsplan.pdf`, or `V1/versies/2021-09-01/toetsplan.pdf` for a kept version.
+    pub fn rel(&self) -> RelPath {
+        RelPath(self.to_string())
+    }
+
+    /// The path relative to the plan's folder, as the plan's pages link it.
+    pub fn in_plan_folder(&self) -> String {
+        let full = self.to_string();
+        full[self.plan.len() + 1..].to_owned()
+    }
+
+    /// Reads a path written by [`OutputFile::rel`] back, or says why it is not one.
+    pub fn parse(text: &str) -> Result<OutputFile, String> {
+        let rel = RelPath::new(text)?;
+        let names: Vec<&str> = rel.names().collect();
+        let (plan, version, file) = match names[..] {
+            [plan, file] => (plan, None, file),
+            [plan, "versies", date, file] => (plan, Some(parse_date(date)?), file),
+            _ => return Err("not a document's path (<CODE>/<document>.<format>)".to_owned()),
+        };
+        let (stem, ext) = file
+            .rsplit_once('.')
+            .ok_or_else(|| format!("`{file}` has no format extension"))?;
+        let format =
+            Format::from_extension(ext).ok_or_else(|| format!("`.{ext}` is not a format"))?;
+        let current = OutputFile::new(plan, stem, format)?;
+        Ok(match version {
+            Some(date) => current.kept(date),
+            None => current,
+        })
+    }
+}
+
+impl fmt::Display for OutputFile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (plan, doc, ext) = (&self.plan, &self.document, self.format.extension());
+        match self.version {
+            Some(date) => write!(f, "{plan}/versies/{}/{doc}.{ext}", date.format("%Y-%m-%d")),
+            None => write!(f, "{plan}/{doc}.{ext}"),
+        }
+    }
+}
+
+/// A file of the site that belongs to no one document: the index of all plans, a plan's page,
+/// or the JSON Schema of a toetsplan for editors.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SitePage {
+    /// `index.html`.
+    Index,
+    /// `<CODE>/index.html`.
+    Plan(String),
+    /// `toetsplan.schema.json`.
+    Schema,
+    /// `wijzigingen.html`: every changed toetsterm across plans, by date.
+    Wijzigingen,
+    /// `zoekindex.js`: the start page's search over every plan and toetsterm.
+    Zoekindex,
+}
+
+impl SitePage {
+    /// The page's path in the output folder.
+    pub fn rel(&self) -> RelPath {
+        RelPath(self.to_string())
+    }
+
+    /// Reads a path written by [`SitePage::rel`] back, or says why it is not one.
+    pub fn parse(text: &str) -> Result<SitePage, String> {
+        match text.split('/').collect::<Vec<_>>()[..] {
+            ["index.html"] => Ok(SitePage::Index),
+            [code, "index.html"] if valid_plan_code(code) => Ok(SitePage::Plan(code.to_owned())),
+            [schema::FILE_NAME] => Ok(SitePage::Schema),
+            [WIJZIGINGEN] => Ok(SitePage::Wijzigingen),
+            [ZOEKINDEX] => Ok(SitePage::Zoekindex),
+            _ => Err(format!(
+                "not a page of the site (index.html, {WIJZIGINGEN}, {ZOEKINDEX}, <CODE>/index.html or {})",
+                schema::FILE_NAME
+            )),
+        }
+    }
+}
+
+impl fmt::Display for SitePage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SitePage::Index => f.write_str("index.html"),
+            SitePage::Plan(code) => write!(f, "{code}/index.html"),
+            SitePage::Schema => f.write_str(schema::FILE_NAME),
+            SitePage::Wijzigingen => f.write_str(WIJZIGINGEN),
+            SitePage::Zoekindex => f.write_str(ZOEKINDEX),
+        }
+    }
+}
+
+/// The Wijzigingen page's file name.
+const WIJZIGINGEN: &str = "wijzigingen.html";
+
+/// The start page's search index, a script beside it.
+const ZOEKINDEX: &str = "zoekindex.js";
+
+/// A document name: lowercase letters, digits and dashes (as the template catalogue demands).
+fn valid_document_name(name: &str) -> bool {
+    (1..=64).contains(&name.len())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && name != "index"
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    toetsgen_plan::model::parse_iso_date(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Paths that lead outside, are absolute, hidden or carry a drive are refused.
+    #[test]
+    fn rel_paths_stay_inside() {
+        for bad in [
+            "../x",
+            "a/../../x",
+            "/etc/passwd",
+            "a//b",
+            "a/",
+            "C:/x",
+            "a\\..\\x",
+            ".toetsgen.json",
+            "a/./b",
+            "a\u{0}b",
+            "",
+        ] {
+            assert!(RelPath::new(bad).is_err(), "{bad:?} must be refused");
+        }
+        assert_eq!(
+            RelPath::new("V1/versies/2021-09-01/a.md")
+                .unwrap()
+                .file_name(),
+            "a.md"
+        );
+    }
+
+    /// A document's file and its kept version round-trip through their paths.
+    #[test]
+    fn output_files_round_trip() {
+        let f = OutputFile::new("V1", "toetsplan", Format::Pdf).unwrap();
+        assert_eq!(f.rel().as_str(), "V1/toetsplan.pdf");
+        let date = NaiveDate::from_ymd_opt(2021, 9, 1).unwrap();
+        let kept = f.kept(date);
+        assert_eq!(kept.rel().as_str(), "V1/versies/2021-09-01/toetsplan.pdf");
+        assert_eq!(kept.in_plan_folder(), "versies/2021-09-01/toetsplan.pdf");
+        assert_eq!(OutputFile::parse(kept.rel().as_str()), Ok(kept));
+        assert_eq!(OutputFile::parse("V1/toetsplan.pdf"), Ok(f));
+    }
+
+    /// Paths that are not a document's are refused with the reason.
+    #[test]
+    fn foreign_paths_are_not_output_files() {
+        for bad in [
+            "V1/../toetsplan.md",
+            "../V1/toetsplan.md",
+            "V-1/toetsplan.md",
+            "V1/toetsplan.exe",
+            "V1/versies/2021-02-30/toetsplan.md",
+            "V1/a/b.md",
+            "V1/index.html",
+            "/V1/a.md",
+        ] {
+            assert!(OutputFile::parse(bad).is_err(), "{bad:?} must be refused");
+        }
+        assert_eq!(
+            SitePage::parse("V1/index.html"),
+            Ok(SitePage::Plan("V1".into()))
+        );
+        assert!(SitePage::parse("../index.html").is_err());
+        assert_eq!(
+            SitePage::parse("toetsplan.schema.json"),
+            Ok(SitePage::Schema)
+        );
+        assert_eq!(SitePage::Schema.rel().as_str(), "toetsplan.schema.json");
+    }
+}

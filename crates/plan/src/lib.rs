@@ -1,0 +1,19 @@
+//! Floor 1, from YAML to a checked plan: the typed [`model`], read by [`load`] with the field
+//! locations of [`spans`], checked by [`validate`], every problem a [`diagnostic`] with file, line
+//! and column; [`folder`] does all of it for every plan of a folder, in one way for every
+//! command. [`dates`] reads and writes dates as Dutch readers expect them; [`changes`] lists
+//! what changed since a date; [`schema`] is the JSON Schema of the format for editors;
+//! [`starter`] a new plan to start from. Depends only on the base crate (`toetsgen-base`).
+
+pub mod changes;
+pub mod dates;
+pub mod diagnostic;
+pub mod folder;
+pub mod limits;
+pub mod load;
+pub mod model;
+pub mod schema;
+pub mod spans;
+pub mod starter;
+pub mod validate;
+mod values;

@@ -1,0 +1,50 @@
+//! The limits a plan must keep, in one place: generous for real plans (the V1 plan is 7 KB with
+//! 25 toetstermen and texts under 1,000 characters; a plan of 300 toetstermen builds), small enough
+//! that no file can make a check or a build take unbounded time or memory. README lists them.
+
+use chrono::NaiveDate;
+
+use crate::diagnostic::Diagnostic;
+
+/// The largest plan file, in bytes (2 MiB: about 300 times the V1 plan).
+pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+
+/// The deepest nesting of lists and mappings (a plan needs six levels).
+pub const MAX_DEPTH: usize = 24;
+
+/// The longest text of one field, in characters (about ten printed pages).
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
+/// The most toetstermen in one plan.
+pub const MAX_TOETSTERMEN: usize = 1_000;
+
+/// The longest plan code, in characters (it becomes a folder name).
+pub const MAX_CODE_CHARS: usize = 20;
+
+/// The longest toetsterm code, in characters.
+pub const MAX_TOETSTERM_CODE_CHARS: usize = 40;
+
+/// The most problems reported for one plan file; the rest are counted.
+pub const MAX_DIAGNOSTICS: usize = 50;
+
+/// The earliest date: a PDF carries its plan's version date as a UNIX timestamp, which starts here.
+pub const FIRST_DATE: NaiveDate = NaiveDate::from_ymd_opt(1970, 1, 1).expect("a real date");
+
+/// Whether a plan code is valid: 1 to [`MAX_CODE_CHARS`] ASCII letters and digits.
+pub fn valid_plan_code(code: &str) -> bool {
+    (1..=MAX_CODE_CHARS).contains(&code.len()) && code.chars().all(|ch| ch.is_ascii_alphanumeric())
+}
+
+/// The error for a plan file over [`MAX_FILE_BYTES`].
+pub fn file_too_large(display: &str, size: u64) -> Diagnostic {
+    Diagnostic::error(
+        display,
+        None,
+        format!(
+            "the file is {} KiB, more than a toetsplan may be ({} KiB)",
+            size / 1024,
+            MAX_FILE_BYTES / 1024
+        ),
+    )
+    .with_help("a toetsplan is a few to a few hundred KiB; check that this is the plan you meant, or split it into plans per module")
+}

@@ -1,0 +1,370 @@
+//! The rules a session keeps, each broken one an error with file, line and how to fix it, and
+//! nothing made on any error: a known plan that passes check, one or two assessors, a time
+//! written `09:30`, candidates inline or from a readable export (never both, at least one), names
+//! and numbers given, numbers unique, no line breaks or control characters in what is printed.
+//! Warnings: a session before the plan's ingangsdatum, or a plan changed after the session date.
+
+use std::collections::HashMap;
+use std::path::{Component, Path};
+
+use chrono::NaiveDate;
+
+use crate::csv;
+use crate::limits::{MAX_BEOORDELAARS, MAX_NUMMER_CHARS, MAX_TEXT_CHARS};
+use crate::load::SourceSessie;
+use crate::model::{Kandidaat, Sessie};
+use toetsgen_plan::dates;
+use toetsgen_plan::diagnostic::{Diagnostic, Location};
+use toetsgen_plan::model::Toetsplan;
+use toetsgen_plan::spans::Spans;
+
+/// A plan the session may name, and whether it passes check.
+#[derive(Debug, Clone, Copy)]
+pub struct PlanStatus<'a> {
+    /// The plan.
+    pub plan: &'a Toetsplan,
+    /// Its file, as shown.
+    pub file: &'a str,
+    /// Whether it has no errors.
+    pub valid: bool,
+}
+
+/// A candidate with where it was written: its file, line, and the text to show the line from.
+struct Herkomst<'a> {
+    file: &'a str,
+    source: &'a str,
+    /// For a candidate in the session file: its path there and the file's span map.
+    path: Option<(String, &'a Spans)>,
+    line: usize,
+}
+
+impl Herkomst<'_> {
+    /// An error at the candidate's `field`: at its value in the session file, or at the
+    /// candidate's line of the export.
+    fn error(&self, field: &str, message: String) -> Diagnostic {
+        let loc = match &self.path {
+            Some((path, spans)) => spans.nearest(&format!("{path}.{field}")),
+            None => Some(Location {
+                line: self.line,
+                column: 1,
+            }),
+        };
+        Diagnostic::error(self.file, loc, message).with_source(self.source)
+    }
+}
+
+/// Checks a session against the plans; on success the session and its warnings and notes.
+pub fn validate(
+    ss: &SourceSessie,
+    plans: &[PlanStatus<'_>],
+) -> Result<(Sessie, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let b = &ss.bestand;
+    let mut problems = Vec::new();
+    let mut warnings = Vec::new();
+    let at = |path: &str| ss.spans.value(path).or_else(|| ss.spans.nearest(path));
+    let error = |path: &str, message: String, help: &str| {
+        Diagnostic::error(&ss.display, at(path), message)
+            .with_source(&ss.source)
+            .with_help(help)
+    };
+    check_plan(ss, plans, &error, &mut problems, &mut warnings);
+    if let Some(tijd) = &b.tijd
+        && !valid_time(tijd)
+    {
+        problems.push(error(
+            "tijd",
+            format!("`{tijd}` is not a time"),
+            "write the starting time as hours and minutes, e.g. \"09:30\" (with the quotes)",
+        ));
+    }
+    check_text(&mut problems, &error, "locatie", &b.locatie, MAX_TEXT_CHARS);
+    if b.beoordelaars.is_empty() || b.beoordelaars.len() > MAX_BEOORDELAARS {
+        problems.push(error(
+            "beoordelaars",
+            format!(
+                "a session has one or two beoordelaars, this one {}",
+                b.beoordelaars.len()
+            ),
+            "name one or two assessors, e.g. `beoordelaars: [A. de Vries]`",
+        ));
+    }
+    for (i, naam) in b.beoordelaars.iter().enumerate() {
+        check_text(
+            &mut problems,
+            &error,
+            &format!("beoordelaars[{i}]"),
+            naam,
+            MAX_TEXT_CHARS,
+        );
+    }
+    let kandidaten = candidates(ss, &mut problems, &mut warnings);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let sessie = Sessie {
+        naam: ss.stem.clone(),
+        bestand: ss.display.clone(),
+        plan: b.plan.clone(),
+        datum: b.datum.0,
+        tijd: b.tijd.clone(),
+        locatie: b.locatie.trim().to_owned(),
+        beoordelaars: b.beoordelaars.iter().map(|n| n.trim().to_owned()).collect(),
+        kandidaten,
+    };
+    Ok((sessie, warnings))
+}
+
+/// The candidates, inline or from the export, each checked; problems go to `problems`.
+fn candidates(
+    ss: &SourceSessie,
+    problems: &mut Vec<Diagnostic>,
+    notes: &mut Vec<Diagnostic>,
+) -> Vec<Kandidaat> {
+    let b = &ss.bestand;
+    let at = |path: &str| ss.spans.value(path).or_else(|| ss.spans.nearest(path));
+    let error = |path: &str, message: &str, help: &str| {
+        Diagnostic::error(&ss.display, at(path), message)
+            .with_source(&ss.source)
+            .with_help(help)
+    };
+    let csv_text;
+    let csv_display;
+    let rows: Vec<(Kandidaat, Herkomst<'_>)> = match (&b.kandidaten, &b.kandidaten_bestand) {
+        (Some(_), Some(_)) => {
+            problems.push(error(
+                "kandidaten_bestand",
+                "the session gives both `kandidaten` and `kandidaten_bestand`",
+                "give the candidates one way: in the file, or in a spreadsheet export",
+            ));
+            return Vec::new();
+        }
+        (None, None) => {
+            problems.push(error("plan", "the session has no candidates", "add `kandidaten:` with one entry per candidate, or `kandidaten_bestand: kandidaten.csv`"));
+            return Vec::new();
+        }
+        (Some(list), None) => inline(ss, list),
+        (None, Some(name)) => {
+            let Some((display, text, read)) = read_csv(ss, name, problems) else {
+                return Vec::new();
+            };
+            if let Some(note) = &read.note {
+                notes.push(Diagnostic::warning(&display, None, note.clone()));
+            }
+            csv_display = display;
+            csv_text = text;
+            (read.rijen.into_iter())
+                .map(|(k, line)| {
+                    (
+                        k,
+                        Herkomst {
+                            file: &csv_display,
+                            source: &csv_text,
+                            path: None,
+                            line,
+                        },
+                    )
+                })
+                .collect()
+        }
+    };
+    if rows.is_empty() {
+        problems.push(error(
+            "kandidaten",
+            "the session has no candidates",
+            "add at least one candidate",
+        ));
+    }
+    check_candidates(&rows, problems);
+    rows.into_iter().map(|(k, _)| k).collect()
+}
+
+/// Each candidate's name and number given, printable and not too long; numbers unique.
+fn check_candidates(rows: &[(Kandidaat, Herkomst<'_>)], problems: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (k, h) in rows {
+        let fields = [
+            ("naam", Some(k.naam.as_str()), MAX_TEXT_CHARS),
+            ("nummer", Some(k.nummer.as_str()), MAX_NUMMER_CHARS),
+            ("gemeente", k.gemeente.as_deref(), MAX_TEXT_CHARS),
+        ];
+        for (field, value, max) in fields {
+            let Some(value) = value else { continue };
+            if let Some((message, help)) = text_problem(field, value, max) {
+                problems.push(h.error(field, message).with_help(help));
+            }
+        }
+        let nummer = k.nummer.trim();
+        if nummer.is_empty() {
+            continue;
+        }
+        if let Some(first) = seen.insert(nummer, h.line) {
+            let message =
+                format!("candidate number `{nummer}` is given twice (first on line {first})");
+            problems.push(
+                h.error("nummer", message)
+                    .with_help("every candidate has a number of their own: check both rows"),
+            );
+        }
+    }
+}
+
+/// Reads the candidates' export named in the session: a plain relative path inside the session's
+/// folder. Returns the file as shown, its text and the candidates; `None` after a problem.
+fn read_csv(
+    ss: &SourceSessie,
+    name: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<(String, String, csv::CsvKandidaten)> {
+    let loc = ss.spans.value("kandidaten_bestand");
+    let error = |message: String, help: &str| {
+        Diagnostic::error(&ss.display, loc, message)
+            .with_source(&ss.source)
+            .with_help(help)
+    };
+    let plain = !name.is_empty()
+        && Path::new(name)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)));
+    if !plain {
+        problems.push(error(format!("`{name}` is not a file name inside the session's folder"), "name the export relative to the session file, without `..` or a leading `/`, e.g. `kandidaten.csv`"));
+        return None;
+    }
+    let path = ss.dir.join(name);
+    let display = path.display().to_string();
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            problems.push(error(
+                format!("cannot read the candidates file {display}: {e}"),
+                "check the name; the path is relative to the session file",
+            ));
+            return None;
+        }
+    };
+    match csv::read(&display, &bytes) {
+        Ok(read) => {
+            let text = String::from_utf8(bytes).unwrap_or_else(|e| {
+                encoding_rs::WINDOWS_1252
+                    .decode_without_bom_handling(e.as_bytes())
+                    .0
+                    .into_owned()
+            });
+            Some((display, text, read))
+        }
+        Err(d) => {
+            problems.push(d);
+            None
+        }
+    }
+}
+
+/// What is wrong with a printed text, and how to fix it.
+fn text_problem(field: &str, value: &str, max: usize) -> Option<(String, String)> {
+    if value.trim().is_empty() {
+        return Some((
+            format!("`{field}` is empty"),
+            format!("fill in the {field}: it is printed in the packet"),
+        ));
+    }
+    if value.chars().any(char::is_control) {
+        return Some((
+            format!("`{field}` holds a line break or control character"),
+            "write it on one line".to_owned(),
+        ));
+    }
+    let n = value.chars().count();
+    (n > max).then(|| {
+        (
+            format!("`{field}` is {n} characters, more than the {max} allowed"),
+            "shorten it".to_owned(),
+        )
+    })
+}
+
+fn check_text(
+    problems: &mut Vec<Diagnostic>,
+    error: &impl Fn(&str, String, &str) -> Diagnostic,
+    path: &str,
+    value: &str,
+    max: usize,
+) {
+    let field = path.split('[').next().unwrap_or(path);
+    if let Some((message, help)) = text_problem(field, value, max) {
+        problems.push(error(path, message, &help));
+    }
+}
+
+/// Whether `text` is a time of day written `HH:MM`.
+fn valid_time(text: &str) -> bool {
+    chrono::NaiveTime::parse_from_str(text, "%H:%M").is_ok() && text.len() == 5
+}
+
+/// A session before the plan's ingangsdatum, or a plan changed after the session date.
+fn date_warnings(ss: &SourceSessie, plan: &Toetsplan) -> Vec<Diagnostic> {
+    let datum: NaiveDate = ss.bestand.datum.0;
+    let at = ss.spans.value("datum");
+    let warn = |m: String, h: String| {
+        Diagnostic::warning(&ss.display, at, m)
+            .with_source(&ss.source)
+            .with_help(h)
+    };
+    let mut warnings = Vec::new();
+    if datum < plan.ingangsdatum.0 {
+        warnings.push(warn(
+            format!(
+                "the session is before plan {}'s ingangsdatum ({})",
+                plan.code,
+                dates::lang(plan.ingangsdatum.0)
+            ),
+            "check the date; the packet is made from the plan as it is now".to_owned(),
+        ));
+    }
+    let versie = plan.versie().0;
+    if versie > datum {
+        warnings.push(warn(format!("plan {} changed after the session date: the packet is made from today's plan, version {}", plan.code, dates::lang(versie)), "check that this is the version the candidates prepared with".to_owned()));
+    }
+    warnings
+}
+
+/// The plan the session names: known, and passing check; its date warnings.
+fn check_plan(
+    ss: &SourceSessie,
+    plans: &[PlanStatus<'_>],
+    error: &impl Fn(&str, String, &str) -> Diagnostic,
+    problems: &mut Vec<Diagnostic>,
+    warnings: &mut Vec<Diagnostic>,
+) {
+    let b = &ss.bestand;
+    match plans.iter().find(|p| p.plan.code == b.plan) {
+        None => {
+            let known: Vec<&str> = plans.iter().map(|p| p.plan.code.as_str()).collect();
+            problems.push(error("plan", format!("there is no plan with the code `{}`", b.plan), &format!("the plans found are: {}; check the code, or name the plans folder with --plans", known.join(", "))));
+        }
+        Some(p) if !p.valid => problems.push(error(
+            "plan",
+            format!(
+                "plan {} ({}) does not pass `toetsgen check`",
+                b.plan, p.file
+            ),
+            "fix the plan first: `toetsgen check` shows its errors",
+        )),
+        Some(p) => warnings.extend(date_warnings(ss, p.plan)),
+    }
+}
+
+/// The candidates written in the session file, each with its place there.
+fn inline<'a>(ss: &'a SourceSessie, list: &[Kandidaat]) -> Vec<(Kandidaat, Herkomst<'a>)> {
+    (list.iter().enumerate())
+        .map(|(i, k)| {
+            let path = format!("kandidaten[{i}]");
+            let line = ss.spans.value(&path).map_or(1, |l| l.line);
+            let herkomst = Herkomst {
+                file: &ss.display,
+                source: &ss.source,
+                path: Some((path, &ss.spans)),
+                line,
+            };
+            (k.clone(), herkomst)
+        })
+        .collect()
+}

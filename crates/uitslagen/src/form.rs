@@ -1,0 +1,83 @@
+//! A saved beoordelingsformulier as the HTML form writes it (`templates/_formulier.html.tera`):
+//! `formaat`, `formaatversie`, `plan`, `versie`, `kandidaat` and `waarden` (every field by name).
+//! Only what the results list needs is read; the file's own `uitslag` is not trusted.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::Path;
+
+use serde::Deserialize;
+
+/// The largest saved form read (a filled V1 form is about 10 KB).
+pub(crate) const MAX_BYTES: u64 = 1024 * 1024;
+
+/// What a saved form says.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct SavedForm {
+    /// Always "toetsgen-beoordelingsformulier".
+    pub formaat: String,
+    /// 1.
+    pub formaatversie: u32,
+    /// Plan code.
+    pub plan: String,
+    /// The plan's version date (ISO) the form was made from.
+    pub versie: String,
+    /// Candidate, gemeente, assessor and date.
+    #[serde(default)]
+    pub kandidaat: Kandidaat,
+    /// Every field by name: text, a tick (true/false) or the chosen judgement (or null).
+    pub waarden: BTreeMap<String, serde_json::Value>,
+}
+
+/// The candidate fields.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct Kandidaat {
+    /// Naam kandidaat.
+    #[serde(default)]
+    pub naam: String,
+    /// Gemeente.
+    #[serde(default)]
+    pub gemeente: String,
+    /// Naam beoordelaar.
+    #[serde(default)]
+    pub beoordelaar: String,
+    /// Datum (as typed or as the date field gives it).
+    #[serde(default)]
+    pub datum: String,
+}
+
+impl SavedForm {
+    /// The text value of a field, if it is a non-empty text.
+    pub fn tekst(&self, name: &str) -> Option<&str> {
+        match self.waarden.get(name) {
+            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => Some(s.trim()),
+            _ => None,
+        }
+    }
+}
+
+/// Reads and parses one saved form, within [`MAX_BYTES`].
+pub(crate) fn read(path: &Path) -> Result<SavedForm, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read it: {e}"))?;
+    let mut bytes = Vec::new();
+    (file.take(MAX_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("cannot read it: {e}"))?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(format!(
+            "it is larger than {} KiB, too large for a saved beoordelingsformulier",
+            MAX_BYTES / 1024
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned())?;
+    let form: SavedForm =
+        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+            format!("not a saved beoordelingsformulier: {e} (save the form again with Opslaan)")
+        })?;
+    if form.formaat != "toetsgen-beoordelingsformulier" || form.formaatversie != 1 {
+        return Err(format!(
+            "not a saved beoordelingsformulier of this toetsgen (formaat {:?}, versie {})",
+            form.formaat, form.formaatversie
+        ));
+    }
+    Ok(form)
+}

@@ -1,0 +1,133 @@
+//! A saved form's result, worked out with the plan's own rule, in the words of the HTML form:
+//! "geslaagd: 5 van 5 toetstermen voldoende (minimaal 4), alle verplichte voldoende",
+//! "niet geslaagd: F1.02 is verplicht en onvoldoende". Where the plan gives the cesuur only as
+//! text, the result is the assessor's own choice on the form, and says so.
+
+use crate::form::SavedForm;
+use toetsgen_document::view::sufficient_list;
+use toetsgen_plan::model::{Soort, Toetsplan};
+
+/// The result of one candidate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Uitslag {
+    /// Passed, failed, or not known (nothing chosen on a form the plan gives no rule for).
+    pub geslaagd: Option<bool>,
+    /// Why, in Dutch.
+    pub reden: String,
+}
+
+/// The result of `f`, or what is missing from it.
+pub(crate) fn of(plan: &Toetsplan, f: &SavedForm) -> Result<Uitslag, String> {
+    let b = plan.beoordeling_or_default();
+    match b.soort {
+        Soort::Vragen => questions(plan, f, b.minimaal_goed),
+        Soort::Waarnemingen if b.minimaal_voldoende.is_none() && b.verplicht.is_empty() => {
+            Ok(chosen(f))
+        }
+        Soort::Waarnemingen => observations(plan, f),
+    }
+}
+
+/// A plan without a structured cesuur: the assessor's choice.
+fn chosen(f: &SavedForm) -> Uitslag {
+    let geslaagd = match f.tekst("uitslag") {
+        Some("geslaagd") => Some(true),
+        Some("niet geslaagd") => Some(false),
+        _ => None,
+    };
+    let reden = match geslaagd {
+        Some(_) => "gekozen door de beoordelaar (de cesuur staat als tekst in het toetsplan)",
+        None => "niet ingevuld: de beoordelaar heeft geen uitslag gekozen",
+    };
+    Uitslag {
+        geslaagd,
+        reden: reden.to_owned(),
+    }
+}
+
+fn observations(plan: &Toetsplan, f: &SavedForm) -> Result<Uitslag, String> {
+    let b = plan.beoordeling_or_default();
+    let voldoende = sufficient_list(&b.schaal);
+    let (mut goed, mut open, mut zwak) = (0usize, Vec::new(), Vec::new());
+    for t in plan.toetstermen() {
+        let code = t.code.trim();
+        match f.tekst(&format!("t.{code}.oordeel")) {
+            None => open.push(code),
+            Some(o) if voldoende.iter().any(|v| v == o) => goed += 1,
+            Some(o) if b.verplicht.iter().any(|v| v.trim() == code) => {
+                zwak.push(format!("{code} is verplicht en {o}"))
+            }
+            Some(_) => {}
+        }
+    }
+    if !open.is_empty() {
+        return Err(format!(
+            "no judgement for {}: fill them in on the form and save it again",
+            open.join(", ")
+        ));
+    }
+    let n = plan.toetstermen().count();
+    let oordeel = voldoende.join(" of ");
+    let genoeg = b.minimaal_voldoende.is_none_or(|m| goed >= m as usize);
+    let mut deel = format!("{goed} van {n} toetstermen {oordeel}");
+    if let Some(m) = b.minimaal_voldoende {
+        deel.push_str(&format!(" (minimaal {m})"));
+    }
+    if genoeg && zwak.is_empty() {
+        let alle = if b.verplicht.is_empty() {
+            String::new()
+        } else {
+            format!(", alle verplichte {oordeel}")
+        };
+        return Ok(Uitslag {
+            geslaagd: Some(true),
+            reden: format!("geslaagd: {deel}{alle}"),
+        });
+    }
+    if let (false, Some(m)) = (genoeg, b.minimaal_voldoende) {
+        zwak.push(format!(
+            "{goed} van {n} toetstermen {oordeel}, minimaal {m} nodig"
+        ));
+    }
+    Ok(Uitslag {
+        geslaagd: Some(false),
+        reden: format!("niet geslaagd: {}", zwak.join("; ")),
+    })
+}
+
+fn questions(plan: &Toetsplan, f: &SavedForm, minimaal: Option<u32>) -> Result<Uitslag, String> {
+    let mut totaal = 0u64;
+    let mut problemen = Vec::new();
+    for t in plan.toetstermen() {
+        let code = t.code.trim();
+        let max = t.aantal_opdrachten.unwrap_or(0);
+        match f.tekst(&format!("t.{code}.goed")).map(str::parse::<u32>) {
+            Some(Ok(n)) if n <= max => totaal += u64::from(n),
+            Some(_) => problemen.push(format!("{code} (not a number from 0 to {max})")),
+            None => problemen.push(format!("{code} (empty)")),
+        }
+    }
+    if !problemen.is_empty() {
+        return Err(format!(
+            "no valid number correct for {}: fill them in on the form and save it again",
+            problemen.join(", ")
+        ));
+    }
+    let van = plan.aantal_vragen_som();
+    Ok(match minimaal {
+        None => Uitslag {
+            geslaagd: None,
+            reden: format!(
+                "{totaal} van de {van} vragen goed; de cesuur staat als tekst in het toetsplan"
+            ),
+        },
+        Some(m) if totaal >= u64::from(m) => Uitslag {
+            geslaagd: Some(true),
+            reden: format!("geslaagd: {totaal} van de {van} vragen goed (minimaal {m})"),
+        },
+        Some(m) => Uitslag {
+            geslaagd: Some(false),
+            reden: format!("niet geslaagd: {totaal} van de {van} vragen goed, minimaal {m} nodig"),
+        },
+    })
+}
