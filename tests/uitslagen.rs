@@ -43,10 +43,10 @@ fn results_list_from_saved_forms() {
     let f = |name: &str| forms.join(name).display().to_string();
     let expected = format!(
         "\u{feff}bestand;plan;versie;kandidaat;gemeente;beoordelaar;datum;uitslag;reden\r\n\
-         {};F1;2024-01-01;Anna de Vries;Utrecht;C. Pieters;2026-11-20;geslaagd;\"geslaagd: 5 van 5 toetstermen voldoende (minimaal 4), alle verplichte voldoende\"\r\n\
+         {};F1;2024-01-01;Anna de Vries;Utrecht;C. Pieters;2026-11-20;geslaagd;geslaagd: 5 van 5 toetstermen voldoende (minimaal 4), alle verplichte voldoende\r\n\
          {};F1;2024-01-01;\"Bram \"\"B.\"\" Jansen; Zwolle\";Utrecht;C. Pieters;2026-11-20;niet geslaagd;niet geslaagd: F1.02 is verplicht en onvoldoende\r\n\
-         {};F1;2024-01-01;\"'=HYPERLINK(\"\"x\"\")\";Utrecht;C. Pieters;2026-11-20;niet geslaagd;\"niet geslaagd: 3 van 5 toetstermen voldoende, minimaal 4 nodig\"\r\n\
-         {};B2;2024-03-15;Eva Bakker;Ede;;;niet geslaagd;\"niet geslaagd: 27 van de 40 vragen goed, minimaal 28 nodig\"\r\n",
+         {};F1;2024-01-01;\"'=HYPERLINK(\"\"x\"\")\";Utrecht;C. Pieters;2026-11-20;niet geslaagd;niet geslaagd: 3 van 5 toetstermen voldoende, minimaal 4 nodig\r\n\
+         {};B2;2024-03-15;Eva Bakker;Ede;;;niet geslaagd;niet geslaagd: 27 van de 40 vragen goed, minimaal 28 nodig\r\n",
         f("anna.json"),
         f("bram.json"),
         f("formule.json"),

@@ -25,24 +25,24 @@ pub(crate) fn run(args: UitslagenArgs) -> Result<Status> {
         .collect();
     let refs: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
     let found = uitslagen::collect(&refs, &plans);
-    for p in &found.problemen {
+    for p in &found.refused {
         eprintln!("error: {p}\n");
     }
     let csv = with_extension(&args.output, "csv");
     let md = with_extension(&args.output, "md");
-    fs::write_atomic(&csv, list::csv(&found.rijen).as_bytes())?;
-    fs::write_atomic(&md, list::markdown(&found.rijen).as_bytes())?;
+    fs::write_atomic(&csv, list::csv(&found.rows).as_bytes())?;
+    fs::write_atomic(&md, list::markdown(&found.rows).as_bytes())?;
     say!(
         "{} in {} and {}{}",
-        plural(found.rijen.len(), "result", "results"),
+        plural(found.rows.len(), "result", "results"),
         csv.display(),
         md.display(),
-        match found.problemen.len() {
+        match found.refused.len() {
             0 => String::new(),
             n => format!("; {} refused (see above)", plural(n, "file", "files")),
         }
     )?;
-    Ok(Status::valid_if(ok && found.problemen.is_empty()))
+    Ok(Status::valid_if(ok && found.refused.is_empty()))
 }
 
 fn with_extension(name: &Path, ext: &str) -> PathBuf {

@@ -8,6 +8,8 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use sha2::{Digest, Sha256};
 
+use crate::encoding::{self, Accepted};
+
 /// Why a text file could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
@@ -37,31 +39,28 @@ pub fn read_text(path: &Path) -> Result<String, ReadError> {
         path: path.display().to_string(),
         source,
     })?;
-    decode_utf8(&bytes).map_err(|(line, column)| ReadError::NotUtf8 {
+    let decoded = encoding::decode(&bytes, Accepted::Utf8).map_err(|at| ReadError::NotUtf8 {
         path: path.display().to_string(),
-        line,
-        column,
-    })
-}
-
-/// UTF-8 bytes as text, a leading byte-order mark stripped; on invalid UTF-8, the 1-based line
-/// and column (in bytes) of the first bad byte.
-pub fn decode_utf8(bytes: &[u8]) -> Result<String, (usize, usize)> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes)
-        .map(str::to_owned)
-        .map_err(|err| {
-            let good = &bytes[..err.valid_up_to()];
-            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
-            let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            (line, good.len() - line_start + 1)
-        })
+        line: at.line,
+        column: at.column,
+    })?;
+    Ok(decoded.text)
 }
 
 /// How every temporary file toetsgen writes begins: `.toetsgen-`, hidden.
 pub const TEMP_PREFIX: &str = ".toetsgen-";
 /// How every temporary file toetsgen writes ends.
 pub const TEMP_SUFFIX: &str = ".tmp";
+
+/// A new temporary file in `dir`, named `.toetsgen-*.tmp` ([`TEMP_PREFIX`], [`TEMP_SUFFIX`]) so
+/// that a later run recognises one that a killed run left; removed when dropped.
+pub fn temp_file_in(dir: &Path) -> Result<tempfile::NamedTempFile> {
+    tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))
+}
 
 /// Writes `contents` to `path` atomically, creating parent folders as needed.
 ///
@@ -81,11 +80,7 @@ pub fn write_via(tmp_dir: &Path, path: &Path, contents: &[u8]) -> Result<()> {
     if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         create_dir_all(dir)?;
     }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .suffix(TEMP_SUFFIX)
-        .tempfile_in(tmp_dir)
-        .with_context(|| format!("cannot create a temporary file in {}", tmp_dir.display()))?;
+    let mut tmp = temp_file_in(tmp_dir)?;
     tmp.write_all(contents)
         .and_then(|()| make_readable(tmp.as_file()))
         .and_then(|()| tmp.as_file().sync_all())
@@ -144,11 +139,7 @@ pub fn write_temp_hashed(
     dir: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<(std::fs::File, tempfile::TempPath, String)> {
-    let tmp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .suffix(TEMP_SUFFIX)
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    let tmp = temp_file_in(dir)?;
     let (file, temp) = tmp.into_parts();
     let mut hashing = Hashing::new(std::io::BufWriter::new(file));
     let written = write(&mut hashing).and_then(|()| hashing.flush());

@@ -46,9 +46,9 @@ pub(crate) fn plan_jobs(
             .and_then(|p| p.bestanden.get(&file))
             .filter(|rec| !force && rec.typst_bron.as_deref() == Some(key.as_str()))
             .and_then(|rec| {
-                let stamp = out.verify(&file.rel(), &rec.sha256, rec.stempel.as_ref())?;
+                let held = out.verify(&file.rel(), &rec.sha256, rec.stempel.as_ref())?;
                 Some(FileRecord {
-                    stempel: stamp,
+                    stempel: held.stamp,
                     ..rec.clone()
                 })
             });

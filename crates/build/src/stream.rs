@@ -62,17 +62,22 @@ pub(crate) struct Unchanged {
     view: Option<PlanView>,
 }
 
+/// A rendered plan whose PDFs are being made.
+struct Pending {
+    /// The plan with its documents.
+    plan: Box<Rendered>,
+    /// Its PDFs made (or failed) so far.
+    made: Made,
+    /// How many more PDFs it waits for.
+    waiting_for: usize,
+}
+
 /// What the writer hears.
 enum Msg {
     /// A plan found unchanged.
     Unchanged(Box<Unchanged>),
-    /// A rendered plan with the PDFs known so far, waiting for `waiting` more.
-    Plan(
-        usize,
-        Box<Rendered>,
-        HashMap<OutputFile, Result<Content>>,
-        usize,
-    ),
+    /// A rendered plan, number `id` of this build, with the PDFs known so far.
+    Plan { id: usize, plan: Pending },
     /// PDFs made (or failed), by plan number.
     Pdfs(Vec<(usize, OutputFile, Result<Content>)>),
     /// A plan that could not be rendered.
@@ -172,7 +177,12 @@ impl Stream<'_> {
                     None => Default::default(),
                 };
                 let group = groups.entry(pdfs::timestamp(&plan)).or_default();
-                let _ = msgs.send(Msg::Plan(id, Box::new(plan), done, wanted.len()));
+                let plan = Pending {
+                    plan: Box::new(plan),
+                    made: done,
+                    waiting_for: wanted.len(),
+                };
+                let _ = msgs.send(Msg::Plan { id, plan });
                 group.extend(wanted.into_iter().map(|w| (id, w)));
             }
             let sizes: Vec<usize> = groups.values().map(Vec::len).collect();
@@ -282,26 +292,26 @@ impl Stream<'_> {
         outcome: &mut Outcome,
         stop: &AtomicBool,
     ) -> Result<()> {
-        let mut waiting: HashMap<usize, (Box<Rendered>, Made, usize)> = HashMap::new();
+        let mut waiting: HashMap<usize, Pending> = HashMap::new();
         let mut result = Ok(());
         let mut complete = Vec::new();
         for msg in msgs {
             match msg {
-                Msg::Plan(_, plan, made, 0) => complete.push((plan, made)),
-                Msg::Plan(id, plan, made, n) => {
-                    waiting.insert(id, (plan, made, n));
+                Msg::Plan { plan, .. } if plan.waiting_for == 0 => complete.push(plan),
+                Msg::Plan { id, plan } => {
+                    waiting.insert(id, plan);
                 }
                 Msg::Pdfs(list) => {
                     for (id, file, content) in list {
-                        let Some(entry) = waiting.get_mut(&id) else {
+                        let Some(pending) = waiting.get_mut(&id) else {
                             continue;
                         };
-                        entry.1.insert(file, content);
-                        entry.2 -= 1;
-                        if entry.2 == 0
-                            && let Some((plan, made, _)) = waiting.remove(&id)
+                        pending.made.insert(file, content);
+                        pending.waiting_for -= 1;
+                        if pending.waiting_for == 0
+                            && let Some(done) = waiting.remove(&id)
                         {
-                            complete.push((plan, made));
+                            complete.push(done);
                         }
                     }
                 }
@@ -311,9 +321,9 @@ impl Stream<'_> {
                 }
                 Msg::Unchanged(..) => {}
             }
-            for (plan, mut made) in complete.drain(..) {
+            for mut done in complete.drain(..) {
                 if result.is_ok() {
-                    result = self.write_plan(&plan, &mut made, writer, outcome);
+                    result = self.write_plan(&done.plan, &mut done.made, writer, outcome);
                     if result.is_err() {
                         stop.store(true, Ordering::SeqCst);
                     }

@@ -38,8 +38,8 @@ pub(crate) fn unchanged(
         for format in Format::ALL.into_iter().filter(|f| opts.formats.contains(f)) {
             let file = OutputFile::new(code, &doc.naam, format).ok()?;
             let recorded = record.bestanden.get(&file)?;
-            let stamp = out.verify(&file.rel(), &recorded.sha256, recorded.stempel.as_ref())?;
-            files.push((file, stamp));
+            let held = out.verify(&file.rel(), &recorded.sha256, recorded.stempel.as_ref())?;
+            files.push((file, held.stamp));
         }
     }
     Some(files)

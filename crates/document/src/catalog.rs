@@ -227,7 +227,7 @@ fn check_document_name(name: &str, stem: &str, names: &[&String]) -> Result<()> 
     }
     if !valid_document_name(stem) {
         bail!(
-            "template {name}: a document name may contain only lowercase letters, digits and dashes, at most 64 (it becomes a file name)"
+            "template {name}: a document name may contain only lowercase letters, digits and dashes, at most {MAX_DOCUMENT_NAME} (it becomes a file name)"
         );
     }
     if RESERVED.contains(&stem) {
@@ -238,8 +238,13 @@ fn check_document_name(name: &str, stem: &str, names: &[&String]) -> Result<()> 
     Ok(())
 }
 
-fn valid_document_name(stem: &str) -> bool {
-    (1..=64).contains(&stem.len())
+/// The longest name a document may have (it becomes a file name).
+pub const MAX_DOCUMENT_NAME: usize = 64;
+
+/// Whether `stem` may name a document: lowercase letters, digits and dashes, at most
+/// [`MAX_DOCUMENT_NAME`].
+pub fn valid_document_name(stem: &str) -> bool {
+    (1..=MAX_DOCUMENT_NAME).contains(&stem.len())
         && stem
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')

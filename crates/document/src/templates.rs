@@ -14,6 +14,7 @@ use anyhow::{Context as _, Result};
 use rayon::prelude::*;
 
 use crate::catalog::{self, Source};
+pub use crate::catalog::{MAX_DOCUMENT_NAME, valid_document_name};
 use crate::context::{Context, DocumentInfo};
 use crate::engine::{Engine, chain};
 use crate::{Format, markdown};

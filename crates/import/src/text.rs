@@ -4,22 +4,16 @@
 
 use anyhow::{Result, bail};
 
+use toetsgen_base::encoding::{self, Accepted};
+
 use super::{CellCount, MAX_COLUMNS, Place, Row, clean_cell};
 
 /// The text of an export: UTF-16 (with its byte-order mark) or UTF-8 (with or without one).
-/// On invalid UTF-8, the error is the 1-based line of the first bad byte.
+/// On bytes the encoding cannot read, the error is the 1-based line of the first.
 pub fn decode(bytes: &[u8]) -> Result<String, usize> {
-    let utf16 = |bytes: &[u8], unit: fn([u8; 2]) -> u16| {
-        let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
-        String::from_utf16_lossy(&units)
-    };
-    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return Ok(utf16(rest, u16::from_le_bytes));
-    }
-    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return Ok(utf16(rest, u16::from_be_bytes));
-    }
-    toetsgen_base::fs::decode_utf8(bytes).map_err(|(line, _)| line)
+    (encoding::decode(bytes, Accepted::Unicode))
+        .map(|decoded| decoded.text)
+        .map_err(|at| at.line)
 }
 
 /// The rows of a text export; blank lines are left out. A line with more than

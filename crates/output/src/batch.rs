@@ -63,11 +63,7 @@ impl Batch {
         read_only: bool,
     ) -> Result<()> {
         let dir = staging_dir(out, rel)?;
-        let mut tmp = tempfile::Builder::new()
-            .prefix(fs::TEMP_PREFIX)
-            .suffix(fs::TEMP_SUFFIX)
-            .tempfile_in(&dir)
-            .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+        let mut tmp = fs::temp_file_in(&dir)?;
         tmp.write_all(bytes)
             .and_then(|()| set_mode(tmp.as_file(), read_only))
             .with_context(|| format!("cannot write {}", tmp.path().display()))?;

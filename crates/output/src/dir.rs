@@ -23,6 +23,14 @@ use toetsgen_base::report::Reporter;
 /// The lock file's name, in the output folder.
 pub const LOCK_NAME: &str = ".toetsgen.lock";
 
+/// A file found to hold the bytes asked about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Held {
+    /// Its stamp, taken before its bytes were read (`None` where there can be none, see
+    /// [`Stamp`]): when the stamp is the same next time, the bytes need not be read again.
+    pub stamp: Option<Stamp>,
+}
+
 /// The output folder, locked for this build.
 pub struct OutputDir {
     root: PathBuf,
@@ -113,30 +121,24 @@ impl OutputDir {
         self.read(rel).is_some_and(|old| old == bytes)
     }
 
-    /// `Some` when the file holds exactly `bytes`, with its stamp (taken before it is read;
-    /// `None` where there can be none, see [`Stamp`]).
-    pub fn holds_stamped(&self, rel: &RelPath, bytes: &[u8]) -> Option<Option<Stamp>> {
+    /// `Some` when the file holds exactly `bytes`, with its stamp taken before it was read.
+    pub fn holds_stamped(&self, rel: &RelPath, bytes: &[u8]) -> Option<Held> {
         let path = self.resolve(rel).ok()?;
         let stamp = Stamp::of(&path);
-        (std::fs::read(&path).ok()? == bytes).then_some(stamp)
+        (std::fs::read(&path).ok()? == bytes).then_some(Held { stamp })
     }
 
     /// `Some` when the file holds the bytes with hash `expected`, with its stamp as in
     /// [`OutputDir::holds_stamped`]. The file is not read when its stamp is `known` (taken when
     /// those bytes were last verified); otherwise it is read and hashed, the stamp taken before
     /// reading, so that a change while it is read shows next time.
-    pub fn verify(
-        &self,
-        rel: &RelPath,
-        expected: &str,
-        known: Option<&Stamp>,
-    ) -> Option<Option<Stamp>> {
+    pub fn verify(&self, rel: &RelPath, expected: &str, known: Option<&Stamp>) -> Option<Held> {
         let path = self.resolve(rel).ok()?;
         let stamp = Stamp::of(&path);
         if stamp.is_some() && stamp.as_ref() == known {
-            return Some(stamp);
+            return Some(Held { stamp });
         }
-        (fs::sha256_of_file(&path).ok()? == expected).then_some(stamp)
+        (fs::sha256_of_file(&path).ok()? == expected).then_some(Held { stamp })
     }
 
     /// The stamp of a file in the folder.
@@ -246,10 +248,7 @@ fn remove_temporaries(root: &Path, deep: bool) {
 /// Whether a file made in `staging` can be renamed into `root`: tried with a temporary file
 /// (removed at once; one left by a killed build is a temporary file like any other).
 fn renames_into(staging: &Path, root: &Path) -> bool {
-    let probe = tempfile::Builder::new()
-        .prefix(fs::TEMP_PREFIX)
-        .suffix(fs::TEMP_SUFFIX)
-        .tempfile_in(staging);
+    let probe = fs::temp_file_in(staging);
     let Ok(probe) = probe.map(tempfile::NamedTempFile::into_temp_path) else {
         return false;
     };

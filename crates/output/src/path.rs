@@ -246,13 +246,9 @@ const WIJZIGINGEN: &str = "wijzigingen.html";
 /// The start page's search index, a script beside it.
 const ZOEKINDEX: &str = "zoekindex.js";
 
-/// A document name: lowercase letters, digits and dashes (as the template catalogue demands).
+/// A document name (as the template catalogue demands) other than the plan page's.
 fn valid_document_name(name: &str) -> bool {
-    (1..=64).contains(&name.len())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && name != "index"
+    toetsgen_document::templates::valid_document_name(name) && name != "index"
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {

@@ -6,6 +6,9 @@
 use schemars::JsonSchema;
 use serde::Deserialize;
 
+use crate::limits::{MAX_TEXT_CHARS, MAX_TOETSTERM_CODE_CHARS};
+use crate::validate::MAX_WAARNEMINGEN;
+
 pub use crate::values::{AantalVragen, Datum, Niveau, parse_iso_date};
 
 /// One exam module's plan (e.g. "V1: Dienstverlening"). The `schemars` attributes give the JSON
@@ -26,14 +29,14 @@ pub struct Toetsplan {
     /// Name of the module, e.g. `Dienstverlening`.
     #[schemars(
         description = "Naam van de module, bijvoorbeeld Dienstverlening. Getoond als \"V1: Dienstverlening\".",
-        length(min = 1, max = 20000)
+        length(min = 1, max = MAX_TEXT_CHARS)
     )]
     pub naam: String,
     /// Introduction above the table.
     #[serde(default)]
     #[schemars(
         description = "Inleiding boven de tabel met toetstermen. Een lege regel begint een nieuwe alinea; de tekst wordt gedrukt zoals hij hier staat.",
-        length(min = 1, max = 20000)
+        length(min = 1, max = MAX_TEXT_CHARS)
     )]
     pub omschrijving: Option<String>,
     /// Date the plan takes effect.
@@ -45,14 +48,14 @@ pub struct Toetsplan {
     #[serde(default)]
     #[schemars(
         description = "Toetsvorm, bijvoorbeeld \"Proeve op de werkplek op basis van vijf klantgesprekken\".",
-        length(min = 1, max = 20000)
+        length(min = 1, max = MAX_TEXT_CHARS)
     )]
     pub toetsvorm: Option<String>,
     /// Time allowed.
     #[serde(default)]
     #[schemars(
         description = "Toegestane tijd, als tekst, bijvoorbeeld \"60 minuten\".",
-        length(min = 1, max = 20000)
+        length(min = 1, max = MAX_TEXT_CHARS)
     )]
     pub toegestane_tijd: Option<String>,
     /// Number of questions: a whole number, or text such as "Niet van toepassing".
@@ -65,28 +68,28 @@ pub struct Toetsplan {
     #[serde(default)]
     #[schemars(
         description = "Cesuur: wanneer de kandidaat geslaagd is, als tekst.",
-        length(min = 1, max = 20000)
+        length(min = 1, max = MAX_TEXT_CHARS)
     )]
     pub cesuur: Option<String>,
     /// Scoring rules as text.
     #[serde(default)]
     #[schemars(
         description = "Scoringsregels: hoe de toets wordt gescoord, als tekst.",
-        length(min = 1, max = 20000)
+        length(min = 1, max = MAX_TEXT_CHARS)
     )]
     pub scoringsregels: Option<String>,
     /// Allowed aids as text.
     #[serde(default)]
     #[schemars(
         description = "Toegestane hulpmiddelen, als tekst, bijvoorbeeld \"Niet van toepassing\".",
-        length(min = 1, max = 20000)
+        length(min = 1, max = MAX_TEXT_CHARS)
     )]
     pub hulpmiddelen: Option<String>,
     /// Where the instructions come from, as text.
     #[serde(default)]
     #[schemars(
         description = "Instructies: waar de kandidaat de instructies krijgt, als tekst.",
-        length(min = 1, max = 20000)
+        length(min = 1, max = MAX_TEXT_CHARS)
     )]
     pub instructies: Option<String>,
     /// The TOTAAL row of the toetstermen table.
@@ -117,7 +120,7 @@ pub struct Onderdeel {
     /// Heading, e.g. "Klantgericht denken en handelen".
     #[schemars(
         description = "Kop van het onderdeel, bijvoorbeeld \"Klantgericht denken en handelen\".",
-        length(min = 1, max = 20000)
+        length(min = 1, max = MAX_TEXT_CHARS)
     )]
     pub naam: String,
     /// The criteria in this group, in order.
@@ -136,13 +139,13 @@ pub struct Toetsterm {
     /// Code: the plan code, a dot and a number, e.g. `V1.01`.
     #[schemars(
         description = "Code: de code van het plan, een punt en een nummer, bijvoorbeeld V1.01. Uniek in het plan; hoogstens 40 tekens.",
-        length(min = 1, max = 40)
+        length(min = 1, max = MAX_TOETSTERM_CODE_CHARS)
     )]
     pub code: String,
     /// The criterion, printed exactly as written.
     #[schemars(
         description = "De tekst van de toetsterm, gedrukt precies zoals hij hier staat.",
-        length(min = 1, max = 20000)
+        length(min = 1, max = MAX_TEXT_CHARS)
     )]
     pub tekst: String,
     /// Last change date (laatste wijzigingsdatum).
@@ -182,14 +185,14 @@ pub struct Beoordeling {
     #[serde(default = "default_waarnemingen")]
     #[schemars(
         description = "Aantal waarnemingen: de kolommen om af te vinken op het beoordelingsformulier (V1: vijf klantgesprekken). Van 1 tot 10.",
-        range(min = 1, max = 10)
+        range(min = 1, max = MAX_WAARNEMINGEN)
     )]
     pub waarnemingen: u32,
     /// Label of one observation, e.g. "Klantgesprek".
     #[serde(default = "default_waarneming")]
     #[schemars(
         description = "Naam van één waarneming, bijvoorbeeld \"Klantgesprek\".",
-        length(min = 1, max = 20000)
+        length(min = 1, max = MAX_TEXT_CHARS)
     )]
     pub waarneming: String,
     /// The judgement scale per toetsterm, lowest first.
@@ -197,7 +200,7 @@ pub struct Beoordeling {
     #[schemars(
         description = "De oordelen per toetsterm, van laag naar hoog; minstens twee.",
         length(min = 2),
-        inner(length(min = 1, max = 20000))
+        inner(length(min = 1, max = MAX_TEXT_CHARS))
     )]
     pub schaal: Vec<String>,
     /// Structured cesuur: at least this many toetstermen must be judged sufficient.

@@ -13,6 +13,7 @@ use std::path::{Component, Path};
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
+use crate::limits::MAX_TEXT_CHARS;
 use crate::model::{AantalVragen, Datum, Niveau, Toetsplan};
 
 /// The schema's file name, in the output folder.
@@ -89,7 +90,7 @@ impl JsonSchema for AantalVragen {
         json_schema!({
             "anyOf": [
                 { "type": "integer", "minimum": 0 },
-                { "type": "string", "minLength": 1, "maxLength": 20000 }
+                { "type": "string", "minLength": 1, "maxLength": MAX_TEXT_CHARS }
             ],
             "description": "Een heel getal (bijvoorbeeld 40) of een tekst (bijvoorbeeld \"Niet van toepassing\")."
         })

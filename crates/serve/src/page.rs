@@ -2,6 +2,7 @@
 //! a [`RelPath`] of the output folder (or refused), the reload script and the problems panel put
 //! into a served HTML page (never into the file), the content type of a file, HTML escaping.
 
+use toetsgen_document::html::escape;
 use toetsgen_output::path::RelPath;
 
 /// The prefix of serve's own addresses; no file of the output folder can have it (hidden names).
@@ -129,22 +130,6 @@ pub(crate) fn not_found(rel: &str, problems: &[String]) -> String {
         ),
         problems,
     )
-}
-
-/// Text made safe inside HTML: `&`, `<`, `>`, `"` and `'` escaped.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

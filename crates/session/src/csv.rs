@@ -4,6 +4,9 @@
 //! lines ended by CR LF or LF, and UTF-8 or Windows-1252 (Excel's default in the Netherlands),
 //! the latter said in a note. Every problem names the file and its line.
 
+use encoding_rs::WINDOWS_1252;
+use toetsgen_base::encoding::{self, Accepted, Undecodable};
+
 use crate::limits::{MAX_CSV_BYTES, MAX_CSV_FIELDS, MAX_KANDIDATEN};
 use crate::model::Kandidaat;
 use toetsgen_plan::diagnostic::{Diagnostic, Location};
@@ -16,6 +19,8 @@ pub(crate) struct CsvKandidaten {
     pub rijen: Vec<(Kandidaat, usize)>,
     /// Said to the user, e.g. that the file was read as Windows-1252.
     pub note: Option<String>,
+    /// The file's text, to show its lines in messages.
+    pub text: String,
 }
 
 /// The columns a header may name.
@@ -40,7 +45,18 @@ pub(crate) fn read(display: &str, bytes: &[u8]) -> Result<CsvKandidaten, Diagnos
         )
         .with_help("check that this is the export of the candidates, or split the session"));
     }
-    let (text, note) = decode(bytes);
+    let (text, note) = decode(bytes).map_err(|at| {
+        let place = Location {
+            line: at.line,
+            column: at.column,
+        };
+        Diagnostic::error(
+            display,
+            Some(place),
+            "the file has a byte-order mark of UTF-16 but is not valid UTF-16",
+        )
+        .with_help("export the list again as \"CSV UTF-8\"")
+    })?;
     check_characters(display, &text)?;
     let separator = detect_separator(&text);
     let mut reader = ::csv::ReaderBuilder::new()
@@ -89,20 +105,14 @@ pub(crate) fn read(display: &str, bytes: &[u8]) -> Result<CsvKandidaten, Diagnos
         )
         .with_help("add one row per candidate under the header"));
     }
-    Ok(CsvKandidaten { rijen, note })
+    Ok(CsvKandidaten { rijen, note, text })
 }
 
-/// The text of the export: UTF-8 (a byte-order mark stripped), else Windows-1252 with a note.
-fn decode(bytes: &[u8]) -> (String, Option<String>) {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_owned(), None),
-        Err(_) => {
-            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-            let note = "the file is not UTF-8 and was read as Windows-1252 (the default of Excel in the Netherlands); check the names with accents in the packet, or export as \"CSV UTF-8\"";
-            (text.into_owned(), Some(note.to_owned()))
-        }
-    }
+/// The text of the export: Unicode with a byte-order mark, UTF-8, else Windows-1252 with a note.
+fn decode(bytes: &[u8]) -> Result<(String, Option<String>), Undecodable> {
+    let decoded = encoding::decode(bytes, Accepted::Utf8Else(WINDOWS_1252))?;
+    let note = (decoded.encoding == WINDOWS_1252).then(|| "the file is not UTF-8 and was read as Windows-1252 (the default of Excel in the Netherlands); check the names with accents in the packet, or export as \"CSV UTF-8\"".to_owned());
+    Ok((decoded.text, note))
 }
 
 /// Refuses control characters other than tab and line breaks, with their place.

@@ -1,4 +1,4 @@
-//! Reads a session file into [`SessieBestand`] with the field locations of its [`Spans`], every
+//! Reads a session file into [`SessieFile`] with the field locations of its [`Spans`], every
 //! read or parse failure a diagnostic with file, line and column, as for a plan.
 
 use std::path::{Path, PathBuf};
@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 
 use crate::limits::MAX_SESSION_BYTES;
-use crate::model::SessieBestand;
+use crate::model::SessieFile;
 use toetsgen_base::fs::{self, ReadError};
 use toetsgen_plan::diagnostic::Diagnostic;
 use toetsgen_plan::load::{control_character, read_error, yaml_error};
@@ -24,7 +24,7 @@ pub struct SourceSessie {
     /// The file's text.
     pub source: String,
     /// The session as written.
-    pub bestand: SessieBestand,
+    pub bestand: SessieFile,
     /// Locations of its fields.
     pub spans: Spans,
 }
@@ -99,7 +99,7 @@ pub fn load(path: &Path) -> Result<SourceSessie, Diagnostic> {
 }
 
 /// Parses the text of a session file.
-pub fn parse(display: &str, source: &str) -> Result<(SessieBestand, Spans), Diagnostic> {
+pub fn parse(display: &str, source: &str) -> Result<(SessieFile, Spans), Diagnostic> {
     if source.trim().is_empty() {
         return Err(Diagnostic::error(display, None, "the file is empty").with_help(HELP_FIELDS));
     }
@@ -111,7 +111,7 @@ pub fn parse(display: &str, source: &str) -> Result<(SessieBestand, Spans), Diag
         return Err(d);
     }
     let deserializer = serde_yaml::Deserializer::from_str(source);
-    match serde_path_to_error::deserialize::<_, SessieBestand>(deserializer) {
+    match serde_path_to_error::deserialize::<_, SessieFile>(deserializer) {
         Ok(bestand) => Ok((bestand, spans)),
         Err(err) => {
             let path = err.path().to_string();

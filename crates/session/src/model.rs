@@ -1,4 +1,4 @@
-//! The session file as written ([`SessieBestand`], unknown fields refused) and the checked
+//! The session file as written ([`SessieFile`], unknown fields refused) and the checked
 //! session the packet is made from ([`Sessie`]).
 
 use chrono::NaiveDate;
@@ -9,7 +9,7 @@ use toetsgen_plan::model::Datum;
 /// A session file as written in YAML; field names as the exam office says them.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SessieBestand {
+pub struct SessieFile {
     /// The plan's code, e.g. `V1`.
     pub plan: String,
     /// The day of the exam.

@@ -242,15 +242,7 @@ fn read_csv(
         }
     };
     match csv::read(&display, &bytes) {
-        Ok(read) => {
-            let text = String::from_utf8(bytes).unwrap_or_else(|e| {
-                encoding_rs::WINDOWS_1252
-                    .decode_without_bom_handling(e.as_bytes())
-                    .0
-                    .into_owned()
-            });
-            Some((display, text, read))
-        }
+        Ok(read) => Some((display, read.text.clone(), read)),
         Err(d) => {
             problems.push(d);
             None

@@ -24,14 +24,14 @@ pub struct SavedForm {
     pub versie: String,
     /// Candidate, gemeente, assessor and date.
     #[serde(default)]
-    pub kandidaat: Kandidaat,
+    pub kandidaat: FormHeader,
     /// Every field by name: text, a tick (true/false) or the chosen judgement (or null).
     pub waarden: BTreeMap<String, serde_json::Value>,
 }
 
-/// The candidate fields.
+/// The fields at the top of the form: candidate, gemeente, assessor and date.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-pub struct Kandidaat {
+pub struct FormHeader {
     /// Naam kandidaat.
     #[serde(default)]
     pub naam: String,

@@ -17,9 +17,9 @@ use toetsgen_plan::model::Toetsplan;
 
 /// One row of the results list.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rij {
+pub struct Row {
     /// The file's name as given.
-    pub bestand: String,
+    pub file: String,
     /// The saved form.
     pub form: SavedForm,
     /// Its result, worked out from its values.
@@ -28,25 +28,25 @@ pub struct Rij {
 
 /// The results of the files that passed their checks, and a message per file that did not.
 #[derive(Debug, Default)]
-pub struct Verzameling {
+pub struct Collected {
     /// One row per accepted file, in the order given.
-    pub rijen: Vec<Rij>,
+    pub rows: Vec<Row>,
     /// "file: what is wrong and how to fix it", one per refused file.
-    pub problemen: Vec<String>,
+    pub refused: Vec<String>,
 }
 
 /// Reads every file and checks it against `plans` (by code).
-pub fn collect(files: &[&Path], plans: &HashMap<String, Toetsplan>) -> Verzameling {
-    let mut out = Verzameling::default();
+pub fn collect(files: &[&Path], plans: &HashMap<String, Toetsplan>) -> Collected {
+    let mut out = Collected::default();
     for file in files {
         let name = file.display().to_string();
         match form::read(file).and_then(|f| check(&f, plans).map(|u| (f, u))) {
-            Ok((form, uitslag)) => out.rijen.push(Rij {
-                bestand: name,
+            Ok((form, uitslag)) => out.rows.push(Row {
+                file: name,
                 form,
                 uitslag,
             }),
-            Err(e) => out.problemen.push(format!("{name}: {e}")),
+            Err(e) => out.refused.push(format!("{name}: {e}")),
         }
     }
     out

@@ -2,9 +2,10 @@
 //! Excel reads it, UTF-8 with a byte-order mark so that Excel shows é and ë) and a Markdown table.
 //! A cell that a spreadsheet would run as a formula (starting with =, +, -, @) gets a leading `'`.
 
-use crate::Rij;
+use crate::Row;
 
-const KOPPEN: [&str; 9] = [
+/// The columns of the list.
+const HEADERS: [&str; 9] = [
     "bestand",
     "plan",
     "versie",
@@ -16,7 +17,8 @@ const KOPPEN: [&str; 9] = [
     "reden",
 ];
 
-fn cellen(r: &Rij) -> [String; 9] {
+/// The cells of one row, in the order of [`HEADERS`].
+fn cells(r: &Row) -> [String; 9] {
     let uitslag = match r.uitslag.geslaagd {
         Some(true) => "geslaagd",
         Some(false) => "niet geslaagd",
@@ -24,7 +26,7 @@ fn cellen(r: &Rij) -> [String; 9] {
     };
     let k = &r.form.kandidaat;
     [
-        r.bestand.clone(),
+        r.file.clone(),
         r.form.plan.clone(),
         r.form.versie.clone(),
         k.naam.clone(),
@@ -36,8 +38,8 @@ fn cellen(r: &Rij) -> [String; 9] {
     ]
 }
 
-/// One line per kind of line break or control character becomes a space.
-fn plat(s: &str) -> String {
+/// Every kind of line break or control character becomes a space: a cell is one line.
+fn one_line(s: &str) -> String {
     s.chars()
         .map(|c| {
             if c.is_control() || c == '\u{2028}' || c == '\u{2029}' {
@@ -49,36 +51,36 @@ fn plat(s: &str) -> String {
         .collect()
 }
 
-fn csv_cel(s: &str) -> String {
-    let mut s = plat(s);
+/// A cell as the spreadsheet gets it: one line, and a leading `'` where it would start a formula.
+fn spreadsheet_cell(s: &str) -> String {
+    let mut s = one_line(s);
     if s.starts_with(['=', '+', '-', '@']) {
         s.insert(0, '\'');
     }
-    if s.contains([';', '"', ',']) || s != s.trim() {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
+    s
 }
 
-/// The list as CSV.
-pub fn csv(rijen: &[Rij]) -> String {
-    let mut out = String::from("\u{feff}");
-    out.push_str(&KOPPEN.join(";"));
-    out.push_str("\r\n");
-    for r in rijen {
-        let cells: Vec<String> = cellen(r).iter().map(|c| csv_cel(c)).collect();
-        out.push_str(&cells.join(";"));
-        out.push_str("\r\n");
+/// The list as CSV, written by the `csv` crate (quoting where a cell holds `;` or `"`).
+pub fn csv(rows: &[Row]) -> String {
+    let mut writer = ::csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer("\u{feff}".as_bytes().to_vec());
+    let records = std::iter::once(HEADERS.map(str::to_owned))
+        .chain(rows.iter().map(|r| cells(r).map(|c| spreadsheet_cell(&c))));
+    for record in records {
+        // Writing into memory cannot fail.
+        let _ = writer.write_record(&record);
     }
-    out
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 /// The list as a Markdown table; inside a table cell only these characters can start markup, so
 /// they are escaped and nothing in a form is read as markup.
-pub fn markdown(rijen: &[Rij]) -> String {
+pub fn markdown(rows: &[Row]) -> String {
     let esc = |s: &str| {
-        plat(s).chars().fold(String::new(), |mut o, c| {
+        one_line(s).chars().fold(String::new(), |mut o, c| {
             if "\\`*_[]<>|~&".contains(c) {
                 o.push('\\');
             }
@@ -87,12 +89,12 @@ pub fn markdown(rijen: &[Rij]) -> String {
         })
     };
     let mut out = String::from("# Uitslagen\n\n| ");
-    out.push_str(&KOPPEN.join(" | "));
+    out.push_str(&HEADERS.join(" | "));
     out.push_str(" |\n|");
-    out.push_str(&"---|".repeat(KOPPEN.len()));
+    out.push_str(&"---|".repeat(HEADERS.len()));
     out.push('\n');
-    for r in rijen {
-        let cells: Vec<String> = cellen(r).iter().map(|c| esc(c)).collect();
+    for r in rows {
+        let cells: Vec<String> = cells(r).iter().map(|c| esc(c)).collect();
         out.push_str(&format!("| {} |\n", cells.join(" | ")));
     }
     out

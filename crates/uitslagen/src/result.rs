@@ -97,20 +97,20 @@ fn observations(plan: &Toetsplan, f: &SavedForm) -> Result<Uitslag, String> {
 
 fn questions(plan: &Toetsplan, f: &SavedForm, minimaal: Option<u32>) -> Result<Uitslag, String> {
     let mut totaal = 0u64;
-    let mut problemen = Vec::new();
+    let mut problems = Vec::new();
     for t in plan.toetstermen() {
         let code = t.code.trim();
         let max = t.aantal_opdrachten.unwrap_or(0);
         match f.tekst(&format!("t.{code}.goed")).map(str::parse::<u32>) {
             Some(Ok(n)) if n <= max => totaal += u64::from(n),
-            Some(_) => problemen.push(format!("{code} (not a number from 0 to {max})")),
-            None => problemen.push(format!("{code} (empty)")),
+            Some(_) => problems.push(format!("{code} (not a number from 0 to {max})")),
+            None => problems.push(format!("{code} (empty)")),
         }
     }
-    if !problemen.is_empty() {
+    if !problems.is_empty() {
         return Err(format!(
             "no valid number correct for {}: fill them in on the form and save it again",
-            problemen.join(", ")
+            problems.join(", ")
         ));
     }
     let van = plan.aantal_vragen_som();

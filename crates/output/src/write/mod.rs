@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use decide::Update;
 
 use crate::batch::Batch;
-use crate::dir::OutputDir;
+use crate::dir::{Held, OutputDir};
 use crate::path::{OutputFile, RelPath, SitePage};
 use crate::record::{FILE_NAME, FileRecord, PageRecord, Record};
 use crate::site;
@@ -249,9 +249,9 @@ impl<'a> Writer<'a> {
         self.tally.unchanged += update.up_to_date;
         for (file, data) in std::mem::take(&mut update.writes) {
             match self.put(&file.rel(), data)? {
-                Some(stamp) => {
+                Some(held) => {
                     if let Some(rec) = update.record.bestanden.get_mut(&file) {
-                        rec.stempel = stamp;
+                        rec.stempel = held.stamp;
                     }
                 }
                 None => {
@@ -270,14 +270,13 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
-    /// Stages `data` for `rel` unless the file already holds it (then `Some`, with its stamp
-    /// where it has one), and counts it.
-    fn put(&mut self, rel: &RelPath, data: Data) -> Result<Option<Option<Stamp>>> {
+    /// Stages `data` for `rel` unless the file already holds it (then `Some`), and counts it.
+    fn put(&mut self, rel: &RelPath, data: Data) -> Result<Option<Held>> {
         if !self.force
-            && let Some(stamp) = self.holds(rel, &data)
+            && let Some(held) = self.holds(rel, &data)
         {
             self.tally.unchanged += 1;
-            return Ok(Some(stamp));
+            return Ok(Some(held));
         }
         match data {
             Data::Bytes(bytes) => self.batch.write(self.out, rel, &bytes, false)?,
@@ -288,8 +287,8 @@ impl<'a> Writer<'a> {
         Ok(None)
     }
 
-    /// `Some` when the file at `rel` holds exactly `data`, with its stamp where it has one.
-    fn holds(&self, rel: &RelPath, data: &Data) -> Option<Option<Stamp>> {
+    /// `Some` when the file at `rel` holds exactly `data`.
+    fn holds(&self, rel: &RelPath, data: &Data) -> Option<Held> {
         match data {
             Data::Bytes(bytes) => self.out.holds_stamped(rel, bytes),
             Data::File { sha256, .. } | Data::Temp { sha256, .. } => {
