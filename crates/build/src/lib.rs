@@ -30,7 +30,7 @@ use toetsgen_document::pdf::{Compiler, Typst};
 use toetsgen_document::templates::Templates;
 use toetsgen_output::dir::OutputDir;
 use toetsgen_output::overview::Site;
-use toetsgen_output::path::{OutputFile, SitePage};
+use toetsgen_output::path::OutputFile;
 use toetsgen_output::record::Record;
 use toetsgen_output::write::{Content, PlanFiles, Tally, Writer};
 use toetsgen_plan::diagnostic::Diagnostic;
@@ -218,9 +218,9 @@ pub fn build(opts: &Options, reporter: &dyn Reporter) -> Result<Outcome> {
 }
 
 /// What the build keeps of every valid plan for the site: with the search index's entries when
-/// it writes the site (HTML is built, or the folder has the site's index from an earlier build).
+/// it writes the site ([`Site::is_written`]).
 fn site_of(opts: &Options, record: &Record, out: &OutputDir) -> Site {
-    match opts.formats.contains(&Format::Html) || record.site.contains(&SitePage::Index) {
+    match Site::is_written(&opts.formats, record) {
         true => Site::with_search(out.scratch()),
         false => Site::default(),
     }

@@ -13,8 +13,12 @@ use std::path::{Path, PathBuf};
 
 use serde::{Serialize, Serializer};
 
+use toetsgen_document::Format;
 use toetsgen_document::view::DatumView;
 use toetsgen_plan::model::{Datum, Toetsplan};
+
+use crate::path::SitePage;
+use crate::record::Record;
 
 /// Every valid plan as the site sees it, in the order they were read.
 #[derive(Debug, Default)]
@@ -82,9 +86,17 @@ struct Entry<'a> {
 }
 
 impl Site {
-    /// A site with a search index, whose entries go to a scratch file in `scratch` (or the
-    /// system's temporary folder), removed by the system when the build ends however it ends.
-    /// [`Site::default`] keeps no search entries (`check`, a build that writes no site).
+    /// Whether a build of `formats` into a folder with `record` writes the site (its index,
+    /// Wijzigingen page and search index): when it makes HTML, or when an earlier build wrote the
+    /// site there (which must then follow the plans). The one place this is decided.
+    pub fn is_written(formats: &[Format], record: &Record) -> bool {
+        formats.contains(&Format::Html) || record.site.contains(&SitePage::Index)
+    }
+
+    /// A site this build writes, with a search index whose entries go to a scratch file in
+    /// `scratch` (or the system's temporary folder), removed by the system when the build ends
+    /// however it ends. [`Site::default`] is a site that is not written (`check`, a build that
+    /// makes no HTML into a folder without a site): it keeps no search entries.
     pub fn with_search(scratch: Option<&Path>) -> Site {
         Site {
             plans: Vec::new(),
@@ -94,6 +106,11 @@ impl Site {
                 failed: None,
             }),
         }
+    }
+
+    /// Whether this build writes the site ([`Site::with_search`]).
+    pub fn written(&self) -> bool {
+        self.search.is_some()
     }
 
     /// Adds a valid plan.

@@ -11,7 +11,6 @@ use super::{Data, Writer};
 use crate::overview::Site;
 use crate::path::SitePage;
 use crate::site;
-use toetsgen_document::Format;
 
 impl Writer<'_> {
     /// Removes the files (not the kept versions) of plans that are gone: no plan has their code
@@ -48,7 +47,7 @@ impl Writer<'_> {
     /// Writes the site's index of every recorded plan, when HTML is built or an index exists.
     /// With them, the Wijzigingen page; `plans` are every valid plan, for search and changes.
     pub fn site_index(&mut self, site: &mut Site) -> Result<()> {
-        if self.formats.contains(&Format::Html) || self.record.site.contains(&SitePage::Index) {
+        if site.written() {
             let index = site::index(self.templates, &self.record)?;
             self.page(SitePage::Index, Data::Bytes(index.into_bytes()))?;
             let changes = site::wijzigingen(self.templates, &self.record, site.plans())?;
