@@ -80,7 +80,10 @@ for n in $SIZES; do
     for r in $(seq 1 "$RUNS"); do
       full=$(cd "$d" && secs "$bin" build --force -o out -j "$JOBS")
       noop=$(cd "$d" && secs "$bin" build -o out -j "$JOBS")
-      sed -i "0,/Kan actief hulp/s//Kan actief hulp ($r)/" "$f"
+      # A real change: new wording and a new version (the plan's own gewijzigd, a day later each
+      # round), as the plan archive demands of a changed text.
+      sed -i -e "0,/Kan actief hulp/s//Kan actief hulp ($r)/" -e '/^gewijzigd: /d' "$f"
+      sed -i "0,/^onderdelen:/s//gewijzigd: $(date -d "2022-01-01 + $r days" +%F)\nonderdelen:/" "$f"
       change=$(cd "$d" && secs "$bin" build -o out -j "$JOBS")
       echo "$noop $full" >> "$d/noop"; echo "$change $full" >> "$d/change"
     done

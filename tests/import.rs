@@ -413,6 +413,11 @@ fn yaml_writer_round_trips_every_field() {
             verplicht: vec!["X1.02".to_owned()],
             ..Beoordeling::default()
         }),
+        gewijzigd: Some(date("2022-03-04")),
+        correcties: vec![Correctie {
+            datum: date("2022-05-01"),
+            reden: "typefout: \"zo'n\" # geen commentaar".to_owned(),
+        }],
         onderdelen: vec![
             Onderdeel {
                 naam: "Een onderdeel met een naam die langer is dan zestig tekens, dus gevouwen"

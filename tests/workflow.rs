@@ -504,21 +504,19 @@ fn a_plan_page_edited_or_removed_is_written_again() {
 fn a_format_left_out_once_is_made_again_from_the_changed_plan() {
     let dir = project(&[&v1()]);
     build_ok(dir.path(), &["--format", "md,html"]);
-    edit_v1(dir.path(), |text| {
-        text.replacen("Kan actief hulp", "Kan zeer actief hulp", 1)
-    });
+    change_v1_13(dir.path());
     build_ok(dir.path(), &["--format", "md"]);
     let html = dir.path().join("output/V1/toetsplan.html");
     assert!(
         !std::fs::read_to_string(&html)
             .unwrap()
-            .contains("zeer actief")
+            .contains("altijd professioneel")
     );
     build_ok(dir.path(), &["--format", "md,html"]);
     assert!(
         std::fs::read_to_string(&html)
             .unwrap()
-            .contains("zeer actief")
+            .contains("altijd professioneel")
     );
 }
 

@@ -7,7 +7,9 @@ use crate::cmd::report::Terminal;
 use crate::cmd::{print_problems, skipped_line, templates_dir};
 use crate::status::Status;
 use toetsgen_base::words::plural;
-use toetsgen_build::{self as build, Options, Outcome};
+use toetsgen_build::{self as build, Archived, Options, Outcome};
+use toetsgen_plan::archive::Stored;
+use toetsgen_plan::diagnostic::visible;
 
 /// Runs the build; returns whether everything succeeded.
 pub(crate) fn run(args: BuildArgs) -> Result<Status> {
@@ -35,11 +37,29 @@ pub(crate) fn run(args: BuildArgs) -> Result<Status> {
     };
     let outcome = build::build(&opts, &Terminal::new())?;
     print_problems(&outcome);
+    for archived in &outcome.archived {
+        say!("{}", archived_line(archived))?;
+    }
+    for note in &outcome.notes {
+        eprintln!("{}\n", visible(&format!("note: {note}")));
+    }
     say!("{}", summary(&opts, &outcome))?;
     if let Some(line) = skipped_line(&outcome, "not built because of the errors above") {
         eprintln!("{line}");
     }
     Ok(Status::valid_if(outcome.success()))
+}
+
+/// "Archived version 2021-09-01 of V1 in toetsplannen/archief/V1/2021-09-01.yaml".
+fn archived_line(a: &Archived) -> String {
+    let what = match a.stored {
+        Stored::Corrected => "the correction of version",
+        _ => "version",
+    };
+    visible(&format!(
+        "Archived {what} {} of {} in {}",
+        a.version, a.code, a.file
+    ))
 }
 
 /// The one line that says what the build did.

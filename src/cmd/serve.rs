@@ -76,6 +76,7 @@ fn options(args: &ServeArgs) -> Result<Options> {
     }
     Ok(Options {
         formats,
+        publish: false,
         ..Options::new(
             args.source.plans.clone(),
             args.output.clone(),

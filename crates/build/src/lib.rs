@@ -6,6 +6,7 @@
 //! what is on disk. When a plan's version changes, its previous documents are kept under
 //! `versies/<date>/`.
 
+mod archiving;
 mod chunks;
 mod folders;
 pub mod packet;
@@ -22,7 +23,8 @@ use anyhow::{Result, anyhow};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use prepare::{Loaded, Rendered};
+pub use archiving::Archived;
+use prepare::{LastGood, Loaded, PlanFile, Rendered};
 use toetsgen_base::cancel::Cancel;
 use toetsgen_base::report::Reporter;
 use toetsgen_document::Format;
@@ -33,6 +35,7 @@ use toetsgen_output::overview::Site;
 use toetsgen_output::path::OutputFile;
 use toetsgen_output::record::Record;
 use toetsgen_output::write::{Content, PlanFiles, Tally, Writer};
+use toetsgen_plan::archive::Archive;
 use toetsgen_plan::diagnostic::Diagnostic;
 use toetsgen_plan::load;
 
@@ -64,6 +67,9 @@ pub struct Options {
     pub since: Option<NaiveDate>,
     /// Asks the build to stop (SIGINT, SIGTERM): checked between steps.
     pub cancel: Cancel,
+    /// Whether the versions built are published, and so go into the plan archive: true for
+    /// `build`, false for the live preview of `serve`, where a plan is still being written.
+    pub publish: bool,
 }
 
 impl Options {
@@ -89,6 +95,7 @@ impl Options {
             force: false,
             since: None,
             cancel,
+            publish: true,
         }
     }
 }
@@ -112,6 +119,10 @@ pub struct Outcome {
     pub ignored: Vec<String>,
     /// Failures while rendering or writing, one per plan or per run.
     pub failures: Vec<anyhow::Error>,
+    /// Versions put into the plan archive.
+    pub archived: Vec<Archived>,
+    /// Things the user should know that are not problems.
+    pub notes: Vec<String>,
     /// Time taken.
     pub elapsed: Duration,
     /// What the site shows of every valid plan (its search and Wijzigingen page).
@@ -130,9 +141,14 @@ pub fn check(opts: &Options) -> Result<Outcome> {
     let start = Instant::now();
     let templates = Templates::load(opts.templates.as_deref())?;
     let files = load::discover(&opts.plans)?;
+    let archive = Archive::of(&opts.plans);
+    let last = LastGood {
+        record: None,
+        archive: &archive,
+    };
     let Loaded {
         mut outcome, valid, ..
-    } = prepare::load(opts, &files, Site::default());
+    } = prepare::load(opts, &files, Site::default(), &last);
     let results: Vec<Result<usize>> = (valid.par_iter())
         .map(|file| {
             let sp = prepare::reload(file)?;
@@ -169,12 +185,17 @@ pub fn build(opts: &Options, reporter: &dyn Reporter) -> Result<Outcome> {
     if let Some(id) = typst.as_ref().and_then(|t| t.id.clone()) {
         record.typst_program = typst.as_ref().map(|t| (id, t.version.clone()));
     }
+    let archive = Archive::of(&opts.plans);
+    let last_good = LastGood {
+        record: Some(&record),
+        archive: &archive,
+    };
     let Loaded {
         mut outcome,
         valid,
         present,
         unreadable,
-    } = prepare::load(opts, &files, site_of(opts, &record, &out));
+    } = prepare::load(opts, &files, site_of(opts, &record, &out), &last_good);
     outcome.ignored = ignored;
     let batch = opts.batch && templates.typst_all_builtin();
     let compiler = (typst.as_ref())
@@ -193,12 +214,15 @@ pub fn build(opts: &Options, reporter: &dyn Reporter) -> Result<Outcome> {
         reporter,
     };
     let streamed = stream.run(&valid, &mut writer, &mut outcome);
-    drop((before, valid));
+    drop(before);
     if let Err(err) = streamed {
         writer.commit()?;
         writer.record().save(&opts.output, out.staging())?;
         return Err(err);
     }
+    // What the archive step needs of the plans, without the plans kept for rendering.
+    let mut valid = valid;
+    valid.iter_mut().for_each(PlanFile::forget_plan);
     if !unreadable {
         writer.remove_deleted_plans(&present)?;
     }
@@ -211,6 +235,10 @@ pub fn build(opts: &Options, reporter: &dyn Reporter) -> Result<Outcome> {
         (outcome.failures).push(err.context("the plans' JSON Schema was not written"));
     }
     let (record, tally) = writer.finish()?;
+    // Archived once the documents are in place: a published version, in the archive.
+    if opts.publish {
+        archiving::archive_published(&valid, &record, &archive, &mut outcome);
+    }
     save_record(record, opts, &out, typst.as_ref(), &templates)?;
     outcome.tally = tally;
     outcome.elapsed = start.elapsed();

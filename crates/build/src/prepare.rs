@@ -16,7 +16,8 @@ use toetsgen_document::templates::{RenderedDocument, Templates};
 use toetsgen_document::view::{EerdereVersie, PlanView};
 use toetsgen_output::dir::OutputDir;
 use toetsgen_output::overview::Site;
-use toetsgen_output::record::PlanRecord;
+use toetsgen_output::record::{PlanRecord, Record};
+use toetsgen_plan::archive::Archive;
 use toetsgen_plan::changes;
 use toetsgen_plan::diagnostic;
 use toetsgen_plan::folder::{self, CheckedPlan};
@@ -56,10 +57,21 @@ pub(crate) struct Loaded {
 pub(crate) struct PlanFile {
     /// The file.
     pub path: PathBuf,
+    /// The plan's code.
+    pub code: String,
+    /// The plan's version.
+    pub version: NaiveDate,
     /// Hash of its bytes when it was checked.
     pub source_sha256: String,
     /// The plan as checked, when kept.
     kept: Option<Box<ValidPlan>>,
+}
+
+impl PlanFile {
+    /// Lets go of the plan kept for rendering; what names it stays.
+    pub(crate) fn forget_plan(&mut self) {
+        self.kept = None;
+    }
 }
 
 /// A valid plan as rendering needs it.
@@ -77,9 +89,35 @@ pub(crate) struct ValidPlan {
 /// a plan like V1): a small build reads each plan once, a large one holds no more than these.
 const KEEP_LOADED: usize = 128;
 
+/// What the last good build published, for a plan that fails now: the record names the version
+/// its documents are, and the plan archive holds that version, so the plan's part of the
+/// site-wide pages stays as that build left it.
+pub(crate) struct LastGood<'a> {
+    /// The record of the output folder (none for `check`).
+    pub record: Option<&'a Record>,
+    /// The plan archive.
+    pub archive: &'a Archive,
+}
+
+impl LastGood<'_> {
+    /// The published version of the plan in file `display` (with `code`, when it could be read).
+    fn plan(&self, display: &str, code: Option<&str>) -> Option<Toetsplan> {
+        let record = self.record?;
+        let (code, published) = match code {
+            Some(code) => (code, record.plannen.get(code)?),
+            None => (record.plannen.iter())
+                .find(|(_, p)| p.bron == display)
+                .map(|(code, p)| (code.as_str(), p))?,
+        };
+        let archived = self.archive.load(code, published.versie).ok()?;
+        Some(archived.plan)
+    }
+}
+
 /// Loads and validates the plans in `files` ([`folder::check_each`], as every command does),
-/// keeping only what names the valid ones and what `site` keeps of them.
-pub(crate) fn load(opts: &Options, files: &[PathBuf], site: Site) -> Loaded {
+/// keeping only what names the valid ones and what `site` keeps of them; a plan that fails
+/// keeps its last good part of the site ([`LastGood`]).
+pub(crate) fn load(opts: &Options, files: &[PathBuf], site: Site, last: &LastGood<'_>) -> Loaded {
     let mut outcome = Outcome {
         plans_found: files.len(),
         site,
@@ -87,10 +125,13 @@ pub(crate) fn load(opts: &Options, files: &[PathBuf], site: Site) -> Loaded {
     };
     let (mut present, mut valid) = (HashMap::new(), Vec::new());
     let mut unreadable = false;
-    folder::check_each(files, opts.today, |path, file| {
+    folder::check_each(files, opts.today, last.archive, |path, file| {
         let checked = match file {
             Ok(checked) => checked,
             Err(d) => {
+                if let Some(plan) = last.plan(&d.file, None) {
+                    outcome.site.push(&plan);
+                }
                 outcome.diagnostics.push(d);
                 unreadable = true;
                 return;
@@ -104,6 +145,9 @@ pub(crate) fn load(opts: &Options, files: &[PathBuf], site: Site) -> Loaded {
         present.insert(sp.display.clone(), sp.plan.code.clone());
         outcome.diagnostics.extend(problems);
         if !ok {
+            if let Some(plan) = last.plan(&sp.display, Some(sp.plan.code.trim())) {
+                outcome.site.push(&plan);
+            }
             return;
         }
         outcome.site.push(&sp.plan);
@@ -113,6 +157,7 @@ pub(crate) fn load(opts: &Options, files: &[PathBuf], site: Site) -> Loaded {
             return;
         }
         let source_sha256 = sha256(sp.source.as_bytes());
+        let code = sp.plan.code.trim().to_owned();
         let kept = (valid.len() < KEEP_LOADED).then(|| {
             Box::new(ValidPlan {
                 display: sp.display,
@@ -122,6 +167,8 @@ pub(crate) fn load(opts: &Options, files: &[PathBuf], site: Site) -> Loaded {
         });
         let file = PlanFile {
             path: path.to_owned(),
+            code,
+            version,
             source_sha256,
             kept,
         };

@@ -37,6 +37,11 @@ pub struct PlanView {
     pub ingangsdatum: DatumView,
     /// Latest change date.
     pub versie: DatumView,
+    /// The version as the documents name it: "1 september 2021", after a correction "1 september
+    /// 2021, gecorrigeerd op 5 december 2026".
+    pub versie_tekst: String,
+    /// The corrections of this version, oldest first.
+    pub correcties: Vec<CorrectieView>,
     /// Form of the exam.
     pub toetsvorm: Option<String>,
     /// Time allowed.
@@ -82,6 +87,15 @@ pub struct EerdereVersie {
     pub datum: DatumView,
     /// Its folder relative to the plan's folder, e.g. `versies/2021-09-01`.
     pub map: String,
+}
+
+/// A correction of the plan's wording, ready for templates.
+#[derive(Debug, Clone, Serialize)]
+pub struct CorrectieView {
+    /// When.
+    pub datum: DatumView,
+    /// What and why.
+    pub reden: String,
 }
 
 /// One row of the metadata table.
@@ -244,6 +258,13 @@ impl PlanView {
             omschrijving: text(&p.omschrijving),
             ingangsdatum: DatumView::new(p.ingangsdatum),
             versie: DatumView::new(p.versie()),
+            versie_tekst: versie_tekst(p),
+            correcties: (p.correcties_van_versie().into_iter())
+                .map(|c| CorrectieView {
+                    datum: DatumView::new(c.datum),
+                    reden: c.reden.trim().to_owned(),
+                })
+                .collect(),
             toetsvorm: text(&p.toetsvorm),
             toegestane_tijd: text(&p.toegestane_tijd),
             aantal_vragen: p
@@ -274,6 +295,16 @@ impl PlanView {
 }
 
 impl PlanView {}
+
+/// "1 september 2021", or "1 september 2021, gecorrigeerd op 5 december 2026" when the version
+/// was corrected (the last correction's date).
+fn versie_tekst(p: &Toetsplan) -> String {
+    let versie = DatumView::new(p.versie()).lang;
+    match p.correcties_van_versie().last() {
+        Some(c) => format!("{versie}, gecorrigeerd op {}", DatumView::new(c.datum).lang),
+        None => versie,
+    }
+}
 
 impl EerdereVersie {
     /// The earlier versions kept, newest first, from their dates in any order; the current

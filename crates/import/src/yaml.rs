@@ -41,6 +41,16 @@ pub fn to_yaml(plan: &Toetsplan, source: &str) -> String {
     if let Some(b) = &plan.beoordeling {
         beoordeling(&mut out, b);
     }
+    if let Some(d) = plan.gewijzigd {
+        let _ = writeln!(out, "gewijzigd: {d}");
+    }
+    if !plan.correcties.is_empty() {
+        out.push_str("correcties:\n");
+    }
+    for c in &plan.correcties {
+        let _ = writeln!(out, "  - datum: {}", c.datum);
+        field(&mut out, 4, "reden", &c.reden);
+    }
     if plan.onderdelen.is_empty() {
         out.push_str("onderdelen: []\n");
     } else {

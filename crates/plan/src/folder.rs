@@ -10,6 +10,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use crate::archive::{self, Archive};
 use crate::diagnostic::{self, Diagnostic};
 use crate::load::{self, SourcePlan};
 use crate::validate::{self, Codes};
@@ -37,12 +38,18 @@ impl CheckedPlan {
 pub type CheckedFile = Result<CheckedPlan, Diagnostic>;
 
 /// Reads and checks `files` in their order, a few at a time, and hands each to `each` with its
-/// path, so that the caller keeps only what it needs.
-pub fn check_each(files: &[PathBuf], today: NaiveDate, mut each: impl FnMut(&Path, CheckedFile)) {
+/// path, so that the caller keeps only what it needs. A plan without errors of its own is also
+/// checked against the `archive` of published versions ([`archive::check`]).
+pub fn check_each(
+    files: &[PathBuf],
+    today: NaiveDate,
+    archive: &Archive,
+    mut each: impl FnMut(&Path, CheckedFile),
+) {
     let mut codes = Codes::default();
     for part in files.chunks(CHECK_AT_ONCE) {
         let checked: Vec<_> = (part.par_iter())
-            .map(|path| load::load(path).map(|sp| (validate::validate(&sp, today), sp)))
+            .map(|path| load::load(path).map(|sp| (check_one(&sp, today, archive), sp)))
             .collect();
         for (path, result) in part.iter().zip(checked) {
             let file = result.map(|(mut problems, source)| {
@@ -52,6 +59,15 @@ pub fn check_each(files: &[PathBuf], today: NaiveDate, mut each: impl FnMut(&Pat
             each(path, file);
         }
     }
+}
+
+/// The problems of one plan: its rules, then, when it keeps them, its archived version.
+fn check_one(sp: &SourcePlan, today: NaiveDate, archive: &Archive) -> Vec<Diagnostic> {
+    let mut problems = validate::validate(sp, today);
+    if !problems.iter().any(Diagnostic::is_error) {
+        problems.extend(archive::check(archive, sp, today));
+    }
+    problems
 }
 
 /// Every plan of a plans folder, read and checked.
@@ -67,8 +83,9 @@ impl Plans {
     pub fn read(dir: &Path, today: NaiveDate) -> Result<Plans> {
         let paths = load::discover(dir)?;
         let mut files = Vec::with_capacity(paths.len());
-        check_each(&paths, today, |path, file| {
-            files.push((path.to_owned(), file))
+        let archive = Archive::of(dir);
+        check_each(&paths, today, &archive, |path, file| {
+            files.push((path.to_owned(), file));
         });
         Ok(Plans { files })
     }

@@ -26,7 +26,8 @@ pub struct SourcePlan {
 }
 
 /// Lists the `.yaml` and `.yml` files under `dir`, recursively, in a stable order; a link to a
-/// file counts as that file. Hidden files and folders (starting with a dot) are skipped.
+/// file counts as that file. Hidden files and folders (starting with a dot) are skipped, and so is
+/// the plan archive (`archief/` directly in `dir`).
 pub fn discover(dir: &Path) -> Result<Vec<PathBuf>> {
     if dir.is_file() {
         anyhow::bail!(
@@ -49,7 +50,11 @@ pub fn discover(dir: &Path) -> Result<Vec<PathBuf>> {
     let walker = WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            let archive = e.depth() == 1 && name == crate::archive::FOLDER;
+            e.depth() == 0 || !(name.starts_with('.') || archive)
+        });
     for entry in walker {
         let entry =
             entry.with_context(|| format!("cannot read the plans folder {}", dir.display()))?;

@@ -104,12 +104,44 @@ pub struct Toetsplan {
         description = "Hoe het beoordelingsformulier eruitziet: waarnemingen, schaal en een gestructureerde cesuur. Weglaten bij een toets zonder waarnemingen."
     )]
     pub beoordeling: Option<Beoordeling>,
+    /// The plan's own last change date, for a change outside the toetstermen (a new cesuur, a
+    /// new time): it makes a new version as a toetsterm's `gewijzigd` does.
+    #[serde(default)]
+    #[schemars(
+        description = "Laatste wijzigingsdatum van het plan zelf, als JJJJ-MM-DD: zet deze datum wanneer iets buiten de toetstermen verandert (bijvoorbeeld de cesuur of de toegestane tijd). Het plan krijgt dan een nieuwe versie."
+    )]
+    pub gewijzigd: Option<Datum>,
+    /// Corrections of a version that change no meaning (a typo), each recorded with its date and
+    /// reason; the documents of the corrected version say so.
+    #[serde(default)]
+    #[schemars(
+        description = "Correcties die de betekenis niet veranderen (een typefout), elk met datum en reden. Een correctie verandert alleen woorden; wie iets anders verandert, geeft de gewijzigde toetstermen een nieuwe datum. De documenten noemen de correctie."
+    )]
+    pub correcties: Vec<Correctie>,
     /// The groups of toetstermen, in order.
     #[schemars(
         description = "De onderdelen met hun toetstermen, in volgorde. Minstens één.",
         length(min = 1)
     )]
     pub onderdelen: Vec<Onderdeel>,
+}
+
+/// A correction of the plan's wording that changes no meaning.
+#[derive(Debug, Clone, Deserialize, PartialEq, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    description = "Een correctie: een verbetering van de woorden die de betekenis niet verandert."
+)]
+pub struct Correctie {
+    /// The day of the correction.
+    #[schemars(description = "De dag van de correctie, als JJJJ-MM-DD. Niet in de toekomst.")]
+    pub datum: Datum,
+    /// Why, e.g. "typefout in V1.04".
+    #[schemars(
+        description = "Wat er verbeterd is en waarom, bijvoorbeeld \"typefout in V1.04 (klantvriendelijk)\".",
+        length(min = 1, max = MAX_TEXT_CHARS)
+    )]
+    pub reden: String,
 }
 
 /// A group of toetstermen under one heading.
@@ -270,13 +302,25 @@ impl Toetsplan {
         self.onderdelen.iter().flat_map(|o| o.toetstermen.iter())
     }
 
-    /// The plan's version: its latest change date (ingangsdatum or any `gewijzigd`).
+    /// The plan's version: its latest change date (ingangsdatum, the plan's own `gewijzigd` or
+    /// any toetsterm's).
     pub fn versie(&self) -> Datum {
         self.toetstermen()
             .map(|t| t.gewijzigd)
             .chain([self.ingangsdatum])
+            .chain(self.gewijzigd)
             .max()
             .unwrap_or(self.ingangsdatum)
+    }
+
+    /// The corrections of the current version (made on or after its date), oldest first.
+    pub fn correcties_van_versie(&self) -> Vec<&Correctie> {
+        let versie = self.versie();
+        let mut list: Vec<&Correctie> = (self.correcties.iter())
+            .filter(|c| c.datum >= versie)
+            .collect();
+        list.sort_by_key(|c| c.datum);
+        list
     }
 
     /// How the plan is judged (by observation when it has no beoordeling block).

@@ -53,6 +53,12 @@ beoordeling:
   minimaal_voldoende: 1
   # Toetstermen die in elk geval voldoende moeten zijn.
   verplicht: [{code}.01]
+# Laatste wijzigingsdatum van het plan zelf, als JJJJ-MM-DD: pas deze aan als iets buiten de
+# toetstermen verandert (bijvoorbeeld de cesuur). De nieuwste datum van het plan is zijn versie.
+gewijzigd: {datum}
+# Correcties van een typefout die de betekenis niet verandert, zonder nieuwe versie: elk met
+# datum en reden, bijvoorbeeld `- { datum: 2026-12-05, reden: typefout in {code}.01 }`.
+correcties: []
 # De onderdelen (verplicht, minstens één), elk met een kop en zijn toetstermen.
 onderdelen:
   - naam: Eerste onderdeel

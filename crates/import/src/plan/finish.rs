@@ -146,6 +146,8 @@ impl Reader {
             instructies: meta.text("Instructies"),
             totaal_opdrachten: self.totaal.map(|(_, n)| n),
             beoordeling,
+            gewijzigd: None,
+            correcties: Vec::new(),
             onderdelen: self.onderdelen,
         };
         Imported {

@@ -122,6 +122,33 @@ impl Checker<'_> {
                 ));
             }
         }
+        if let Some(gewijzigd) = self.plan().gewijzigd {
+            if gewijzigd.0 > today {
+                errors.push((
+                    "gewijzigd".to_owned(),
+                    format!("the plan is gewijzigd on {gewijzigd}, which is in the future (today is {today})"),
+                    "set `gewijzigd` to the date the change was made, today or earlier",
+                ));
+            } else if gewijzigd < ingang {
+                warnings.push((
+                    "gewijzigd".to_owned(),
+                    format!("the plan is gewijzigd on {gewijzigd}, before its ingangsdatum {ingang}"),
+                    "the plan's last change is normally on or after the ingangsdatum; check both dates",
+                ));
+            }
+        }
+        for (i, c) in self.plan().correcties.iter().enumerate() {
+            if c.datum.0 > today {
+                errors.push((
+                    format!("correcties[{i}].datum"),
+                    format!(
+                        "a correction dated {}, which is in the future (today is {today})",
+                        c.datum
+                    ),
+                    "date the correction on the day it was made, today or earlier",
+                ));
+            }
+        }
         for (path, message, help) in errors {
             self.error(&path, message, help);
         }

@@ -93,6 +93,9 @@ impl<'a> Checker<'a> {
             out.push(field(format!("{path}.tekst"), &t.tekst, true));
             out.push(field(format!("{path}.code"), &t.code, false));
         }
+        for (i, c) in p.correcties.iter().enumerate() {
+            out.push(field(format!("correcties[{i}].reden"), &c.reden, true));
+        }
         if let Some(b) = &p.beoordeling {
             out.push(field("beoordeling.waarneming".into(), &b.waarneming, true));
             for (i, s) in b.schaal.iter().enumerate() {
