@@ -256,3 +256,86 @@ fn a_broken_plan_harms_nothing() {
         assert!(stderr_of(&result).contains("1 plan not built because of the errors above"));
     }
 }
+
+/// Every published version is rebuilt from the plan archive: build V1, change it with a new date,
+/// build, copy `output/` aside, delete it, build again: every file of both versions is the same,
+/// byte for byte, and the earlier version's documents say that they were replaced.
+#[test]
+fn every_version_is_rebuilt_byte_identical_from_the_archive() {
+    let dir = project(&[&v1()]);
+    build_ok(dir.path(), &[]);
+    edit(
+        dir.path(),
+        "Reageert professioneel op emoties",
+        "Reageert altijd professioneel op emoties",
+    );
+    edit(
+        dir.path(),
+        "gewijzigd: 2021-09-01\n        niveaus: [PV]\n      - code: V1.14",
+        "gewijzigd: 2025-03-01\n        niveaus: [PV]\n      - code: V1.14",
+    );
+    let stdout = build_ok(dir.path(), &[]);
+    assert!(stdout.contains("1 earlier version kept"), "{stdout}");
+    let out = dir.path().join("output");
+    let before: BTreeMap<PathBuf, String> = contents(&out)
+        .into_iter()
+        .filter(|(p, _)| {
+            !p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(".toetsgen")
+        })
+        .collect();
+    assert_eq!(
+        before
+            .keys()
+            .filter(|p| p.to_string_lossy().contains("versies/2021-09-01/"))
+            .count(),
+        12
+    );
+    std::fs::remove_dir_all(&out).unwrap();
+    build_ok(dir.path(), &[]);
+    let after: BTreeMap<PathBuf, String> = contents(&out)
+        .into_iter()
+        .filter(|(p, _)| {
+            !p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(".toetsgen")
+        })
+        .collect();
+    assert_eq!(before, after);
+    let kept = out.join("V1/versies/2021-09-01");
+    let replaced = "Vervangen. Deze versie is vervangen door de versie van 1 maart 2025";
+    for doc in [
+        "toetsplan",
+        "beoordelingsformulier",
+        "instructie-beoordelaar",
+        "opdracht-kandidaat",
+    ] {
+        assert!(
+            pdf_text(&kept.join(format!("{doc}.pdf"))).contains(replaced),
+            "{doc}.pdf"
+        );
+        assert!(
+            html_text(&kept.join(format!("{doc}.html"))).contains(replaced),
+            "{doc}.html"
+        );
+        let md = std::fs::read_to_string(kept.join(format!("{doc}.md"))).unwrap();
+        assert!(
+            md.contains(
+                "> **Vervangen.** Deze versie is vervangen door de versie van 1 maart 2025"
+            ),
+            "{doc}.md"
+        );
+        assert!(
+            pdf_text(&kept.join(format!("{doc}.pdf")))
+                .contains("Reageert professioneel op emoties")
+        );
+    }
+    let html = std::fs::read_to_string(kept.join("toetsplan.html")).unwrap();
+    assert!(
+        html.contains("href=\"../../toetsplan.html\""),
+        "the link to the version that replaced it"
+    );
+}

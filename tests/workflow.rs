@@ -118,7 +118,7 @@ fn a_changed_toetsterm_rebuilds_its_plan_and_keeps_the_old_version() {
     change_v1_13(dir.path());
     let stdout = build_ok(dir.path(), &[]);
     assert!(
-        stdout.contains("16 files written, 14 up to date, 1 earlier version kept"),
+        stdout.contains("28 files written, 14 up to date, 1 earlier version kept"),
         "{stdout}"
     );
     assert_eq!(
@@ -167,7 +167,18 @@ fn a_changed_toetsterm_rebuilds_its_plan_and_keeps_the_old_version() {
             "{doc}: {section}"
         );
     }
-    assert_eq!(
+    // The earlier version is made again from the plan archive: its text, and that it was
+    // replaced.
+    let kept = pdf_text(&out.join("versies/2021-09-01/toetsplan.pdf"));
+    assert!(
+        kept.contains("Reageert professioneel op emoties"),
+        "old text"
+    );
+    assert!(
+        kept.contains("Vervangen. Deze versie is vervangen door de versie van 1 juni 2025"),
+        "{kept}"
+    );
+    assert_ne!(
         std::fs::read(out.join("versies/2021-09-01/toetsplan.pdf")).unwrap(),
         old_toetsplan
     );

@@ -52,7 +52,7 @@ pub(crate) fn deal(timestamp: i64, mut wanted: Vec<(usize, Wanted)>, count: usiz
             tasks: Vec::new(),
         })
         .collect();
-    for (i, (id, Wanted { file, key, job })) in wanted.into_iter().enumerate() {
+    for (i, (id, Wanted { file, key, job, .. })) in wanted.into_iter().enumerate() {
         let work = &mut works[i % count];
         work.chunk.jobs.push(job);
         work.tasks.push((id, file, key));

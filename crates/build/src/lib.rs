@@ -14,6 +14,7 @@ mod pdfs;
 mod prepare;
 mod stream;
 mod unchanged;
+mod versions;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -152,8 +153,9 @@ pub fn check(opts: &Options) -> Result<Outcome> {
     let results: Vec<Result<usize>> = (valid.par_iter())
         .map(|file| {
             let sp = prepare::reload(file)?;
-            let input = prepare::input(&templates, None, None, &sp, "");
-            prepare::render_one(opts, &templates, input, &sp).map(|r| r.documents.len())
+            let input = prepare::input(&templates, (&archive, None, None), &sp, "");
+            let rendered = prepare::render_one(opts, &templates, &archive, input, &sp)?;
+            Ok(rendered.documents.len())
         })
         .collect();
     for result in results {
@@ -206,6 +208,7 @@ pub fn build(opts: &Options, reporter: &dyn Reporter) -> Result<Outcome> {
     let mut writer = Writer::new(&out, &templates, &opts.formats, opts.force, record);
     let stream = stream::Stream {
         opts,
+        archive: &archive,
         templates: &templates,
         record: &before,
         out: &out,
@@ -288,10 +291,9 @@ pub(crate) fn plan_files<'a>(
 ) -> Result<PlanFiles<'a>> {
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    for doc in &plan.documents {
+    for (version, doc) in plan.all_documents() {
         for format in Format::ALL.into_iter().filter(|f| formats.contains(f)) {
-            let file = OutputFile::new(&plan.view.code, &doc.info.naam, format)
-                .map_err(|why| anyhow!("cannot name the file of {}: {why}", doc.info.naam))?;
+            let file = plan.file(&doc.info.naam, format, version)?;
             let content = match format {
                 Format::Pdf => made.remove(&file),
                 _ => (doc.source(format)).map(|s| {

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
+use chrono::NaiveDate;
 
 use crate::prepare::Rendered;
 use toetsgen_base::fs::{self, sha256};
@@ -17,10 +18,12 @@ use toetsgen_output::path::OutputFile;
 use toetsgen_output::record::{FileRecord, Record};
 use toetsgen_output::write::Content;
 
-/// A PDF to compile: its file, the key it is recorded with, and the job for typst.
+/// A PDF to compile: its file, the key it is recorded with, its creation date (the date of its
+/// version, as a UNIX timestamp) and the job for typst.
 pub(crate) struct Wanted {
     pub file: OutputFile,
     pub key: String,
+    pub timestamp: i64,
     pub job: Job,
 }
 
@@ -34,11 +37,11 @@ pub(crate) fn plan_jobs(
 ) -> (HashMap<OutputFile, Result<Content>>, Vec<Wanted>) {
     let mut up_to_date = HashMap::new();
     let mut wanted = Vec::new();
-    for doc in &plan.documents {
+    for (version, doc) in plan.all_documents() {
         let Some(source) = doc.source(Format::Pdf) else {
             continue;
         };
-        let Ok(file) = OutputFile::new(&plan.view.code, &doc.info.naam, Format::Pdf) else {
+        let Ok(file) = plan.file(&doc.info.naam, Format::Pdf, version) else {
             continue;
         };
         let key = source_key(typst_version, &source.text);
@@ -62,16 +65,22 @@ pub(crate) fn plan_jobs(
                     template: source.template.clone(),
                     source: source.text.clone(),
                 };
-                wanted.push(Wanted { file, key, job });
+                let timestamp = timestamp(version.unwrap_or(plan.version));
+                wanted.push(Wanted {
+                    file,
+                    key,
+                    timestamp,
+                    job,
+                });
             }
         }
     }
     (up_to_date, wanted)
 }
 
-/// The PDF's creation date for a plan: its version, at midnight UTC, as a UNIX timestamp.
-pub(crate) fn timestamp(plan: &Rendered) -> i64 {
-    (plan.version.and_hms_opt(0, 0, 0)).map_or(0, |t| t.and_utc().timestamp())
+/// A PDF's creation date: its version's date, at midnight UTC, as a UNIX timestamp.
+pub(crate) fn timestamp(version: NaiveDate) -> i64 {
+    (version.and_hms_opt(0, 0, 0)).map_or(0, |t| t.and_utc().timestamp())
 }
 
 /// A PDF typst wrote at `path`, hashed, as the writer's content.
@@ -91,13 +100,19 @@ fn source_key(typst_version: &str, source: &str) -> String {
     sha256(text.as_bytes())
 }
 
-/// Writes the plan's Typst sources as `<dir>/<CODE>/<document>.typ`.
+/// Writes the plan's Typst sources as `<dir>/<CODE>/<document>.typ`, those of an earlier
+/// version as `<dir>/<CODE>/versies/<date>/<document>.typ`.
 pub(crate) fn write_typst_sources(dir: &Path, plan: &Rendered) -> Result<()> {
-    for doc in &plan.documents {
+    for (version, doc) in plan.all_documents() {
         if let Some(source) = doc.source(Format::Pdf) {
-            let path = dir
-                .join(&plan.view.code)
-                .join(format!("{}.typ", doc.info.naam));
+            let folder = match version {
+                Some(v) => dir
+                    .join(&plan.view.code)
+                    .join("versies")
+                    .join(v.to_string()),
+                None => dir.join(&plan.view.code),
+            };
+            let path = folder.join(format!("{}.typ", doc.info.naam));
             fs::write_atomic(&path, source.text.as_bytes())?;
         }
     }

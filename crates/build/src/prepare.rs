@@ -9,20 +9,23 @@ use std::path::PathBuf;
 use anyhow::{Result, anyhow, bail};
 use chrono::NaiveDate;
 
+use crate::versions::{self, ArchivedVersion, RenderedVersion};
 use crate::{Options, Outcome};
 use toetsgen_base::fs::sha256;
 use toetsgen_document as document;
+use toetsgen_document::Format;
 use toetsgen_document::templates::{RenderedDocument, Templates};
 use toetsgen_document::view::{EerdereVersie, PlanView};
 use toetsgen_output::dir::OutputDir;
 use toetsgen_output::overview::Site;
+use toetsgen_output::path::OutputFile;
 use toetsgen_output::record::{PlanRecord, Record};
 use toetsgen_plan::archive::Archive;
 use toetsgen_plan::changes;
 use toetsgen_plan::diagnostic;
 use toetsgen_plan::folder::{self, CheckedPlan};
 use toetsgen_plan::load;
-use toetsgen_plan::model::{Datum, Toetsplan};
+use toetsgen_plan::model::Toetsplan;
 
 /// A valid plan rendered in memory.
 pub(crate) struct Rendered {
@@ -38,6 +41,33 @@ pub(crate) struct Rendered {
     pub input_sha256: String,
     /// Its documents, in every format asked for.
     pub documents: Vec<RenderedDocument>,
+    /// The documents of its archived earlier versions.
+    pub earlier: Vec<RenderedVersion>,
+}
+
+impl Rendered {
+    /// Every document it made, each with its earlier version's date (`None`: current), current
+    /// first.
+    pub(crate) fn all_documents(
+        &self,
+    ) -> impl Iterator<Item = (Option<NaiveDate>, &RenderedDocument)> {
+        let current = self.documents.iter().map(|d| (None, d));
+        let earlier = (self.earlier.iter())
+            .flat_map(|v| v.documents.iter().map(move |d| (Some(v.version), d)));
+        current.chain(earlier)
+    }
+
+    /// The file of document `naam` in `format`, of the earlier version `version` or the current.
+    pub(crate) fn file(
+        &self,
+        naam: &str,
+        format: Format,
+        version: Option<NaiveDate>,
+    ) -> Result<OutputFile> {
+        let file = OutputFile::new(&self.view.code, naam, format)
+            .map_err(|why| anyhow!("cannot name the file of {naam}: {why}"))?;
+        Ok(version.map_or_else(|| file.clone(), |v| file.kept(v)))
+    }
 }
 
 /// Everything known before rendering.
@@ -205,11 +235,13 @@ pub(crate) fn reload(file: &PlanFile) -> Result<Cow<'_, ValidPlan>> {
     }))
 }
 
-/// What a plan's documents are made from besides the plan: the earlier versions they list, and
-/// the hash of it all.
+/// What a plan's documents are made from besides the plan: the earlier versions they list (and
+/// make again from the archive), and the hash of it all.
 pub(crate) struct Input {
     /// The earlier versions kept, as the documents list them.
     pub earlier: Vec<EerdereVersie>,
+    /// The archived versions older than the current one, rendered with it.
+    pub archived: Vec<ArchivedVersion>,
     /// The hash of toetsgen's version, the templates, typst's version, the plan's file (its name
     /// and bytes) and the earlier versions its documents list: the same key, the same documents.
     pub key: String,
@@ -217,20 +249,18 @@ pub(crate) struct Input {
     pub source_sha256: String,
 }
 
-/// The input of a valid plan's documents; `record` and `out` (when building) tell which earlier
-/// versions are on disk. The plan's view is made only when it is rendered ([`Input::view`]).
+/// The input of a valid plan's documents: its earlier versions from the `archive` and, when
+/// building, from `record` and `out` (versions an older toetsgen kept as documents). The plan's
+/// view is made only when it is rendered ([`Input::view`]).
 pub(crate) fn input(
     templates: &Templates,
-    record: Option<&PlanRecord>,
-    out: Option<&OutputDir>,
+    (archive, record, out): (&Archive, Option<&PlanRecord>, Option<&OutputDir>),
     sp: &ValidPlan,
     typst_version: &str,
 ) -> Input {
-    let kept = match (record, out) {
-        (Some(record), Some(out)) => earlier_versions(record, out),
-        _ => Vec::new(),
-    };
-    let earlier = EerdereVersie::list(&sp.plan.versie().to_string(), kept);
+    let current = sp.plan.versie().0;
+    let archived = versions::archived_before(archive, sp.plan.code.trim(), current);
+    let earlier = versions::listed(&archived, record, out, current);
     let source_sha256 = sp.source_sha256.clone();
     let mut text = format!(
         "{}\0{}\0{typst_version}\0{}\0{source_sha256}",
@@ -242,8 +272,13 @@ pub(crate) fn input(
         text.push('\0');
         text.push_str(&version.map);
     }
+    for version in &archived {
+        text.push('\0');
+        text.push_str(&version.sha256);
+    }
     Input {
         earlier,
+        archived,
         key: sha256(text.as_bytes()),
         source_sha256,
     }
@@ -258,16 +293,26 @@ impl Input {
     }
 }
 
-/// Every document of one valid plan.
+/// Every document of one valid plan, its earlier versions' from the `archive` included.
 pub(crate) fn render_one(
     opts: &Options,
     templates: &Templates,
+    archive: &Archive,
     input: Input,
     sp: &ValidPlan,
 ) -> Result<Rendered> {
     let view = input.view(&sp.plan);
     let documents = document::render_plan(templates, &view, &opts.formats)?;
+    let earlier = versions::render(
+        templates,
+        &opts.formats,
+        archive,
+        sp.plan.code.trim(),
+        (&input.archived, &input.earlier),
+        sp.plan.versie().0,
+    )?;
     Ok(Rendered {
+        earlier,
         version: sp.plan.versie().0,
         source: sp.display.clone(),
         source_sha256: input.source_sha256,
@@ -275,17 +320,4 @@ pub(crate) fn render_one(
         documents,
         view,
     })
-}
-
-/// The versions of a plan kept in the output folder, and its current one there (which this build
-/// keeps when the version changes), as long as any of their files exist.
-fn earlier_versions(record: &PlanRecord, out: &OutputDir) -> Vec<Datum> {
-    let mut dates: Vec<Datum> = (record.eerdere_versies.iter())
-        .filter(|(_, files)| files.iter().any(|f| out.exists(&f.rel())))
-        .map(|(date, _)| Datum(*date))
-        .collect();
-    if record.bestanden.keys().any(|f| out.exists(&f.rel())) {
-        dates.push(Datum(record.versie));
-    }
-    dates
 }

@@ -27,6 +27,7 @@ use toetsgen_output::dir::OutputDir;
 use toetsgen_output::path::OutputFile;
 use toetsgen_output::record::Record;
 use toetsgen_output::write::{Content, Writer};
+use toetsgen_plan::archive::Archive;
 
 /// Staged writes are put in place whenever this many wait (and at the end).
 const COMMIT_EVERY: usize = 2000;
@@ -34,6 +35,7 @@ const COMMIT_EVERY: usize = 2000;
 /// What the stream needs besides the plans.
 pub(crate) struct Stream<'a> {
     pub opts: &'a Options,
+    pub archive: &'a Archive,
     pub templates: &'a Templates,
     pub record: &'a Record,
     pub out: &'a OutputDir,
@@ -176,14 +178,15 @@ impl Stream<'_> {
                     ),
                     None => Default::default(),
                 };
-                let group = groups.entry(pdfs::timestamp(&plan)).or_default();
                 let plan = Pending {
                     plan: Box::new(plan),
                     made: done,
                     waiting_for: wanted.len(),
                 };
                 let _ = msgs.send(Msg::Plan { id, plan });
-                group.extend(wanted.into_iter().map(|w| (id, w)));
+                for w in wanted {
+                    groups.entry(w.timestamp).or_default().push((id, w));
+                }
             }
             let sizes: Vec<usize> = groups.values().map(Vec::len).collect();
             let counts = chunk_counts(&sizes, chunk, spread);
@@ -206,8 +209,7 @@ impl Stream<'_> {
         let record = self.record.plannen.get(code);
         let input = prepare::input(
             self.templates,
-            record,
-            Some(self.out),
+            (self.archive, record, Some(self.out)),
             sp,
             self.typst_version,
         );
@@ -224,7 +226,8 @@ impl Stream<'_> {
                 }))
             }
             _ => Prepared::Rendered(
-                prepare::render_one(self.opts, self.templates, input, sp).map(Box::new),
+                prepare::render_one(self.opts, self.templates, self.archive, input, sp)
+                    .map(Box::new),
             ),
         }
     }

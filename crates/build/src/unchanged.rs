@@ -1,6 +1,6 @@
 //! A plan whose documents would come out as they are need not be rendered: when its input key
-//! (toetsgen, templates, typst, the plan's file and the earlier versions it lists; see
-//! `prepare::input`) is the one recorded, and every file the build makes for it is recorded and
+//! (toetsgen, templates, typst, the plan's file, the earlier versions it lists and the archived
+//! files it makes them from; see `prepare::input`) is the one recorded, and every file the build makes for it is recorded and
 //! on disk with the recorded hash, rendering would give the same bytes. A file edited by hand
 //! fails the check, so the plan is rendered and the file written again, as before. A file whose
 //! stamp is the recorded one is not read (see [`toetsgen_base::fs::Stamp`]). Nor is the plan's page of
@@ -34,12 +34,16 @@ pub(crate) fn unchanged(
         return None;
     }
     let mut files = Vec::new();
-    for doc in templates.documents() {
-        for format in Format::ALL.into_iter().filter(|f| opts.formats.contains(f)) {
-            let file = OutputFile::new(code, &doc.naam, format).ok()?;
-            let recorded = record.bestanden.get(&file)?;
-            let held = out.verify(&file.rel(), &recorded.sha256, recorded.stempel.as_ref())?;
-            files.push((file, held.stamp));
+    let versions = std::iter::once(None).chain(input.archived.iter().map(|a| Some(a.version)));
+    for version in versions {
+        for doc in templates.documents() {
+            for format in Format::ALL.into_iter().filter(|f| opts.formats.contains(f)) {
+                let file = OutputFile::new(code, &doc.naam, format).ok()?;
+                let file = version.map_or_else(|| file.clone(), |v| file.kept(v));
+                let recorded = record.bestanden.get(&file)?;
+                let held = out.verify(&file.rel(), &recorded.sha256, recorded.stempel.as_ref())?;
+                files.push((file, held.stamp));
+            }
         }
     }
     Some(files)

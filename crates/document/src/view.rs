@@ -74,6 +74,8 @@ pub struct PlanView {
     pub wijzigingen: Vec<ToetstermView>,
     /// Earlier versions kept, newest first.
     pub eerdere_versies: Vec<EerdereVersie>,
+    /// For the documents of an earlier version: the version that replaced it.
+    pub vervangen_door: Option<VervangenDoor>,
     /// Shape of the beoordelingsformulier.
     pub beoordeling: BeoordelingView,
     /// The toetsmatrijs, for an exam judged by questions.
@@ -86,6 +88,16 @@ pub struct EerdereVersie {
     /// Its version date.
     pub datum: DatumView,
     /// Its folder relative to the plan's folder, e.g. `versies/2021-09-01`.
+    pub map: String,
+}
+
+/// The version that replaced an earlier one, as its documents link to it.
+#[derive(Debug, Clone, Serialize)]
+pub struct VervangenDoor {
+    /// Its version date.
+    pub datum: DatumView,
+    /// Its documents' folder relative to the earlier version's folder: `../..` for the current
+    /// version, `../2025-03-01` for a later earlier one.
     pub map: String,
 }
 
@@ -288,6 +300,7 @@ impl PlanView {
             toetstermen,
             wijzigingen,
             eerdere_versies: Vec::new(),
+            vervangen_door: None,
             beoordeling: BeoordelingView::new(p, verplicht),
             toetsmatrijs: (p.soort() == Soort::Vragen).then(|| Toetsmatrijs::new(p)),
         }
@@ -307,8 +320,9 @@ fn versie_tekst(p: &Toetsplan) -> String {
 }
 
 impl EerdereVersie {
-    /// The earlier versions kept, newest first, from their dates in any order; the current
-    /// version (`current`, as ISO date) is left out.
+    /// The earlier versions kept, newest first, from their dates in any order, as the current
+    /// version's documents link to them; the current version (`current`, as ISO date) is left
+    /// out.
     pub fn list(current: &str, dates: impl IntoIterator<Item = Datum>) -> Vec<EerdereVersie> {
         let mut dates: Vec<Datum> = (dates.into_iter())
             .filter(|d| d.to_string() != current)
@@ -321,6 +335,32 @@ impl EerdereVersie {
                 datum: DatumView::new(d),
             })
             .collect()
+    }
+
+    /// The same list as the documents of another earlier version link to it, from its own
+    /// folder `versies/<date>/`.
+    pub fn from_earlier(list: &[EerdereVersie]) -> Vec<EerdereVersie> {
+        (list.iter())
+            .map(|v| EerdereVersie {
+                map: format!("../{}", v.datum.iso),
+                datum: v.datum.clone(),
+            })
+            .collect()
+    }
+}
+
+impl VervangenDoor {
+    /// The version `date` that replaced an earlier one; `current` when it is the plan's current
+    /// version.
+    pub fn new(date: Datum, current: bool) -> VervangenDoor {
+        VervangenDoor {
+            map: if current {
+                "../..".to_owned()
+            } else {
+                format!("../{date}")
+            },
+            datum: DatumView::new(date),
+        }
     }
 }
 

@@ -91,8 +91,16 @@ impl Batch {
         Ok((temp, sha256))
     }
 
-    /// Stages a file from [`Batch::stage_with`] to be renamed to `rel`.
-    pub(crate) fn place_staged(&mut self, rel: &RelPath, temp: tempfile::TempPath) {
+    /// Stages a file from [`Batch::stage_with`] to be renamed to `rel`; `read_only` for earlier
+    /// versions.
+    pub(crate) fn place_staged(
+        &mut self,
+        rel: &RelPath,
+        temp: tempfile::TempPath,
+        read_only: bool,
+    ) -> Result<()> {
+        let opened = std::fs::File::open(&temp).and_then(|f| set_mode(&f, read_only));
+        opened.with_context(|| format!("cannot read {}", temp.display()))?;
         self.steps.push(Step::Place {
             staged: Staged {
                 path: temp.to_path_buf(),
@@ -100,12 +108,13 @@ impl Batch {
             },
             rel: rel.clone(),
         });
+        Ok(())
     }
 
     /// Stages a file made elsewhere in the staging folder (a PDF typst wrote) to be renamed to
-    /// `rel`.
-    pub(crate) fn place(&mut self, rel: &RelPath, file: &Path) -> Result<()> {
-        let opened = std::fs::File::open(file).and_then(|f| set_mode(&f, false));
+    /// `rel`; `read_only` for earlier versions.
+    pub(crate) fn place(&mut self, rel: &RelPath, file: &Path, read_only: bool) -> Result<()> {
+        let opened = std::fs::File::open(file).and_then(|f| set_mode(&f, read_only));
         opened.with_context(|| format!("cannot read {}", file.display()))?;
         self.steps.push(Step::Place {
             staged: Staged {

@@ -132,7 +132,8 @@ impl PlanRecord {
         let versie = parse_iso_date(&self.versie)?;
         let mut bestanden = BTreeMap::new();
         for (path, file) in self.bestanden {
-            match own_file(code, None, &path).and_then(|f| hash_ok(&file).map(|()| f)) {
+            let written = earlier_or_current(code, versie, &path);
+            match written.and_then(|f| hash_ok(&file).map(|()| f)) {
                 Ok(f) => {
                     bestanden.insert(f, file);
                 }
@@ -166,6 +167,19 @@ impl PlanRecord {
                 .pagina
                 .filter(|p| is_hash(&p.invoer_sha256) && is_hash(&p.sha256)),
         })
+    }
+}
+
+/// A file of plan `code` of version `versie` or of an earlier version made from the archive, or
+/// why it is not one.
+fn earlier_or_current(code: &str, versie: NaiveDate, path: &str) -> Result<OutputFile, String> {
+    let file = OutputFile::parse(path)?;
+    match file.version() {
+        _ if file.plan() != code => Err("it is not a file of this plan".to_owned()),
+        Some(v) if v >= versie => Err(format!(
+            "it is a file of version {v}, not of an earlier one"
+        )),
+        _ => Ok(file),
     }
 }
 

@@ -2,7 +2,7 @@
 //! that keep its previous version, the files to write and those to remove. Reads only, and
 //! refuses files the record does not list.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use anyhow::Result;
 use chrono::NaiveDate;
@@ -35,11 +35,26 @@ impl Writer<'_> {
             code: meta.code.clone(),
             ..Update::default()
         };
-        if let Some(old) = old.filter(|o| o.versie != meta.version) {
+        // Earlier versions made again from the plan archive are files like any other; only a
+        // version without an archived plan is kept by copying its documents.
+        let rendered: BTreeSet<NaiveDate> = files.iter().filter_map(|(f, _)| f.version()).collect();
+        update
+            .record
+            .eerdere_versies
+            .retain(|v, _| !rendered.contains(v));
+        let had = |v: &NaiveDate| {
+            old.is_some_and(|o| o.bestanden.keys().any(|f| f.version() == Some(*v)))
+        };
+        update.versions_kept += rendered.iter().filter(|v| !had(v)).count();
+        if let Some(old) = old.filter(|o| o.versie != meta.version && !rendered.contains(&o.versie))
+        {
             self.keep_version(old, &mut update);
         }
         for (file, content) in files {
-            let ours = old.is_some_and(|o| o.bestanden.contains_key(&file));
+            let ours = old.is_some_and(|o| {
+                o.bestanden.contains_key(&file)
+                    || o.eerdere_versies.values().flatten().any(|f| *f == file)
+            });
             let rec = match content {
                 Content::UpToDate(rec) => {
                     update.up_to_date += 1;
@@ -117,7 +132,13 @@ impl Writer<'_> {
                 continue;
             }
             let document_exists = documents.iter().any(|d| d.naam == file.document());
-            if document_exists && !self.formats.contains(&file.format()) {
+            if let Some(version) = file.version() {
+                // An earlier version no longer made (its archived plan is gone): kept as it is.
+                let kept = update.record.eerdere_versies.entry(version).or_default();
+                if !kept.contains(file) {
+                    kept.push(file.clone());
+                }
+            } else if document_exists && !self.formats.contains(&file.format()) {
                 update.record.bestanden.insert(file.clone(), rec.clone());
                 // Made from an earlier input: the plan's key no longer describes all its files,
                 // so a build of every format renders it again rather than keep this one.

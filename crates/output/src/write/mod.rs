@@ -248,7 +248,7 @@ impl<'a> Writer<'a> {
         self.tally.versions_kept += update.versions_kept;
         self.tally.unchanged += update.up_to_date;
         for (file, data) in std::mem::take(&mut update.writes) {
-            match self.put(&file.rel(), data)? {
+            match self.put(&file.rel(), data, file.version().is_some())? {
                 Some(held) => {
                     if let Some(rec) = update.record.bestanden.get_mut(&file) {
                         rec.stempel = held.stamp;
@@ -270,8 +270,9 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
-    /// Stages `data` for `rel` unless the file already holds it (then `Some`), and counts it.
-    fn put(&mut self, rel: &RelPath, data: Data) -> Result<Option<Held>> {
+    /// Stages `data` for `rel` (`read_only` for an earlier version's file) unless the file already
+    /// holds it (then `Some`), and counts it.
+    fn put(&mut self, rel: &RelPath, data: Data, read_only: bool) -> Result<Option<Held>> {
         if !self.force
             && let Some(held) = self.holds(rel, &data)
         {
@@ -279,9 +280,9 @@ impl<'a> Writer<'a> {
             return Ok(Some(held));
         }
         match data {
-            Data::Bytes(bytes) => self.batch.write(self.out, rel, &bytes, false)?,
-            Data::File { path, .. } => self.batch.place(rel, &path)?,
-            Data::Temp { temp, .. } => self.batch.place_staged(rel, temp),
+            Data::Bytes(bytes) => self.batch.write(self.out, rel, &bytes, read_only)?,
+            Data::File { path, .. } => self.batch.place(rel, &path, read_only)?,
+            Data::Temp { temp, .. } => self.batch.place_staged(rel, temp, read_only)?,
         }
         self.tally.written += 1;
         Ok(None)
@@ -325,7 +326,7 @@ impl<'a> Writer<'a> {
     fn page(&mut self, page: SitePage, data: Data) -> Result<()> {
         let rel = page.rel();
         self.claim(&rel, &data, self.record.site.contains(&page))?;
-        self.put(&rel, data)?;
+        self.put(&rel, data, false)?;
         self.record.site.insert(page);
         Ok(())
     }

@@ -30,7 +30,8 @@ impl Writer<'_> {
             .collect();
         for code in gone {
             if let Some(rec) = self.record.plannen.remove(&code) {
-                for file in rec.bestanden.keys() {
+                // Its earlier versions stay, as they did when they were kept by copying.
+                for file in rec.bestanden.keys().filter(|f| f.version().is_none()) {
                     self.batch.remove(&file.rel());
                     self.tally.removed += 1;
                 }
