@@ -200,7 +200,8 @@ pub(crate) struct ServeArgs {
     #[arg(long)]
     pub open: bool,
 
-    /// Also make the PDFs (needs typst; each rebuild takes longer).
+    /// Also make the PDFs (needs typst; each rebuild takes longer). Without it, a plan changed
+    /// since its PDFs were made links no PDF until they are made again.
     #[arg(long)]
     pub pdf: bool,
 }

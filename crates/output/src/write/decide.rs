@@ -43,7 +43,11 @@ impl Writer<'_> {
             let rec = match content {
                 Content::UpToDate(rec) => {
                     update.up_to_date += 1;
-                    rec
+                    // Made from this very input (a PDF from this Typst source): not older.
+                    FileRecord {
+                        verouderd: false,
+                        ..rec
+                    }
                 }
                 Content::New { bytes, typst_bron } => {
                     self.new_file(&mut update, &file, Data::Bytes(bytes), typst_bron, ours)?
@@ -60,7 +64,7 @@ impl Writer<'_> {
             update.record.bestanden.insert(file, rec);
         }
         if let Some(old) = old {
-            self.stale(old, meta.documents, &mut update);
+            self.stale(old, meta, &mut update);
         }
         Ok(update)
     }
@@ -79,6 +83,7 @@ impl Writer<'_> {
             sha256: data.sha256(),
             typst_bron,
             stempel: None,
+            verouderd: false,
         };
         update.writes.push((file.clone(), data));
         Ok(rec)
@@ -110,15 +115,21 @@ impl Writer<'_> {
     }
 
     /// The files of the old record this build does not make: removed when their document is
-    /// gone or their format was built; still recorded when their format was not built this time.
-    fn stale(&self, old: &PlanRecord, documents: &[DocumentInfo], update: &mut Update) {
+    /// gone or their format was built; still recorded when their format was not built this time,
+    /// and then marked older (`verouderd`) when the plan's file changed since they were made.
+    fn stale(&self, old: &PlanRecord, meta: &Meta<'_>, update: &mut Update) {
+        let text_changed = old.bron_sha256 != meta.source_sha256;
         for (file, rec) in &old.bestanden {
             if update.record.bestanden.contains_key(file) {
                 continue;
             }
-            let document_exists = documents.iter().any(|d| d.naam == file.document());
+            let document_exists = (meta.documents.iter()).any(|d| d.naam == file.document());
             if document_exists && !self.formats.contains(&file.format()) {
-                update.record.bestanden.insert(file.clone(), rec.clone());
+                let rec = FileRecord {
+                    verouderd: rec.verouderd || text_changed,
+                    ..rec.clone()
+                };
+                update.record.bestanden.insert(file.clone(), rec);
                 // Made from an earlier input: the plan's key no longer describes all its files,
                 // so a build of every format renders it again rather than keep this one.
                 update.record.invoer_sha256 = None;
