@@ -124,11 +124,18 @@ pub(crate) struct ImportArgs {
     /// The text export (tab-separated, UTF-8) or Word document (.docx) of a toetsplan.
     pub file: PathBuf,
 
-    /// The YAML file to write. Default: toetsplannen/<CODE>-<naam>.yaml.
+    /// The YAML file to write. Default: <CODE>-<naam>.yaml in the plans folder.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Overwrite the YAML file if it exists.
+    /// Folder with the toetsplannen (*.yaml, searched recursively): an import of a plan code that
+    /// a plan there has is refused, unless --force.
+    #[arg(long, value_name = "DIR", default_value = "toetsplannen")]
+    pub plans: PathBuf,
+
+    /// Replace the plan in the plans folder that has the imported plan's code (its file is
+    /// written over, so there is still one plan with that code), or overwrite the YAML file if
+    /// it exists.
     #[arg(long)]
     pub force: bool,
 }
@@ -193,7 +200,8 @@ pub(crate) struct ServeArgs {
     #[arg(long)]
     pub open: bool,
 
-    /// Also make the PDFs (needs typst; each rebuild takes longer).
+    /// Also make the PDFs (needs typst; each rebuild takes longer). Without it, a plan changed
+    /// since its PDFs were made links no PDF until they are made again.
     #[arg(long)]
     pub pdf: bool,
 }

@@ -3,10 +3,10 @@
 use anyhow::Result;
 
 use crate::cli::CheckArgs;
-use crate::cmd::{print_problems, skipped_line, templates_dir};
+use crate::cmd::{plans_failed, print_problems, skipped_line, templates_dir};
 use crate::status::Status;
 use toetsgen_base::words::plural;
-use toetsgen_build::{self as build, Options};
+use toetsgen_build::{self as build, Options, Outcome};
 
 /// Runs the check; returns whether every plan is valid.
 pub(crate) fn run(args: CheckArgs) -> Result<Status> {
@@ -21,15 +21,31 @@ pub(crate) fn run(args: CheckArgs) -> Result<Status> {
     };
     let outcome = build::check(&opts)?;
     print_problems(&outcome);
-    let warnings = outcome.diagnostics.iter().filter(|d| !d.is_error()).count();
-    say!(
-        "Checked {}: {} valid, {}",
-        plural(outcome.plans_found, "plan", "plans"),
-        outcome.plans_built,
-        plural(warnings, "warning", "warnings"),
-    )?;
+    say!("{}", summary(&outcome))?;
     if let Some(line) = skipped_line(&outcome, "with errors (see above)") {
         eprintln!("{line}");
     }
     Ok(Status::valid_if(outcome.success()))
+}
+
+/// The one line that says what the check found: "Checked 3 plans: 2 valid, 1 warning", and
+/// with errors "Checked 3 plans: 2 valid, 1 with errors; 4 errors, 1 warning".
+fn summary(outcome: &Outcome) -> String {
+    let (errors, warnings): (Vec<_>, Vec<_>) =
+        outcome.diagnostics.iter().partition(|d| d.is_error());
+    let errors = errors.len() + outcome.failures.len();
+    let failed = plans_failed(outcome);
+    let warnings = plural(warnings.len(), "warning", "warnings");
+    let checked = format!(
+        "Checked {}: {} valid",
+        plural(outcome.plans_found, "plan", "plans"),
+        outcome.plans_built
+    );
+    match (failed, errors) {
+        (0, 0) => format!("{checked}, {warnings}"),
+        _ => format!(
+            "{checked}, {failed} with errors; {}, {warnings}",
+            plural(errors, "error", "errors")
+        ),
+    }
 }

@@ -1,9 +1,12 @@
 //! `toetsgen import <file>`: a text export or Word document of a toetsplan becomes a YAML plan
-//! that passes `toetsgen check`, written only when nothing was left unplaced.
+//! that passes `toetsgen check`, written only when nothing was left unplaced. A plan code that a
+//! plan of the plans folder already has is refused, or with --force that plan's file is replaced,
+//! so that there is still one plan with the code.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
+use chrono::NaiveDate;
 
 use crate::cli::ImportArgs;
 use crate::status::Status;
@@ -11,6 +14,8 @@ use toetsgen_base::fs;
 use toetsgen_base::words::plural;
 use toetsgen_import::{self as import, yaml};
 use toetsgen_plan::diagnostic::Diagnostic;
+use toetsgen_plan::folder::Plans;
+use toetsgen_plan::model::Toetsplan;
 use toetsgen_plan::{load, validate};
 
 /// The most problems printed: a damaged or wrong file can have thousands.
@@ -39,17 +44,16 @@ pub(crate) fn run(args: ImportArgs) -> Result<Status> {
         }
     };
     let plan = &imported.plan;
-    let target = args
-        .output
-        .clone()
-        .unwrap_or_else(|| default_target(&plan.code, &plan.naam));
+    let today = chrono::Local::now().date_naive();
+    let holders = plans_with_code(&args.plans, &plan.code, today)?;
+    let (target, replaced) = target(&args, plan, &holders)?;
     let text = format!(
         "{}\n{}",
-        toetsgen_plan::schema::modeline(&target, std::path::Path::new("output")),
+        toetsgen_plan::schema::modeline(&target, Path::new("output")),
         yaml::to_yaml(plan, &source)
     );
     let shown = target.display().to_string();
-    let problems = check(&shown, &text);
+    let problems = check(&shown, &text, today);
     if problems.iter().any(Diagnostic::is_error) {
         for d in &problems {
             eprintln!("{d}\n");
@@ -67,24 +71,150 @@ pub(crate) fn run(args: ImportArgs) -> Result<Status> {
         eprintln!("note: {note}");
     }
     let terms: usize = plan.onderdelen.iter().map(|o| o.toetstermen.len()).sum();
-    say!(
-        "Imported {source} into {shown}: plan {}, {} onderdelen, {terms} toetstermen",
-        plan.code,
-        plan.onderdelen.len()
-    )?;
+    let onderdelen = plan.onderdelen.len();
+    match replaced {
+        None => say!(
+            "Imported {source} into {shown}: plan {}, {onderdelen} onderdelen, {terms} toetstermen",
+            plan.code
+        )?,
+        Some(old) => say!(
+            "Imported {source} into {shown}, replacing the plan {} that was there: {onderdelen} onderdelen, {terms} toetstermen; {}",
+            plan.code,
+            new_version(&source, &shown, &old, plan)
+        )?,
+    }
     Ok(Status::Success)
 }
 
+/// What replacing `old` by `plan` does to the plan's versions, said for the success line (and
+/// warned about, on standard error, when the dates look wrong).
+fn new_version(source: &str, shown: &str, old: &Toetsplan, plan: &Toetsplan) -> String {
+    let (code, was, now) = (&plan.code, old.versie(), plan.versie());
+    if was == now && old != plan {
+        eprintln!(
+            "warning: the imported plan {code} differs from the one it replaced, but its latest change date did not change ({now}): the next `toetsgen build` makes no new version of it. If the text of a toetsterm changed, set that toetsterm's `gewijzigd` date in {shown} to the day of the change"
+        );
+    }
+    if now < was {
+        eprintln!(
+            "warning: the imported plan's latest change date ({now}) is before that of the plan it replaced ({was}): check that {source} is the newest text of plan {code}"
+        );
+    }
+    match was == now {
+        true => format!(
+            "its latest change date is still {now}, so the next `toetsgen build` makes no new version of it"
+        ),
+        false => format!(
+            "its latest change date is now {now} (was {was}), so the next `toetsgen build` makes it a new version of {code}"
+        ),
+    }
+}
+
+/// A plan of the plans folder that has the imported plan's code: its file and its plan.
+struct Holder {
+    /// The file, as read from the plans folder.
+    path: PathBuf,
+    /// The file as shown in messages.
+    shown: String,
+    /// The plan in it.
+    plan: Toetsplan,
+}
+
+/// The plans in `dir` that have `code`, read as every command reads them ([`Plans::read`]) and
+/// compared as `check` compares codes (trimmed, without case; see `validate::Codes`). A plans
+/// folder that does not exist, or holds no plan file yet, has none; one that cannot be read is
+/// an error.
+fn plans_with_code(dir: &Path, code: &str, today: NaiveDate) -> Result<Vec<Holder>> {
+    if !dir.exists() {
+        return Ok(Vec::new());
+    }
+    let plans = match Plans::read(dir, today) {
+        Ok(plans) => plans,
+        Err(err) if dir.is_dir() && !from_io(&err) => return Ok(Vec::new()),
+        Err(err) => return Err(err),
+    };
+    let key = code.trim().to_uppercase();
+    let holders = (plans.files.into_iter())
+        .filter_map(|(path, file)| file.ok().map(|checked| (path, checked.source)))
+        .filter(|(_, sp)| sp.plan.code.trim().to_uppercase() == key)
+        .map(|(path, sp)| Holder {
+            path,
+            shown: sp.display,
+            plan: sp.plan,
+        })
+        .collect();
+    Ok(holders)
+}
+
+/// The file to write, and the plan it replaces when it is the plan in the plans folder that
+/// has the imported plan's code. Refuses what would leave two files with that code: an import
+/// of a code that a plan has without --force, and with --force a file other than that plan's.
+fn target(
+    args: &ImportArgs,
+    plan: &Toetsplan,
+    holders: &[Holder],
+) -> Result<(PathBuf, Option<Toetsplan>)> {
+    let code = &plan.code;
+    let holder = match holders {
+        [] => {
+            let target = (args.output.clone())
+                .unwrap_or_else(|| args.plans.join(file_name(code, &plan.naam)));
+            return Ok((target, None));
+        }
+        [holder] => holder,
+        [first, rest @ ..] => bail!(
+            "plan code {code} is already used by {} and {}, so nothing was written: keep one plan with code {code} (`toetsgen check` shows them), then import again",
+            first.shown,
+            (rest.iter().map(|h| h.shown.as_str()))
+                .collect::<Vec<_>>()
+                .join(" and ")
+        ),
+    };
+    let shown = &holder.shown;
+    if !args.force {
+        bail!(
+            "plan code {code} is already used by {shown}, so nothing was written: to replace that plan with the import, run again with --force (the next `toetsgen build` then makes it a new version of {code} when its dates changed); to keep both, give one of them another code"
+        );
+    }
+    if let Some(output) = &args.output
+        && !same_file(output, &holder.path)
+    {
+        bail!(
+            "with --force the import replaces {shown}, the plan with code {code}, but -o names {}: two files would then have code {code}, so nothing was written. Leave out -o to replace {shown}",
+            output.display()
+        );
+    }
+    Ok((holder.path.clone(), Some(holder.plan.clone())))
+}
+
+/// Whether an error came from reading the disk (rather than from finding no plan files).
+fn from_io(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| cause.is::<std::io::Error>())
+}
+
+/// Whether `a` and `b` name one existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
 /// The validator's findings on the YAML about to be written.
-fn check(shown: &str, text: &str) -> Vec<Diagnostic> {
+fn check(shown: &str, text: &str, today: NaiveDate) -> Vec<Diagnostic> {
     match load::parse(shown, text.to_owned()) {
-        Ok(sp) => validate::validate(&sp, chrono::Local::now().date_naive()),
+        Ok(sp) => validate::validate(&sp, today),
         Err(d) => vec![d],
     }
 }
 
 /// `toetsplannen/V1-dienstverlening.yaml`.
 pub(crate) fn default_target(code: &str, naam: &str) -> PathBuf {
+    PathBuf::from("toetsplannen").join(file_name(code, naam))
+}
+
+/// `V1-dienstverlening.yaml`: a plan's file name, from its code and name.
+fn file_name(code: &str, naam: &str) -> String {
     let slug: String = naam
         .to_lowercase()
         .chars()
@@ -94,5 +224,5 @@ pub(crate) fn default_target(code: &str, naam: &str) -> PathBuf {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    PathBuf::from("toetsplannen").join(format!("{code}-{slug}.yaml"))
+    format!("{code}-{slug}.yaml")
 }

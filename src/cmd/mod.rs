@@ -85,8 +85,13 @@ fn problems(outcome: &Outcome) -> Vec<String> {
     diagnostics.chain(ignored).chain(failures).collect()
 }
 
+/// The plans that failed: found, but neither built nor left out by `--since`.
+fn plans_failed(outcome: &Outcome) -> usize {
+    (outcome.plans_found).saturating_sub(outcome.plans_built + outcome.plans_skipped)
+}
+
 /// The line about plans that failed, if any: "1 plan <what>".
 fn skipped_line(outcome: &Outcome, what: &str) -> Option<String> {
-    let skipped = outcome.plans_found.saturating_sub(outcome.plans_built);
-    (skipped > 0).then(|| format!("{} {what}", plural(skipped, "plan", "plans")))
+    let failed = plans_failed(outcome);
+    (failed > 0).then(|| format!("{} {what}", plural(failed, "plan", "plans")))
 }

@@ -44,6 +44,11 @@ pub(crate) fn run(args: ServeArgs) -> Result<Status> {
             .collect::<Vec<_>>()
             .join(" and ")
     )?;
+    if !args.pdf {
+        say!(
+            "PDFs are not made while serving (add --pdf to make them): a plan's page links its PDFs only while they are of the plan as it is, so a plan changed since its PDFs were made shows none until `toetsgen build` makes them again"
+        )?;
+    }
     let mut builds = 0;
     if rebuild(&opts, &server, &mut builds).is_err() {
         return stopped(&url);

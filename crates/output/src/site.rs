@@ -53,13 +53,16 @@ struct IndexEntry {
 }
 
 /// What the plan's page is made from besides the templates and the plan, which `input_sha256`
-/// (the key of the plan's documents) covers: the files and kept versions its record lists. The
-/// same key gives the same page.
+/// (the key of the plan's documents) covers: the files (and which are older) and kept versions
+/// its record lists. The same key gives the same page.
 pub fn page_key(input_sha256: &str, record: &PlanRecord) -> String {
     let mut text = input_sha256.to_owned();
-    for file in record.bestanden.keys() {
+    for (file, rec) in &record.bestanden {
         text.push('\0');
         text.push_str(&file.to_string());
+        if rec.verouderd {
+            text.push_str("\0verouderd");
+        }
     }
     for (date, files) in &record.eerdere_versies {
         text.push('\n');
@@ -100,7 +103,9 @@ pub fn plan_page(templates: &Templates, plan: &PlanView, record: &PlanRecord) ->
     templates.render_html("_plan.html.tera", &ctx)
 }
 
-/// The formats a document of the plan is recorded in, in the order the page lists them.
+/// The formats a document of the plan is recorded in, in the order the page lists them; a file
+/// made from an earlier text of the plan (`verouderd`: its format was not built since) is left
+/// out, so that the page links only documents of the version it shows.
 fn formats_on_disk(record: &PlanRecord, code: &str, document: &str) -> Vec<FormatLink> {
     [
         (Format::Html, "Webpagina"),
@@ -109,8 +114,9 @@ fn formats_on_disk(record: &PlanRecord, code: &str, document: &str) -> Vec<Forma
     ]
     .into_iter()
     .filter(|(format, _)| {
-        OutputFile::new(code, document, *format)
-            .is_ok_and(|file| record.bestanden.contains_key(&file))
+        let file = OutputFile::new(code, document, *format).ok();
+        let rec = file.and_then(|file| record.bestanden.get(&file));
+        rec.is_some_and(|rec| !rec.verouderd)
     })
     .map(|(format, naam)| FormatLink {
         extensie: format.extension(),

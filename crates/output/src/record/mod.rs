@@ -96,6 +96,12 @@ pub struct FileRecord {
         deserialize_with = "lenient"
     )]
     pub stempel: Option<Stamp>,
+    /// Made from an earlier text of the plan's file than its other files: kept because its
+    /// format was not built since (`serve` without --pdf, `build --format md,html`). The plan's
+    /// page does not link it; the next build of its format makes it again. An edited value can at
+    /// most show or hide a link.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub verouderd: bool,
 }
 
 /// A value that is only a shortcut: when it is not what it should be, it is as if absent.
@@ -191,6 +197,7 @@ mod tests {
                     sha256: HASH.into(),
                     typst_bron: None,
                     stempel: None,
+                    verouderd: false,
                 },
             )]
             .into(),

@@ -58,7 +58,11 @@ impl Writer<'_> {
             let rec = match content {
                 Content::UpToDate(rec) => {
                     update.up_to_date += 1;
-                    rec
+                    // Made from this very input (a PDF from this Typst source): not older.
+                    FileRecord {
+                        verouderd: false,
+                        ..rec
+                    }
                 }
                 Content::New { bytes, typst_bron } => {
                     self.new_file(&mut update, &file, Data::Bytes(bytes), typst_bron, ours)?
@@ -75,7 +79,7 @@ impl Writer<'_> {
             update.record.bestanden.insert(file, rec);
         }
         if let Some(old) = old {
-            self.stale(old, meta.documents, &mut update);
+            self.stale(old, meta, &mut update);
         }
         Ok(update)
     }
@@ -94,6 +98,7 @@ impl Writer<'_> {
             sha256: data.sha256(),
             typst_bron,
             stempel: None,
+            verouderd: false,
         };
         update.writes.push((file.clone(), data));
         Ok(rec)
@@ -106,7 +111,10 @@ impl Writer<'_> {
             return;
         }
         let mut kept = Vec::new();
-        for file in old.bestanden.keys() {
+        // The current files only, and none made from an older text than the version's.
+        let current =
+            (old.bestanden.iter()).filter(|(f, rec)| f.version().is_none() && !rec.verouderd);
+        for (file, _) in current {
             let (from, to) = (file.rel(), file.kept(old.versie));
             let Some(bytes) = self.out.read(&from) else {
                 continue;
@@ -125,13 +133,15 @@ impl Writer<'_> {
     }
 
     /// The files of the old record this build does not make: removed when their document is
-    /// gone or their format was built; still recorded when their format was not built this time.
-    fn stale(&self, old: &PlanRecord, documents: &[DocumentInfo], update: &mut Update) {
+    /// gone or their format was built; still recorded when their format was not built this time,
+    /// and then marked older (`verouderd`) when the plan's file changed since they were made.
+    fn stale(&self, old: &PlanRecord, meta: &Meta<'_>, update: &mut Update) {
+        let text_changed = old.bron_sha256 != meta.source_sha256;
         for (file, rec) in &old.bestanden {
             if update.record.bestanden.contains_key(file) {
                 continue;
             }
-            let document_exists = documents.iter().any(|d| d.naam == file.document());
+            let document_exists = (meta.documents.iter()).any(|d| d.naam == file.document());
             if let Some(version) = file.version() {
                 // An earlier version no longer made (its archived plan is gone): kept as it is.
                 let kept = update.record.eerdere_versies.entry(version).or_default();
@@ -139,7 +149,11 @@ impl Writer<'_> {
                     kept.push(file.clone());
                 }
             } else if document_exists && !self.formats.contains(&file.format()) {
-                update.record.bestanden.insert(file.clone(), rec.clone());
+                let rec = FileRecord {
+                    verouderd: rec.verouderd || text_changed,
+                    ..rec.clone()
+                };
+                update.record.bestanden.insert(file.clone(), rec);
                 // Made from an earlier input: the plan's key no longer describes all its files,
                 // so a build of every format renders it again rather than keep this one.
                 update.record.invoer_sha256 = None;
