@@ -339,3 +339,69 @@ fn every_version_is_rebuilt_byte_identical_from_the_archive() {
         "the link to the version that replaced it"
     );
 }
+
+/// After a change with a new date, `changes` (table and JSON), the Wijzigingen page and the
+/// plan's page show the old text beside the new, the changed words marked; a removed toetsterm
+/// is listed as removed.
+#[test]
+fn changes_show_old_and_new_text_with_the_changed_words_marked() {
+    let dir = project(&[&v1()]);
+    build_ok(dir.path(), &["--format", "md,html"]);
+    edit(
+        dir.path(),
+        "Reageert professioneel op emoties",
+        "Reageert altijd professioneel op emoties",
+    );
+    edit(
+        dir.path(),
+        "gewijzigd: 2021-09-01\n        niveaus: [PV]\n      - code: V1.14",
+        "gewijzigd: 2025-03-01\n        niveaus: [PV]\n      - code: V1.14",
+    );
+    // V1.20 leaves the plan in the new version.
+    let text = std::fs::read_to_string(dir.path().join(PLAN)).unwrap();
+    let cut = text.find("      - code: V1.20").unwrap();
+    std::fs::write(dir.path().join(PLAN), &text[..cut]).unwrap();
+    build_ok(dir.path(), &["--format", "md,html"]);
+    let table = run(toetsgen(dir.path()).args(["changes", "--since", "2025-01-01"]));
+    let (stdout, stderr) = texts(&table);
+    assert!(table.status.success(), "{stderr}");
+    assert!(
+        stdout
+            .contains("V1    V1.13      2025-03-01  Reageert {+altijd +}professioneel op emoties:"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("V1    V1.20      2025-03-01  (verwijderd) Koppelt, waar nodig"),
+        "{stdout}"
+    );
+    let json =
+        run(toetsgen(dir.path()).args(["changes", "--since", "2025-01-01", "--format", "json"]));
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let term = &json[0]["toetstermen"][0];
+    assert!(
+        term["oud"]
+            .as_str()
+            .unwrap()
+            .starts_with("Reageert professioneel")
+    );
+    assert_eq!(
+        term["verschil"][1],
+        serde_json::json!({"soort": "nieuw", "tekst": "altijd "})
+    );
+    assert_eq!(json[0]["verwijderd"][0]["code"], "V1.20");
+    let site = std::fs::read_to_string(dir.path().join("output/wijzigingen.html")).unwrap();
+    assert!(
+        site.contains("<td>Reageert <ins>altijd </ins>professioneel op emoties"),
+        "wijzigingen.html"
+    );
+    assert!(
+        site.contains("<strong>Verwijderd:</strong> <del>Koppelt, waar nodig"),
+        "wijzigingen.html"
+    );
+    let page = std::fs::read_to_string(dir.path().join("output/V1/index.html")).unwrap();
+    assert!(page.contains("<h3>Versie 1 maart 2025</h3>"), "plan page");
+    assert!(
+        page.contains("<strong>V1.13</strong>: Reageert <ins>altijd </ins>professioneel"),
+        "plan page"
+    );
+}

@@ -6,13 +6,19 @@ use anyhow::{Context, Result};
 use crate::cli::{ChangesArgs, ListFormat};
 use crate::cmd::read_plans;
 use crate::status::Status;
+use toetsgen_plan::archive::Archive;
 use toetsgen_plan::changes::{self, PlanChanges};
+use toetsgen_plan::history::History;
 
 /// Prints the changes; returns whether every plan could be read and is valid.
 pub(crate) fn run(args: ChangesArgs) -> Result<Status> {
     let plans = read_plans(&args.plans)?;
+    let archive = Archive::of(&args.plans);
     let listed: Vec<PlanChanges> = (plans.valid())
-        .flat_map(|sp| changes::of_plan(&sp.plan, &sp.display, args.since))
+        .flat_map(|sp| {
+            let history = History::of(&archive, &sp.plan);
+            changes::of_plan(&sp.plan, &sp.display, args.since, &history)
+        })
         .collect();
     match args.format {
         ListFormat::Json => {

@@ -15,7 +15,7 @@ use toetsgen_base::fs::sha256;
 use toetsgen_document as document;
 use toetsgen_document::Format;
 use toetsgen_document::templates::{RenderedDocument, Templates};
-use toetsgen_document::view::{EerdereVersie, PlanView};
+use toetsgen_document::view::{EerdereVersie, PlanView, VersieWijzigingen};
 use toetsgen_output::dir::OutputDir;
 use toetsgen_output::overview::Site;
 use toetsgen_output::path::OutputFile;
@@ -24,6 +24,7 @@ use toetsgen_plan::archive::Archive;
 use toetsgen_plan::changes;
 use toetsgen_plan::diagnostic;
 use toetsgen_plan::folder::{self, CheckedPlan};
+use toetsgen_plan::history::History;
 use toetsgen_plan::load;
 use toetsgen_plan::model::Toetsplan;
 
@@ -160,7 +161,7 @@ pub(crate) fn load(opts: &Options, files: &[PathBuf], site: Site, last: &LastGoo
             Ok(checked) => checked,
             Err(d) => {
                 if let Some(plan) = last.plan(&d.file, None) {
-                    outcome.site.push(&plan);
+                    outcome.site.push(&plan, &History::of(last.archive, &plan));
                 }
                 outcome.diagnostics.push(d);
                 unreadable = true;
@@ -176,11 +177,17 @@ pub(crate) fn load(opts: &Options, files: &[PathBuf], site: Site, last: &LastGoo
         outcome.diagnostics.extend(problems);
         if !ok {
             if let Some(plan) = last.plan(&sp.display, Some(sp.plan.code.trim())) {
-                outcome.site.push(&plan);
+                outcome.site.push(&plan, &History::of(last.archive, &plan));
             }
             return;
         }
-        outcome.site.push(&sp.plan);
+        if outcome.site.written() {
+            outcome
+                .site
+                .push(&sp.plan, &History::of(last.archive, &sp.plan));
+        } else {
+            outcome.site.push(&sp.plan, &History::default());
+        }
         let version = sp.plan.versie().0;
         if (opts.since).is_some_and(|d| !changes::changed_since(&sp.plan, d)) {
             outcome.plans_skipped += 1;
@@ -242,6 +249,8 @@ pub(crate) struct Input {
     pub earlier: Vec<EerdereVersie>,
     /// The archived versions older than the current one, rendered with it.
     pub archived: Vec<ArchivedVersion>,
+    /// What the plan's changed toetstermen said before, from the archive.
+    pub history: History,
     /// The hash of toetsgen's version, the templates, typst's version, the plan's file (its name
     /// and bytes) and the earlier versions its documents list: the same key, the same documents.
     pub key: String,
@@ -261,6 +270,10 @@ pub(crate) fn input(
     let current = sp.plan.versie().0;
     let archived = versions::archived_before(archive, sp.plan.code.trim(), current);
     let earlier = versions::listed(&archived, record, out, current);
+    let history = match archived.is_empty() {
+        true => History::default(),
+        false => History::of(archive, &sp.plan),
+    };
     let source_sha256 = sp.source_sha256.clone();
     let mut text = format!(
         "{}\0{}\0{typst_version}\0{}\0{source_sha256}",
@@ -279,6 +292,7 @@ pub(crate) fn input(
     Input {
         earlier,
         archived,
+        history,
         key: sha256(text.as_bytes()),
         source_sha256,
     }
@@ -289,6 +303,7 @@ impl Input {
     pub(crate) fn view(&self, plan: &Toetsplan) -> PlanView {
         let mut view = PlanView::new(plan);
         view.eerdere_versies = self.earlier.clone();
+        view.historie = VersieWijzigingen::list(plan, &self.history);
         view
     }
 }

@@ -9,6 +9,8 @@ use serde::Serialize;
 
 use crate::matrijs::Toetsmatrijs;
 use toetsgen_plan::dates;
+use toetsgen_plan::diff::{self, Piece};
+use toetsgen_plan::history::History;
 use toetsgen_plan::model::{AantalVragen, Datum, Niveau, Soort, Toetsplan, Toetsterm};
 
 /// A date in the forms templates print.
@@ -76,6 +78,9 @@ pub struct PlanView {
     pub eerdere_versies: Vec<EerdereVersie>,
     /// For the documents of an earlier version: the version that replaced it.
     pub vervangen_door: Option<VervangenDoor>,
+    /// What changed in each version, newest first, as far as the plan archive tells (the plan's
+    /// page of the site shows it).
+    pub historie: Vec<VersieWijzigingen>,
     /// Shape of the beoordelingsformulier.
     pub beoordeling: BeoordelingView,
     /// The toetsmatrijs, for an exam judged by questions.
@@ -89,6 +94,75 @@ pub struct EerdereVersie {
     pub datum: DatumView,
     /// Its folder relative to the plan's folder, e.g. `versies/2021-09-01`.
     pub map: String,
+}
+
+/// The changes that made one version.
+#[derive(Debug, Clone, Serialize)]
+pub struct VersieWijzigingen {
+    /// The version.
+    pub datum: DatumView,
+    /// Its changed, new and removed toetstermen, in plan order.
+    pub termen: Vec<TermWijziging>,
+}
+
+/// One toetsterm's change, ready for templates.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermWijziging {
+    /// Its code.
+    pub code: String,
+    /// Its text (a removed toetsterm's last text), on one line.
+    pub tekst: String,
+    /// The words that stayed, went and came (empty for a new or removed toetsterm).
+    pub verschil: Vec<Piece>,
+    /// Whether the version added it.
+    pub nieuw: bool,
+    /// Whether the version left it out.
+    pub verwijderd: bool,
+}
+
+impl VersieWijzigingen {
+    /// What changed per version of `plan`, from its `history` in the plan archive, newest first.
+    pub fn list(plan: &Toetsplan, history: &History) -> Vec<VersieWijzigingen> {
+        let one_line = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut by_version: std::collections::BTreeMap<Datum, Vec<TermWijziging>> =
+            Default::default();
+        for t in plan.toetstermen() {
+            let Some(previous) = history.previous.get(t.code.trim()) else {
+                continue;
+            };
+            let tekst = one_line(&t.tekst);
+            let verschil =
+                (previous.tekst.as_deref()).map_or_else(Vec::new, |old| diff::words(old, &tekst));
+            by_version
+                .entry(t.gewijzigd)
+                .or_default()
+                .push(TermWijziging {
+                    code: t.code.trim().to_owned(),
+                    nieuw: previous.tekst.is_none(),
+                    verwijderd: false,
+                    verschil,
+                    tekst,
+                });
+        }
+        for r in &history.removed {
+            by_version
+                .entry(plan.versie())
+                .or_default()
+                .push(TermWijziging {
+                    code: r.code.clone(),
+                    tekst: one_line(&r.tekst),
+                    verschil: Vec::new(),
+                    nieuw: false,
+                    verwijderd: true,
+                });
+        }
+        (by_version.into_iter().rev())
+            .map(|(datum, termen)| VersieWijzigingen {
+                datum: DatumView::new(datum),
+                termen,
+            })
+            .collect()
+    }
 }
 
 /// The version that replaced an earlier one, as its documents link to it.
@@ -301,6 +375,7 @@ impl PlanView {
             wijzigingen,
             eerdere_versies: Vec::new(),
             vervangen_door: None,
+            historie: Vec::new(),
             beoordeling: BeoordelingView::new(p, verplicht),
             toetsmatrijs: (p.soort() == Soort::Vragen).then(|| Toetsmatrijs::new(p)),
         }

@@ -15,6 +15,8 @@ use serde::{Serialize, Serializer};
 
 use toetsgen_document::Format;
 use toetsgen_document::view::DatumView;
+use toetsgen_plan::diff::{self, Piece};
+use toetsgen_plan::history::History;
 use toetsgen_plan::model::{Datum, Toetsplan};
 
 use crate::path::SitePage;
@@ -66,6 +68,14 @@ pub struct SiteTerm {
     /// Whether it changed after its plan's ingangsdatum: always, for the toetstermen the site
     /// keeps (templates made for earlier versions test it).
     pub gewijzigd_na_ingang: bool,
+    /// Its text before the change, when the plan archive holds the version before it.
+    pub oud: Option<String>,
+    /// The words that stayed, went and came from `oud` to `tekst` (empty without `oud`).
+    pub verschil: Vec<Piece>,
+    /// Whether it is new: the version before the change did not have it.
+    pub nieuw: bool,
+    /// Whether the current version left it out (then `tekst` is its last text).
+    pub verwijderd: bool,
 }
 
 /// A changed toetsterm on the Wijzigingen page.
@@ -113,8 +123,8 @@ impl Site {
         self.search.is_some()
     }
 
-    /// Adds a valid plan.
-    pub fn push(&mut self, plan: &Toetsplan) {
+    /// Adds a valid plan, with what its changed toetstermen said before (`history`).
+    pub fn push(&mut self, plan: &Toetsplan, history: &History) {
         let titel = format!("{}: {}", plan.code, plan.naam.trim());
         let termen: Vec<(String, String, Datum)> = (plan.toetstermen())
             .map(|t| {
@@ -133,13 +143,33 @@ impl Site {
         let entry_len = self.search.as_mut().map_or(0, |search| search.add(&entry));
         let mut gewijzigd: Vec<SiteTerm> = (termen.into_iter())
             .filter(|(_, _, date)| *date > plan.ingangsdatum)
-            .map(|(code, tekst, gewijzigd)| SiteTerm {
-                code,
-                tekst,
-                gewijzigd,
-                gewijzigd_na_ingang: true,
+            .map(|(code, tekst, gewijzigd)| {
+                let previous = history.previous.get(&code);
+                let oud = previous.and_then(|p| p.tekst.as_deref()).map(one_line);
+                SiteTerm {
+                    verschil: oud
+                        .as_deref()
+                        .map_or_else(Vec::new, |o| diff::words(o, &tekst)),
+                    nieuw: previous.is_some_and(|p| p.tekst.is_none()),
+                    verwijderd: false,
+                    oud,
+                    code,
+                    tekst,
+                    gewijzigd,
+                    gewijzigd_na_ingang: true,
+                }
             })
             .collect();
+        gewijzigd.extend(history.removed.iter().map(|r| SiteTerm {
+            code: r.code.clone(),
+            tekst: one_line(&r.tekst),
+            gewijzigd: plan.versie(),
+            gewijzigd_na_ingang: true,
+            oud: None,
+            verschil: Vec::new(),
+            nieuw: false,
+            verwijderd: true,
+        }));
         // Collected in place, it would keep the room of every toetsterm.
         gewijzigd.shrink_to_fit();
         self.plans.push(SitePlan {
@@ -302,7 +332,7 @@ mod tests {
     fn changes_and_a_safe_index() {
         let plan: Toetsplan = serde_yaml::from_str(PLAN).unwrap();
         let mut site = Site::with_search(None);
-        site.push(&plan);
+        site.push(&plan, &History::default());
         {
             let plans: Vec<&SitePlan> = site.plans().iter().collect();
             let changed = changes(&plans);
@@ -329,7 +359,7 @@ mod tests {
         assert_eq!(none, b"window.toetsgenZoekindex = [];\n");
         // A plan added after the index was written comes after the first.
         let second: Toetsplan = serde_yaml::from_str(&PLAN.replace("V1", "V2")).unwrap();
-        site.push(&second);
+        site.push(&second, &History::default());
         let mut both = Vec::new();
         site.write_search_index(&|_| true, &mut both).unwrap();
         let both = String::from_utf8(both).unwrap();
@@ -348,11 +378,11 @@ mod tests {
     fn no_index_without_its_entries() {
         let plan: Toetsplan = serde_yaml::from_str(PLAN).unwrap();
         let mut site = Site::default();
-        site.push(&plan);
+        site.push(&plan, &History::default());
         assert_eq!(site.plans().len(), 1);
         assert!(site.write_search_index(&|_| true, &mut Vec::new()).is_err());
         let mut site = Site::with_search(None);
-        site.push(&plan);
+        site.push(&plan, &History::default());
         let mut full = [0u8; 8];
         assert!(
             site.write_search_index(&|_| true, &mut &mut full[..])
@@ -366,4 +396,9 @@ mod tests {
                 .contains("could not be read back")
         );
     }
+}
+
+/// Whitespace runs become one space: a text on one line.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -5,7 +5,10 @@
 //! earlier versions. Relative links only, no
 //! external resources: it works from any static web host or straight from disk.
 
+use std::collections::BTreeMap;
+
 use anyhow::Result;
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::overview::{self, SitePlan};
@@ -86,7 +89,14 @@ pub fn plan_page(templates: &Templates, plan: &PlanView, record: &PlanRecord) ->
         })
         .filter(|a| !a.formaten.is_empty())
         .collect();
-    let eerder: Vec<Earlier> = (record.eerdere_versies.iter().rev())
+    // Earlier versions made from the plan archive, and those an older toetsgen kept by copying.
+    let mut versions: BTreeMap<NaiveDate, Vec<OutputFile>> = record.eerdere_versies.clone();
+    for file in record.bestanden.keys() {
+        if let Some(date) = file.version() {
+            versions.entry(date).or_default().push(file.clone());
+        }
+    }
+    let eerder: Vec<Earlier> = (versions.iter().rev())
         .map(|(date, files)| Earlier {
             datum: DatumView::new(Datum(*date)),
             documenten: earlier_documents(docs, files),

@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::diff::{self, Piece};
+use crate::history::History;
 use crate::model::Toetsplan;
 
 /// The changes of one plan.
@@ -19,6 +21,20 @@ pub struct PlanChanges {
     pub versie: String,
     /// Toetstermen changed on or after the date, in plan order.
     pub toetstermen: Vec<Change>,
+    /// Toetstermen the previous version had and this one no longer has (when this version is on
+    /// or after the date and the archive holds the previous one).
+    pub verwijderd: Vec<RemovedTerm>,
+}
+
+/// A toetsterm that a new version left out.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct RemovedTerm {
+    /// Its code.
+    pub code: String,
+    /// Its last text.
+    pub tekst: String,
+    /// The last version that had it, `YYYY-MM-DD`.
+    pub laatste_versie: String,
 }
 
 /// One changed toetsterm.
@@ -30,6 +46,14 @@ pub struct Change {
     pub gewijzigd: String,
     /// Its text.
     pub tekst: String,
+    /// Its text before the change, from the plan archive (absent when the archive does not
+    /// hold the version before it, or when the toetsterm is new).
+    pub oud: Option<String>,
+    /// Whether the toetsterm is new: the version before the change did not have it.
+    pub nieuw: bool,
+    /// The words that stayed, went and came, from the old text to the new (empty without an
+    /// old text).
+    pub verschil: Vec<Piece>,
 }
 
 /// Whether any toetsterm of the plan changed on or after `since`.
@@ -37,26 +61,57 @@ pub fn changed_since(plan: &Toetsplan, since: NaiveDate) -> bool {
     plan.toetstermen().any(|t| t.gewijzigd.0 >= since)
 }
 
-/// The changes of a plan on or after `since`, or `None` when there are none.
-pub fn of_plan(plan: &Toetsplan, file: &str, since: NaiveDate) -> Option<PlanChanges> {
+/// The changes of a plan on or after `since` (with what the toetstermen said before, from
+/// `history`), or `None` when there are none.
+pub fn of_plan(
+    plan: &Toetsplan,
+    file: &str,
+    since: NaiveDate,
+    history: &History,
+) -> Option<PlanChanges> {
     let toetstermen: Vec<Change> = (plan.toetstermen())
         .filter(|t| t.gewijzigd.0 >= since)
-        .map(|t| Change {
-            code: t.code.trim().to_owned(),
-            gewijzigd: t.gewijzigd.to_string(),
-            tekst: t.tekst.split_whitespace().collect::<Vec<_>>().join(" "),
+        .map(|t| {
+            let tekst = one_line(&t.tekst);
+            let previous = history.previous.get(t.code.trim());
+            let oud = previous.and_then(|p| p.tekst.as_deref()).map(one_line);
+            Change {
+                code: t.code.trim().to_owned(),
+                gewijzigd: t.gewijzigd.to_string(),
+                verschil: oud
+                    .as_deref()
+                    .map_or_else(Vec::new, |o| diff::words(o, &tekst)),
+                nieuw: previous.is_some_and(|p| p.tekst.is_none()),
+                oud,
+                tekst,
+            }
         })
         .collect();
-    (!toetstermen.is_empty()).then(|| PlanChanges {
+    let verwijderd: Vec<RemovedTerm> = (history.removed.iter())
+        .filter(|_| plan.versie().0 >= since)
+        .map(|r| RemovedTerm {
+            code: r.code.clone(),
+            tekst: one_line(&r.tekst),
+            laatste_versie: r.versie.to_string(),
+        })
+        .collect();
+    (!toetstermen.is_empty() || !verwijderd.is_empty()).then(|| PlanChanges {
         plan: plan.code.clone(),
         naam: plan.naam.trim().to_owned(),
         bestand: file.to_owned(),
         versie: plan.versie().to_string(),
         toetstermen,
+        verwijderd,
     })
 }
 
-/// The changes as a table for the terminal: plan, toetsterm, date and text, in aligned columns.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The changes as a table for the terminal: plan, toetsterm, date and text, in aligned columns;
+/// a changed text with its changed words marked `[-weg-]{+nieuw+}`, a new or removed toetsterm
+/// said so.
 pub fn table(changes: &[PlanChanges]) -> String {
     let mut rows = vec![[
         "Plan".to_owned(),
@@ -66,12 +121,16 @@ pub fn table(changes: &[PlanChanges]) -> String {
     ]];
     for p in changes {
         for t in &p.toetstermen {
-            rows.push([
-                p.plan.clone(),
-                t.code.clone(),
-                t.gewijzigd.clone(),
-                t.tekst.clone(),
-            ]);
+            let tekst = match (&t.oud, t.nieuw) {
+                (Some(oud), _) => diff::marked(oud, &t.tekst),
+                (None, true) => format!("(nieuw) {}", t.tekst),
+                (None, false) => t.tekst.clone(),
+            };
+            rows.push([p.plan.clone(), t.code.clone(), t.gewijzigd.clone(), tekst]);
+        }
+        for r in &p.verwijderd {
+            let tekst = format!("(verwijderd) {}", r.tekst);
+            rows.push([p.plan.clone(), r.code.clone(), p.versie.clone(), tekst]);
         }
     }
     let width = |i: usize| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0);
@@ -98,11 +157,11 @@ mod tests {
     fn lists_changes_on_or_after() {
         let plan: Toetsplan = serde_yaml::from_str(PLAN).unwrap();
         let d = |s| crate::model::parse_iso_date(s).unwrap();
-        let c = of_plan(&plan, "v1.yaml", d("2025-03-01")).unwrap();
+        let c = of_plan(&plan, "v1.yaml", d("2025-03-01"), &History::default()).unwrap();
         assert_eq!(c.toetstermen.len(), 1);
         assert_eq!(c.toetstermen[0].code, "V1.02");
         assert_eq!(c.versie, "2025-03-01");
-        assert!(of_plan(&plan, "v1.yaml", d("2025-03-02")).is_none());
+        assert!(of_plan(&plan, "v1.yaml", d("2025-03-02"), &History::default()).is_none());
         assert!(changed_since(&plan, d("2021-01-01")));
         assert_eq!(
             table(&[c]),

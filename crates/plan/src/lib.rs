@@ -3,13 +3,16 @@
 //! and column; [`folder`] does all of it for every plan of a folder, in one way for every
 //! command. [`dates`] reads and writes dates as Dutch readers expect them; [`changes`] lists
 //! what changed since a date; [`schema`] is the JSON Schema of the format for editors;
-//! [`starter`] a new plan to start from; the [`archive`] keeps every published version. Depends only on the base crate (`toetsgen-base`).
+//! [`starter`] a new plan to start from; the [`archive`] keeps every published version, [`history`] says
+//! what a changed toetsterm said before and [`diff`] which words changed. Depends only on the base crate (`toetsgen-base`).
 
 pub mod archive;
 pub mod changes;
 pub mod dates;
 pub mod diagnostic;
+pub mod diff;
 pub mod folder;
+pub mod history;
 pub mod limits;
 pub mod load;
 pub mod model;
