@@ -194,7 +194,7 @@ fn a_changed_toetsterm_rebuilds_its_plan_and_keeps_the_old_version() {
     let rows: Vec<&str> = table.lines().skip(1).collect();
     assert_eq!(rows.len(), 1, "{table}");
     assert!(
-        rows[0].starts_with("V1    V1.13      2025-06-01  Reageert altijd"),
+        rows[0].starts_with("V1    V1.13      2025-06-01  Reageert {+altijd +}professioneel"),
         "{table}"
     );
     let json =

@@ -320,6 +320,11 @@ impl serde_json::ser::Formatter for ScriptSafe {
     }
 }
 
+/// Whitespace runs become one space: a text on one line.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -396,9 +401,4 @@ mod tests {
                 .contains("could not be read back")
         );
     }
-}
-
-/// Whitespace runs become one space: a text on one line.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
