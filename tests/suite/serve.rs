@@ -3,8 +3,6 @@
 //! in the page until fixed, refuses paths outside the output folder, and stops cleanly.
 //! Each wait below is a timeout (it ends as soon as the awaited thing happens), not a timing.
 
-mod common;
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -12,7 +10,7 @@ use std::process::{Child, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::{project, root, toetsgen};
+use crate::common::{project, root, toetsgen};
 
 /// The longest any awaited event may take on a loaded machine.
 const TIMEOUT: Duration = Duration::from_secs(30);

@@ -1,9 +1,7 @@
 //! The repository's V1 plan is the office's published V1 toetsplan, word for word: every field
 //! is compared with the text export of the office's Word document (the seed).
 
-mod common;
-
-use common::{collapse, fixture, root};
+use crate::common::{collapse, fixture, root};
 use toetsgen::plan::model::{AantalVragen, Niveau};
 
 /// Metadata, introduction, onderdelen, every toetsterm (code, text, date, levels) and the TOTAAL

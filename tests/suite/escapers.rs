@@ -18,7 +18,7 @@ use toetsgen::document::text::is_line_break;
 use toetsgen::document::{html, typst};
 
 /// The property `markdown::escape` promises, shared with the fuzz target.
-#[path = "oracles/markdown.rs"]
+#[path = "../oracles/markdown.rs"]
 mod markdown_oracle;
 
 /// Punctuation that is syntax in Markdown, HTML or Typst, or was once in one of them.

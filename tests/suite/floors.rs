@@ -58,7 +58,7 @@ fn workspace_dependencies() -> BTreeMap<String, Vec<String>> {
 fn floor(name: &str) -> u8 {
     match FLOORS.iter().find(|(n, _)| *n == name) {
         Some((_, f)) => *f,
-        None => panic!("{name} has no floor: give it one in tests/floors.rs"),
+        None => panic!("{name} has no floor: give it one in tests/suite/floors.rs"),
     }
 }
 

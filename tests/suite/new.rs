@@ -1,9 +1,7 @@
 //! `toetsgen new CODE "Naam"`: a starting plan that passes `check` and the schema, written once,
 //! never over an existing file.
 
-mod common;
-
-use common::{run, texts, toetsgen};
+use crate::common::{run, texts, toetsgen};
 
 const TARGET: &str = "toetsplannen/V2-publiekszaken-en-burgerzaken.yaml";
 

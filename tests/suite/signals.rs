@@ -3,13 +3,11 @@
 //! removes what the killed one left. typst is slowed by a wrapper so the signal lands while PDFs
 //! are being made.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 
 /// A typst that waits a little before each compile, then runs the real one.
 fn slow_typst(dir: &Path) -> PathBuf {

@@ -4,9 +4,7 @@
 //! deliberate change, run `cargo insta test --review` (or `INSTA_UPDATE=always cargo test`) and
 //! review the diff.
 
-mod common;
-
-use common::{fixture, run, texts, toetsgen};
+use crate::common::{fixture, run, texts, toetsgen};
 
 /// Every rule's fixture gives exactly its pinned message, location and exit code; a fixture
 /// without a snapshot fails (insta writes a `.snap.new` to review), and a snapshot without a plan

@@ -2,9 +2,7 @@
 //! toetstermen — each pinned with its message (insta snapshots in tests/snapshots/); the plans are
 //! generated here. The other limits have a fixture folder under tests/fixtures/invalid/.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 /// A plan with `terms` toetstermen, each with a text of `text_len` characters.
 fn plan(terms: usize, text_len: usize) -> String {

@@ -2,11 +2,9 @@
 //! the repository's V1 plan; other exports import as pinned; every problem is reported with its
 //! place, and nothing is written then; an existing file is never overwritten without --force.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 /// Imports `source` in a scratch folder; returns (exit code, stderr, written YAML if any).
 fn import(source: &Path, extra: &[&str]) -> (i32, String, Option<String>) {

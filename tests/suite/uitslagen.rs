@@ -3,9 +3,7 @@
 //! one results list, each result worked out again from the plan; a form of another version is
 //! refused by name.
 
-mod common;
-
-use common::{fixture, project, run, texts, toetsgen};
+use crate::common::{fixture, project, run, texts, toetsgen};
 
 /// The expected CSV for four good forms (F1: pass, fail on verplicht, fail on both rules; B2:
 /// 27 of 40), with a formula-like name defused, quotes and `;` quoted; a fifth form, saved

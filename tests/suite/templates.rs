@@ -3,11 +3,9 @@
 //! anything, instead of overflowing its stack and aborting. Each message is pinned with insta
 //! (`tests/snapshots/`).
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 /// A scratch project with the V1 plan and `templates` holding the given files.
 fn project_with_templates(files: &[(&str, &str)]) -> tempfile::TempDir {

@@ -2,12 +2,10 @@
 //! target) gives the very bytes of one process per PDF, a plan split over chunks included; a
 //! bundle that fails falls back to one process per PDF, so the error names its document.
 
-mod common;
-
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
-use common::*;
+use crate::common::*;
 use toetsgen::cancel::Cancel;
 use toetsgen::document::pdf::{Chunk, Compiler, Job, Typst};
 

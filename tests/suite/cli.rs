@@ -1,12 +1,10 @@
 //! The command line as users meet it: exit codes, messages when something is missing or wrong,
 //! what is (and is not) written, and the template folder.
 
-mod common;
-
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 fn v1() -> std::path::PathBuf {
     root().join("toetsplannen/V1-dienstverlening.yaml")

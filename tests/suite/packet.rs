@@ -2,12 +2,10 @@
 //! pdftotext and pdfinfo, its bookmarks read from the PDF's outline, the same bytes twice, and
 //! the privacy rule (no candidate name under `output/` after `build` and `packet`).
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use common::{fixture, root, run, texts, toetsgen};
+use crate::common::{fixture, root, run, texts, toetsgen};
 
 const SESSION: &str = "2026-12-03-den-haag";
 const NAMES: [&str; 3] = ["Jan Jansen", "Renée #Müller [x]", "Pieternella Peters"];
@@ -16,7 +14,7 @@ const FILLER: &str = "Deze pagina is bewust leeg gelaten.";
 
 /// A project with the V1 plan and the fixture sessions under `sessies/`.
 fn project() -> tempfile::TempDir {
-    let dir = common::project(&[&root().join("toetsplannen/V1-dienstverlening.yaml")]);
+    let dir = crate::common::project(&[&root().join("toetsplannen/V1-dienstverlening.yaml")]);
     let sessies = dir.path().join("sessies");
     std::fs::create_dir_all(&sessies).unwrap();
     for entry in std::fs::read_dir(fixture("sessions/pakket")).unwrap() {
@@ -225,7 +223,10 @@ fn bookmarks_name_every_candidate() {
     ];
     expected.extend(NAMES.iter().zip(NUMBERS).map(|(n, k)| format!("{n} ({k})")));
     expected.push("Proces-verbaal van de afname".to_owned());
-    assert_eq!(common::pdf_outline(&std::fs::read(pdf).unwrap()), expected);
+    assert_eq!(
+        crate::common::pdf_outline(&std::fs::read(pdf).unwrap()),
+        expected
+    );
 }
 
 /// The same session gives the same bytes; a second run leaves the packet untouched.

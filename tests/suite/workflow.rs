@@ -2,13 +2,11 @@
 //! earlier versions, `changes --since`, `build --since`, an output folder shared with people,
 //! killed builds and two builds at once.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use common::*;
+use crate::common::*;
 
 const CHANGE_DATE: &str = "2025-06-01";
 

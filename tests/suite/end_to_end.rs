@@ -1,12 +1,10 @@
 //! The whole program as a user runs it: the real binary, the real typst, and the outputs read
 //! back with independent readers (pdftotext for PDFs, an HTML parser, a CommonMark renderer).
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 const DOCUMENTS: [&str; 4] = [
     "toetsplan",

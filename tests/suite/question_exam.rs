@@ -3,11 +3,9 @@
 //! the toetsplan and the instructie, and an opdracht with the questions, time, aids and cut-off.
 //! Read back from every format: Markdown as written, HTML with a parser, PDF with pdftotext.
 
-mod common;
-
 use std::path::Path;
 
-use common::{build_ok, collapse, fixture, html_text, pdf_text, project};
+use crate::common::{build_ok, collapse, fixture, html_text, pdf_text, project};
 use scraper::{Html, Selector};
 
 /// Builds B2 in all formats; returns the project folder.

@@ -2,15 +2,13 @@
 //! whatever links or files someone put in the folder, a build never reads, writes, copies or
 //! removes anything outside it, and never replaces or removes a file it did not write.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-use common::*;
+use crate::common::*;
 
 fn v1() -> PathBuf {
     root().join("toetsplannen/V1-dienstverlening.yaml")

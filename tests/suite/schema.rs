@@ -2,11 +2,9 @@
 //! validator (the `jsonschema` crate, draft-07, formats checked) against every fixture plan, and
 //! against every invalid-plan fixture whose fault one field can show.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{build_ok, fixture, project, root, run, texts, toetsgen};
+use crate::common::{build_ok, fixture, project, root, run, texts, toetsgen};
 
 /// Invalid-plan fixtures the schema must refuse: one field shows the fault by itself (an empty
 /// file is no object; a date that does not exist fails the `date` format).

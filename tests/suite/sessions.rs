@@ -3,8 +3,6 @@
 //! `expected.snap` (insta), and the four spreadsheet dialects under `sessions/csv/` that must
 //! give the same candidates.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
 use toetsgen::plan::diagnostic::Diagnostic;
@@ -55,7 +53,7 @@ fn cases(dir: &str) -> Vec<PathBuf> {
 /// is accepted from a session with an error; a case without a snapshot fails.
 #[test]
 fn each_bad_session_reports_its_pinned_message() {
-    std::env::set_current_dir(common::root()).unwrap();
+    std::env::set_current_dir(crate::common::root()).unwrap();
     let cases = cases("tests/fixtures/sessions/invalid");
     assert!(cases.len() >= 18, "found {} cases", cases.len());
     for case in &cases {
@@ -95,7 +93,7 @@ fn each_bad_session_reports_its_pinned_message() {
 /// only the Windows-1252 file gets a note saying so.
 #[test]
 fn every_csv_dialect_gives_the_same_candidates() {
-    std::env::set_current_dir(common::root()).unwrap();
+    std::env::set_current_dir(crate::common::root()).unwrap();
     let expected = vec![
         Kandidaat {
             naam: "Renée Müller".into(),
