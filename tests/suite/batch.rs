@@ -32,13 +32,13 @@ fn logging_typst(dir: &Path, fail_bundles: bool) -> PathBuf {
 
 fn reference_plans() -> tempfile::TempDir {
     let dir = project(&[
-        &root().join("toetsplannen/V1-dienstverlening.yaml"),
+        &seed_v1(),
         &fixture("plans/B2-theorie.yaml"),
         &fixture("plans/S8-regeleinden.yaml"),
         &fixture("plans/S9-tekens.yaml"),
     ]);
     // A second plan of V1's date, so that a chunk holds documents of two plans.
-    let v1 = std::fs::read_to_string(root().join("toetsplannen/V1-dienstverlening.yaml")).unwrap();
+    let v1 = std::fs::read_to_string(seed_v1()).unwrap();
     let copy = v1.replace("code: V1", "code: W1");
     std::fs::write(dir.path().join("toetsplannen/W1.yaml"), copy).unwrap();
     dir

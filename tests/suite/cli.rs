@@ -6,10 +6,6 @@ use std::path::Path;
 
 use crate::common::*;
 
-fn v1() -> std::path::PathBuf {
-    root().join("toetsplannen/V1-dienstverlening.yaml")
-}
-
 /// A fake `typst` that prints `version` and fails or succeeds as told, for the error paths.
 fn fake_typst(dir: &Path, script: &str) -> std::path::PathBuf {
     let path = dir.join("fake-typst");
@@ -22,7 +18,7 @@ fn fake_typst(dir: &Path, script: &str) -> std::path::PathBuf {
 /// and nothing is written for the invalid plan.
 #[test]
 fn invalid_plans_are_skipped_and_valid_ones_built() {
-    let dir = project(&[&v1(), &fixture("invalid/toetsterm-prefix/plan.yaml")]);
+    let dir = project(&[&seed_v1(), &fixture("invalid/toetsterm-prefix/plan.yaml")]);
     let out = run(toetsgen(dir.path()).args(["build", "--format", "md,html"]));
     let (stdout, stderr) = texts(&out);
     assert_eq!(out.status.code(), Some(1), "{stdout}{stderr}");
@@ -47,7 +43,7 @@ fn invalid_plans_are_skipped_and_valid_ones_built() {
 /// Markdown and HTML need no typst at all.
 #[test]
 fn markdown_and_html_build_without_typst() {
-    let dir = project(&[&v1()]);
+    let dir = project(&[&seed_v1()]);
     let out = run(toetsgen(dir.path())
         .args(["build", "--format", "md,html"])
         .env("TYPST", "/nonexistent/typst"));
@@ -62,7 +58,7 @@ fn markdown_and_html_build_without_typst() {
 /// exit code (3) says that the machine, not the input, is at fault.
 #[test]
 fn missing_typst_says_how_to_install_it() {
-    let dir = project(&[&v1()]);
+    let dir = project(&[&seed_v1()]);
     let out = run(toetsgen(dir.path())
         .arg("build")
         .env("TYPST", "/nonexistent/typst"));
@@ -79,7 +75,7 @@ fn missing_typst_says_how_to_install_it() {
 /// A typst that is too old is refused with its version named (exit code 3, as when it is missing).
 #[test]
 fn old_typst_is_refused() {
-    let dir = project(&[&v1()]);
+    let dir = project(&[&seed_v1()]);
     let typst = fake_typst(dir.path(), "echo 'typst 0.10.0 (abc)'");
     let out = run(toetsgen(dir.path()).arg("build").env("TYPST", &typst));
     let (_, stderr) = texts(&out);
@@ -91,7 +87,7 @@ fn old_typst_is_refused() {
 /// diagnostics through, and the plan's previous files stay as they were.
 #[test]
 fn typst_failure_names_document_and_template_and_keeps_old_files() {
-    let dir = project(&[&v1()]);
+    let dir = project(&[&seed_v1()]);
     build_ok(dir.path(), &["--format", "md,html"]);
     let before = std::fs::read(dir.path().join("output/V1/toetsplan.md")).unwrap();
     let templates = dir.path().join("templates");
@@ -127,7 +123,7 @@ fn typst_failure_names_document_and_template_and_keeps_old_files() {
 /// with a new name becomes an extra document in all three formats.
 #[test]
 fn project_templates_override_and_add_documents() {
-    let dir = project(&[&v1()]);
+    let dir = project(&[&seed_v1()]);
     let templates = dir.path().join("templates");
     std::fs::create_dir(&templates).unwrap();
     std::fs::write(
@@ -165,7 +161,7 @@ fn project_templates_override_and_add_documents() {
 /// A broken template is reported with its file and line, and nothing is written.
 #[test]
 fn broken_template_is_reported() {
-    let dir = project(&[&v1()]);
+    let dir = project(&[&seed_v1()]);
     let templates = dir.path().join("templates");
     std::fs::create_dir(&templates).unwrap();
     std::fs::write(templates.join("toetsplan.md.tera"), "# {{ plan.titel \n").unwrap();
@@ -184,7 +180,7 @@ fn broken_template_is_reported() {
 /// own message, naming the document and the template.
 #[test]
 fn a_template_breaking_the_pdf_standards_fails_with_typsts_message() {
-    let dir = project(&[&v1()]);
+    let dir = project(&[&seed_v1()]);
     let templates = dir.path().join("templates");
     std::fs::create_dir(&templates).unwrap();
     std::fs::write(templates.join("toetsplan.typ.tera"), "= {{ plan.titel }}\n").unwrap();
@@ -204,7 +200,7 @@ fn a_template_breaking_the_pdf_standards_fails_with_typsts_message() {
 /// `check` validates without writing anything.
 #[test]
 fn check_writes_nothing() {
-    let dir = project(&[&v1()]);
+    let dir = project(&[&seed_v1()]);
     let out = run(toetsgen(dir.path()).arg("check"));
     let (stdout, _) = texts(&out);
     assert!(out.status.success());
@@ -215,16 +211,18 @@ fn check_writes_nothing() {
 /// `build --help` documents every flag; wrong usage exits with 2.
 #[test]
 fn help_documents_flags_and_wrong_usage_exits_2() {
-    let out = run(toetsgen(&root()).args(["build", "--help"]));
+    // An empty folder: were the usage accepted, nothing of the repository would be read.
+    let empty = tempfile::tempdir().unwrap();
+    let out = run(toetsgen(empty.path()).args(["build", "--help"]));
     let (stdout, _) = texts(&out);
     assert!(out.status.success());
     for flag in ["--plans", "--output", "--templates", "--format", "--jobs"] {
         assert!(stdout.contains(flag), "build --help lacks {flag}");
     }
-    let out = run(toetsgen(&root()).args(["build", "--format", "docx"]));
+    let out = run(toetsgen(empty.path()).args(["build", "--format", "docx"]));
     assert_eq!(out.status.code(), Some(2));
     assert!(texts(&out).1.contains("unknown format `docx`"));
-    let out = run(toetsgen(&root()).arg("bouw"));
+    let out = run(toetsgen(empty.path()).arg("bouw"));
     assert_eq!(out.status.code(), Some(2));
 }
 
@@ -245,7 +243,7 @@ fn missing_plans_folder_is_explained() {
 /// symbolic link is read like any other (it used to be skipped without a word).
 #[test]
 fn plans_given_as_a_file_or_a_link() {
-    let dir = project(&[&v1()]);
+    let dir = project(&[&seed_v1()]);
     let out = run(toetsgen(dir.path()).args([
         "check",
         "--plans",
@@ -284,7 +282,7 @@ fn empty_plans_folder_is_an_error() {
 /// Files written are readable by others (they are published), and no temporary file remains.
 #[test]
 fn outputs_are_world_readable_and_complete() {
-    let dir = project(&[&v1()]);
+    let dir = project(&[&seed_v1()]);
     build_ok(dir.path(), &["--format", "md,html", "--jobs", "1"]);
     for entry in std::fs::read_dir(dir.path().join("output/V1")).unwrap() {
         let entry = entry.unwrap();

@@ -16,6 +16,14 @@ pub(crate) fn fixture(rel: &str) -> PathBuf {
     root().join("tests/fixtures").join(rel)
 }
 
+/// The office's V1 plan as toetsgen ships it: a copy of `toetsplannen/V1-dienstverlening.yaml`
+/// under `tests/fixtures/seed/`. The tests read this copy, never the working plans in
+/// `toetsplannen/`, which a user edits (`seed::the_shipped_v1_plan_is_the_fixture_copy` is the
+/// one test that reads the shipped file, to keep the two equal).
+pub(crate) fn seed_v1() -> PathBuf {
+    fixture("seed/V1-dienstverlening.yaml")
+}
+
 /// The toetsgen binary, run in `dir`.
 pub(crate) fn toetsgen(dir: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_toetsgen"));

@@ -51,7 +51,7 @@ fn markdown_text(path: &Path) -> String {
 }
 
 fn build_v1() -> tempfile::TempDir {
-    let dir = project(&[&root().join("toetsplannen/V1-dienstverlening.yaml")]);
+    let dir = project(&[&seed_v1()]);
     build_ok(dir.path(), &[]);
     dir
 }
@@ -160,7 +160,7 @@ fn v1_toetsplan_table_matches_seed_levels_and_dates() {
 #[test]
 fn every_pdf_is_pdf_a_2a_and_pdf_ua_1() {
     let dir = project(&[
-        &root().join("toetsplannen/V1-dienstverlening.yaml"),
+        &seed_v1(),
         &fixture("plans/B2-theorie.yaml"),
         &fixture("plans/S9-tekens.yaml"),
     ]);
@@ -298,10 +298,7 @@ fn site_pages_link_every_document() {
 /// plans, with a link to its row in the toetsplan; unchanged ones are not listed.
 #[test]
 fn wijzigingen_page_lists_changes_across_plans() {
-    let dir = project(&[
-        &root().join("toetsplannen/V1-dienstverlening.yaml"),
-        &fixture("plans/S9-tekens.yaml"),
-    ]);
+    let dir = project(&[&seed_v1(), &fixture("plans/S9-tekens.yaml")]);
     build_ok(dir.path(), &["--format", "md,html"]);
     let out = dir.path().join("output");
     let page = std::fs::read_to_string(out.join("wijzigingen.html")).unwrap();

@@ -23,10 +23,9 @@ fn parse(yaml: &str) -> toetsgen::plan::model::Toetsplan {
     serde_yaml::from_str(yaml).unwrap_or_else(|e| panic!("{e}\n{yaml}"))
 }
 
+/// The repository's V1 plan, read from its fixture copy.
 fn repository_v1() -> toetsgen::plan::model::Toetsplan {
-    toetsgen::plan::load::load(&root().join("toetsplannen/V1-dienstverlening.yaml"))
-        .unwrap()
-        .plan
+    toetsgen::plan::load::load(&seed_v1()).unwrap().plan
 }
 
 /// The seed's text export imports to a plan equal, field by field, to the repository's V1.
@@ -64,7 +63,7 @@ fn imported_plan_builds_identical_documents() {
         "default file name"
     );
     build_ok(dir.path(), &[]);
-    let reference = project(&[&root().join("toetsplannen/V1-dienstverlening.yaml")]);
+    let reference = project(&[&seed_v1()]);
     build_ok(reference.path(), &[]);
     for doc in [
         "toetsplan",
@@ -354,11 +353,11 @@ fn text_export_over_the_limit_is_refused() {
     );
 }
 
-/// Every plan in the repository and the test fixtures, written back by the import's YAML writer,
-/// reads back equal to itself: no field of the model is lost.
+/// The V1 plan (its fixture copy) and every fixture plan, written back by the import's YAML
+/// writer, reads back equal to itself: no field of the model is lost.
 #[test]
 fn yaml_writer_round_trips_every_plan_fixture() {
-    let mut files: Vec<_> = ["toetsplannen", "tests/fixtures/plans"]
+    let mut files: Vec<_> = ["tests/fixtures/seed", "tests/fixtures/plans"]
         .iter()
         .flat_map(|dir| std::fs::read_dir(root().join(dir)).unwrap())
         .map(|e| e.unwrap().path())

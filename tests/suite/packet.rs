@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use crate::common::{fixture, root, run, texts, toetsgen};
+use crate::common::{fixture, run, seed_v1, texts, toetsgen};
 
 const SESSION: &str = "2026-12-03-den-haag";
 const NAMES: [&str; 3] = ["Jan Jansen", "Renée #Müller [x]", "Pieternella Peters"];
@@ -14,7 +14,7 @@ const FILLER: &str = "Deze pagina is bewust leeg gelaten.";
 
 /// A project with the V1 plan and the fixture sessions under `sessies/`.
 fn project() -> tempfile::TempDir {
-    let dir = crate::common::project(&[&root().join("toetsplannen/V1-dienstverlening.yaml")]);
+    let dir = crate::common::project(&[&seed_v1()]);
     let sessies = dir.path().join("sessies");
     std::fs::create_dir_all(&sessies).unwrap();
     for entry in std::fs::read_dir(fixture("sessions/pakket")).unwrap() {
@@ -182,8 +182,7 @@ fn candidates_are_on_their_own_pages_only() {
 #[test]
 fn every_toetsterm_once_on_each_form() {
     let (_, _, pages) = packet();
-    let plan =
-        toetsgen::plan::load::load(&root().join("toetsplannen/V1-dienstverlening.yaml")).unwrap();
+    let plan = toetsgen::plan::load::load(&seed_v1()).unwrap();
     let codes: Vec<&str> = plan
         .plan
         .onderdelen

@@ -1,17 +1,32 @@
 //! The repository's V1 plan is the office's published V1 toetsplan, word for word: every field
-//! is compared with the text export of the office's Word document (the seed).
+//! of its fixture copy (the plan the other tests read) is compared with the text export of the
+//! office's Word document (the seed), and the shipped `toetsplannen/V1-dienstverlening.yaml` is
+//! compared with that copy.
 
-use crate::common::{collapse, fixture, root};
+use crate::common::{collapse, fixture, root, seed_v1};
 use toetsgen::plan::model::{AantalVragen, Niveau};
+
+/// The shipped plan `toetsplannen/V1-dienstverlening.yaml` is, byte for byte, its fixture copy
+/// `tests/fixtures/seed/V1-dienstverlening.yaml`, which the other tests read (and
+/// `v1_plan_equals_the_seed` compares with the seed). The one test that reads a working plan:
+/// after a user's own edit of that plan it fails, and only it.
+#[test]
+fn the_shipped_v1_plan_is_the_fixture_copy() {
+    let shipped = std::fs::read(root().join("toetsplannen/V1-dienstverlening.yaml")).unwrap();
+    assert!(
+        shipped == std::fs::read(seed_v1()).unwrap(),
+        "toetsplannen/V1-dienstverlening.yaml differs from tests/fixtures/seed/V1-dienstverlening.yaml: \
+         the shipped plan must carry the seed's text exactly; a deliberate change to the shipped plan \
+         goes into both files (a user editing their own plans can ignore this test)"
+    );
+}
 
 /// Metadata, introduction, onderdelen, every toetsterm (code, text, date, levels) and the TOTAAL
 /// row equal the seed's.
 #[test]
 fn v1_plan_equals_the_seed() {
     let seed = std::fs::read_to_string(fixture("seed-V1.txt")).unwrap();
-    let plan = toetsgen::plan::load::load(&root().join("toetsplannen/V1-dienstverlening.yaml"))
-        .unwrap()
-        .plan;
+    let plan = toetsgen::plan::load::load(&seed_v1()).unwrap().plan;
     let meta = |label: &str| -> String {
         seed.lines()
             .filter_map(|l| l.split_once('\t'))

@@ -10,7 +10,7 @@ use std::process::{Child, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::common::{project, root, toetsgen};
+use crate::common::{project, seed_v1, toetsgen};
 
 /// The longest any awaited event may take on a loaded machine.
 const TIMEOUT: Duration = Duration::from_secs(30);
@@ -138,7 +138,7 @@ fn wait_for<T>(what: &str, mut check: impl FnMut() -> Option<T>) -> T {
 
 /// A project with the V1 plan; its plan file.
 fn v1_project() -> (tempfile::TempDir, PathBuf) {
-    let dir = project(&[&root().join("toetsplannen/V1-dienstverlening.yaml")]);
+    let dir = project(&[&seed_v1()]);
     let plan = dir.path().join("toetsplannen/V1-dienstverlening.yaml");
     (dir, plan)
 }

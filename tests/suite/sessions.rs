@@ -61,7 +61,7 @@ fn each_bad_session_reports_its_pinned_message() {
         let plans_dir = if own.is_dir() {
             own
         } else {
-            PathBuf::from("toetsplannen")
+            PathBuf::from("tests/fixtures/seed")
         };
         let shown = match read(case, &plans_dir) {
             Ok((s, warnings)) => {
@@ -114,7 +114,7 @@ fn every_csv_dialect_gives_the_same_candidates() {
     let cases = cases("tests/fixtures/sessions/csv");
     assert_eq!(cases.len(), 4);
     for case in &cases {
-        let (sessie, notes) = read(case, Path::new("toetsplannen"))
+        let (sessie, notes) = read(case, Path::new("tests/fixtures/seed"))
             .unwrap_or_else(|e| panic!("{}: {e:?}", case.display()));
         assert_eq!(sessie.kandidaten, expected, "{}", case.display());
         let note = notes.iter().any(|d| d.message.contains("Windows-1252"));

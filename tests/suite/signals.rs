@@ -23,7 +23,7 @@ fn slow_typst(dir: &Path) -> PathBuf {
 
 fn plans() -> tempfile::TempDir {
     project(&[
-        &root().join("toetsplannen/V1-dienstverlening.yaml"),
+        &seed_v1(),
         &fixture("plans/B2-theorie.yaml"),
         &fixture("plans/S9-tekens.yaml"),
     ])

@@ -9,7 +9,7 @@ use crate::common::*;
 
 /// A scratch project with the V1 plan and `templates` holding the given files.
 fn project_with_templates(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = project(&[&root().join("toetsplannen/V1-dienstverlening.yaml")]);
+    let dir = project(&[&seed_v1()]);
     let templates = dir.path().join("templates");
     std::fs::create_dir_all(&templates).unwrap();
     for (name, text) in files {

@@ -10,10 +10,6 @@ use predicates::prelude::*;
 
 use crate::common::*;
 
-fn v1() -> PathBuf {
-    root().join("toetsplannen/V1-dienstverlening.yaml")
-}
-
 /// Every file under `dir` with its bytes.
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     walkdir::WalkDir::new(dir)
@@ -42,7 +38,7 @@ fn cli(dir: &Path) -> Command {
 /// plan codes and versions — changes nothing outside it; the build says what it ignored.
 #[test]
 fn hostile_record_entries_are_ignored() {
-    let dir = project(&[&v1()]);
+    let dir = project(&[&seed_v1()]);
     build_ok(dir.path(), &["--format", "md,html"]);
     let decoy = decoy(dir.path());
     let before = snapshot(&decoy);
@@ -94,7 +90,7 @@ fn hostile_record_entries_are_ignored() {
 /// link, and the files they lead to stay as they were.
 #[test]
 fn links_in_the_output_folder_are_not_followed() {
-    let dir = project(&[&v1()]);
+    let dir = project(&[&seed_v1()]);
     let decoy = decoy(dir.path());
     let before = snapshot(&decoy);
     let output = dir.path().join("output");
@@ -110,7 +106,7 @@ fn links_in_the_output_folder_are_not_followed() {
 /// the file and the way out; with --force it is replaced.
 #[test]
 fn a_file_the_build_did_not_write_is_left_alone() {
-    let dir = project(&[&v1(), &fixture("plans/B2-theorie.yaml")]);
+    let dir = project(&[&seed_v1(), &fixture("plans/B2-theorie.yaml")]);
     let mine = dir.path().join("output/V1/toetsplan.md");
     std::fs::create_dir_all(mine.parent().unwrap()).unwrap();
     std::fs::write(&mine, "mijn eigen toetsplan").unwrap();
@@ -158,7 +154,7 @@ fn a_file_the_build_did_not_write_is_left_alone() {
 /// before anything is written.
 #[test]
 fn output_must_stand_apart_from_what_is_read() {
-    let dir = project(&[&v1()]);
+    let dir = project(&[&seed_v1()]);
     std::fs::create_dir(dir.path().join("templates")).unwrap();
     for (output, what) in [
         ("toetsplannen", "is the plans folder"),

@@ -10,10 +10,6 @@ use crate::common::*;
 
 const CHANGE_DATE: &str = "2025-06-01";
 
-fn v1() -> PathBuf {
-    root().join("toetsplannen/V1-dienstverlening.yaml")
-}
-
 /// Every file under `dir` with its modification time.
 fn mtimes(dir: &Path) -> BTreeMap<PathBuf, SystemTime> {
     walkdir::WalkDir::new(dir)
@@ -59,7 +55,7 @@ fn change_v1_13(project: &Path) {
 /// so in one line; `--force` rewrites everything.
 #[test]
 fn second_build_writes_nothing() {
-    let dir = project(&[&v1(), &fixture("plans/B2-theorie.yaml")]);
+    let dir = project(&[&seed_v1(), &fixture("plans/B2-theorie.yaml")]);
     build_ok(dir.path(), &[]);
     let before = mtimes(&dir.path().join("output"));
     std::thread::sleep(Duration::from_millis(20));
@@ -81,7 +77,7 @@ fn second_build_writes_nothing() {
 /// The record of what was built is readable JSON with hashes, outputs and versions.
 #[test]
 fn build_record_is_readable_json() {
-    let dir = project(&[&v1()]);
+    let dir = project(&[&seed_v1()]);
     build_ok(dir.path(), &[]);
     let text = std::fs::read_to_string(dir.path().join("output/.toetsgen.json")).unwrap();
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -109,7 +105,7 @@ fn typst_version() -> String {
 /// version; `changes --since` lists exactly that toetsterm, also as JSON.
 #[test]
 fn a_changed_toetsterm_rebuilds_its_plan_and_keeps_the_old_version() {
-    let dir = project(&[&v1(), &fixture("plans/B2-theorie.yaml")]);
+    let dir = project(&[&seed_v1(), &fixture("plans/B2-theorie.yaml")]);
     build_ok(dir.path(), &[]);
     let old_toetsplan = std::fs::read(dir.path().join("output/V1/toetsplan.pdf")).unwrap();
     let b2_before = mtimes(&dir.path().join("output/B2"));
@@ -200,7 +196,7 @@ fn a_changed_toetsterm_rebuilds_its_plan_and_keeps_the_old_version() {
 /// `build --since` builds only the plans with changes on or after the date.
 #[test]
 fn build_since_builds_only_changed_plans() {
-    let dir = project(&[&v1(), &fixture("plans/B2-theorie.yaml")]);
+    let dir = project(&[&seed_v1(), &fixture("plans/B2-theorie.yaml")]);
     let stdout = build_ok(dir.path(), &["--since", "2024-01-01", "--format", "md"]);
     assert!(stdout.contains("Built 1 plan"), "{stdout}");
     assert!(
@@ -215,7 +211,7 @@ fn build_since_builds_only_changed_plans() {
 /// documents but not its kept versions; removing a template removes its documents.
 #[test]
 fn only_files_the_program_wrote_are_removed() {
-    let dir = project(&[&v1(), &fixture("plans/B2-theorie.yaml")]);
+    let dir = project(&[&seed_v1(), &fixture("plans/B2-theorie.yaml")]);
     let templates = dir.path().join("templates");
     std::fs::create_dir(&templates).unwrap();
     std::fs::write(
@@ -266,7 +262,7 @@ fn only_files_the_program_wrote_are_removed() {
 /// When a plan's file is given another code, the documents of the old code are removed.
 #[test]
 fn a_renamed_plan_code_removes_the_old_documents() {
-    let dir = project(&[&v1()]);
+    let dir = project(&[&seed_v1()]);
     build_ok(dir.path(), &["--format", "md"]);
     edit_v1(dir.path(), |text| {
         (text.replace("code: V1\n", "code: W1\n")).replace("code: V1.", "code: W1.")
@@ -279,7 +275,7 @@ fn a_renamed_plan_code_removes_the_old_documents() {
 /// An invalid plan keeps its earlier documents: nothing of it is written or removed.
 #[test]
 fn an_invalid_plan_keeps_its_documents() {
-    let dir = project(&[&v1()]);
+    let dir = project(&[&seed_v1()]);
     build_ok(dir.path(), &["--format", "md"]);
     edit_v1(dir.path(), |text| {
         text.replace("niveaus: [RV]", "niveaus: [XX]")
@@ -311,12 +307,12 @@ fn unstamped(path: &Path) -> serde_json::Value {
 #[test]
 fn a_killed_build_leaves_no_partial_file() {
     let dir = project(&[
-        &v1(),
+        &seed_v1(),
         &fixture("plans/B2-theorie.yaml"),
         &fixture("plans/S9-tekens.yaml"),
     ]);
     let reference = project(&[
-        &v1(),
+        &seed_v1(),
         &fixture("plans/B2-theorie.yaml"),
         &fixture("plans/S9-tekens.yaml"),
     ]);
@@ -389,7 +385,7 @@ fn assert_complete(output: &Path, reference: &Path) -> usize {
 /// completes; the output is whole.
 #[test]
 fn a_second_build_waits_for_the_first() {
-    let dir = project(&[&v1()]);
+    let dir = project(&[&seed_v1()]);
     std::fs::create_dir_all(dir.path().join("output")).unwrap();
     let lock = std::fs::File::create(dir.path().join("output/.toetsgen.lock")).unwrap();
     lock.lock().unwrap();
@@ -435,7 +431,7 @@ fn a_second_build_waits_for_the_first() {
 /// still noticed: the next build writes it again, and only it.
 #[test]
 fn a_file_edited_by_hand_is_written_again() {
-    let dir = project(&[&v1(), &fixture("plans/B2-theorie.yaml")]);
+    let dir = project(&[&seed_v1(), &fixture("plans/B2-theorie.yaml")]);
     build_ok(dir.path(), &["--format", "md,html"]);
     let file = dir.path().join("output/V1/toetsplan.md");
     let original = std::fs::read(&file).unwrap();
@@ -450,7 +446,7 @@ fn a_file_edited_by_hand_is_written_again() {
 /// so is one that replaces the file (a new inode), as editors that save atomically do.
 #[test]
 fn an_edit_that_keeps_size_and_time_is_written_again() {
-    let dir = project(&[&v1()]);
+    let dir = project(&[&seed_v1()]);
     build_ok(dir.path(), &["--format", "md,html"]);
     let file = dir.path().join("output/V1/toetsplan.md");
     let original = std::fs::read(&file).unwrap();
@@ -480,7 +476,7 @@ fn an_edit_that_keeps_size_and_time_is_written_again() {
 /// by hand or removed, it is written again.
 #[test]
 fn a_plan_page_edited_or_removed_is_written_again() {
-    let dir = project(&[&v1()]);
+    let dir = project(&[&seed_v1()]);
     build_ok(dir.path(), &["--format", "md,html"]);
     let page = dir.path().join("output/V1/index.html");
     let original = std::fs::read(&page).unwrap();
@@ -500,7 +496,7 @@ fn a_plan_page_edited_or_removed_is_written_again() {
 /// both formats makes the HTML anew from the changed plan instead of trusting it.
 #[test]
 fn a_format_left_out_once_is_made_again_from_the_changed_plan() {
-    let dir = project(&[&v1()]);
+    let dir = project(&[&seed_v1()]);
     build_ok(dir.path(), &["--format", "md,html"]);
     edit_v1(dir.path(), |text| {
         text.replacen("Kan actief hulp", "Kan zeer actief hulp", 1)
@@ -525,7 +521,7 @@ fn a_format_left_out_once_is_made_again_from_the_changed_plan() {
 /// nothing of the failed one is left behind.
 #[test]
 fn a_plan_whose_html_fails_is_left_out_with_its_pdfs() {
-    let dir = project(&[&v1(), &fixture("plans/B2-theorie.yaml")]);
+    let dir = project(&[&seed_v1(), &fixture("plans/B2-theorie.yaml")]);
     let templates = dir.path().join("templates");
     std::fs::create_dir_all(&templates).unwrap();
     let page = |broken: &str| {
