@@ -3,7 +3,7 @@
 //! office's Word document (the seed), and the shipped `toetsplannen/V1-dienstverlening.yaml` is
 //! compared with that copy.
 
-use crate::common::{collapse, fixture, root, seed_v1};
+use crate::common::{fixture, root, seed_v1};
 use toetsgen::plan::model::{AantalVragen, Niveau};
 
 /// The shipped plan `toetsplannen/V1-dienstverlening.yaml` is, byte for byte, its fixture copy
@@ -91,7 +91,6 @@ fn v1_plan_equals_the_seed() {
             let f: Vec<&str> = row.split('\t').collect();
             assert_eq!(t.code, f[0]);
             assert_eq!(t.tekst, f[1], "{}", t.code);
-            assert_eq!(collapse(&t.tekst), collapse(f[1]));
             assert_eq!(
                 toetsgen::plan::dates::kort(t.gewijzigd.0),
                 f[2],
