@@ -1,8 +1,6 @@
 //! Helpers shared by the integration tests: the real binary, a scratch project, and readers
 //! for the outputs (pdftotext for PDFs, an HTML parser for HTML).
 
-#![allow(dead_code)]
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -44,6 +42,33 @@ pub(crate) fn texts(out: &Output) -> (String, String) {
     )
 }
 
+/// Runs toetsgen as `cmd` says and asserts that it exits with `code` and that its standard error
+/// contains each of `said`; returns standard output and error (for a closer look, or a
+/// snapshot). A failure shows the command and both outputs.
+#[track_caller]
+pub(crate) fn exits(cmd: &mut Command, code: i32, said: &[&str]) -> (String, String) {
+    let out = run(cmd);
+    let (stdout, stderr) = texts(&out);
+    let shown = format!(
+        "{cmd:?}
+stdout: {stdout}
+stderr: {stderr}"
+    );
+    assert_eq!(out.status.code(), Some(code), "exit code of {shown}");
+    for s in said {
+        assert!(stderr.contains(s), "standard error lacks {s:?}: {shown}");
+    }
+    (stdout, stderr)
+}
+
+/// The exit code and standard error of `cmd`, as the snapshots of messages pin them:
+/// `exit code: N`, then the messages.
+pub(crate) fn outcome(cmd: &mut Command) -> String {
+    let out = run(cmd);
+    let (_, stderr) = texts(&out);
+    format!("exit code: {}\n{stderr}", out.status.code().unwrap_or(-1))
+}
+
 /// A fresh project folder holding copies of the given plan files under `toetsplannen/`.
 pub(crate) fn project(plans: &[&Path]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -55,15 +80,11 @@ pub(crate) fn project(plans: &[&Path]) -> tempfile::TempDir {
     dir
 }
 
-/// Builds a project with all formats and asserts success; returns stdout.
+/// Builds a project (all formats, unless `extra` says otherwise) and asserts success; returns
+/// stdout.
+#[track_caller]
 pub(crate) fn build_ok(dir: &Path, extra: &[&str]) -> String {
-    let out = run(toetsgen(dir).arg("build").args(extra));
-    let (stdout, stderr) = texts(&out);
-    assert!(
-        out.status.success(),
-        "build failed\nstdout: {stdout}\nstderr: {stderr}"
-    );
-    stdout
+    exits(toetsgen(dir).arg("build").args(extra), 0, &[]).0
 }
 
 /// The text of a PDF, read back with pdftotext (an independent reader), whitespace collapsed.

@@ -52,10 +52,13 @@ fn seed_word_document_gives_the_v1_plan() {
 #[test]
 fn imported_plan_builds_identical_documents() {
     let dir = project(&[]);
-    let out = run(toetsgen(dir.path())
-        .arg("import")
-        .arg(fixture("seed-V1.txt")));
-    assert!(out.status.success(), "{:?}", texts(&out));
+    exits(
+        toetsgen(dir.path())
+            .arg("import")
+            .arg(fixture("seed-V1.txt")),
+        0,
+        &[],
+    );
     assert!(
         dir.path()
             .join("toetsplannen/V1-dienstverlening.yaml")
@@ -148,27 +151,26 @@ fn import_cases_give_their_pinned_outcome() {
 fn existing_file_needs_force() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("plan.yaml"), "van iemand anders").unwrap();
-    let out = run(toetsgen(dir.path())
-        .arg("import")
-        .arg(fixture("seed-V1.txt"))
-        .args(["-o", "plan.yaml"]));
-    let (_, stderr) = texts(&out);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr.contains(
-            "plan.yaml already exists: give another file with -o, or overwrite it with --force"
-        ),
-        "{stderr}"
+    exits(
+        toetsgen(dir.path())
+            .arg("import")
+            .arg(fixture("seed-V1.txt"))
+            .args(["-o", "plan.yaml"]),
+        1,
+        &["plan.yaml already exists: give another file with -o, or overwrite it with --force"],
     );
     assert_eq!(
         std::fs::read_to_string(dir.path().join("plan.yaml")).unwrap(),
         "van iemand anders"
     );
-    let out = run(toetsgen(dir.path())
-        .arg("import")
-        .arg(fixture("seed-V1.txt"))
-        .args(["-o", "plan.yaml", "--force"]));
-    assert!(out.status.success());
+    exits(
+        toetsgen(dir.path())
+            .arg("import")
+            .arg(fixture("seed-V1.txt"))
+            .args(["-o", "plan.yaml", "--force"]),
+        0,
+        &[],
+    );
     assert_eq!(
         parse(&std::fs::read_to_string(dir.path().join("plan.yaml")).unwrap()),
         repository_v1()

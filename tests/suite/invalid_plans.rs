@@ -4,7 +4,7 @@
 //! deliberate change, run `cargo insta test --review` (or `INSTA_UPDATE=always cargo test`) and
 //! review the diff.
 
-use crate::common::{fixture, run, texts, toetsgen};
+use crate::common::{exits, fixture, outcome, toetsgen};
 
 /// Every rule's fixture gives exactly its pinned message, location and exit code; a fixture
 /// without a snapshot fails (insta writes a `.snap.new` to review), and a snapshot without a plan
@@ -28,10 +28,7 @@ fn each_rule_reports_its_pinned_message() {
             .unwrap()
             .any(|e| e.unwrap().path().extension().is_some_and(|x| x == "yaml"));
         assert!(has_plan, "{name}: fixture folder without a plan");
-        let out = run(toetsgen(&dir).args(["check", "--plans", &name]));
-        let (_, stderr) = texts(&out);
-        let actual = format!("exit code: {}\n{}", out.status.code().unwrap_or(-1), stderr);
-        let actual = without_today(&actual);
+        let actual = without_today(&outcome(toetsgen(&dir).args(["check", "--plans", &name])));
         insta::with_settings!({
             snapshot_path => case,
             prepend_module_to_snapshot => false,
@@ -69,8 +66,14 @@ fn without_today(message: &str) -> String {
 #[test]
 fn errors_exit_1_and_warnings_exit_0() {
     let dir = fixture("invalid");
-    let out = run(toetsgen(&dir).args(["check", "--plans", "toetsterm-prefix"]));
-    assert_eq!(out.status.code(), Some(1));
-    let out = run(toetsgen(&dir).args(["check", "--plans", "gewijzigd-before-ingangsdatum"]));
-    assert_eq!(out.status.code(), Some(0), "{:?}", texts(&out));
+    exits(
+        toetsgen(&dir).args(["check", "--plans", "toetsterm-prefix"]),
+        1,
+        &["error: "],
+    );
+    exits(
+        toetsgen(&dir).args(["check", "--plans", "gewijzigd-before-ingangsdatum"]),
+        0,
+        &["warning: "],
+    );
 }

@@ -1,7 +1,7 @@
 //! `toetsgen new CODE "Naam"`: a starting plan that passes `check` and the schema, written once,
 //! never over an existing file.
 
-use crate::common::{run, texts, toetsgen};
+use crate::common::{exits, run, toetsgen};
 
 const TARGET: &str = "toetsplannen/V2-publiekszaken-en-burgerzaken.yaml";
 
@@ -9,8 +9,11 @@ const TARGET: &str = "toetsplannen/V2-publiekszaken-en-burgerzaken.yaml";
 #[test]
 fn new_then_check_passes() {
     let dir = tempfile::tempdir().unwrap();
-    let out = run(toetsgen(dir.path()).args(["new", "V2", "Publiekszaken en Burgerzaken"]));
-    assert!(out.status.success(), "{:?}", texts(&out));
+    exits(
+        toetsgen(dir.path()).args(["new", "V2", "Publiekszaken en Burgerzaken"]),
+        0,
+        &[],
+    );
     let text = std::fs::read_to_string(dir.path().join(TARGET)).unwrap();
     assert_eq!(
         text.lines().next(),
@@ -25,9 +28,7 @@ fn new_then_check_passes() {
         text.contains("naam: \"Publiekszaken en Burgerzaken\""),
         "{text}"
     );
-    let check = run(toetsgen(dir.path()).arg("check"));
-    let (stdout, stderr) = texts(&check);
-    assert!(check.status.success(), "{stdout}{stderr}");
+    let (stdout, _) = exits(toetsgen(dir.path()).arg("check"), 0, &[]);
     assert!(stdout.contains("1 valid, 0 warnings"), "{stdout}");
 }
 
@@ -35,8 +36,11 @@ fn new_then_check_passes() {
 #[test]
 fn new_plan_has_every_field() {
     let dir = tempfile::tempdir().unwrap();
-    let out = run(toetsgen(dir.path()).args(["new", "V2", "Publiekszaken en Burgerzaken"]));
-    assert!(out.status.success(), "{:?}", texts(&out));
+    exits(
+        toetsgen(dir.path()).args(["new", "V2", "Publiekszaken en Burgerzaken"]),
+        0,
+        &[],
+    );
     let text = std::fs::read_to_string(dir.path().join(TARGET)).unwrap();
     let schema: serde_json::Value =
         serde_json::from_slice(&run(toetsgen(dir.path()).arg("schema")).stdout).unwrap();
@@ -58,16 +62,17 @@ fn new_plan_has_every_field() {
 #[test]
 fn new_twice_refuses_the_second_time() {
     let dir = tempfile::tempdir().unwrap();
-    let first = run(toetsgen(dir.path()).args(["new", "V2", "Publiekszaken en Burgerzaken"]));
-    assert!(first.status.success(), "{:?}", texts(&first));
+    exits(
+        toetsgen(dir.path()).args(["new", "V2", "Publiekszaken en Burgerzaken"]),
+        0,
+        &[],
+    );
     let path = dir.path().join(TARGET);
     std::fs::write(&path, "# eigen werk\n").unwrap();
-    let second = run(toetsgen(dir.path()).args(["new", "V2", "Publiekszaken en Burgerzaken"]));
-    let (_, stderr) = texts(&second);
-    assert_eq!(second.status.code(), Some(1), "{stderr}");
-    assert!(
-        stderr.contains(&format!("{TARGET} already exists")),
-        "{stderr}"
+    exits(
+        toetsgen(dir.path()).args(["new", "V2", "Publiekszaken en Burgerzaken"]),
+        1,
+        &[&format!("{TARGET} already exists")],
     );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "# eigen werk\n");
 }
@@ -76,19 +81,17 @@ fn new_twice_refuses_the_second_time() {
 #[test]
 fn new_refuses_bad_or_taken_codes() {
     let dir = tempfile::tempdir().unwrap();
-    let out = run(toetsgen(dir.path()).args(["new", "V-2", "Iets"]));
-    let (_, stderr) = texts(&out);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("`V-2` is not a plan code"), "{stderr}");
+    exits(
+        toetsgen(dir.path()).args(["new", "V-2", "Iets"]),
+        1,
+        &["`V-2` is not a plan code"],
+    );
     assert!(!dir.path().join("toetsplannen").exists());
-    let first = run(toetsgen(dir.path()).args(["new", "V2", "Eerste"]));
-    assert!(first.status.success(), "{:?}", texts(&first));
-    let out = run(toetsgen(dir.path()).args(["new", "V2", "Tweede"]));
-    let (_, stderr) = texts(&out);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(
-        stderr.contains("plan code V2 is already used by"),
-        "{stderr}"
+    exits(toetsgen(dir.path()).args(["new", "V2", "Eerste"]), 0, &[]);
+    exits(
+        toetsgen(dir.path()).args(["new", "V2", "Tweede"]),
+        1,
+        &["plan code V2 is already used by"],
     );
     assert!(!dir.path().join("toetsplannen/V2-tweede.yaml").exists());
 }

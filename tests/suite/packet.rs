@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use crate::common::{fixture, run, seed_v1, texts, toetsgen};
+use crate::common::{exits, fixture, run, seed_v1, toetsgen};
 
 const SESSION: &str = "2026-12-03-den-haag";
 const NAMES: [&str; 3] = ["Jan Jansen", "Renée #Müller [x]", "Pieternella Peters"];
@@ -29,8 +29,11 @@ fn packet() -> &'static (tempfile::TempDir, PathBuf, Vec<String>) {
     static PACKET: OnceLock<(tempfile::TempDir, PathBuf, Vec<String>)> = OnceLock::new();
     PACKET.get_or_init(|| {
         let dir = project();
-        let out = run(toetsgen(dir.path()).args(["packet", &format!("sessies/{SESSION}.yaml")]));
-        assert!(out.status.success(), "{:?}", texts(&out));
+        exits(
+            toetsgen(dir.path()).args(["packet", &format!("sessies/{SESSION}.yaml")]),
+            0,
+            &[],
+        );
         let pdf = dir.path().join(format!("pakketten/{SESSION}.pdf"));
         let pages = pages(&pdf);
         (dir, pdf, pages)
@@ -233,15 +236,19 @@ fn bookmarks_name_every_candidate() {
 fn same_session_same_bytes() {
     let (dir, pdf, _) = packet();
     let again = dir.path().join("again.pdf");
-    let out = run(toetsgen(dir.path())
-        .args(["packet", &format!("sessies/{SESSION}.yaml"), "-o"])
-        .arg(&again));
-    assert!(out.status.success(), "{:?}", texts(&out));
+    let packet_again = || {
+        exits(
+            toetsgen(dir.path())
+                .args(["packet", &format!("sessies/{SESSION}.yaml"), "-o"])
+                .arg(&again),
+            0,
+            &[],
+        )
+    };
+    packet_again();
     assert_eq!(std::fs::read(pdf).unwrap(), std::fs::read(&again).unwrap());
-    let out = run(toetsgen(dir.path())
-        .args(["packet", &format!("sessies/{SESSION}.yaml"), "-o"])
-        .arg(&again));
-    assert!(texts(&out).0.starts_with("Unchanged"), "{:?}", texts(&out));
+    let (stdout, _) = packet_again();
+    assert!(stdout.starts_with("Unchanged"), "{stdout}");
 }
 
 /// After `build` and `packet --all`, no candidate's name or number is in any file under
@@ -249,15 +256,14 @@ fn same_session_same_bytes() {
 #[test]
 fn no_candidate_data_under_output() {
     let dir = project();
-    let out = run(toetsgen(dir.path()).args(["build"]));
-    assert!(out.status.success(), "{:?}", texts(&out));
-    let out = run(toetsgen(dir.path()).args(["packet", "--all"]));
-    assert!(out.status.success(), "{:?}", texts(&out));
-    assert!(dir.path().join("pakketten/2026-12-04-delft.pdf").is_file());
-    assert!(
-        texts(&out).1.contains("Windows-1252"),
-        "the note on the CSV's encoding"
+    exits(toetsgen(dir.path()).args(["build"]), 0, &[]);
+    // Windows-1252: the note on the CSV's encoding.
+    exits(
+        toetsgen(dir.path()).args(["packet", "--all"]),
+        0,
+        &["Windows-1252"],
     );
+    assert!(dir.path().join("pakketten/2026-12-04-delft.pdf").is_file());
     let mut secrets: Vec<&str> = NAMES.iter().chain(NUMBERS.iter()).copied().collect();
     secrets.extend(["Chloë van der Berg", "2026-0020"]);
     let mut files = 0;
@@ -292,12 +298,10 @@ fn a_bad_session_makes_nothing() {
     let dir = project();
     let bad = dir.path().join("sessies/fout.yaml");
     std::fs::write(&bad, "plan: X9\ndatum: 2026-12-03\nlocatie: A\nbeoordelaars: [B]\nkandidaten: [{naam: C, nummer: \"1\"}]\n").unwrap();
-    let out = run(toetsgen(dir.path()).args(["packet", "sessies/fout.yaml"]));
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        texts(&out).1.contains("sessies/fout.yaml:1:7"),
-        "{:?}",
-        texts(&out)
+    exits(
+        toetsgen(dir.path()).args(["packet", "sessies/fout.yaml"]),
+        1,
+        &["sessies/fout.yaml:1:7"],
     );
     assert!(!dir.path().join("pakketten").exists());
 }
@@ -309,14 +313,15 @@ fn a_packet_never_goes_into_the_published_output() {
     let dir = project();
     std::fs::create_dir_all(dir.path().join("output")).unwrap();
     std::fs::write(dir.path().join("output/.toetsgen.json"), "{}").unwrap();
-    let out = run(toetsgen(dir.path()).args([
-        "packet",
-        "sessies/2026-12-03-den-haag.yaml",
-        "-o",
-        "output/pakket.pdf",
-    ]));
-    let (_, stderr) = texts(&out);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("a published output folder"), "{stderr}");
+    exits(
+        toetsgen(dir.path()).args([
+            "packet",
+            "sessies/2026-12-03-den-haag.yaml",
+            "-o",
+            "output/pakket.pdf",
+        ]),
+        1,
+        &["a published output folder"],
+    );
     assert!(!dir.path().join("output/pakket.pdf").exists());
 }

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::common::{build_ok, fixture, project, run, seed_v1, texts, toetsgen};
+use crate::common::{build_ok, exits, fixture, project, run, seed_v1, toetsgen};
 
 /// Invalid-plan fixtures the schema must refuse: one field shows the fault by itself (an empty
 /// file is no object; a date that does not exist fails the `date` format).
@@ -69,9 +69,8 @@ const BEYOND_A_SCHEMA: &[&str] = &[
 /// The schema as `toetsgen schema` prints it.
 fn printed_schema() -> serde_json::Value {
     let empty = tempfile::tempdir().unwrap();
-    let out = run(toetsgen(empty.path()).arg("schema"));
-    assert!(out.status.success(), "{:?}", texts(&out));
-    serde_json::from_slice(&out.stdout).expect("the schema is JSON")
+    let (stdout, _) = exits(toetsgen(empty.path()).arg("schema"), 0, &[]);
+    serde_json::from_str(&stdout).expect("the schema is JSON")
 }
 
 /// A draft-07 validator of the schema, checking formats (such as `date`) too, as editors do.
@@ -174,12 +173,10 @@ fn build_leaves_a_foreign_schema_file_alone() {
     let output = dir.path().join("output");
     std::fs::create_dir_all(&output).unwrap();
     std::fs::write(output.join("toetsplan.schema.json"), "{\"eigen\": true}").unwrap();
-    let out = run(toetsgen(dir.path()).args(["build", "--format", "md"]));
-    let (_, stderr) = texts(&out);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(
-        stderr.contains("toetsplan.schema.json was not written by toetsgen"),
-        "{stderr}"
+    exits(
+        toetsgen(dir.path()).args(["build", "--format", "md"]),
+        1,
+        &["toetsplan.schema.json was not written by toetsgen"],
     );
     let kept = std::fs::read_to_string(output.join("toetsplan.schema.json")).unwrap();
     assert_eq!(kept, "{\"eigen\": true}");
