@@ -87,6 +87,18 @@ pub(crate) fn build_ok(dir: &Path, extra: &[&str]) -> String {
     exits(toetsgen(dir).arg("build").args(extra), 0, &[]).0
 }
 
+/// Whether the staging folder holds a scratch folder of typst's: a build is making PDFs, or a
+/// killed one left it.
+pub(crate) fn has_typst_scratch(staging: &Path) -> bool {
+    std::fs::read_dir(staging).is_ok_and(|entries| {
+        entries.flatten().any(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("toetsgen-typst-")
+        })
+    })
+}
+
 /// The text of a PDF, read back with pdftotext (an independent reader), whitespace collapsed.
 pub(crate) fn pdf_text(path: &Path) -> String {
     let out = Command::new("pdftotext")

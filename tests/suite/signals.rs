@@ -1,7 +1,8 @@
 //! SIGINT and SIGTERM during a PDF build stop it cleanly — exit 130 / 143, no typst child left,
 //! no temporary or staging folder left, the record consistent — and a build after SIGKILL
-//! removes what the killed one left. typst is slowed by a wrapper so the signal lands while PDFs
-//! are being made.
+//! removes what the killed one left. typst is replaced by a wrapper that says when it runs and
+//! then waits before it runs the real one, so the signal lands while PDFs are being made; the
+//! tests wait for that moment instead of for a fixed time.
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
@@ -9,12 +10,16 @@ use std::time::{Duration, Instant};
 
 use crate::common::*;
 
-/// A typst that waits a little before each compile, then runs the real one.
+/// A typst that, before each compile, creates the file `typst-runs` in `dir` and waits two
+/// seconds (far longer than the tests take to signal it), then runs the real one.
 fn slow_typst(dir: &Path) -> PathBuf {
     let path = dir.join("slow-typst");
     let real = std::env::var("TYPST").unwrap_or_else(|_| "typst".to_owned());
-    let script =
-        format!("#!/bin/sh\nif [ \"$1\" = compile ]; then sleep 0.4; fi\nexec {real} \"$@\"\n");
+    let runs = dir.join("typst-runs");
+    let script = format!(
+        "#!/bin/sh\nif [ \"$1\" = compile ]; then : > '{}'; sleep 2; fi\nexec {real} \"$@\"\n",
+        runs.display()
+    );
     std::fs::write(&path, script).unwrap();
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
@@ -29,7 +34,8 @@ fn plans() -> tempfile::TempDir {
     ])
 }
 
-/// Starts a build and waits until typst's scratch folder exists in the staging folder.
+/// Starts a build and waits until a typst child runs (the wrapper said so) with its scratch
+/// folder in the staging folder.
 fn build_until_typst_runs(dir: &Path) -> Child {
     let typst = slow_typst(dir);
     let child = toetsgen(dir)
@@ -39,25 +45,14 @@ fn build_until_typst_runs(dir: &Path) -> Child {
         .unwrap();
     let staging = dir.join(".output.toetsgen-staging");
     let start = Instant::now();
-    while !has_typst_scratch(&staging) {
+    while !(dir.join("typst-runs").exists() && has_typst_scratch(&staging)) {
         assert!(
             start.elapsed() < Duration::from_secs(30),
             "typst never started"
         );
-        std::thread::sleep(Duration::from_millis(20));
+        std::thread::sleep(Duration::from_millis(5));
     }
-    std::thread::sleep(Duration::from_millis(300));
     child
-}
-
-fn has_typst_scratch(staging: &Path) -> bool {
-    std::fs::read_dir(staging).is_ok_and(|entries| {
-        entries.flatten().any(|e| {
-            e.file_name()
-                .to_string_lossy()
-                .starts_with("toetsgen-typst-")
-        })
-    })
 }
 
 /// Processes whose command line names `dir` (the typst children get it through `--root`).
@@ -80,7 +75,12 @@ fn stops_cleanly(name: &str, code: i32) {
     signal(&child, name);
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(code), "exit code after SIG{name}");
-    std::thread::sleep(Duration::from_millis(200));
+    // The typst child (waiting two seconds before it would end) is gone within 200 ms.
+    let stopped = Instant::now();
+    while !processes_under(dir.path()).is_empty() && stopped.elapsed() < Duration::from_millis(200)
+    {
+        std::thread::sleep(Duration::from_millis(10));
+    }
     assert_eq!(
         processes_under(dir.path()),
         "",

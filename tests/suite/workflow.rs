@@ -307,36 +307,65 @@ fn unstamped(path: &Path) -> serde_json::Value {
     value
 }
 
-/// A build killed with SIGKILL at any moment (from a third to twice a full build's time) leaves
-/// no partial file in the output folder, and the next build completes and is correct.
+/// A build killed with SIGKILL at each moment of its work, each seen on disk rather than guessed
+/// from a time — as it starts, once its staging folder is made, as the first file reaches the
+/// output folder, once the record is written, while typst makes the PDFs — leaves no partial
+/// file in the output folder and no partial record, and the next build (over what the last kill
+/// left: typst's scratch folder) completes and is byte for byte a build that was never killed.
 #[test]
 fn a_killed_build_leaves_no_partial_file() {
-    let dir = project(&[
-        &seed_v1(),
-        &fixture("plans/B2-theorie.yaml"),
-        &fixture("plans/S9-tekens.yaml"),
-    ]);
-    let reference = project(&[
-        &seed_v1(),
-        &fixture("plans/B2-theorie.yaml"),
-        &fixture("plans/S9-tekens.yaml"),
-    ]);
-    let start = std::time::Instant::now();
+    let plans = [
+        seed_v1(),
+        fixture("plans/B2-theorie.yaml"),
+        fixture("plans/S9-tekens.yaml"),
+    ];
+    let plans: Vec<&Path> = plans.iter().map(PathBuf::as_path).collect();
+    let dir = project(&plans);
+    let reference = project(&plans);
     build_ok(reference.path(), &[]);
-    let full = start.elapsed();
+    let output = dir.path().join("output");
+    let staging = dir.path().join(".output.toetsgen-staging");
+    let moments: [(&str, &dyn Fn() -> bool); 5] = [
+        ("as it starts", &|| true),
+        ("once its staging folder is made", &|| staging.is_dir()),
+        ("as the first file reaches the output folder", &|| {
+            // Not `mtimes`: a file may be renamed away while the walk reads it.
+            (walkdir::WalkDir::new(&output).into_iter().flatten()).any(|e| {
+                e.file_type().is_file() && !e.file_name().to_string_lossy().starts_with('.')
+            })
+        }),
+        ("once the record is written", &|| {
+            output.join(".toetsgen.json").exists()
+        }),
+        ("while typst makes the PDFs", &|| {
+            has_typst_scratch(&staging)
+        }),
+    ];
     let mut seen = 0;
-    for fraction in [0.3, 0.5, 0.7, 0.85, 1.0, 2.0] {
-        let _ = std::fs::remove_dir_all(dir.path().join("output"));
-        let mut child = toetsgen(dir.path()).arg("build").spawn().unwrap();
-        std::thread::sleep(full.mul_f64(fraction));
-        child.kill().unwrap();
+    for (moment, reached) in moments {
+        // Each build starts afresh, so that what a killed one left cannot pass for the moment.
+        for folder in [&output, &staging] {
+            let _ = std::fs::remove_dir_all(folder);
+        }
+        let mut child = toetsgen(dir.path())
+            .arg("build")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Polled every millisecond until the moment, unless the build ends first.
+        while !reached() && child.try_wait().unwrap().is_none() {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        let _ = child.kill();
         child.wait().unwrap();
-        seen += assert_complete(&dir.path().join("output"), &reference.path().join("output"));
+        seen += assert_complete(&output, &reference.path().join("output"));
+        if let Ok(record) = std::fs::read_to_string(output.join(".toetsgen.json")) {
+            let parsed = serde_json::from_str::<serde_json::Value>(&record);
+            assert!(parsed.is_ok(), "killed {moment}: the record is partial");
+        }
     }
-    assert!(
-        seen > 0,
-        "no kill came late enough to find a file written: lengthen the delays"
-    );
+    assert!(seen > 0, "no killed build had written a file");
     build_ok(dir.path(), &[]);
     for (path, _) in mtimes(&reference.path().join("output")) {
         let rel = path.strip_prefix(reference.path()).unwrap();
