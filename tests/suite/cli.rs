@@ -279,3 +279,138 @@ fn outputs_are_world_readable_and_complete() {
         );
     }
 }
+
+// The exit codes, one test each: 0 success, 1 invalid input, 2 wrong usage, 3 a failure of the
+// system; 130 and 143 (stopped by SIGINT and SIGTERM) are tested in signals.rs.
+
+/// Exit code 0: everything asked for was done, with nothing on standard error.
+#[test]
+fn exit_code_0_when_all_was_done() {
+    let dir = project(&[&seed_v1()]);
+    let (stdout, stderr) = exits(toetsgen(dir.path()).arg("check"), 0, &[]);
+    assert_eq!(stdout, "Checked 1 plan: 1 valid, 0 warnings\n");
+    assert_eq!(stderr, "");
+}
+
+/// Exit code 1: the input has an error, reported with its file and line.
+#[test]
+fn exit_code_1_for_invalid_input() {
+    let dir = project(&[&fixture("invalid/toetsterm-prefix/plan.yaml")]);
+    exits(
+        toetsgen(dir.path()).arg("check"),
+        1,
+        &["error: ", "--> toetsplannen/plan.yaml:22:15"],
+    );
+}
+
+/// Exit code 2: the command line is wrong (a flag that does not exist), and clap says which
+/// argument it could not place; nothing is read or written.
+#[test]
+fn exit_code_2_for_wrong_usage() {
+    let dir = project(&[&seed_v1()]);
+    exits(
+        toetsgen(dir.path()).args(["build", "--geen-vlag"]),
+        2,
+        &[
+            "unexpected argument '--geen-vlag' found",
+            "Usage: toetsgen build",
+        ],
+    );
+    assert!(!dir.path().join("output").exists());
+}
+
+/// Exit code 3: toetsgen could not do its work for a reason outside the input — typst is
+/// missing (the PDFs cannot be made), or the output folder cannot be made because a file stands
+/// where its parent folder should be.
+#[test]
+fn exit_code_3_when_the_system_fails() {
+    let dir = project(&[&seed_v1()]);
+    exits(
+        toetsgen(dir.path())
+            .arg("build")
+            .env("TYPST", "/nonexistent/typst"),
+        3,
+        &["/nonexistent/typst"],
+    );
+    std::fs::write(dir.path().join("een-bestand"), "").unwrap();
+    exits(
+        toetsgen(dir.path()).args(["build", "--format", "md", "--output", "een-bestand/output"]),
+        3,
+        &["cannot create folder een-bestand/output"],
+    );
+    assert!(!dir.path().join("output").exists());
+}
+
+/// A plan of 1,000 toetstermen, each with a text of 250 characters: `changes --since
+/// 2000-01-01` lists them all in more than 250 KiB, four times a pipe's buffer.
+fn project_with_long_changes() -> tempfile::TempDir {
+    let dir = project(&[]);
+    let mut plan = String::from(
+        "code: L1\nnaam: Lang\ningangsdatum: 2021-09-01\nbeoordeling:\n  waarnemingen: 1\nonderdelen:\n  - naam: Alles\n    toetstermen:\n",
+    );
+    let tekst = "Kan iets uitleggen. ".repeat(12) + "Klaar.";
+    for i in 1..=1000 {
+        plan.push_str(&format!(
+            "      - {{code: L1.{i:04}, tekst: {tekst}, gewijzigd: 2021-09-01, niveaus: [K]}}\n"
+        ));
+    }
+    std::fs::write(dir.path().join("toetsplannen/L1.yaml"), plan).unwrap();
+    dir
+}
+
+/// `changes --since 2000-01-01` whose reader goes away — standard output closed before it
+/// writes, or after one line of a list four times a pipe's buffer (`toetsgen changes … | head
+/// -1`) — ends quietly with exit code 0: no panic, nothing on standard error.
+#[test]
+fn changes_ends_quietly_when_its_reader_goes_away() {
+    use std::io::BufRead;
+    let dir = project_with_long_changes();
+    let changes = || {
+        let mut cmd = toetsgen(dir.path());
+        cmd.args(["changes", "--since", "2000-01-01"]);
+        cmd
+    };
+    let (whole, _) = exits(&mut changes(), 0, &[]);
+    assert_eq!(
+        whole.lines().count(),
+        1 + 1000,
+        "a header and every toetsterm"
+    );
+    assert!(whole.len() > 4 * 64 * 1024, "{} bytes", whole.len());
+
+    // Closed before the program writes: its first write fails.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = changes()
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "closed before: {stderr}");
+    assert_eq!(stderr, "", "closed before: nothing on standard error");
+
+    // Closed after one line: the program is blocked on a full pipe, then its write fails.
+    let mut child = changes()
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    assert!(first.starts_with("Plan"), "{first}");
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "closed after one line: {stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(
+        stderr, "",
+        "closed after one line: nothing on standard error"
+    );
+}

@@ -325,3 +325,24 @@ fn a_packet_never_goes_into_the_published_output() {
     );
     assert!(!dir.path().join("output/pakket.pdf").exists());
 }
+
+/// A session whose plan file has a YAML syntax error makes no packet and exits 1: the plan's
+/// error is reported with its file, line and column and the line shown (pinned with insta), and
+/// the session, whose plan cannot be read, is refused.
+#[test]
+fn a_session_whose_plan_is_broken_yaml_makes_nothing() {
+    let dir = crate::common::project(&[&seed_v1(), &fixture("invalid/yaml-malformed/plan.yaml")]);
+    std::fs::create_dir(dir.path().join("sessies")).unwrap();
+    std::fs::write(
+        dir.path().join("sessies/t1.yaml"),
+        "plan: T1\ndatum: 2026-12-03\nlocatie: Stadhuis\nbeoordelaars: [A. de Vries]\nkandidaten: [{naam: Jan Jansen, nummer: \"1\"}]\n",
+    )
+    .unwrap();
+    let (_, stderr) = exits(
+        toetsgen(dir.path()).args(["packet", "sessies/t1.yaml"]),
+        1,
+        &["--> toetsplannen/plan.yaml:17:16"],
+    );
+    insta::assert_snapshot!("broken_yaml_plan", stderr);
+    assert!(!dir.path().join("pakketten").exists());
+}
