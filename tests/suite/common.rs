@@ -69,6 +69,22 @@ pub(crate) fn outcome(cmd: &mut Command) -> String {
     format!("exit code: {}\n{stderr}", out.status.code().unwrap_or(-1))
 }
 
+/// insta settings for a snapshot of what toetsgen printed in `dir`: the folder's path becomes
+/// `[dir]` and a duration (`0.61 s`) becomes `[time] s`, so that the snapshot holds on every run.
+pub(crate) fn stable(dir: &Path) -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    let mut literal = String::new();
+    for c in dir.to_string_lossy().chars() {
+        if "\\.+*?()|[]{}^$#&-~".contains(c) {
+            literal.push('\\');
+        }
+        literal.push(c);
+    }
+    settings.add_filter(&literal, "[dir]");
+    settings.add_filter(r"\b\d+\.\d+ s\b", "[time] s");
+    settings
+}
+
 /// A fresh project folder holding copies of the given plan files under `toetsplannen/`.
 pub(crate) fn project(plans: &[&Path]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

@@ -151,14 +151,15 @@ fn import_cases_give_their_pinned_outcome() {
 fn existing_file_needs_force() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("plan.yaml"), "van iemand anders").unwrap();
-    exits(
+    let (_, stderr) = exits(
         toetsgen(dir.path())
             .arg("import")
             .arg(fixture("seed-V1.txt"))
             .args(["-o", "plan.yaml"]),
         1,
-        &["plan.yaml already exists: give another file with -o, or overwrite it with --force"],
+        &[],
     );
+    insta::assert_snapshot!(stderr, @"error: plan.yaml already exists: give another file with -o, or overwrite it with --force");
     assert_eq!(
         std::fs::read_to_string(dir.path().join("plan.yaml")).unwrap(),
         "van iemand anders"

@@ -173,11 +173,12 @@ fn build_leaves_a_foreign_schema_file_alone() {
     let output = dir.path().join("output");
     std::fs::create_dir_all(&output).unwrap();
     std::fs::write(output.join("toetsplan.schema.json"), "{\"eigen\": true}").unwrap();
-    exits(
+    let (_, stderr) = exits(
         toetsgen(dir.path()).args(["build", "--format", "md"]),
         1,
-        &["toetsplan.schema.json was not written by toetsgen"],
+        &[],
     );
+    insta::assert_snapshot!(stderr, @"error: the plans' JSON Schema was not written: output/toetsplan.schema.json was not written by toetsgen (the build record .toetsgen.json does not list it), so it is left alone: move it elsewhere, or run `toetsgen build --force` to overwrite it");
     let kept = std::fs::read_to_string(output.join("toetsplan.schema.json")).unwrap();
     assert_eq!(kept, "{\"eigen\": true}");
 }
