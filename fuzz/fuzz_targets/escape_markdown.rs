@@ -2,8 +2,8 @@
 //! the escaped text is one paragraph of exactly the promised text (each line trimmed, lines
 //! joined by one space), with no heading, list, code, emphasis, HTML, table or line break; the
 //! only links are autolinks to web addresses whose text is exactly their target. The same
-//! property as tests/escapers.rs (one shared check, tests/oracles/markdown.rs), on inputs that
-//! libFuzzer's coverage guidance finds.
+//! property as tests/suite/escapers.rs (one shared check, tests/oracles/markdown.rs), on inputs
+//! that libFuzzer's coverage guidance finds.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The browser tests (issue 10): builds a site from the project's toetsplannen/ and the fixture
+# The browser tests (issue 10): builds a site from the shipped V1 plan (its copy in
+# tests/fixtures/seed/, not the working plans in toetsplannen/, which a user edits) and the fixture
 # plans (tests/fixtures/plans/, the special-characters plan S9 among them) into a temporary
 # project, installs the pinned node modules where missing (npm ci) and runs suite.js over it in
 # Debian's headless Chromium. See tests/browser/README.md.
@@ -71,8 +72,7 @@ cleanup() {
 trap cleanup EXIT
 if [ -z "$site" ]; then
   mkdir -p "$work/project/toetsplannen"
-  find "$root/toetsplannen" -path "$root/toetsplannen/archief" -prune -o -name '*.yaml' -exec cp {} "$work/project/toetsplannen/" \;
-  cp "$root"/tests/fixtures/plans/*.yaml "$work/project/toetsplannen/"
+  cp "$root"/tests/fixtures/seed/*.yaml "$root"/tests/fixtures/plans/*.yaml "$work/project/toetsplannen/"
   echo "browser tests: building the site from $(ls "$work/project/toetsplannen" | tr '\n' ' ')"
   (cd "$work/project" && cargo run --release --quiet --manifest-path "$root/Cargo.toml" -- \
     build --format md,html,pdf --output "$work/project/output")

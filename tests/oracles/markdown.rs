@@ -1,5 +1,5 @@
 //! The property `markdown::escape` promises, checked on one text. Shared by the property test
-//! (`tests/escapers.rs`, on texts proptest makes) and the fuzz target
+//! (`tests/suite/escapers.rs`, on texts proptest makes) and the fuzz target
 //! (`fuzz/fuzz_targets/escape_markdown.rs`, on texts libFuzzer's coverage guidance finds), each
 //! including this file as a module.
 

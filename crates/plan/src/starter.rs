@@ -57,7 +57,7 @@ beoordeling:
 # toetstermen verandert (bijvoorbeeld de cesuur). De nieuwste datum van het plan is zijn versie.
 gewijzigd: {datum}
 # Correcties van een typefout die de betekenis niet verandert, zonder nieuwe versie: elk met
-# datum en reden, bijvoorbeeld `- { datum: 2026-12-05, reden: typefout in {code}.01 }`.
+# datum en reden, bijvoorbeeld `- { datum: 2025-01-15, reden: typefout in {code}.01 }`.
 correcties: []
 # De onderdelen (verplicht, minstens één), elk met een kop en zijn toetstermen.
 onderdelen:

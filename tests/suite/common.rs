@@ -1,0 +1,216 @@
+//! Helpers shared by the integration tests: the real binary, a scratch project, and readers
+//! for the outputs (pdftotext for PDFs, an HTML parser for HTML).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub(crate) fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture path under `tests/fixtures`.
+pub(crate) fn fixture(rel: &str) -> PathBuf {
+    root().join("tests/fixtures").join(rel)
+}
+
+/// The office's V1 plan as toetsgen ships it: a copy of `toetsplannen/V1-dienstverlening.yaml`
+/// under `tests/fixtures/seed/`. The tests read this copy, never the working plans in
+/// `toetsplannen/`, which a user edits (`seed::the_shipped_v1_plan_is_the_fixture_copy` is the
+/// one test that reads the shipped file, to keep the two equal).
+pub(crate) fn seed_v1() -> PathBuf {
+    fixture("seed/V1-dienstverlening.yaml")
+}
+
+/// The toetsgen binary, run in `dir`.
+pub(crate) fn toetsgen(dir: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_toetsgen"));
+    cmd.current_dir(dir);
+    cmd
+}
+
+/// Runs a command and returns its output, panicking if it cannot start.
+pub(crate) fn run(cmd: &mut Command) -> Output {
+    cmd.output().expect("the program could not be started")
+}
+
+/// Standard output and error as text, for assertion messages.
+pub(crate) fn texts(out: &Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Runs toetsgen as `cmd` says and asserts that it exits with `code` and that its standard error
+/// contains each of `said`; returns standard output and error (for a closer look, or a
+/// snapshot). A failure shows the command and both outputs.
+#[track_caller]
+pub(crate) fn exits(cmd: &mut Command, code: i32, said: &[&str]) -> (String, String) {
+    let out = run(cmd);
+    let (stdout, stderr) = texts(&out);
+    let shown = format!(
+        "{cmd:?}
+stdout: {stdout}
+stderr: {stderr}"
+    );
+    assert_eq!(out.status.code(), Some(code), "exit code of {shown}");
+    for s in said {
+        assert!(stderr.contains(s), "standard error lacks {s:?}: {shown}");
+    }
+    (stdout, stderr)
+}
+
+/// The exit code and standard error of `cmd`, as the snapshots of messages pin them:
+/// `exit code: N`, then the messages.
+pub(crate) fn outcome(cmd: &mut Command) -> String {
+    let out = run(cmd);
+    let (_, stderr) = texts(&out);
+    format!("exit code: {}\n{stderr}", out.status.code().unwrap_or(-1))
+}
+
+/// insta settings for a snapshot of what toetsgen printed in `dir`: the folder's path becomes
+/// `[dir]` and a duration (`0.61 s`) becomes `[time] s`, so that the snapshot holds on every run.
+pub(crate) fn stable(dir: &Path) -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    let mut literal = String::new();
+    for c in dir.to_string_lossy().chars() {
+        if "\\.+*?()|[]{}^$#&-~".contains(c) {
+            literal.push('\\');
+        }
+        literal.push(c);
+    }
+    settings.add_filter(&literal, "[dir]");
+    settings.add_filter(r"\b\d+\.\d+ s\b", "[time] s");
+    settings
+}
+
+/// A fresh project folder holding copies of the given plan files under `toetsplannen/`.
+pub(crate) fn project(plans: &[&Path]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("toetsplannen");
+    std::fs::create_dir_all(&target).unwrap();
+    for plan in plans {
+        std::fs::copy(plan, target.join(plan.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+/// Builds a project (all formats, unless `extra` says otherwise) and asserts success; returns
+/// stdout.
+#[track_caller]
+pub(crate) fn build_ok(dir: &Path, extra: &[&str]) -> String {
+    exits(toetsgen(dir).arg("build").args(extra), 0, &[]).0
+}
+
+/// Whether the staging folder holds a scratch folder of typst's: a build is making PDFs, or a
+/// killed one left it.
+pub(crate) fn has_typst_scratch(staging: &Path) -> bool {
+    std::fs::read_dir(staging).is_ok_and(|entries| {
+        entries.flatten().any(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("toetsgen-typst-")
+        })
+    })
+}
+
+/// The text of a PDF, read back with pdftotext (an independent reader), whitespace collapsed.
+pub(crate) fn pdf_text(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg("-enc")
+        .arg("UTF-8")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed for the tests");
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        path.display()
+    );
+    collapse(&String::from_utf8_lossy(&out.stdout))
+}
+
+/// The visible text of an HTML file, parsed with an HTML parser, whitespace collapsed (the text
+/// of `<script>` elements left out).
+pub(crate) fn html_text(path: &Path) -> String {
+    let html = std::fs::read_to_string(path).unwrap();
+    let doc = scraper::Html::parse_document(&html);
+    let body = scraper::Selector::parse("body").unwrap();
+    let text: Vec<String> = doc
+        .select(&body)
+        .flat_map(|b| b.descendants())
+        .filter(|n| {
+            !n.ancestors()
+                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "script"))
+        })
+        .filter_map(|n| n.value().as_text().map(|t| t.to_string()))
+        .collect();
+    collapse(&text.join(" "))
+}
+
+/// Whitespace runs become single spaces.
+pub(crate) fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The number of pages of a PDF, from pdfinfo.
+pub(crate) fn pdf_pages(path: &Path) -> usize {
+    let out = Command::new("pdfinfo")
+        .arg(path)
+        .output()
+        .expect("pdfinfo must be installed");
+    let info = String::from_utf8_lossy(&out.stdout);
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo reports the page count")
+}
+
+/// The titles of a PDF's bookmarks (its outline items), in file order: every `/Title` of an
+/// object that also has a `/Parent n 0 R` (an outline item), as a literal string (with its
+/// escapes and balanced parentheses) or UTF-16 hex.
+pub(crate) fn pdf_outline(pdf: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(pdf);
+    let mut titles = Vec::new();
+    for object in text.split("endobj") {
+        let item = object.match_indices("/Parent").any(|(i, _)| {
+            let after = &object[i + "/Parent".len()..];
+            after.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        });
+        if !item {
+            continue;
+        }
+        let Some(at) = object.find("/Title") else {
+            continue;
+        };
+        let rest = object[at + "/Title".len()..].trim_start();
+        titles.push(if let Some(hex) = rest.strip_prefix('<') {
+            let hex = &hex[..hex.find('>').unwrap()];
+            let bytes: Vec<u16> = (0..hex.len() / 4)
+                .map(|i| u16::from_str_radix(&hex[i * 4..i * 4 + 4], 16).unwrap())
+                .collect();
+            String::from_utf16(&bytes)
+                .unwrap()
+                .trim_start_matches('\u{feff}')
+                .to_owned()
+        } else {
+            let (mut out, mut depth) = (String::new(), 0);
+            let mut chars = rest[1..].chars();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => out.extend(chars.next()),
+                    ')' if depth == 0 => break,
+                    '(' | ')' => {
+                        depth += if c == '(' { 1 } else { -1 };
+                        out.push(c);
+                    }
+                    c => out.push(c),
+                }
+            }
+            out
+        });
+    }
+    titles
+}

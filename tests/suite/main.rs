@@ -1,0 +1,30 @@
+//! The integration tests of toetsgen, one test binary (as mdBook's `tests/testsuite/main.rs`):
+//! one link instead of one per file. Each module is a part of the program as a user meets it;
+//! `common` holds the helpers they share. Fixtures stay under `tests/fixtures/`, insta's
+//! snapshots of these modules under `tests/suite/snapshots/`.
+
+mod common;
+
+mod batch;
+mod cli;
+mod end_to_end;
+mod escapers;
+mod floors;
+mod honest_summaries;
+mod import;
+mod import_contract;
+mod invalid_plans;
+mod limits;
+mod new;
+mod packet;
+mod question_exam;
+mod schema;
+mod seed;
+mod serve;
+mod sessions;
+mod signals;
+mod templates;
+mod uitslagen;
+mod untrusted;
+mod versions;
+mod workflow;

@@ -1,0 +1,100 @@
+//! `toetsgen uitslagen`: saved forms (tests/fixtures/uitslagen/, in the format the HTML form's
+//! Opslaan writes; the browser suite's `form` check saves such a file from the real page) become
+//! one results list, each result worked out again from the plan; a form of another version is
+//! refused by name.
+
+use crate::common::{exits, fixture, project, stable, toetsgen};
+
+/// The expected CSV for four good forms (F1: pass, fail on verplicht, fail on both rules; B2:
+/// 27 of 40), with a formula-like name defused, quotes and `;` quoted, and the same list in
+/// Markdown (pinned); a fifth form, saved against an older version of F1, is named on stderr
+/// (pinned) and left out; exit code 1.
+#[test]
+fn results_list_from_saved_forms() {
+    let dir = project(&[
+        &fixture("plans/F1-formulier.yaml"),
+        &fixture("plans/B2-theorie.yaml"),
+    ]);
+    let forms = fixture("uitslagen");
+    let mut cmd = toetsgen(dir.path());
+    cmd.args(["uitslagen", "-o", "lijst"]);
+    for f in [
+        "anna.json",
+        "bram.json",
+        "formule.json",
+        "eva.json",
+        "oud.json",
+    ] {
+        cmd.arg(forms.join(f));
+    }
+    let (stdout, stderr) = exits(&mut cmd, 1, &[]);
+    assert_eq!(
+        stdout,
+        "4 results in lijst.csv and lijst.md; 1 file refused (see above)\n"
+    );
+    stable(&forms).bind(|| {
+        insta::assert_snapshot!(stderr, @"error: [dir]/oud.json: it was saved against version 2023-06-01 of plan F1, but the plan is now version 2024-01-01: open it in the current form, check every value against the current toetstermen and save it again");
+    });
+    let csv = std::fs::read_to_string(dir.path().join("lijst.csv")).unwrap();
+    let f = |name: &str| forms.join(name).display().to_string();
+    let expected = format!(
+        "\u{feff}bestand;plan;versie;kandidaat;gemeente;beoordelaar;datum;uitslag;reden\r\n\
+         {};F1;2024-01-01;Anna de Vries;Utrecht;C. Pieters;2026-11-20;geslaagd;geslaagd: 5 van 5 toetstermen voldoende (minimaal 4), alle verplichte voldoende\r\n\
+         {};F1;2024-01-01;\"Bram \"\"B.\"\" Jansen; Zwolle\";Utrecht;C. Pieters;2026-11-20;niet geslaagd;niet geslaagd: F1.02 is verplicht en onvoldoende\r\n\
+         {};F1;2024-01-01;\"'=HYPERLINK(\"\"x\"\")\";Utrecht;C. Pieters;2026-11-20;niet geslaagd;niet geslaagd: 3 van 5 toetstermen voldoende, minimaal 4 nodig\r\n\
+         {};B2;2024-03-15;Eva Bakker;Ede;;;niet geslaagd;niet geslaagd: 27 van de 40 vragen goed, minimaal 28 nodig\r\n",
+        f("anna.json"),
+        f("bram.json"),
+        f("formule.json"),
+        f("eva.json"),
+    );
+    assert_eq!(csv, expected);
+    let md = std::fs::read_to_string(dir.path().join("lijst.md")).unwrap();
+    assert_eq!(
+        md.lines().count(),
+        4 + 4,
+        "title, blank, header, rule, four rows"
+    );
+    stable(&forms).bind(|| insta::assert_snapshot!("results_md", md));
+}
+
+/// A file that is not a saved form, and a form of a plan that is not there, are refused with
+/// their names; no results, exit code 1.
+#[test]
+fn refuses_what_is_not_a_saved_form() {
+    let dir = project(&[&fixture("plans/B2-theorie.yaml")]);
+    let other = dir.path().join("ander.json");
+    std::fs::write(&other, "{\"formaat\": \"iets anders\"}").unwrap();
+    let (stdout, stderr) = exits(
+        toetsgen(dir.path())
+            .args(["uitslagen", "ander.json"])
+            .arg(fixture("uitslagen/anna.json")),
+        1,
+        &[],
+    );
+    assert_eq!(
+        stdout,
+        "0 results in uitslagen.csv and uitslagen.md; 2 files refused (see above)\n"
+    );
+    stable(&fixture("uitslagen")).bind(|| insta::assert_snapshot!("not_saved_forms", stderr));
+}
+
+/// A results list is personal data: written inside a published output folder (one holding the
+/// build record) it is refused, and nothing is written there.
+#[test]
+fn results_never_go_into_the_published_output() {
+    let dir = project(&[&fixture("plans/F1-formulier.yaml")]);
+    std::fs::create_dir_all(dir.path().join("output/F1")).unwrap();
+    std::fs::write(dir.path().join("output/.toetsgen.json"), "{}").unwrap();
+    let (_, stderr) = exits(
+        toetsgen(dir.path())
+            .args(["uitslagen", "-o", "output/F1/lijst"])
+            .arg(fixture("uitslagen/anna.json")),
+        1,
+        &[],
+    );
+    stable(dir.path()).bind(|| {
+        insta::assert_snapshot!(stderr, @"error: output/F1/lijst lies inside [dir]/output, a published output folder (it holds toetsgen's build record): the results are personal data and never go on the site; write them elsewhere");
+    });
+    assert!(!dir.path().join("output/F1/lijst.csv").exists());
+}
