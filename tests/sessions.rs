@@ -37,6 +37,7 @@ fn read(
             plan: &sp.plan,
             file: &sp.display,
             valid: *valid,
+            archived: &[],
         })
         .collect();
     session::read(&case.join("sessie.yaml"), &status)

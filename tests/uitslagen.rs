@@ -1,7 +1,7 @@
 //! `toetsgen uitslagen`: saved forms (tests/fixtures/uitslagen/, in the format the HTML form's
 //! Opslaan writes; the browser suite's `form` check saves such a file from the real page) become
-//! one results list, each result worked out again from the plan; a form of another version is
-//! refused by name.
+//! one results list, each result worked out again from the plan; a form of a version neither
+//! current nor archived is refused by name.
 
 mod common;
 
@@ -9,7 +9,8 @@ use common::{fixture, project, run, texts, toetsgen};
 
 /// The expected CSV for four good forms (F1: pass, fail on verplicht, fail on both rules; B2:
 /// 27 of 40), with a formula-like name defused, quotes and `;` quoted; a fifth form, saved
-/// against an older version of F1, is named on stderr and left out; exit code 1.
+/// against an older version of F1 that is not in the plan archive, is named on stderr and left
+/// out; exit code 1.
 #[test]
 fn results_list_from_saved_forms() {
     let dir = project(&[
@@ -32,7 +33,7 @@ fn results_list_from_saved_forms() {
     let (stdout, stderr) = texts(&out);
     assert_eq!(out.status.code(), Some(1), "{stdout}{stderr}");
     assert!(
-        stderr.contains("oud.json: it was saved against version 2023-06-01 of plan F1, but the plan is now version 2024-01-01"),
+        stderr.contains("oud.json: it was saved against version 2023-06-01 of plan F1, which is neither the plan's current version nor in its plan archive; the versions of F1 are 2024-01-01 (the current one)"),
         "{stderr}"
     );
     assert!(
