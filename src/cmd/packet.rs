@@ -1,5 +1,6 @@
 //! `toetsgen packet`: the print packet of one exam session (or of every one with `--all`) as one
-//! PDF ([`toetsgen_build::packet`]), by default `pakketten/<session>.pdf`. Nothing is made for a
+//! PDF ([`toetsgen_build::packet`]) from the plan's version in force on the session date (or the
+//! one the session names), by default `pakketten/<session>.pdf`. Nothing is made for a
 //! session with an error; the others still are.
 
 use anyhow::Result;
@@ -13,6 +14,7 @@ use toetsgen_base::words::plural;
 use toetsgen_build::packet::{self, Made, Outcome, Packets};
 use toetsgen_document::pdf::{Compiler, Typst};
 use toetsgen_document::templates::Templates;
+use toetsgen_plan::archive::Archive;
 
 /// Makes the packets; returns whether every session was made.
 pub(crate) fn run(args: PacketArgs) -> Result<Status> {
@@ -23,11 +25,14 @@ pub(crate) fn run(args: PacketArgs) -> Result<Status> {
     let compiler = Compiler::new(&Typst::locate(None)?, None, false)?;
     let templates = Templates::load(templates_dir(&args.source)?.as_deref())?;
     let plans = read_plans(&args.source.plans)?;
+    let archive = Archive::of(&args.source.plans);
     let cancel = crate::cmd::signals::cancel_on_signals()?;
     let packets = Packets {
         templates: &templates,
         compiler: &compiler,
         plans: &plans,
+        archive: &archive,
+        today: chrono::Local::now().date_naive(),
         cancel: &cancel,
     };
     let reporter = Terminal::new();
@@ -62,14 +67,15 @@ pub(crate) fn run(args: PacketArgs) -> Result<Status> {
     Ok(Status::valid_if(ok))
 }
 
-/// "Wrote pakketten/x.pdf: 3 candidates for V1 on 2026-12-03".
+/// "Wrote pakketten/x.pdf: 3 candidates for V1 (version 2021-09-01) on 2026-12-03".
 fn made_line(made: &Made) -> String {
     format!(
-        "{} {}: {} for {} on {}",
+        "{} {}: {} for {} (version {}) on {}",
         if made.written { "Wrote" } else { "Unchanged" },
         made.target.display(),
         plural(made.candidates, "candidate", "candidates"),
         made.plan,
+        made.versie,
         made.datum,
     )
 }

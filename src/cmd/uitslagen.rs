@@ -1,6 +1,8 @@
 //! `toetsgen uitslagen FILE.json…`: reads the valid plans, checks every saved form against the
-//! plan and version it names, and writes the results list as CSV and Markdown. Refused files are
-//! named on standard error with the reason; the list holds the others; the exit code is then 1.
+//! plan and version it names (the current plan, or that version from the plan archive), and
+//! writes the results list as CSV and Markdown. Refused files are named on standard error with the
+//! reason; the list holds the others; the exit code is then 1. Where forms of one plan were
+//! judged by several versions, the summary says which.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -12,8 +14,9 @@ use crate::cmd::read_plans;
 use crate::status::Status;
 use toetsgen_base::fs;
 use toetsgen_base::words::plural;
+use toetsgen_plan::archive::Archive;
 use toetsgen_plan::model::Toetsplan;
-use toetsgen_uitslagen::{self as uitslagen, list};
+use toetsgen_uitslagen::{self as uitslagen, Versions, list};
 
 /// Writes the list; returns whether every file was accepted and every plan valid.
 pub(crate) fn run(args: UitslagenArgs) -> Result<Status> {
@@ -24,7 +27,12 @@ pub(crate) fn run(args: UitslagenArgs) -> Result<Status> {
         .map(|sp| (sp.plan.code.trim().to_owned(), sp.plan.clone()))
         .collect();
     let refs: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
-    let found = uitslagen::collect(&refs, &plans);
+    let versions = Versions {
+        current: &plans,
+        archive: &Archive::of(&args.plans),
+        today: chrono::Local::now().date_naive(),
+    };
+    let found = uitslagen::collect(&refs, versions);
     for p in &found.refused {
         eprintln!("error: {p}\n");
     }
@@ -42,6 +50,16 @@ pub(crate) fn run(args: UitslagenArgs) -> Result<Status> {
             n => format!("; {} refused (see above)", plural(n, "file", "files")),
         }
     )?;
+    for (plan, judged) in list::versions_judged(&found.rows) {
+        let each: Vec<String> = (judged.iter())
+            .map(|(v, n)| format!("{v}: {}", plural(*n, "form", "forms")))
+            .collect();
+        say!(
+            "{plan}: forms of {} versions, each judged by its own ({}); the column `versie` says which",
+            judged.len(),
+            each.join(", ")
+        )?;
+    }
     Ok(Status::valid_if(ok && found.refused.is_empty()))
 }
 

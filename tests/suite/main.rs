@@ -27,4 +27,5 @@ mod templates;
 mod uitslagen;
 mod untrusted;
 mod versions;
+mod versions_use;
 mod workflow;

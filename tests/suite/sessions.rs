@@ -35,6 +35,7 @@ fn read(
             plan: &sp.plan,
             file: &sp.display,
             valid: *valid,
+            archived: &[],
         })
         .collect();
     session::read(&case.join("sessie.yaml"), &status)

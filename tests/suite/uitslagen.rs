@@ -1,14 +1,14 @@
 //! `toetsgen uitslagen`: saved forms (tests/fixtures/uitslagen/, in the format the HTML form's
 //! Opslaan writes; the browser suite's `form` check saves such a file from the real page) become
-//! one results list, each result worked out again from the plan; a form of another version is
-//! refused by name.
+//! one results list, each result worked out again from the plan; a form of a version neither
+//! current nor archived is refused by name.
 
 use crate::common::{exits, fixture, project, stable, toetsgen};
 
 /// The expected CSV for four good forms (F1: pass, fail on verplicht, fail on both rules; B2:
 /// 27 of 40), with a formula-like name defused, quotes and `;` quoted, and the same list in
-/// Markdown (pinned); a fifth form, saved against an older version of F1, is named on stderr
-/// (pinned) and left out; exit code 1.
+/// Markdown (pinned); a fifth form, saved against an older version of F1 that is not in the plan
+/// archive, is named on stderr (pinned) and left out; exit code 1.
 #[test]
 fn results_list_from_saved_forms() {
     let dir = project(&[
@@ -33,7 +33,7 @@ fn results_list_from_saved_forms() {
         "4 results in lijst.csv and lijst.md; 1 file refused (see above)\n"
     );
     stable(&forms).bind(|| {
-        insta::assert_snapshot!(stderr, @"error: [dir]/oud.json: it was saved against version 2023-06-01 of plan F1, but the plan is now version 2024-01-01: open it in the current form, check every value against the current toetstermen and save it again");
+        insta::assert_snapshot!(stderr, @"error: [dir]/oud.json: it was saved against version 2023-06-01 of plan F1, which is neither the plan's current version nor in its plan archive; the versions of F1 are 2024-01-01 (the current one). If that version was published before the archive was kept, put its plan file (from version control) in toetsplannen/archief/F1/2023-06-01.yaml and collect again; otherwise open the file in the current form, check every value against the current toetstermen and save it again");
     });
     let csv = std::fs::read_to_string(dir.path().join("lijst.csv")).unwrap();
     let f = |name: &str| forms.join(name).display().to_string();

@@ -1,8 +1,10 @@
 //! Print packets, run in order as the build runs its floors: a session file is read and checked
-//! against the plans ([`toetsgen_session`]), its plan's view and the session's are composed into
-//! one Typst source ([`toetsgen_document::packet`]), one typst run makes the PDF, and it is
-//! written atomically, only when its bytes differ. Nothing is made for a session with an error.
-//! A packet holds personal data: it is never written inside a published output folder.
+//! against the plans and their versions ([`toetsgen_session`]), the plan of the version the
+//! session uses (the current plan, or its copy in the plan archive, checked like a plan) and the
+//! session are composed into one Typst source ([`toetsgen_document::packet`]), one typst run makes
+//! the PDF, and it is written atomically, only when its bytes differ. Nothing is made for a
+//! session with an error. A packet holds personal data: it is never written inside a published
+//! output folder.
 
 use std::path::{Path, PathBuf};
 
@@ -16,8 +18,12 @@ use toetsgen_document::pdf::{Chunk, Compiler, Job};
 use toetsgen_document::templates::Templates;
 use toetsgen_document::view::PlanView;
 use toetsgen_output::personal;
+use toetsgen_plan::archive::Archive;
 use toetsgen_plan::diagnostic::Diagnostic;
 use toetsgen_plan::folder::Plans;
+use toetsgen_plan::load::SourcePlan;
+use toetsgen_plan::validate;
+use toetsgen_session::Sessie;
 use toetsgen_session::validate::PlanStatus;
 
 /// The folder packets go to unless the user names another.
@@ -43,6 +49,8 @@ pub struct Made {
     pub candidates: usize,
     /// The plan's code.
     pub plan: String,
+    /// The plan's version the packet is made from.
+    pub versie: NaiveDate,
     /// The day of the session.
     pub datum: NaiveDate,
 }
@@ -55,6 +63,10 @@ pub struct Packets<'a> {
     pub compiler: &'a Compiler,
     /// Every plan, read and checked.
     pub plans: &'a Plans,
+    /// The plan archive beside them: the earlier versions.
+    pub archive: &'a Archive,
+    /// Today, to check an archived version by.
+    pub today: NaiveDate,
     /// Stops the typst run on a signal.
     pub cancel: &'a Cancel,
 }
@@ -71,23 +83,41 @@ impl Packets<'_> {
     /// Makes the packet of the session in `file` at `target`.
     pub fn make(&self, file: &Path, target: &Path, reporter: &dyn Reporter) -> Result<Outcome> {
         personal::refuse_published(target, "packets")?;
-        let status: Vec<PlanStatus<'_>> = (self.plans.read_plans())
-            .map(|p| PlanStatus {
+        let read: Vec<_> = self.plans.read_plans().collect();
+        let archived: Vec<Vec<NaiveDate>> = (read.iter())
+            .map(|p| match p.is_valid() {
+                true => self.archive.versions(p.source.plan.code.trim()),
+                false => Vec::new(),
+            })
+            .collect();
+        let status: Vec<PlanStatus<'_>> = (read.iter().zip(&archived))
+            .map(|(p, archived)| PlanStatus {
                 plan: &p.source.plan,
                 file: &p.source.display,
                 valid: p.is_valid(),
+                archived,
             })
             .collect();
         let (sessie, warnings) = match toetsgen_session::read(file, &status) {
             Ok(read) => read,
             Err(problems) => return Ok(Outcome::Refused(problems)),
         };
-        let sp = (self.plans.valid())
+        let current = (self.plans.valid())
             .find(|sp| sp.plan.code == sessie.plan)
             .context("the session's plan is gone")?;
+        let archived;
+        let plan = if current.plan.versie().0 == sessie.versie {
+            &current.plan
+        } else {
+            match self.archived(&sessie) {
+                Ok(sp) => archived = sp,
+                Err(problems) => return Ok(Outcome::Refused(problems)),
+            }
+            &archived.plan
+        };
         let source = packet::compose(
             self.templates,
-            &PlanView::new(&sp.plan),
+            &PlanView::new(plan),
             &SessieView::new(&sessie),
             reporter,
         )
@@ -102,9 +132,42 @@ impl Packets<'_> {
             written,
             candidates: sessie.kandidaten.len(),
             plan: sessie.plan.clone(),
+            versie: sessie.versie,
             datum: sessie.datum,
         };
         Ok(Outcome::Made(made, warnings))
+    }
+
+    /// The session's version of its plan from the plan archive, read and checked like a plan:
+    /// the archive is a folder of files like any other, and may have been edited by hand.
+    fn archived(&self, sessie: &Sessie) -> Result<SourcePlan, Vec<Diagnostic>> {
+        let checked = (self.archive.load(&sessie.plan, sessie.versie))
+            .map_err(|d| vec![d])
+            .and_then(|sp| {
+                let errors: Vec<Diagnostic> = (validate::validate(&sp, self.today).into_iter())
+                    .filter(Diagnostic::is_error)
+                    .collect();
+                if errors.is_empty() {
+                    Ok(sp)
+                } else {
+                    Err(errors)
+                }
+            });
+        checked.map_err(|errors| {
+            let file = self.archive.file(&sessie.plan, sessie.versie);
+            let refused = Diagnostic::error(
+                &sessie.bestand,
+                None,
+                format!(
+                    "version {} of plan {}, which the session uses, does not pass check in the plan archive ({})",
+                    sessie.versie,
+                    sessie.plan,
+                    file.display()
+                ),
+            )
+            .with_help("restore the archived file from version control: `toetsgen build` wrote it from a plan that passed check");
+            std::iter::once(refused).chain(errors).collect()
+        })
     }
 
     /// The PDF of one packet's Typst `source`, by one typst run.

@@ -1,6 +1,7 @@
 //! Floor 1, above [`plan`](toetsgen_plan): an exam session (`sessies/*.yaml`) read into a checked
-//! [`Sessie`](model::Sessie): the plan, date, time, place, assessors and candidates, inline or
-//! from a spreadsheet export ([`csv`]). A session file is untrusted input like a plan: read
+//! [`Sessie`](model::Sessie): the plan and its version (the one in force on the session date, or
+//! the one named: [`version`]), date, time, place, assessors and candidates, inline or from a
+//! spreadsheet export ([`csv`]). A session file is untrusted input like a plan: read
 //! within [`limits`], parsed by [`load`] with the field locations of the plan's span map, checked
 //! by [`validate`], every problem a [`Diagnostic`](toetsgen_plan::diagnostic::Diagnostic) with
 //! file, line and how to fix it. Candidate data is personal data: nothing here writes anything.
@@ -11,6 +12,7 @@ mod limits;
 pub mod load;
 mod model;
 pub mod validate;
+mod version;
 
 pub use model::{Kandidaat, Sessie};
 

@@ -14,6 +14,9 @@ pub struct SessieFile {
     pub plan: String,
     /// The day of the exam.
     pub datum: Datum,
+    /// The plan's version to use, when not the one in force on `datum`.
+    #[serde(default)]
+    pub versie: Option<Datum>,
     /// The starting time, `09:30`.
     #[serde(default)]
     pub tijd: Option<String>,
@@ -53,6 +56,9 @@ pub struct Sessie {
     pub plan: String,
     /// The day of the exam.
     pub datum: NaiveDate,
+    /// The plan's version the packet is made from: the one in force on `datum`, or the one the
+    /// session names.
+    pub versie: NaiveDate,
     /// The starting time, `09:30`.
     pub tijd: Option<String>,
     /// Where.

@@ -2,7 +2,8 @@
 //! nothing made on any error: a known plan that passes check, one or two assessors, a time
 //! written `09:30`, candidates inline or from a readable export (never both, at least one), names
 //! and numbers given, numbers unique, no line breaks or control characters in what is printed.
-//! Warnings: a session before the plan's ingangsdatum, or a plan changed after the session date.
+//! The plan's version is the one in force on the session date or the one the session names
+//! ([`version`](crate::version)); a named version not in force on that date is a warning.
 
 use std::collections::HashMap;
 use std::path::{Component, Path};
@@ -13,7 +14,7 @@ use crate::csv;
 use crate::limits::{MAX_BEOORDELAARS, MAX_NUMMER_CHARS, MAX_TEXT_CHARS};
 use crate::load::SourceSessie;
 use crate::model::{Kandidaat, Sessie};
-use toetsgen_plan::dates;
+use crate::version;
 use toetsgen_plan::diagnostic::{Diagnostic, Location};
 use toetsgen_plan::model::Toetsplan;
 use toetsgen_plan::spans::Spans;
@@ -27,6 +28,8 @@ pub struct PlanStatus<'a> {
     pub file: &'a str,
     /// Whether it has no errors.
     pub valid: bool,
+    /// Its versions in the plan archive, oldest first.
+    pub archived: &'a [NaiveDate],
 }
 
 /// A candidate with where it was written: its file, line, and the text to show the line from.
@@ -67,7 +70,7 @@ pub fn validate(
             .with_source(&ss.source)
             .with_help(help)
     };
-    check_plan(ss, plans, &error, &mut problems, &mut warnings);
+    let versie = check_plan(ss, plans, &error, &mut problems, &mut warnings);
     if let Some(tijd) = &b.tijd
         && !valid_time(tijd)
     {
@@ -98,14 +101,15 @@ pub fn validate(
         );
     }
     let kandidaten = candidates(ss, &mut problems, &mut warnings);
-    if !problems.is_empty() {
+    let Some(versie) = versie.filter(|_| problems.is_empty()) else {
         return Err(problems);
-    }
+    };
     let sessie = Sessie {
         naam: ss.stem.clone(),
         bestand: ss.display.clone(),
         plan: b.plan.clone(),
         datum: b.datum.0,
+        versie,
         tijd: b.tijd.clone(),
         locatie: b.locatie.trim().to_owned(),
         beoordelaars: b.beoordelaars.iter().map(|n| n.trim().to_owned()).collect(),
@@ -291,41 +295,15 @@ fn valid_time(text: &str) -> bool {
     chrono::NaiveTime::parse_from_str(text, "%H:%M").is_ok() && text.len() == 5
 }
 
-/// A session before the plan's ingangsdatum, or a plan changed after the session date.
-fn date_warnings(ss: &SourceSessie, plan: &Toetsplan) -> Vec<Diagnostic> {
-    let datum: NaiveDate = ss.bestand.datum.0;
-    let at = ss.spans.value("datum");
-    let warn = |m: String, h: String| {
-        Diagnostic::warning(&ss.display, at, m)
-            .with_source(&ss.source)
-            .with_help(h)
-    };
-    let mut warnings = Vec::new();
-    if datum < plan.ingangsdatum.0 {
-        warnings.push(warn(
-            format!(
-                "the session is before plan {}'s ingangsdatum ({})",
-                plan.code,
-                dates::lang(plan.ingangsdatum.0)
-            ),
-            "check the date; the packet is made from the plan as it is now".to_owned(),
-        ));
-    }
-    let versie = plan.versie().0;
-    if versie > datum {
-        warnings.push(warn(format!("plan {} changed after the session date: the packet is made from today's plan, version {}", plan.code, dates::lang(versie)), "check that this is the version the candidates prepared with".to_owned()));
-    }
-    warnings
-}
-
-/// The plan the session names: known, and passing check; its date warnings.
+/// The plan the session names, known and passing check, and the version of it the session uses
+/// ([`version::choose`]); `None` after a problem.
 fn check_plan(
     ss: &SourceSessie,
     plans: &[PlanStatus<'_>],
     error: &impl Fn(&str, String, &str) -> Diagnostic,
     problems: &mut Vec<Diagnostic>,
     warnings: &mut Vec<Diagnostic>,
-) {
+) -> Option<NaiveDate> {
     let b = &ss.bestand;
     match plans.iter().find(|p| p.plan.code == b.plan) {
         None => {
@@ -340,8 +318,15 @@ fn check_plan(
             ),
             "fix the plan first: `toetsgen check` shows its errors",
         )),
-        Some(p) => warnings.extend(date_warnings(ss, p.plan)),
+        Some(p) => match version::choose(ss, p) {
+            Ok((versie, warning)) => {
+                warnings.extend(warning);
+                return Some(versie);
+            }
+            Err(problem) => problems.push(problem),
+        },
     }
+    None
 }
 
 /// The candidates written in the session file, each with its place there.

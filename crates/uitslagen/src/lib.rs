@@ -1,19 +1,23 @@
 //! `toetsgen uitslagen`: saved beoordelingsformulieren (the JSON files the HTML form's "Opslaan"
 //! writes) collected into one results list. Each file is untrusted input: read within a size
-//! limit, parsed into [`form::SavedForm`], checked against the plan and version it names, and
-//! its result worked out again from its values with the plan's own rule ([`result`]), never
-//! taken from the file. A file that fails a check is reported by name and left out of the list.
+//! limit, parsed into [`form::SavedForm`], checked against the plan and version it names (the
+//! current plan or the version's copy in the plan archive: [`version`]), and its result worked
+//! out again from its values with that version's own rule ([`result`]), never taken from the
+//! file. A file that fails a check is reported by name and left out of the list.
 
 mod form;
 pub mod list;
 mod result;
+mod version;
 
-use std::collections::HashMap;
 use std::path::Path;
+
+use chrono::NaiveDate;
 
 use form::SavedForm;
 use result::Uitslag;
-use toetsgen_plan::model::Toetsplan;
+use version::Judges;
+pub use version::Versions;
 
 /// One row of the results list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +26,8 @@ pub struct Row {
     pub file: String,
     /// The saved form.
     pub form: SavedForm,
+    /// The plan's version it was judged by: the one it was made under.
+    pub versie: NaiveDate,
     /// Its result, worked out from its values.
     pub uitslag: Uitslag,
 }
@@ -35,15 +41,17 @@ pub struct Collected {
     pub refused: Vec<String>,
 }
 
-/// Reads every file and checks it against `plans` (by code).
-pub fn collect(files: &[&Path], plans: &HashMap<String, Toetsplan>) -> Collected {
+/// Reads every file and judges it by its plan's version from `versions`.
+pub fn collect(files: &[&Path], versions: Versions<'_>) -> Collected {
+    let mut judges = Judges::new(versions);
     let mut out = Collected::default();
     for file in files {
         let name = file.display().to_string();
-        match form::read(file).and_then(|f| check(&f, plans).map(|u| (f, u))) {
-            Ok((form, uitslag)) => out.rows.push(Row {
+        match form::read(file).and_then(|f| check(&f, &mut judges).map(|(v, u)| (f, v, u))) {
+            Ok((form, versie, uitslag)) => out.rows.push(Row {
                 file: name,
                 form,
+                versie,
                 uitslag,
             }),
             Err(e) => out.refused.push(format!("{name}: {e}")),
@@ -52,21 +60,8 @@ pub fn collect(files: &[&Path], plans: &HashMap<String, Toetsplan>) -> Collected
     out
 }
 
-/// The form's plan exists and has the version the form was saved against; then its result.
-fn check(f: &SavedForm, plans: &HashMap<String, Toetsplan>) -> Result<Uitslag, String> {
-    let Some(plan) = plans.get(&f.plan) else {
-        return Err(format!(
-            "it is a form of plan {}, which is not among the plans read (check --plans)",
-            f.plan
-        ));
-    };
-    let versie = plan.versie().to_string();
-    if f.versie != versie {
-        return Err(format!(
-            "it was saved against version {} of plan {}, but the plan is now version {versie}: \
-             open it in the current form, check every value against the current toetstermen and save it again",
-            f.versie, f.plan
-        ));
-    }
-    result::of(plan, f)
+/// The form's plan exists in the version the form was saved against; then its result by it.
+fn check(f: &SavedForm, judges: &mut Judges<'_>) -> Result<(NaiveDate, Uitslag), String> {
+    let (plan, versie) = judges.plan(&f.plan, &f.versie)?;
+    Ok((versie, result::of(plan, f)?))
 }

@@ -1,8 +1,15 @@
 //! The results list written two ways: CSV for the office's spreadsheet (`;`-separated, as Dutch
 //! Excel reads it, UTF-8 with a byte-order mark so that Excel shows é and ë) and a Markdown table.
 //! A cell that a spreadsheet would run as a formula (starting with =, +, -, @) gets a leading `'`.
+//! Each row names the version its form was judged by; where forms of one plan were judged by
+//! several versions, [`versions_judged`] says which, and the Markdown list says so below the table.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
 
 use crate::Row;
+use toetsgen_plan::dates;
 
 /// The columns of the list.
 const HEADERS: [&str; 9] = [
@@ -28,7 +35,7 @@ fn cells(r: &Row) -> [String; 9] {
     [
         r.file.clone(),
         r.form.plan.clone(),
-        r.form.versie.clone(),
+        r.versie.to_string(),
         k.naam.clone(),
         k.gemeente.clone(),
         k.beoordelaar.clone(),
@@ -97,5 +104,88 @@ pub fn markdown(rows: &[Row]) -> String {
         let cells: Vec<String> = cells(r).iter().map(|c| esc(c)).collect();
         out.push_str(&format!("| {} |\n", cells.join(" | ")));
     }
+    let several = versions_judged(rows);
+    if !several.is_empty() {
+        out.push_str("\nBeoordeeld volgens meer dan één versie van een toetsplan; elk formulier volgens de versie waarmee het is ingevuld (kolom versie):\n\n");
+        for (plan, versions) in several {
+            let each: Vec<String> = (versions.iter())
+                .map(|(v, n)| {
+                    let forms = if *n == 1 { "formulier" } else { "formulieren" };
+                    format!("versie {} ({n} {forms})", dates::lang(*v))
+                })
+                .collect();
+            out.push_str(&format!("- {}: {}\n", esc(&plan), each.join(", ")));
+        }
+    }
     out
+}
+
+/// Each plan whose forms were judged by more than one version, with those versions and how many
+/// forms each judged, oldest first.
+pub fn versions_judged(rows: &[Row]) -> Vec<(String, Vec<(NaiveDate, usize)>)> {
+    let mut by_plan: BTreeMap<&str, BTreeMap<NaiveDate, usize>> = BTreeMap::new();
+    for r in rows {
+        *by_plan
+            .entry(&r.form.plan)
+            .or_default()
+            .entry(r.versie)
+            .or_default() += 1;
+    }
+    (by_plan.into_iter())
+        .filter(|(_, versions)| versions.len() > 1)
+        .map(|(plan, versions)| (plan.to_owned(), versions.into_iter().collect()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::form::{FormHeader, SavedForm};
+    use crate::result::Uitslag;
+
+    fn row(plan: &str, versie: &str) -> Row {
+        Row {
+            file: format!("{plan}-{versie}.json"),
+            form: SavedForm {
+                formaat: "toetsgen-beoordelingsformulier".into(),
+                formaatversie: 1,
+                plan: plan.into(),
+                versie: versie.into(),
+                kandidaat: FormHeader::default(),
+                waarden: Default::default(),
+            },
+            versie: versie.parse().expect("date"),
+            uitslag: Uitslag {
+                geslaagd: Some(true),
+                reden: "geslaagd".into(),
+            },
+        }
+    }
+
+    /// Only plans judged by more than one version are named, with the forms per version.
+    #[test]
+    fn names_the_plans_judged_by_several_versions() {
+        let rows = [
+            row("F1", "2025-03-01"),
+            row("B2", "2024-03-15"),
+            row("F1", "2024-01-01"),
+            row("F1", "2025-03-01"),
+        ];
+        let d = |t: &str| t.parse::<NaiveDate>().expect("date");
+        assert_eq!(
+            versions_judged(&rows),
+            vec![(
+                "F1".to_owned(),
+                vec![(d("2024-01-01"), 1), (d("2025-03-01"), 2)]
+            )]
+        );
+        let md = markdown(&rows);
+        assert!(
+            md.ends_with(
+                "- F1: versie 1 januari 2024 (1 formulier), versie 1 maart 2025 (2 formulieren)\n"
+            ),
+            "{md}"
+        );
+        assert!(!markdown(&rows[..2]).contains("Beoordeeld"));
+    }
 }
