@@ -22,7 +22,6 @@ use toetsgen_plan::archive::Archive;
 use toetsgen_plan::diagnostic::Diagnostic;
 use toetsgen_plan::folder::Plans;
 use toetsgen_plan::load::SourcePlan;
-use toetsgen_plan::validate;
 use toetsgen_session::Sessie;
 use toetsgen_session::validate::PlanStatus;
 
@@ -141,18 +140,9 @@ impl Packets<'_> {
     /// The session's version of its plan from the plan archive, read and checked like a plan:
     /// the archive is a folder of files like any other, and may have been edited by hand.
     fn archived(&self, sessie: &Sessie) -> Result<SourcePlan, Vec<Diagnostic>> {
-        let checked = (self.archive.load(&sessie.plan, sessie.versie))
-            .map_err(|d| vec![d])
-            .and_then(|sp| {
-                let errors: Vec<Diagnostic> = (validate::validate(&sp, self.today).into_iter())
-                    .filter(Diagnostic::is_error)
-                    .collect();
-                if errors.is_empty() {
-                    Ok(sp)
-                } else {
-                    Err(errors)
-                }
-            });
+        let checked = self
+            .archive
+            .load_checked(&sessie.plan, sessie.versie, self.today);
         checked.map_err(|errors| {
             let file = self.archive.file(&sessie.plan, sessie.versie);
             let refused = Diagnostic::error(

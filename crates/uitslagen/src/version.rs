@@ -11,7 +11,6 @@ use chrono::NaiveDate;
 use toetsgen_plan::archive::Archive;
 use toetsgen_plan::diagnostic::Diagnostic;
 use toetsgen_plan::model::{Toetsplan, parse_iso_date};
-use toetsgen_plan::validate;
 
 /// Where the plan of every version comes from.
 #[derive(Debug, Clone, Copy)]
@@ -112,9 +111,7 @@ fn read_archived(
             d.file, d.message
         )
     };
-    let sp = archive.load(code, version).map_err(|d| refused(&d))?;
-    match (validate::validate(&sp, today).iter()).find(|d| d.is_error()) {
-        Some(error) => Err(refused(error)),
-        None => Ok(sp.plan),
-    }
+    (archive.load_checked(code, version, today))
+        .map(|sp| sp.plan)
+        .map_err(|errors| errors.first().map(refused).unwrap_or_default())
 }

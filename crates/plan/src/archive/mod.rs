@@ -103,6 +103,25 @@ impl Archive {
         Ok(sp)
     }
 
+    /// One archived version, read and checked like a plan (the archive is a folder of files like
+    /// any other, and may have been edited by hand): the plan, or every error found.
+    pub fn load_checked(
+        &self,
+        code: &str,
+        version: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<SourcePlan, Vec<Diagnostic>> {
+        let sp = self.load(code, version).map_err(|d| vec![d])?;
+        let errors: Vec<Diagnostic> = (crate::validate::validate(&sp, today).into_iter())
+            .filter(Diagnostic::is_error)
+            .collect();
+        if errors.is_empty() {
+            Ok(sp)
+        } else {
+            Err(errors)
+        }
+    }
+
     /// Stores `source`, the file of version `version` of the checked plan `code` (a valid plan
     /// code), unless the archive already holds these bytes.
     pub fn store(&self, code: &str, version: NaiveDate, source: &[u8]) -> Result<Stored> {
