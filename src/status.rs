@@ -1,5 +1,5 @@
 //! How a command ended, and the exit code that says so. The codes are documented in README
-//! ("Exit codes") and each is tested in tests/cli.rs.
+//! ("Exit codes") and each is tested in tests/suite/cli.rs (130 and 143 in tests/suite/signals.rs).
 
 use std::process::ExitCode;
 
