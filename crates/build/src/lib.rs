@@ -3,8 +3,19 @@
 //! plan with errors is skipped (its diagnostics reported) while the valid plans are built. Builds
 //! are incremental: everything is rendered in memory (cheap), a PDF is compiled only when its
 //! Typst source, typst or toetsgen changed, and a file is written only when its bytes differ from
-//! what is on disk. When a plan's version changes, its previous documents are kept under
-//! `versies/<date>/`.
+//! what is on disk. Every archived version older than the current one is rendered too, into
+//! `versies/<date>/` ([`versions`]); a version is archived once it is published ([`archiving`]).
+//!
+//! The rules of the data flow, where a stage reads more than its input:
+//! - validating reads the plan archive (a plan must equal the archived copy of its version), and a
+//!   plan that fails takes its part of the site from its archived version (`prepare::LastGood`);
+//! - a plan's input key and the earlier versions its documents list come from the archive and,
+//!   for versions an older toetsgen kept as copies, from the record and the output folder
+//!   (`versions::listed`);
+//! - while plans are read, each one's search entry is written to a scratch file in the staging
+//!   folder (`Site::with_search`), so that the site's search index never holds every plan in
+//!   memory; whether the site is written is decided once (`Site::is_written`);
+//! - the writer renders the site's pages itself (see `toetsgen_output::write`).
 
 mod archiving;
 mod chunks;

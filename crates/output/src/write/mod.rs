@@ -7,6 +7,11 @@
 //! [`Writer::commit`]. What a plan's write will do is decided first, reading only (`decide`);
 //! the writes that concern the whole folder (the site's index, the schema, the files of deleted
 //! plans) are in `whole`.
+//!
+//! The site's pages are rendered here, not before: a plan's page, the index and the Wijzigingen
+//! page show what is in the folder after this write (which formats of a document exist, which
+//! earlier versions are kept, which plans are listed), and only the record the writer keeps knows
+//! that.
 
 mod decide;
 mod whole;
