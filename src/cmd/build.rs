@@ -41,11 +41,11 @@ pub(crate) fn run(args: BuildArgs) -> Result<Status> {
         say!("{}", archived_line(archived))?;
     }
     for note in &outcome.notes {
-        eprintln!("{}\n", visible(&format!("note: {note}")));
+        tell!("{}\n", visible(&format!("note: {note}")));
     }
     say!("{}", summary(&opts, &outcome))?;
     if let Some(line) = skipped_line(&outcome, "not built because of the errors above") {
-        eprintln!("{line}");
+        tell!("{line}");
     }
     Ok(Status::valid_if(outcome.success()))
 }

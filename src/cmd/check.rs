@@ -23,7 +23,7 @@ pub(crate) fn run(args: CheckArgs) -> Result<Status> {
     print_problems(&outcome);
     say!("{}", summary(&outcome))?;
     if let Some(line) = skipped_line(&outcome, "with errors (see above)") {
-        eprintln!("{line}");
+        tell!("{line}");
     }
     Ok(Status::valid_if(outcome.success()))
 }

@@ -28,15 +28,15 @@ pub(crate) fn run(args: ImportArgs) -> Result<Status> {
         Ok(imported) => imported,
         Err(problems) => {
             for p in problems.iter().take(MAX_SHOWN) {
-                eprintln!("error: {}\n  --> {source}: {}\n", p.message, p.place);
+                tell!("error: {}\n  --> {source}: {}\n", p.message, p.place);
             }
             if problems.len() > MAX_SHOWN {
-                eprintln!(
+                tell!(
                     "… and {} more, not shown (the first {MAX_SHOWN} are)\n",
                     plural(problems.len() - MAX_SHOWN, "problem", "problems")
                 );
             }
-            eprintln!(
+            tell!(
                 "Nothing written: {} to fix in {source}",
                 plural(problems.len(), "problem", "problems")
             );
@@ -56,9 +56,9 @@ pub(crate) fn run(args: ImportArgs) -> Result<Status> {
     let problems = check(&shown, &text, today);
     if problems.iter().any(Diagnostic::is_error) {
         for d in &problems {
-            eprintln!("{d}\n");
+            tell!("{d}\n");
         }
-        eprintln!(
+        tell!(
             "Nothing written: the imported plan would not pass `toetsgen check` (the lines above are those of the YAML it would write)"
         );
         return Ok(Status::Invalid);
@@ -68,7 +68,7 @@ pub(crate) fn run(args: ImportArgs) -> Result<Status> {
     }
     fs::write_atomic(&target, text.as_bytes())?;
     for note in &imported.notes {
-        eprintln!("note: {note}");
+        tell!("note: {note}");
     }
     let terms: usize = plan.onderdelen.iter().map(|o| o.toetstermen.len()).sum();
     let onderdelen = plan.onderdelen.len();
@@ -91,12 +91,12 @@ pub(crate) fn run(args: ImportArgs) -> Result<Status> {
 fn new_version(source: &str, shown: &str, old: &Toetsplan, plan: &Toetsplan) -> String {
     let (code, was, now) = (&plan.code, old.versie(), plan.versie());
     if was == now && old != plan {
-        eprintln!(
+        tell!(
             "warning: the imported plan {code} differs from the one it replaced, but its latest change date did not change ({now}): the next `toetsgen build` makes no new version of it. If the text of a toetsterm changed, set that toetsterm's `gewijzigd` date in {shown} to the day of the change"
         );
     }
     if now < was {
-        eprintln!(
+        tell!(
             "warning: the imported plan's latest change date ({now}) is before that of the plan it replaced ({was}): check that {source} is the newest text of plan {code}"
         );
     }

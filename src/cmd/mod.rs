@@ -2,16 +2,31 @@
 
 /// Writes a line to standard output, giving the write's error (`?` ends the command with it):
 /// a closed pipe, as in `toetsgen changes … | head -1`, then ends the program quietly.
+/// Every control character in the text is written as an escape (`\u{1b}`): whatever a plan, a
+/// form or a file name holds, it cannot drive the terminal.
 macro_rules! say {
     ($($arg:tt)*) => {
-        std::io::Write::write_fmt(&mut std::io::stdout(), format_args!("{}\n", format_args!($($arg)*)))
+        std::io::Write::write_fmt(
+            &mut std::io::stdout(),
+            format_args!("{}\n", toetsgen_plan::diagnostic::visible(&format!($($arg)*))),
+        )
     };
 }
 
 /// [`say!`] without the line break.
 macro_rules! say_raw {
     ($($arg:tt)*) => {
-        std::io::Write::write_fmt(&mut std::io::stdout(), format_args!($($arg)*))
+        std::io::Write::write_fmt(
+            &mut std::io::stdout(),
+            format_args!("{}", toetsgen_plan::diagnostic::visible(&format!($($arg)*))),
+        )
+    };
+}
+
+/// A line to standard error, every control character escaped as [`say!`] does.
+macro_rules! tell {
+    ($($arg:tt)*) => {
+        eprintln!("{}", toetsgen_plan::diagnostic::visible(&format!($($arg)*)))
     };
 }
 
@@ -55,7 +70,7 @@ fn templates_dir(args: &SourceArgs) -> Result<Option<PathBuf>> {
 /// Prints the plans' problems, errors and warnings, as every command reports them.
 fn print_plan_problems(plans: &Plans) {
     for problem in plans.problems() {
-        eprintln!("{problem}\n");
+        tell!("{problem}\n");
     }
 }
 
@@ -70,7 +85,7 @@ fn read_plans(dir: &std::path::Path) -> Result<Plans> {
 /// Prints the problems found, errors and warnings, to standard error.
 fn print_problems(outcome: &Outcome) {
     for problem in problems(outcome) {
-        eprintln!("{problem}\n");
+        tell!("{problem}\n");
     }
 }
 

@@ -44,9 +44,9 @@ pub(crate) fn run(args: NewArgs) -> Result<Status> {
     };
     if problems.iter().any(Diagnostic::is_error) {
         for d in &problems {
-            eprintln!("{d}\n");
+            tell!("{d}\n");
         }
-        eprintln!("Nothing written: correct the code or the name given");
+        tell!("Nothing written: correct the code or the name given");
         return Ok(Status::Invalid);
     }
     fs::write_atomic(&target, text.as_bytes())?;

@@ -42,15 +42,15 @@ pub(crate) fn run(args: PacketArgs) -> Result<Status> {
         match packets.make(file, &target, &reporter) {
             Ok(Outcome::Made(made, warnings)) => {
                 for w in &warnings {
-                    eprintln!("{w}\n");
+                    tell!("{w}\n");
                 }
                 say!("{}", made_line(&made))?;
             }
             Ok(Outcome::Refused(problems)) => {
                 for p in &problems {
-                    eprintln!("{p}\n");
+                    tell!("{p}\n");
                 }
-                eprintln!(
+                tell!(
                     "no packet made for {}: {} (see above)",
                     file.display(),
                     plural(problems.len(), "error", "errors")
@@ -59,7 +59,7 @@ pub(crate) fn run(args: PacketArgs) -> Result<Status> {
             }
             Err(err) if err.is::<Cancelled>() => return Err(err),
             Err(err) => {
-                eprintln!("error: {err:#}\n");
+                tell!("error: {err:#}\n");
                 ok = false;
             }
         }

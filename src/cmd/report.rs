@@ -8,6 +8,7 @@ use std::time::Instant;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use toetsgen_base::report::Reporter;
+use toetsgen_plan::diagnostic::visible;
 
 /// Reports to standard error, as a bar or as plain lines.
 pub(crate) struct Terminal {
@@ -37,6 +38,7 @@ impl Default for Terminal {
 
 impl Reporter for Terminal {
     fn note(&self, message: &str) {
+        let message = visible(message);
         match lock(&self.bar).as_ref() {
             Some(bar) => bar.println(message),
             None => eprintln!("{message}"),
@@ -68,7 +70,7 @@ impl Reporter for Terminal {
         self.steps
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         if let Some(bar) = lock(&self.bar).as_ref() {
-            bar.set_message(label.to_owned());
+            bar.set_message(visible(label));
             bar.inc(1);
         }
     }

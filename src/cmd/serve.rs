@@ -23,7 +23,7 @@ use toetsgen_serve::watch::Watcher;
 pub(crate) fn run(args: ServeArgs) -> Result<Status> {
     let mut opts = options(&args)?;
     if !args.bind.is_loopback() {
-        eprintln!(
+        tell!(
             "warning: serving on {}: every computer that can reach this one over the network can read the documents. Leave out --bind to serve on this computer only.",
             args.bind
         );
@@ -56,7 +56,7 @@ pub(crate) fn run(args: ServeArgs) -> Result<Status> {
     if args.open
         && let Err(err) = open::that(&url)
     {
-        eprintln!("warning: cannot start the web browser ({err}): open {url} yourself");
+        tell!("warning: cannot start the web browser ({err}): open {url} yourself");
     }
     loop {
         let changed = match watcher.next(&opts.cancel) {
@@ -100,7 +100,7 @@ fn rebuild(opts: &Options, server: &Server, builds: &mut u64) -> Result<(), Canc
             // The server keeps serving when nobody reads its standard output any more.
             let _ = say!("{}", summary(opts, &outcome));
             if let Some(line) = skipped_line(&outcome, "not built because of the errors above") {
-                eprintln!("{line}");
+                tell!("{line}");
             }
             let ok = outcome.success();
             http::Status {
@@ -114,7 +114,7 @@ fn rebuild(opts: &Options, server: &Server, builds: &mut u64) -> Result<(), Canc
                 return Err(*cancelled);
             }
             let problem = toetsgen_plan::diagnostic::visible(&format!("error: {err:#}"));
-            eprintln!("{problem}\n");
+            tell!("{problem}\n");
             http::Status {
                 builds: 0,
                 problems: vec![problem],

@@ -34,7 +34,7 @@ pub(crate) fn run(args: UitslagenArgs) -> Result<Status> {
     };
     let found = uitslagen::collect(&refs, versions);
     for p in &found.refused {
-        eprintln!("error: {p}\n");
+        tell!("error: {p}\n");
     }
     let csv = with_extension(&args.output, "csv");
     let md = with_extension(&args.output, "md");

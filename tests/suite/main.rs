@@ -24,6 +24,7 @@ mod serve;
 mod sessions;
 mod signals;
 mod templates;
+mod terminal;
 mod uitslagen;
 mod untrusted;
 mod versions;
