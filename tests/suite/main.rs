@@ -16,6 +16,7 @@ mod import_contract;
 mod invalid_plans;
 mod limits;
 mod new;
+mod own_files;
 mod packet;
 mod question_exam;
 mod schema;

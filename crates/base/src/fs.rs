@@ -39,7 +39,38 @@ pub fn read_text(path: &Path) -> Result<String, ReadError> {
         path: path.display().to_string(),
         source,
     })?;
-    let decoded = encoding::decode(&bytes, Accepted::Utf8).map_err(|at| ReadError::NotUtf8 {
+    decode_text(path, &bytes)
+}
+
+/// Options that refuse to open a symbolic link as the file itself (`O_NOFOLLOW` on Unix): for
+/// toetsgen's own files in a folder someone else may change (the lock, the build record), where
+/// a check before opening would race with a link swapped in.
+pub fn no_follow(options: &mut std::fs::OpenOptions) -> &mut std::fs::OpenOptions {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32);
+    }
+    options
+}
+
+/// [`read_text`], refusing a symbolic link ([`no_follow`]).
+pub fn read_text_no_follow(path: &Path) -> Result<String, ReadError> {
+    let io = |source| ReadError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let mut file = no_follow(std::fs::File::options().read(true))
+        .open(path)
+        .map_err(io)?;
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut file, &mut bytes).map_err(io)?;
+    decode_text(path, &bytes)
+}
+
+/// UTF-8 text from the bytes of `path`.
+fn decode_text(path: &Path, bytes: &[u8]) -> Result<String, ReadError> {
+    let decoded = encoding::decode(bytes, Accepted::Utf8).map_err(|at| ReadError::NotUtf8 {
         path: path.display().to_string(),
         line: at.line,
         column: at.column,

@@ -46,12 +46,15 @@ impl OutputDir {
     pub fn open(root: &Path, reporter: &dyn Reporter, cancel: &Cancel) -> Result<OutputDir> {
         fs::create_dir_all(root)?;
         let lock_path = root.join(LOCK_NAME);
-        let lock = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
+        let lock = fs::no_follow(File::options().create(true).truncate(false).write(true))
             .open(&lock_path)
-            .with_context(|| format!("cannot open the lock file {}", lock_path.display()))?;
+            .with_context(|| match is_link(&lock_path) {
+                true => format!(
+                    "the lock file {} is a symbolic link: toetsgen follows no links to its own files; remove the link",
+                    lock_path.display()
+                ),
+                false => format!("cannot open the lock file {}", lock_path.display()),
+            })?;
         let mut told = false;
         loop {
             match lock.try_lock() {
@@ -272,6 +275,11 @@ fn staging_dir(root: &Path) -> Option<PathBuf> {
     let _ = std::fs::remove_dir_all(&staging);
     std::fs::create_dir_all(&staging).ok()?;
     Some(staging)
+}
+
+/// Whether `path` is a symbolic link.
+fn is_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
 #[cfg(test)]

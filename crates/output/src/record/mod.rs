@@ -120,10 +120,15 @@ impl Record {
     /// in the returned list (which entry, and why).
     pub fn load(output: &Path) -> Result<(Record, Vec<String>)> {
         let path = output.join(FILE_NAME);
-        if !path.exists() {
+        if std::fs::symlink_metadata(&path).is_err() {
             return Ok((Record::default(), Vec::new()));
         }
-        let text = fs::read_text(&path)?;
+        let text = fs::read_text_no_follow(&path).with_context(|| {
+            format!(
+                "the build record {} cannot be read; if it is a symbolic link, remove it: toetsgen follows no links to its own files",
+                path.display()
+            )
+        })?;
         match serde_json::from_str::<raw::Record>(&text) {
             Ok(raw) => Ok(raw.checked()),
             Err(err) => Ok((
@@ -144,7 +149,7 @@ impl Record {
         struct Only {
             typst_programma: Option<raw::Programma>,
         }
-        let text = fs::read_text(&output.join(FILE_NAME)).ok()?;
+        let text = fs::read_text_no_follow(&output.join(FILE_NAME)).ok()?;
         let only: Only = serde_json::from_str(&text).ok()?;
         only.typst_programma?.checked().ok()
     }
