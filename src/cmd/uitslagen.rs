@@ -38,6 +38,14 @@ pub(crate) fn run(args: UitslagenArgs) -> Result<Status> {
     }
     let csv = with_extension(&args.output, "csv");
     let md = with_extension(&args.output, "md");
+    if found.rows.is_empty() && !found.refused.is_empty() {
+        tell!(
+            "Nothing written: every form was refused (see above); {} and {} are left as they were",
+            csv.display(),
+            md.display()
+        );
+        return Ok(Status::Invalid);
+    }
     fs::write_atomic(&csv, list::csv(&found.rows).as_bytes())?;
     fs::write_atomic(&md, list::markdown(&found.rows).as_bytes())?;
     say!(

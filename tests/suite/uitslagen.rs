@@ -59,12 +59,13 @@ fn results_list_from_saved_forms() {
 }
 
 /// A file that is not a saved form, and a form of a plan that is not there, are refused with
-/// their names; no results, exit code 1.
+/// their names; with every form refused nothing is written (an existing list is kept), exit 1.
 #[test]
 fn refuses_what_is_not_a_saved_form() {
     let dir = project(&[&fixture("plans/B2-theorie.yaml")]);
     let other = dir.path().join("ander.json");
     std::fs::write(&other, "{\"formaat\": \"iets anders\"}").unwrap();
+    std::fs::write(dir.path().join("uitslagen.csv"), "de lijst van vorige week").unwrap();
     let (stdout, stderr) = exits(
         toetsgen(dir.path())
             .args(["uitslagen", "ander.json"])
@@ -72,10 +73,12 @@ fn refuses_what_is_not_a_saved_form() {
         1,
         &[],
     );
+    assert_eq!(stdout, "");
     assert_eq!(
-        stdout,
-        "0 results in uitslagen.csv and uitslagen.md; 2 files refused (see above)\n"
+        std::fs::read_to_string(dir.path().join("uitslagen.csv")).unwrap(),
+        "de lijst van vorige week"
     );
+    assert!(!dir.path().join("uitslagen.md").exists());
     stable(&fixture("uitslagen")).bind(|| insta::assert_snapshot!("not_saved_forms", stderr));
 }
 
@@ -97,4 +100,37 @@ fn results_never_go_into_the_published_output() {
         insta::assert_snapshot!(stderr, @"error: output/F1/lijst lies inside [dir]/output, a published output folder (it holds toetsgen's build record): the results are personal data and never go on the site; write them elsewhere");
     });
     assert!(!dir.path().join("output/F1/lijst.csv").exists());
+}
+
+/// Two forms of one candidate by one assessor (here contradicting each other) are both refused,
+/// each naming the other; the other forms still make the list.
+#[test]
+fn two_forms_of_one_candidate_by_one_assessor_are_refused() {
+    let dir = project(&[&fixture("plans/F1-formulier.yaml")]);
+    let anna = std::fs::read_to_string(fixture("uitslagen/anna.json")).unwrap();
+    let mut json: serde_json::Value = serde_json::from_str(&anna).unwrap();
+    for value in json["waarden"].as_object_mut().unwrap().values_mut() {
+        if *value == serde_json::json!("voldoende") {
+            *value = serde_json::json!("onvoldoende");
+        }
+    }
+    std::fs::write(dir.path().join("anna-2.json"), json.to_string()).unwrap();
+    let (stdout, stderr) = exits(
+        toetsgen(dir.path())
+            .args(["uitslagen", "-o", "lijst", "anna-2.json"])
+            .arg(fixture("uitslagen/anna.json"))
+            .arg(fixture("uitslagen/bram.json")),
+        1,
+        &[
+            "anna-2.json: another form of the same candidate (Anna de Vries) by the same assessor for plan F1 is ",
+        ],
+    );
+    assert!(
+        stdout.starts_with("1 result in lijst.csv and lijst.md; 2 files refused"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("anna.json: another form of the same candidate"),
+        "{stderr}"
+    );
 }

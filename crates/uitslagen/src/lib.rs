@@ -57,7 +57,52 @@ pub fn collect(files: &[&Path], versions: Versions<'_>) -> Collected {
             Err(e) => out.refused.push(format!("{name}: {e}")),
         }
     }
+    refuse_doubles(&mut out);
     out
+}
+
+/// Two or more forms of one candidate by one assessor for one plan contradict each other or
+/// repeat: which one counts is not for the list to guess, so all of them are refused, each naming
+/// the others.
+fn refuse_doubles(out: &mut Collected) {
+    let key = |r: &Row| {
+        let norm = |s: &str| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        let k = &r.form.kandidaat;
+        (r.form.plan.clone(), norm(&k.naam), norm(&k.beoordelaar))
+    };
+    let mut groups: std::collections::BTreeMap<_, Vec<usize>> = Default::default();
+    for (i, row) in out.rows.iter().enumerate() {
+        if !row.form.kandidaat.naam.trim().is_empty() {
+            groups.entry(key(row)).or_default().push(i);
+        }
+    }
+    let doubles: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
+    let mut refused = std::collections::BTreeSet::new();
+    for group in &doubles {
+        for &i in group {
+            let others: Vec<&str> = (group.iter().filter(|&&j| j != i))
+                .map(|&j| out.rows[j].file.as_str())
+                .collect();
+            out.refused.push(format!(
+                "{}: another form of the same candidate ({}) by the same assessor for plan {} is {}: keep the one that counts and move the other away, then collect again",
+                out.rows[i].file,
+                out.rows[i].form.kandidaat.naam.trim(),
+                out.rows[i].form.plan,
+                others.join(", ")
+            ));
+            refused.insert(i);
+        }
+    }
+    let mut i = 0;
+    out.rows.retain(|_| {
+        i += 1;
+        !refused.contains(&(i - 1))
+    });
 }
 
 /// The form's plan exists in the version the form was saved against; then its result by it.
