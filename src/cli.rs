@@ -241,4 +241,8 @@ pub(crate) struct PacketArgs {
     /// Where to write the packet. Default: pakketten/<session file name>.pdf.
     #[arg(short, long, value_name = "FILE", conflicts_with = "all")]
     pub output: Option<PathBuf>,
+
+    /// Replace a file at the packet's place that is not a packet toetsgen made.
+    #[arg(long)]
+    pub force: bool,
 }

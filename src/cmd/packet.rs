@@ -34,6 +34,7 @@ pub(crate) fn run(args: PacketArgs) -> Result<Status> {
         archive: &archive,
         today: chrono::Local::now().date_naive(),
         cancel: &cancel,
+        force: args.force,
     };
     let reporter = Terminal::new();
     let mut ok = true;

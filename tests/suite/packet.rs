@@ -348,3 +348,70 @@ fn a_session_whose_plan_is_broken_yaml_makes_nothing() {
     insta::assert_snapshot!("broken_yaml_plan", stderr);
     assert!(!dir.path().join("pakketten").exists());
 }
+
+/// A packet is never written into a published output folder however it is named (issue 20,
+/// item 7): through `..` after a missing folder, or through `pakketten/` linked into `output/`;
+/// nothing is written there, exit code 1.
+#[test]
+fn no_way_around_the_published_output() {
+    let dir = project();
+    exits(
+        toetsgen(dir.path()).args(["build", "--format", "md"]),
+        0,
+        &[],
+    );
+    let session = format!("sessies/{SESSION}.yaml");
+    exits(
+        toetsgen(dir.path()).args(["packet", &session, "-o", "nieuw/../output/x.pdf"]),
+        1,
+        &["a published output folder"],
+    );
+    std::os::unix::fs::symlink(dir.path().join("output/V1"), dir.path().join("pakketten")).unwrap();
+    exits(
+        toetsgen(dir.path()).args(["packet", &session]),
+        1,
+        &["a published output folder"],
+    );
+    let pdfs = walkdir::WalkDir::new(dir.path().join("output"))
+        .into_iter()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "pdf")
+        })
+        .count();
+    assert_eq!(pdfs, 0, "no packet under output/");
+}
+
+/// `packet -o` does not replace a file that is not a packet (here the session file itself)
+/// unless --force; a packet it made before is replaced as usual.
+#[test]
+fn packet_replaces_only_packets_unless_forced() {
+    let dir = project();
+    let session = format!("sessies/{SESSION}.yaml");
+    let before = std::fs::read(dir.path().join(&session)).unwrap();
+    exits(
+        toetsgen(dir.path()).args(["packet", &session, "-o", &session]),
+        1,
+        &["is not a print packet toetsgen made, so it is left alone"],
+    );
+    assert_eq!(std::fs::read(dir.path().join(&session)).unwrap(), before);
+    exits(
+        toetsgen(dir.path()).args(["packet", &session, "-o", "p.pdf"]),
+        0,
+        &[],
+    );
+    exits(
+        toetsgen(dir.path()).args(["packet", &session, "-o", "p.pdf"]),
+        0,
+        &[],
+    );
+    std::fs::write(dir.path().join("ander.pdf"), "%PDF-1.7 iets anders").unwrap();
+    exits(
+        toetsgen(dir.path()).args(["packet", &session, "-o", "ander.pdf", "--force"]),
+        0,
+        &[],
+    );
+}

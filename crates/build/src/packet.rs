@@ -68,6 +68,8 @@ pub struct Packets<'a> {
     pub today: NaiveDate,
     /// Stops the typst run on a signal.
     pub cancel: &'a Cancel,
+    /// Whether a file at the packet's place that is not a packet may be replaced.
+    pub force: bool,
 }
 
 /// `pakketten/<session file name>.pdf`.
@@ -82,6 +84,7 @@ impl Packets<'_> {
     /// Makes the packet of the session in `file` at `target`.
     pub fn make(&self, file: &Path, target: &Path, reporter: &dyn Reporter) -> Result<Outcome> {
         personal::refuse_published(target, "packets")?;
+        self.refuse_foreign(target)?;
         let read: Vec<_> = self.plans.read_plans().collect();
         let archived: Vec<Vec<NaiveDate>> = (read.iter())
             .map(|p| match p.is_valid() {
@@ -160,6 +163,21 @@ impl Packets<'_> {
         })
     }
 
+    /// Refuses to replace a file at `target` that is not a packet toetsgen made (a plan, a
+    /// session file, another PDF), unless `force`.
+    fn refuse_foreign(&self, target: &Path) -> Result<()> {
+        let Ok(existing) = std::fs::read(target) else {
+            return Ok(());
+        };
+        if self.force || is_packet(&existing) {
+            return Ok(());
+        }
+        anyhow::bail!(
+            "{} exists and is not a print packet toetsgen made, so it is left alone: name another file with -o, or replace it with --force",
+            target.display()
+        )
+    }
+
     /// The PDF of one packet's Typst `source`, by one typst run.
     fn compile(
         &self,
@@ -184,4 +202,11 @@ impl Packets<'_> {
         let path = made?.pop().context("typst made no packet")??;
         std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))
     }
+}
+
+/// Whether `bytes` are a print packet toetsgen made: a PDF whose metadata title starts with
+/// "Examenpakket" (the title `_pakket.typ.tera` gives it; PDF/A keeps the XMP metadata readable).
+fn is_packet(bytes: &[u8]) -> bool {
+    const TITLE: &[u8] = b"<rdf:li xml:lang=\"x-default\">Examenpakket ";
+    bytes.starts_with(b"%PDF") && bytes.windows(TITLE.len()).any(|w| w == TITLE)
 }

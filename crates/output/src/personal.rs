@@ -1,14 +1,16 @@
 //! Personal data (print packets, results lists) never goes on the site: such a file is refused
 //! inside a published output folder, one that holds toetsgen's build [`record`](crate::record).
 
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Result, bail};
 
 /// Refuses `target` (a file of personal data; `what` says which: "packets", "the results") when
-/// it lies inside a published output folder, at any level above the file.
+/// it lies inside a published output folder, at any level above the file. The place is the real
+/// one ([`real_place`]): a `..` after a missing folder, or a link anywhere on the way, cannot
+/// lead the file into the site.
 pub fn refuse_published(target: &Path, what: &str) -> Result<()> {
-    let absolute = std::path::absolute(target).unwrap_or_else(|_| target.to_owned());
+    let absolute = real_place(target);
     let published = absolute
         .ancestors()
         .skip(1)
@@ -20,5 +22,53 @@ pub fn refuse_published(target: &Path, what: &str) -> Result<()> {
             dir.display()
         ),
         None => Ok(()),
+    }
+}
+
+/// Where `target` really is: each existing folder on the way resolved with its links, and a `..`
+/// taking away the name before it as the system will once the missing folders are made.
+pub fn real_place(target: &Path) -> PathBuf {
+    let absolute = std::path::absolute(target).unwrap_or_else(|_| target.to_owned());
+    let mut place = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                place.pop();
+            }
+            other => {
+                place.push(other);
+                if let Ok(real) = place.canonicalize() {
+                    place = real;
+                }
+            }
+        }
+    }
+    place
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A missing folder and `..`, and a link to a folder, lead to the real place.
+    #[test]
+    fn the_real_place_follows_links_and_dot_dots() {
+        let dir = tempfile::tempdir().expect("temp");
+        let root = dir.path().canonicalize().expect("real");
+        std::fs::create_dir_all(root.join("output/V1")).expect("folders");
+        assert_eq!(
+            real_place(&root.join("nieuw/../output/x.pdf")),
+            root.join("output/x.pdf")
+        );
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(root.join("output/V1"), root.join("pakketten"))
+                .expect("link");
+            assert_eq!(
+                real_place(&root.join("pakketten/x.pdf")),
+                root.join("output/V1/x.pdf")
+            );
+        }
     }
 }
