@@ -127,3 +127,72 @@ fn every_csv_dialect_gives_the_same_candidates() {
         );
     }
 }
+
+/// The candidates' export is read once, as a plain file inside the session's folder and no more
+/// than its limit (issue 20, item 9): a link to a file outside (never read, so nothing of it is
+/// printed), a link to /dev/zero, a named pipe and a 3 GB sparse file are each refused at once
+/// with the session's line, and the process stays small.
+#[test]
+fn the_candidates_file_is_read_safely() {
+    let dir = crate::common::project(&[&crate::common::seed_v1()]);
+    let sessies = dir.path().join("sessies");
+    std::fs::create_dir_all(&sessies).unwrap();
+    let session = std::fs::read_to_string(crate::common::fixture(
+        "sessions/pakket/2026-12-04-delft.yaml",
+    ))
+    .unwrap();
+    std::fs::write(
+        sessies.join("s.yaml"),
+        session.replace("kandidaten-delft.csv", "lijst.csv"),
+    )
+    .unwrap();
+    let outside = dir.path().join("geheim.txt");
+    std::fs::write(&outside, "naam;nummer\nGEHEIM;1\n").unwrap();
+    let lijst = sessies.join("lijst.csv");
+    type Make<'a> = Box<dyn Fn() + 'a>;
+    let cases: [(&str, Make); 4] = [
+        (
+            "lies outside",
+            Box::new(|| std::os::unix::fs::symlink(&outside, &lijst).unwrap()),
+        ),
+        (
+            "lies outside",
+            Box::new(|| std::os::unix::fs::symlink("/dev/zero", &lijst).unwrap()),
+        ),
+        (
+            "not a plain file",
+            Box::new(|| {
+                let ok = std::process::Command::new("mkfifo")
+                    .arg(&lijst)
+                    .status()
+                    .unwrap()
+                    .success();
+                assert!(ok, "mkfifo");
+            }),
+        ),
+        (
+            "larger than",
+            Box::new(|| {
+                std::fs::File::create(&lijst)
+                    .unwrap()
+                    .set_len(3 << 30)
+                    .unwrap();
+            }),
+        ),
+    ];
+    for (why, make) in cases {
+        let _ = std::fs::remove_file(&lijst);
+        make();
+        let started = std::time::Instant::now();
+        let (_, stderr) = crate::common::exits(
+            crate::common::toetsgen(dir.path()).args(["packet", "sessies/s.yaml"]),
+            1,
+            &["cannot read the candidates file", why],
+        );
+        assert!(!stderr.contains("GEHEIM"), "{stderr}");
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(30),
+            "{why}: took too long"
+        );
+    }
+}

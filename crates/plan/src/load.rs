@@ -80,11 +80,24 @@ pub fn discover(dir: &Path) -> Result<Vec<PathBuf>> {
 /// Reads and parses one plan file.
 pub fn load(path: &Path) -> Result<SourcePlan, Diagnostic> {
     let display = path.display().to_string();
-    let size = std::fs::metadata(path).map_or(0, |m| m.len());
-    if size > limits::MAX_FILE_BYTES as u64 {
-        return Err(limits::file_too_large(&display, size));
-    }
-    let source = fs::read_text(path).map_err(|err| read_error(&display, err))?;
+    let source = match fs::read_text_bounded(path, limits::MAX_FILE_BYTES as u64) {
+        Ok(source) => source,
+        Err(Ok(err)) => return Err(read_error(&display, err)),
+        Err(Err(fs::BoundedReadError::TooLarge(_))) => {
+            let size = std::fs::metadata(path).map_or(0, |m| m.len());
+            return Err(limits::file_too_large(&display, size));
+        }
+        Err(Err(other)) => {
+            return Err(Diagnostic::error(
+                &display,
+                None,
+                format!("cannot read the file: {other}"),
+            )
+            .with_help(
+                "a toetsplan is a plain text file (.yaml): remove or rename what is there",
+            ));
+        }
+    };
     parse(&display, source)
 }
 

@@ -62,25 +62,36 @@ pub fn discover(dir: &Path) -> Result<Vec<PathBuf>> {
 /// Reads and parses one session file.
 pub fn load(path: &Path) -> Result<SourceSessie, Diagnostic> {
     let display = path.display().to_string();
-    let size = std::fs::metadata(path).map_or(0, |m| m.len());
-    if size > MAX_SESSION_BYTES as u64 {
-        return Err(Diagnostic::error(
-            &display,
-            None,
-            format!("the file is {} KiB, more than a session file may be ({} KiB)", size / 1024, MAX_SESSION_BYTES / 1024),
-        )
-        .with_help("put many candidates in a spreadsheet export (`kandidaten_bestand`), or split the session"));
-    }
-    let source = fs::read_text(path).map_err(|err| {
-        let io = matches!(err, ReadError::Io { .. });
-        let d = read_error(&display, err);
-        match io {
-            true => d.with_help(
-                "check the file name; `toetsgen packet --all` makes every session under sessies/",
-            ),
-            false => d,
+    let source = match fs::read_text_bounded(path, MAX_SESSION_BYTES as u64) {
+        Ok(source) => source,
+        Err(Ok(err)) => {
+            let io = matches!(err, ReadError::Io { .. });
+            let d = read_error(&display, err);
+            return Err(match io {
+                true => d.with_help(
+                    "check the file name; `toetsgen packet --all` makes every session under sessies/",
+                ),
+                false => d,
+            });
         }
-    })?;
+        Err(Err(fs::BoundedReadError::TooLarge(_))) => {
+            let size = std::fs::metadata(path).map_or(0, |m| m.len());
+            return Err(Diagnostic::error(
+                &display,
+                None,
+                format!("the file is {} KiB, more than a session file may be ({} KiB)", size / 1024, MAX_SESSION_BYTES / 1024),
+            )
+            .with_help("put many candidates in a spreadsheet export (`kandidaten_bestand`), or split the session"));
+        }
+        Err(Err(other)) => {
+            return Err(Diagnostic::error(
+                &display,
+                None,
+                format!("cannot read the file: {other}"),
+            )
+            .with_help("a session is a plain text file (.yaml): remove or rename what is there"));
+        }
+    };
     let stem = path
         .file_stem()
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());

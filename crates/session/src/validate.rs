@@ -11,10 +11,11 @@ use std::path::{Component, Path};
 use chrono::NaiveDate;
 
 use crate::csv;
-use crate::limits::{MAX_BEOORDELAARS, MAX_NUMMER_CHARS, MAX_TEXT_CHARS};
+use crate::limits::{MAX_BEOORDELAARS, MAX_CSV_BYTES, MAX_NUMMER_CHARS, MAX_TEXT_CHARS};
 use crate::load::SourceSessie;
 use crate::model::{Kandidaat, Sessie};
 use crate::version;
+use toetsgen_base::fs;
 use toetsgen_plan::diagnostic::{Diagnostic, Location};
 use toetsgen_plan::model::Toetsplan;
 use toetsgen_plan::spans::Spans;
@@ -235,12 +236,23 @@ fn read_csv(
     }
     let path = ss.dir.join(name);
     let display = path.display().to_string();
-    let bytes = match std::fs::read(&path) {
+    let bytes = match fs::read_bounded(&path, MAX_CSV_BYTES as u64, Some(&ss.dir)) {
         Ok(bytes) => bytes,
         Err(e) => {
+            let help = match e {
+                fs::BoundedReadError::Io(_) => {
+                    "check the name; the path is relative to the session file"
+                }
+                fs::BoundedReadError::TooLarge(_) => {
+                    "check that this is the export of the candidates, or split the session"
+                }
+                _ => {
+                    "name the spreadsheet export of the candidates, a plain file in the session's folder (the path is relative to the session file)"
+                }
+            };
             problems.push(error(
                 format!("cannot read the candidates file {display}: {e}"),
-                "check the name; the path is relative to the session file",
+                help,
             ));
             return None;
         }
