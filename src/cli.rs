@@ -245,4 +245,9 @@ pub(crate) struct PacketArgs {
     /// Replace a file at the packet's place that is not a packet toetsgen made.
     #[arg(long)]
     pub force: bool,
+
+    /// Keep the Typst source and typst's messages of a packet typst fails on in DIR (it holds
+    /// the candidates' names: a folder of your own, not a shared one).
+    #[arg(long, value_name = "DIR")]
+    pub keep_typst: Option<PathBuf>,
 }

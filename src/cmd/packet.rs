@@ -3,6 +3,8 @@
 //! one the session names), by default `pakketten/<session>.pdf`. Nothing is made for a
 //! session with an error; the others still are.
 
+use std::path::{Path, PathBuf};
+
 use anyhow::Result;
 
 use crate::cli::PacketArgs;
@@ -22,7 +24,36 @@ pub(crate) fn run(args: PacketArgs) -> Result<Status> {
         Some(file) => vec![file.clone()],
         None => toetsgen_session::load::discover(&args.sessies)?,
     };
-    let compiler = Compiler::new(&Typst::locate(None)?, None, false)?;
+    // typst's scratch folder (it holds the candidates' names) is private to the user and lives
+    // beside the packets, not in a shared temporary folder; a packets folder made only for it
+    // is removed again when it stays empty.
+    let folder = match &args.output {
+        Some(file) => {
+            toetsgen_output::personal::refuse_published(file, "packets")?;
+            (file.parent())
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."))
+                .to_owned()
+        }
+        None => {
+            let folder = PathBuf::from(packet::PAKKETTEN);
+            toetsgen_output::personal::refuse_published(&folder, "packets")?;
+            folder
+        }
+    };
+    let made_folder = !folder.exists();
+    toetsgen_base::fs::create_dir_all(&folder)?;
+    let status = make_all(&args, &files, &folder);
+    if made_folder {
+        let _ = std::fs::remove_dir(&folder);
+    }
+    status
+}
+
+/// Makes the packet of each session in `files`, typst's scratch folder in `folder`.
+fn make_all(args: &PacketArgs, files: &[PathBuf], folder: &Path) -> Result<Status> {
+    let typst = Typst::locate(None)?;
+    let compiler = Compiler::new(&typst, Some(folder), false, args.keep_typst.as_deref())?;
     let templates = Templates::load(templates_dir(&args.source)?.as_deref())?;
     let plans = read_plans(&args.source.plans)?;
     let archive = Archive::of(&args.source.plans);
@@ -38,7 +69,7 @@ pub(crate) fn run(args: PacketArgs) -> Result<Status> {
     };
     let reporter = Terminal::new();
     let mut ok = true;
-    for file in &files {
+    for file in files {
         let target = (args.output.clone()).unwrap_or_else(|| packet::default_target(file));
         match packets.make(file, &target, &reporter) {
             Ok(Outcome::Made(made, warnings)) => {

@@ -124,7 +124,7 @@ fn a_failing_bundle_falls_back_to_one_process_per_pdf() {
 fn a_broken_document_in_a_chunk_is_named() {
     let typst = Typst::locate(None).unwrap();
     let scratch = tempfile::tempdir().unwrap();
-    let compiler = Compiler::new(&typst, Some(scratch.path()), true).unwrap();
+    let compiler = Compiler::new(&typst, Some(scratch.path()), true, None).unwrap();
     let job = |label: &str, source: &str| Job {
         label: label.into(),
         template: format!("templates/{label}.typ.tera"),

@@ -110,7 +110,7 @@ pub(crate) fn has_typst_scratch(staging: &Path) -> bool {
         entries.flatten().any(|e| {
             e.file_name()
                 .to_string_lossy()
-                .starts_with("toetsgen-typst-")
+                .starts_with(".toetsgen-typst-")
         })
     })
 }

@@ -415,3 +415,46 @@ fn packet_replaces_only_packets_unless_forced() {
         &[],
     );
 }
+
+/// When typst fails on a packet, its source (candidates' names included) is not left anywhere:
+/// nothing in the temporary folder, nothing beside the packets; the error says how to keep it,
+/// and with --keep-typst it is kept where asked (issue 20, item 8).
+#[test]
+fn a_failed_packet_leaves_no_candidate_data_behind() {
+    let dir = project();
+    let templates = dir.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(templates.join("_voorblad.typ.tera"), "#kapot(\n").unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let session = format!("sessies/{SESSION}.yaml");
+    exits(
+        toetsgen(dir.path())
+            .args(["packet", &session])
+            .env("TMPDIR", tmp.path()),
+        1,
+        &[
+            "typst failed on pakketten/2026-12-03-den-haag.pdf",
+            "run again with --keep-typst DIR",
+        ],
+    );
+    let left = |d: &Path| std::fs::read_dir(d).map(|r| r.count()).unwrap_or(0);
+    assert_eq!(left(tmp.path()), 0, "nothing in the temporary folder");
+    assert_eq!(
+        left(&dir.path().join("pakketten")),
+        0,
+        "nothing beside the packets"
+    );
+    exits(
+        toetsgen(dir.path())
+            .args(["packet", &session, "--keep-typst", "bewaard"])
+            .env("TMPDIR", tmp.path()),
+        1,
+        &["kept in bewaard for inspection"],
+    );
+    let kept: Vec<String> = std::fs::read_dir(dir.path().join("bewaard"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(kept.iter().any(|n| n.ends_with(".typ")), "{kept:?}");
+    assert_eq!(left(tmp.path()), 0);
+}

@@ -212,7 +212,7 @@ pub fn build(opts: &Options, reporter: &dyn Reporter) -> Result<Outcome> {
     outcome.ignored = ignored;
     let batch = opts.batch && templates.typst_all_builtin();
     let compiler = (typst.as_ref())
-        .map(|t| Compiler::new(t, out.scratch(), batch))
+        .map(|t| Compiler::new(t, out.scratch(), batch, opts.keep_typst.as_deref()))
         .transpose()?;
     // The stream reads the record as it was while the writer updates its own.
     let before = record.clone();

@@ -17,6 +17,32 @@ use toetsgen_base::fs;
 use super::process::{self, Sandbox, Target};
 use super::{Chunk, Job, Typst, bundle, fonts};
 
+/// How the scratch folders of typst runs begin: hidden, so that they never mix with documents.
+const SCRATCH_PREFIX: &str = ".toetsgen-typst-";
+
+/// How long a scratch folder lives before a later run takes it for one a killed run left.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(6 * 3600);
+
+/// Removes the scratch folders in `parent` that a killed run left (untouched for hours): they may
+/// hold a packet's source, with candidates' names.
+fn sweep_stale(parent: &Path) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let ours = entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(SCRATCH_PREFIX);
+        let stale = (entry.metadata().and_then(|m| m.modified()))
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE_AFTER));
+        let folder = entry.file_type().is_ok_and(|t| t.is_dir());
+        if ours && stale && folder {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 /// Compiles chunks of documents; shared by the threads that run typst.
 pub struct Compiler {
     typst: Typst,
@@ -29,7 +55,8 @@ pub struct Compiler {
     batch: bool,
     next: AtomicUsize,
     sets: Sets,
-    kept: Mutex<Option<PathBuf>>,
+    /// Where a failed document's source and typst's messages are kept, when asked.
+    keep: Option<PathBuf>,
 }
 
 /// Where one document's files are in the scratch folder: its source (and typst's messages)
@@ -74,11 +101,21 @@ impl Drop for SetGuard<'_> {
 }
 
 impl Compiler {
-    /// A compiler with its scratch folder (the fonts written on first use) under `scratch`, or
-    /// the system's temporary folder; `batch` allows bundles when typst has them.
-    pub fn new(typst: &Typst, scratch: Option<&Path>, batch: bool) -> Result<Compiler> {
+    /// A compiler with its scratch folder (the fonts written on first use; private to the user)
+    /// under `scratch`, or the system's temporary folder; `batch` allows bundles when typst has
+    /// them; a failed document's source and typst's messages are kept in `keep` when given, and
+    /// else not at all (a packet's source holds candidates' names).
+    pub fn new(
+        typst: &Typst,
+        scratch: Option<&Path>,
+        batch: bool,
+        keep: Option<&Path>,
+    ) -> Result<Compiler> {
+        if let Some(parent) = scratch {
+            sweep_stale(parent);
+        }
         let mut builder = tempfile::Builder::new();
-        builder.prefix("toetsgen-typst-");
+        builder.prefix(SCRATCH_PREFIX);
         let dir = match scratch {
             Some(parent) => builder.tempdir_in(parent),
             None => builder.tempdir(),
@@ -97,7 +134,7 @@ impl Compiler {
             batch: batch && typst.bundles(),
             next: AtomicUsize::new(0),
             sets: Mutex::new((Vec::new(), 0)),
-            kept: Mutex::new(None),
+            keep: keep.map(Path::to_owned),
         })
     }
 
@@ -193,30 +230,22 @@ impl Compiler {
             job.label,
             job.template
         );
-        match self.keep_source(names) {
-            Ok(kept) => err.context(format!(
-                "the Typst sources are kept in {} for inspection",
-                kept.display()
+        let Some(keep) = &self.keep else {
+            return err.context("run again with --keep-typst DIR to keep the Typst source and typst's messages for inspection");
+        };
+        match self.keep_source(keep, names) {
+            Ok(()) => err.context(format!(
+                "the Typst source and typst's messages are kept in {} for inspection",
+                keep.display()
             )),
             Err(why) => err.context(format!("the Typst source could not be kept: {why:#}")),
         }
     }
 
-    /// Copies a failed document's source and typst's messages into a folder of their own, made
-    /// once per build, and returns it.
-    fn keep_source(&self, names: &Names) -> Result<PathBuf> {
-        let mut kept = self
-            .kept
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if kept.is_none() {
-            let dir = tempfile::Builder::new()
-                .prefix("toetsgen-typst-failed-")
-                .tempdir()
-                .context("cannot create a folder for the Typst sources")?;
-            *kept = Some(dir.keep());
-        }
-        let dir = kept.clone().unwrap_or_default();
+    /// Copies a failed document's source and typst's messages into `dir` (asked for with
+    /// --keep-typst).
+    fn keep_source(&self, dir: &Path, names: &Names) -> Result<()> {
+        fs::create_dir_all(dir)?;
         let stem = names
             .pdf
             .trim_start_matches("pdf/")
@@ -226,7 +255,7 @@ impl Compiler {
             std::fs::copy(&from, dir.join(format!("{stem}.{ext}")))
                 .with_context(|| format!("cannot copy {}", from.display()))?;
         }
-        Ok(dir)
+        Ok(())
     }
 
     fn path(&self, name: &str) -> PathBuf {
