@@ -17,6 +17,7 @@ mod invalid_plans;
 mod limits;
 mod new;
 mod packet;
+mod print_layout;
 mod question_exam;
 mod schema;
 mod seed;
