@@ -313,8 +313,8 @@ fn no_packet_page_ends_with_a_heading_or_column_headers() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
-/// After a change the toetsplan lists its earlier version by date, on a page with other
-/// content, and prints no file path; so does the beoordelingsformulier.
+/// After a change every PDF names its earlier version by date, on its last page, which holds
+/// other content too, and prints no file path.
 #[test]
 fn earlier_versions_are_listed_by_date_without_a_path_or_a_page_of_their_own() {
     let dir = project(&[&seed_v1()]);
@@ -341,7 +341,7 @@ fn earlier_versions_are_listed_by_date_without_a_path_or_a_page_of_their_own() {
         let problems = page_end_problems(&pdf, &names, &waarneming);
         assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
-    for doc in ["toetsplan", "beoordelingsformulier"] {
+    for doc in DOCUMENTS {
         let pdf = dir.path().join(format!("output/V1/{doc}.pdf"));
         let all = pdf_text(&pdf);
         assert!(all.contains("Eerdere versies"), "{doc}: {all}");
