@@ -18,6 +18,7 @@ mod limits;
 mod new;
 mod own_files;
 mod packet;
+mod print_layout;
 mod question_exam;
 mod schema;
 mod seed;
