@@ -10,6 +10,7 @@ mod cli;
 mod end_to_end;
 mod escapers;
 mod floors;
+mod glyphs;
 mod honest_summaries;
 mod import;
 mod import_contract;

@@ -38,7 +38,11 @@ fn read(
             archived: &[],
         })
         .collect();
-    session::read(&case.join("sessie.yaml"), &status)
+    session::read(
+        &case.join("sessie.yaml"),
+        &status,
+        &toetsgen::document::pdf::can_print,
+    )
 }
 
 fn cases(dir: &str) -> Vec<PathBuf> {

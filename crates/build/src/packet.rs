@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use toetsgen_base::cancel::Cancel;
 use toetsgen_base::report::Reporter;
 use toetsgen_document::packet::{self, view::SessieView};
-use toetsgen_document::pdf::{Chunk, Compiler, Job};
+use toetsgen_document::pdf::{Chunk, Compiler, Job, can_print};
 use toetsgen_document::templates::Templates;
 use toetsgen_document::view::PlanView;
 use toetsgen_output::personal;
@@ -100,7 +100,7 @@ impl Packets<'_> {
                 archived,
             })
             .collect();
-        let (sessie, warnings) = match toetsgen_session::read(file, &status) {
+        let (sessie, warnings) = match toetsgen_session::read(file, &status, &can_print) {
             Ok(read) => read,
             Err(problems) => return Ok(Outcome::Refused(problems)),
         };

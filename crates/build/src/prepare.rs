@@ -14,6 +14,7 @@ use crate::{Options, Outcome};
 use toetsgen_base::fs::sha256;
 use toetsgen_document as document;
 use toetsgen_document::Format;
+use toetsgen_document::pdf::can_print;
 use toetsgen_document::templates::{RenderedDocument, Templates};
 use toetsgen_document::view::{EerdereVersie, PlanView, VersieWijzigingen};
 use toetsgen_output::dir::OutputDir;
@@ -27,6 +28,7 @@ use toetsgen_plan::folder::{self, CheckedPlan};
 use toetsgen_plan::history::History;
 use toetsgen_plan::load;
 use toetsgen_plan::model::Toetsplan;
+use toetsgen_plan::validate;
 
 /// A valid plan rendered in memory.
 pub(crate) struct Rendered {
@@ -168,6 +170,11 @@ pub(crate) fn load(opts: &Options, files: &[PathBuf], site: Site, last: &LastGoo
                 return;
             }
         };
+        let mut checked = checked;
+        if opts.formats.contains(&Format::Pdf) && checked.is_valid() {
+            let missing = validate::unprintable(&checked.source, &can_print);
+            checked.problems.extend(missing);
+        }
         let ok = checked.is_valid();
         let CheckedPlan {
             source: sp,

@@ -26,7 +26,8 @@ use validate::PlanStatus;
 pub fn read(
     path: &Path,
     plans: &[PlanStatus<'_>],
+    printable: validate::Printable<'_>,
 ) -> Result<(Sessie, Vec<Diagnostic>), Vec<Diagnostic>> {
     let ss = load::load(path).map_err(|d| vec![d])?;
-    validate::validate(&ss, plans)
+    validate::validate(&ss, plans, printable)
 }

@@ -57,10 +57,14 @@ impl Herkomst<'_> {
     }
 }
 
+/// Which characters the packet's PDF can show (the document floor knows its fonts).
+pub type Printable<'a> = &'a (dyn Fn(char) -> bool + Sync);
+
 /// Checks a session against the plans; on success the session and its warnings and notes.
 pub fn validate(
     ss: &SourceSessie,
     plans: &[PlanStatus<'_>],
+    printable: Printable<'_>,
 ) -> Result<(Sessie, Vec<Diagnostic>), Vec<Diagnostic>> {
     let b = &ss.bestand;
     let mut problems = Vec::new();
@@ -81,7 +85,13 @@ pub fn validate(
             "write the starting time as hours and minutes, e.g. \"09:30\" (with the quotes)",
         ));
     }
-    check_text(&mut problems, &error, "locatie", &b.locatie, MAX_TEXT_CHARS);
+    check_text(
+        &mut problems,
+        &error,
+        ("locatie", &b.locatie),
+        MAX_TEXT_CHARS,
+        printable,
+    );
     if b.beoordelaars.is_empty() || b.beoordelaars.len() > MAX_BEOORDELAARS {
         problems.push(error(
             "beoordelaars",
@@ -93,15 +103,16 @@ pub fn validate(
         ));
     }
     for (i, naam) in b.beoordelaars.iter().enumerate() {
+        let path = format!("beoordelaars[{i}]");
         check_text(
             &mut problems,
             &error,
-            &format!("beoordelaars[{i}]"),
-            naam,
+            (&path, naam),
             MAX_TEXT_CHARS,
+            printable,
         );
     }
-    let kandidaten = candidates(ss, &mut problems, &mut warnings);
+    let kandidaten = candidates(ss, &mut problems, &mut warnings, printable);
     let Some(versie) = versie.filter(|_| problems.is_empty()) else {
         return Err(problems);
     };
@@ -124,6 +135,7 @@ fn candidates(
     ss: &SourceSessie,
     problems: &mut Vec<Diagnostic>,
     notes: &mut Vec<Diagnostic>,
+    printable: Printable<'_>,
 ) -> Vec<Kandidaat> {
     let b = &ss.bestand;
     let at = |path: &str| ss.spans.value(path).or_else(|| ss.spans.nearest(path));
@@ -179,12 +191,16 @@ fn candidates(
             "add at least one candidate",
         ));
     }
-    check_candidates(&rows, problems);
+    check_candidates(&rows, problems, printable);
     rows.into_iter().map(|(k, _)| k).collect()
 }
 
 /// Each candidate's name and number given, printable and not too long; numbers unique.
-fn check_candidates(rows: &[(Kandidaat, Herkomst<'_>)], problems: &mut Vec<Diagnostic>) {
+fn check_candidates(
+    rows: &[(Kandidaat, Herkomst<'_>)],
+    problems: &mut Vec<Diagnostic>,
+    printable: Printable<'_>,
+) {
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (k, h) in rows {
         let fields = [
@@ -194,7 +210,7 @@ fn check_candidates(rows: &[(Kandidaat, Herkomst<'_>)], problems: &mut Vec<Diagn
         ];
         for (field, value, max) in fields {
             let Some(value) = value else { continue };
-            if let Some((message, help)) = text_problem(field, value, max) {
+            if let Some((message, help)) = text_problem(field, value, max, printable) {
                 problems.push(h.error(field, message).with_help(help));
             }
         }
@@ -267,7 +283,12 @@ fn read_csv(
 }
 
 /// What is wrong with a printed text, and how to fix it.
-fn text_problem(field: &str, value: &str, max: usize) -> Option<(String, String)> {
+fn text_problem(
+    field: &str,
+    value: &str,
+    max: usize,
+    printable: Printable<'_>,
+) -> Option<(String, String)> {
     if value.trim().is_empty() {
         return Some((
             format!("`{field}` is empty"),
@@ -278,6 +299,12 @@ fn text_problem(field: &str, value: &str, max: usize) -> Option<(String, String)
         return Some((
             format!("`{field}` holds a line break or control character"),
             "write it on one line".to_owned(),
+        ));
+    }
+    if let Some(ch) = value.chars().find(|&c| !printable(c)) {
+        return Some((
+            format!("`{field}` holds {ch} (U+{:04X}), which the fonts of the packet cannot show", u32::from(ch)),
+            "write it with Latin letters (as on an identity document) or another character the documents can print".to_owned(),
         ));
     }
     let n = value.chars().count();
@@ -292,12 +319,12 @@ fn text_problem(field: &str, value: &str, max: usize) -> Option<(String, String)
 fn check_text(
     problems: &mut Vec<Diagnostic>,
     error: &impl Fn(&str, String, &str) -> Diagnostic,
-    path: &str,
-    value: &str,
+    (path, value): (&str, &str),
     max: usize,
+    printable: Printable<'_>,
 ) {
     let field = path.split('[').next().unwrap_or(path);
-    if let Some((message, help)) = text_problem(field, value, max) {
+    if let Some((message, help)) = text_problem(field, value, max, printable) {
         problems.push(error(path, message, &help));
     }
 }

@@ -17,6 +17,7 @@ mod locate;
 mod process;
 
 pub use compiler::Compiler;
+pub use fonts::can_print;
 pub use locate::ProgramId;
 
 use std::path::PathBuf;

@@ -94,6 +94,18 @@ fn capped(mut diags: Vec<Diagnostic>, display: &str) -> Vec<Diagnostic> {
     diags
 }
 
+/// The errors of a plan whose texts hold characters the PDF cannot show: `printable` says which
+/// it can (the document floor knows its fonts). One error per text, naming its characters.
+pub fn unprintable(sp: &SourcePlan, printable: &dyn Fn(char) -> bool) -> Vec<Diagnostic> {
+    let mut c = Checker {
+        sp,
+        lines: sp.source.split('\n').collect(),
+        diags: Vec::new(),
+    };
+    c.printable(printable);
+    capped(c.diags, &sp.display)
+}
+
 struct Checker<'a> {
     sp: &'a SourcePlan,
     /// The source's lines, split once (a plan can have thousands of problems).

@@ -59,6 +59,38 @@ impl<'a> Checker<'a> {
         })
     }
 
+    /// An error for every text holding characters the PDF fonts lack.
+    pub(super) fn printable(&mut self, printable: &dyn Fn(char) -> bool) {
+        for field in self.fields() {
+            // In the order they stand in the text, each once.
+            let mut seen = std::collections::HashSet::new();
+            let missing: Vec<char> = (field.value.chars())
+                .filter(|&c| !printable(c) && seen.insert(c))
+                .collect();
+            if missing.is_empty() {
+                continue;
+            }
+            let name = field
+                .path
+                .rsplit('.')
+                .next()
+                .unwrap_or(&field.path)
+                .to_owned();
+            let shown: Vec<String> = (missing.iter().take(5))
+                .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+                .collect();
+            let more = match missing.len() {
+                n if n > 5 => format!(" and {} more", n - 5),
+                _ => String::new(),
+            };
+            self.error(
+                &field.path,
+                format!("`{name}` holds {}{more}, which the fonts of the PDFs cannot show", shown.join(", ")),
+                "write the text with characters the documents can print (Latin, Arabic and common symbols), or build without PDFs (--format md,html)",
+            );
+        }
+    }
+
     /// Every text field of the plan, with its path.
     fn fields(&self) -> Vec<Field<'a>> {
         let p = self.plan();
