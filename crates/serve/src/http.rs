@@ -172,7 +172,7 @@ impl Accept {
                 }
                 Err(err) if err.kind() == io::ErrorKind::WouldBlock => self.wait(),
                 Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
-                Err(err) if short_of_resources(&err) => {
+                Err(err) if short_of_files(&err) => {
                     self.list.evict_idle();
                     std::thread::sleep(backoff);
                     backoff = (backoff * 2).min(MAX_ACCEPT_BACKOFF);
@@ -217,9 +217,9 @@ impl Accept {
     }
 }
 
-/// Whether an accept failed for want of file handles or memory, which time (and closing a
-/// connection) cures.
-fn short_of_resources(err: &io::Error) -> bool {
+/// Whether an accept or open failed for want of file handles or memory, which time (and
+/// closing a connection) cures.
+fn short_of_files(err: &io::Error) -> bool {
     let errno = err.raw_os_error().map(Errno::from_raw_os_error);
     matches!(
         errno,

@@ -44,12 +44,13 @@ pub(crate) const FILES_PER_CONNECTION: u64 = 3;
 /// is open).
 pub(crate) const MAX_EVENT_STREAMS: usize = 64;
 
-/// The largest HTML page that gets the reload script and problems panel; a larger one is sent as
-/// it is, streamed like every other file.
-pub(crate) const MAX_INJECTED_PAGE: u64 = 32 * 1024 * 1024;
+/// How much of the start of an HTML page is read to find its `<body>` tag, after which the
+/// reload script goes (a page whose tag comes later gets the script at its start); the rest of
+/// the page is streamed.
+pub(crate) const PAGE_START: u64 = 64 * 1024;
 
 /// The stack of a connection's thread (it holds no large buffer: files are streamed).
-pub(crate) const CONNECTION_STACK: usize = 256 * 1024;
+pub(crate) const CONNECTION_STACK: usize = 512 * 1024;
 
 /// The longest pause of the accepting thread when the system has no file handle to give.
 pub(crate) const MAX_ACCEPT_BACKOFF: Duration = Duration::from_secs(1);

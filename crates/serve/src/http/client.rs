@@ -4,7 +4,7 @@
 //! addresses (the reload script, the status, the event stream) and the files of the output
 //! folder, opened without following links ([`open`](super::open)), streamed.
 
-use std::io::{BufReader, Write};
+use std::io::{BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::sync::PoisonError;
 use std::sync::atomic::Ordering;
@@ -14,8 +14,8 @@ use super::connections::{Connections, Place};
 use super::head::{Head, HeadError, read_head};
 use super::open::{Opened, open_in};
 use super::respond::{Answer, Body, linger, write};
-use super::{Context, KEEPALIVE};
-use crate::limits::{HEAD_TIMEOUT, MAX_EVENT_STREAMS, MAX_INJECTED_PAGE, WRITE_TIMEOUT};
+use super::{Context, KEEPALIVE, short_of_files};
+use crate::limits::{HEAD_TIMEOUT, MAX_EVENT_STREAMS, PAGE_START, WRITE_TIMEOUT};
 use crate::page::{self, PREFIX, Route};
 use toetsgen_output::path::RelPath;
 
@@ -57,7 +57,7 @@ pub(crate) fn serve(place: &Place, list: &Connections, context: &Context) {
         };
         let head_only = head.method == "HEAD";
         let close = head.close || head.body;
-        match answer(&head, context) {
+        match answer(&head, list, context) {
             Reply::Answer(answer) => {
                 if !write(stream, answer, head_only, close) || close {
                     if head.body {
@@ -82,7 +82,7 @@ enum Reply {
 }
 
 /// The answer to one request.
-fn answer(head: &Head, context: &Context) -> Reply {
+fn answer(head: &Head, list: &Connections, context: &Context) -> Reply {
     if !matches!(head.method.as_str(), "GET" | "HEAD") {
         let answer = Answer::message(405, "only GET and HEAD are served");
         return Reply::Answer(answer.with("Allow", "GET, HEAD"));
@@ -107,7 +107,7 @@ fn answer(head: &Head, context: &Context) -> Reply {
     }
     let problems = context.lock().0.problems.clone();
     Reply::Answer(match page::route(&head.target) {
-        Route::File(rel) => file(context, &rel, &problems),
+        Route::File(rel) => file(list, context, &rel, &problems),
         Route::Refused(why) => Answer::message(
             403,
             format!("refused: {why}; toetsgen serve only serves files inside the output folder"),
@@ -159,12 +159,18 @@ pub(crate) fn host_allowed(host: Option<&str>, bound: SocketAddr) -> bool {
 
 /// A file of the output folder: HTML with the script and problems added, a folder as a
 /// redirect to its index, a link or anything not a plain file refused.
-fn file(context: &Context, rel: &RelPath, problems: &[String]) -> Answer {
+fn file(list: &Connections, context: &Context, rel: &RelPath, problems: &[String]) -> Answer {
     let not_found = || {
         let page = page::not_found(rel.as_str(), problems);
         Answer::text(404, "text/html; charset=utf-8", page)
     };
-    let (file, len) = match open_in(&context.root, rel) {
+    let mut opened = open_in(&context.root, rel);
+    if matches!(&opened, Opened::Failed(err) if short_of_files(err)) && list.evict_idle() {
+        // Out of file handles: one waiting connection closed to make room, then once more.
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        opened = open_in(&context.root, rel);
+    }
+    let (file, len) = match opened {
         Opened::File(file, len) => (file, len),
         Opened::Folder => return Answer::message(301, "").with("Location", format!("/{rel}/")),
         Opened::Missing => return not_found(),
@@ -184,23 +190,25 @@ fn file(context: &Context, rel: &RelPath, problems: &[String]) -> Answer {
         }
     };
     let kind = page::content_type(rel);
-    if kind.starts_with("text/html") && len <= MAX_INJECTED_PAGE {
-        let mut bytes = Vec::new();
-        use std::io::Read;
-        return match file.take(MAX_INJECTED_PAGE).read_to_end(&mut bytes) {
-            Ok(_) => Answer::text(
-                200,
-                kind,
-                page::inject(&String::from_utf8_lossy(&bytes), problems),
-            ),
-            Err(err) => Answer::message(503, format!("{rel} cannot be read just now: {err}")),
-        };
+    if !kind.starts_with("text/html") {
+        return Answer::file(kind, file, len);
     }
+    // A page gets the script and problems after its `<body>` tag: only its start is read, the
+    // rest is streamed like any file.
+    let mut start = Vec::new();
+    if let Err(err) = (&file).take(PAGE_START).read_to_end(&mut start) {
+        return Answer::message(503, format!("{rel} cannot be read just now: {err}"));
+    }
+    let at = page::insertion_point(&start);
+    let mut head = start[..at].to_vec();
+    head.extend_from_slice(page::added(problems).as_bytes());
+    head.extend_from_slice(&start[at..]);
+    let rest = len.saturating_sub(start.len() as u64);
     Answer {
         status: 200,
         kind,
         extra: Vec::new(),
-        body: Body::File(file, len),
+        body: Body::Spliced(head, file, rest),
     }
 }
 

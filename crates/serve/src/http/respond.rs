@@ -15,6 +15,9 @@ pub(crate) enum Body {
     Bytes(Vec<u8>),
     /// A file, streamed: its first `len` bytes.
     File(File, u64),
+    /// Bytes in memory, then the next `len` bytes of a file (a page with the script added to
+    /// its start).
+    Spliced(Vec<u8>, File, u64),
 }
 
 /// An answer to write.
@@ -36,6 +39,16 @@ impl Answer {
         }
     }
 
+    /// A file's first `len` bytes, streamed.
+    pub(crate) fn file(kind: &'static str, file: File, len: u64) -> Answer {
+        Answer {
+            status: 200,
+            kind,
+            extra: Vec::new(),
+            body: Body::File(file, len),
+        }
+    }
+
     /// A plain-text message.
     pub(crate) fn message(status: u16, text: impl Into<String>) -> Answer {
         Answer::text(status, "text/plain; charset=utf-8", text)
@@ -54,6 +67,7 @@ pub(crate) fn write(mut stream: &TcpStream, answer: Answer, head_only: bool, clo
     let len = match &answer.body {
         Body::Bytes(bytes) => bytes.len() as u64,
         Body::File(_, len) => *len,
+        Body::Spliced(bytes, _, len) => bytes.len() as u64 + len,
     };
     let mut head = format!(
         "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {len}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n",
@@ -79,14 +93,20 @@ pub(crate) fn write(mut stream: &TcpStream, answer: Answer, head_only: bool, clo
             stream.write_all(&all).is_ok()
         }
         Body::File(file, len) => {
-            if stream.write_all(head.as_bytes()).is_err() {
-                return false;
-            }
-            // std copies a file to a socket inside the kernel where it can (sendfile).
-            let copied = io::copy(&mut file.take(len), &mut stream);
-            copied.is_ok_and(|n| n == len)
+            stream.write_all(head.as_bytes()).is_ok() && copy(file, len, stream)
+        }
+        Body::Spliced(bytes, file, len) => {
+            let mut all = head.into_bytes();
+            all.extend_from_slice(&bytes);
+            stream.write_all(&all).is_ok() && copy(file, len, stream)
         }
     }
+}
+
+/// Copies the next `len` bytes of `file` to the client; false when fewer were sent.
+fn copy(file: File, len: u64, mut stream: &TcpStream) -> bool {
+    // std copies a file to a socket inside the kernel where it can (sendfile).
+    io::copy(&mut file.take(len), &mut stream).is_ok_and(|n| n == len)
 }
 
 /// After an error answer: stop writing, read and drop what the client still sends (for a while,
