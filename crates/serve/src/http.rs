@@ -26,7 +26,7 @@ use rustix::event::{PollFd, PollFlags, Timespec};
 use rustix::io::Errno;
 use rustix::process::{Resource, getrlimit};
 
-use crate::limits::{CONNECTION_STACK, MAX_ACCEPT_BACKOFF, connections_for};
+use crate::limits::{CONNECTION_STACK, MAX_ACCEPT_BACKOFF, MAX_EVENT_STREAMS, connections_for};
 use connections::Connections;
 
 /// How often an idle event stream is checked for a closed page or a stopped server.
@@ -59,6 +59,9 @@ struct Context {
     bound: SocketAddr,
     shared: Shared,
     event_streams: AtomicUsize,
+    /// The most event streams open at once: half the connections at most, so that open pages
+    /// never take every place.
+    max_event_streams: usize,
 }
 
 impl Context {
@@ -98,13 +101,14 @@ impl Server {
         listener
             .set_nonblocking(true)
             .with_context(|| format!("cannot start the web server on {addr}"))?;
+        let cap = connections_for(getrlimit(Resource::Nofile).current);
         let context = Arc::new(Context {
             root: output.to_owned(),
             bound: addr,
             shared: Shared::default(),
             event_streams: AtomicUsize::new(0),
+            max_event_streams: (cap / 2).min(MAX_EVENT_STREAMS),
         });
-        let cap = connections_for(getrlimit(Resource::Nofile).current);
         let list = Arc::new(Connections::new(cap));
         let stop = Arc::new(AtomicBool::new(false));
         let accepting = Accept {

@@ -41,7 +41,7 @@ pub(crate) const RESERVED_FILES: u64 = 64;
 pub(crate) const FILES_PER_CONNECTION: u64 = 3;
 
 /// The most reload event streams open at once (each holds a connection for as long as its page
-/// is open).
+/// is open); never more than half the connections.
 pub(crate) const MAX_EVENT_STREAMS: usize = 64;
 
 /// How much of the start of an HTML page is read to find its `<body>` tag, after which the

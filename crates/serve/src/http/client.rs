@@ -15,7 +15,7 @@ use super::head::{Head, HeadError, read_head};
 use super::open::{Opened, open_in};
 use super::respond::{Answer, Body, linger, write};
 use super::{Context, KEEPALIVE, short_of_files};
-use crate::limits::{HEAD_TIMEOUT, MAX_EVENT_STREAMS, PAGE_START, WRITE_TIMEOUT};
+use crate::limits::{HEAD_TIMEOUT, PAGE_START, WRITE_TIMEOUT};
 use crate::page::{self, PREFIX, Route};
 use toetsgen_output::path::RelPath;
 
@@ -225,11 +225,11 @@ fn status(context: &Context) -> Answer {
 
 /// Holds a Server-Sent Events stream open: `event: reload` after each build, a comment now and
 /// then to find out that the page was closed, the end when the server stops. At most
-/// [`MAX_EVENT_STREAMS`] at once; more are told to try again later.
+/// `max_event_streams` at once (see [`Context`]); more are told to try again later.
 fn events(mut stream: &TcpStream, context: &Context) {
     let open = context.event_streams.fetch_add(1, Ordering::AcqRel);
     let _count = EventCount(context);
-    if open >= MAX_EVENT_STREAMS {
+    if open >= context.max_event_streams {
         let answer = Answer::message(503, "too many pages are open; close some");
         write(stream, answer.with("Retry-After", "10"), false, true);
         return;
