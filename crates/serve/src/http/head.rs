@@ -157,15 +157,12 @@ fn header(line: &[u8], head: &mut Head) -> Result<(), HeadError> {
         }
         head.host = Some(value.to_owned());
     } else if name.eq_ignore_ascii_case("connection") {
-        let says = |word: &str| {
-            value
-                .split(',')
-                .any(|w| w.trim().eq_ignore_ascii_case(word))
-        };
-        head.close = match head.close {
-            true => !says("keep-alive"),
-            false => says("close"),
-        };
+        // HTTP/1.0 connections always end after the answer (no `Connection: keep-alive` is
+        // sent back); an HTTP/1.1 one when the client says `close`.
+        let close = value
+            .split(',')
+            .any(|w| w.trim().eq_ignore_ascii_case("close"));
+        head.close |= close;
     } else if name.eq_ignore_ascii_case("transfer-encoding")
         || (name.eq_ignore_ascii_case("content-length") && value != "0")
     {
@@ -274,6 +271,11 @@ mod tests {
         );
         let head = parse(b"GET / HTTP/1.0\n\n").unwrap();
         assert!(head.close && head.host.is_none());
+        assert!(
+            parse(b"GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+                .unwrap()
+                .close
+        );
         assert!(
             parse(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: Close\r\n\r\n")
                 .unwrap()
