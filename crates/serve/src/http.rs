@@ -26,7 +26,9 @@ use rustix::event::{PollFd, PollFlags, Timespec};
 use rustix::io::Errno;
 use rustix::process::{Resource, getrlimit};
 
-use crate::limits::{CONNECTION_STACK, MAX_ACCEPT_BACKOFF, MAX_EVENT_STREAMS, connections_for};
+use crate::limits::{
+    ANSWER_GRACE, CONNECTION_STACK, MAX_ACCEPT_BACKOFF, MAX_EVENT_STREAMS, connections_for,
+};
 use connections::Connections;
 
 /// How often an idle event stream is checked for a closed page or a stopped server.
@@ -109,7 +111,7 @@ impl Server {
             event_streams: AtomicUsize::new(0),
             max_event_streams: (cap / 2).min(MAX_EVENT_STREAMS),
         });
-        let list = Arc::new(Connections::new(cap));
+        let list = Arc::new(Connections::new(cap, ANSWER_GRACE));
         let stop = Arc::new(AtomicBool::new(false));
         let accepting = Accept {
             listener,
@@ -164,7 +166,7 @@ struct Accept {
 
 impl Accept {
     /// Accepts connections until the server stops. No error ends it: out of file handles (or
-    /// memory) it closes the connection waiting longest and pauses, longer each time, up to
+    /// memory) it closes a connection to make room and pauses, longer each time, up to
     /// [`MAX_ACCEPT_BACKOFF`]; any other error (a client gone before it was accepted) is passed.
     fn run(self) {
         let mut backoff = Duration::from_millis(10);
@@ -177,7 +179,7 @@ impl Accept {
                 Err(err) if err.kind() == io::ErrorKind::WouldBlock => self.wait(),
                 Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
                 Err(err) if short_of_files(&err) => {
-                    self.list.evict_idle();
+                    self.list.make_room();
                     std::thread::sleep(backoff);
                     backoff = (backoff * 2).min(MAX_ACCEPT_BACKOFF);
                 }

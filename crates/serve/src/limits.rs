@@ -20,6 +20,10 @@ pub(crate) const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long one write to a client may block (a client that stops reading is closed after it).
 pub(crate) const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How long an answer may run before, when every place is taken and no connection waits for a
+/// request, it may be closed to make room for a new client (a client that reads slowly).
+pub(crate) const ANSWER_GRACE: Duration = Duration::from_secs(30);
+
 /// After an error answer, how long and how much of what the client still sends is read and
 /// dropped, so that the client can read the answer before the connection closes.
 pub(crate) const LINGER_TIME: Duration = Duration::from_secs(2);

@@ -32,7 +32,7 @@ pub(crate) fn serve(place: &Place, list: &Connections, context: &Context) {
             return;
         }
         let head = read_head(&mut reader, stream, Instant::now() + HEAD_TIMEOUT);
-        if !place.connection.busy() {
+        if !list.busy(&place.connection) {
             return;
         }
         let head = match head {
@@ -67,7 +67,9 @@ pub(crate) fn serve(place: &Place, list: &Connections, context: &Context) {
                 }
             }
             Reply::Events => {
-                events(stream, context);
+                if list.events(&place.connection) {
+                    events(stream, context);
+                }
                 return;
             }
         }
@@ -165,8 +167,8 @@ fn file(list: &Connections, context: &Context, rel: &RelPath, problems: &[String
         Answer::text(404, "text/html; charset=utf-8", page)
     };
     let mut opened = open_in(&context.root, rel);
-    if matches!(&opened, Opened::Failed(err) if short_of_files(err)) && list.evict_idle() {
-        // Out of file handles: one waiting connection closed to make room, then once more.
+    if matches!(&opened, Opened::Failed(err) if short_of_files(err)) && list.make_room() {
+        // Out of file handles: a connection closed to make room, then once more.
         std::thread::sleep(std::time::Duration::from_millis(10));
         opened = open_in(&context.root, rel);
     }

@@ -1,25 +1,29 @@
 //! The open connections, bounded: at most [`Connections::new`]'s `cap` at once (set from the
 //! file-handle limit). When all are taken, a new client takes the place of the one that has
 //! waited longest for its next request (a connection that sends nothing, or sends a head slowly,
-//! is what an attacker holds; a file being sent or an event stream is never closed for it). The
-//! closing is a `shutdown` of the socket, which wakes the thread reading it.
+//! is what an attacker holds); when none waits, of the answer that has taken longest past a
+//! grace period (a client reading slowly). An event stream is never closed for it (there are at
+//! most half as many as places). The closing is a `shutdown` of the socket, which wakes the
+//! thread reading or writing it.
 
 use std::collections::HashMap;
 use std::net::{Shutdown, TcpStream};
 use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 const IDLE: u8 = 0;
 const BUSY: u8 = 1;
 const EVICTED: u8 = 2;
+const EVENTS: u8 = 3;
 
 /// One client's connection, shared between its thread and the list.
 pub(crate) struct Connection {
     /// The socket (read and written through `&TcpStream`, never duplicated).
     pub(crate) stream: TcpStream,
     state: AtomicU8,
-    /// When it started waiting for a request, in milliseconds since the list began.
+    /// When it started waiting for a request or answering one, in milliseconds since the list
+    /// began.
     since: AtomicU64,
 }
 
@@ -29,6 +33,8 @@ pub(crate) struct Connections {
     next: AtomicU64,
     epoch: Instant,
     cap: usize,
+    /// How long an answer runs before it may be closed to make room, in milliseconds.
+    grace: u64,
 }
 
 /// A place in the list; leaving it (when the connection's thread ends) frees the place.
@@ -46,13 +52,15 @@ impl Drop for Place {
 }
 
 impl Connections {
-    /// A list of at most `cap` connections.
-    pub(crate) fn new(cap: usize) -> Connections {
+    /// A list of at most `cap` connections, where an answer running longer than `grace` may be
+    /// closed to make room.
+    pub(crate) fn new(cap: usize, grace: Duration) -> Connections {
         Connections {
             open: Mutex::new(HashMap::new()),
             next: AtomicU64::new(0),
             epoch: Instant::now(),
             cap,
+            grace: u64::try_from(grace.as_millis()).unwrap_or(u64::MAX),
         }
     }
 
@@ -64,12 +72,12 @@ impl Connections {
         u64::try_from(self.epoch.elapsed().as_millis()).unwrap_or(u64::MAX)
     }
 
-    /// Takes a place for `stream`: when the list is full, the connection waiting longest is
-    /// closed to make room; `Err` gives the stream back when none is waiting.
+    /// Takes a place for `stream`: when the list is full, one is closed to make room (see the
+    /// module's notes); `Err` gives the stream back when none can be.
     pub(crate) fn admit(self: &Arc<Self>, stream: TcpStream) -> Result<Place, TcpStream> {
         let mut open = self.lock();
         if open.len() >= self.cap {
-            Self::evict_oldest(&open);
+            self.evict_oldest(&open);
             // Closed connections leave the list when their thread ends; until then they count,
             // up to a margin over the cap.
             let closing = (open.values())
@@ -93,16 +101,24 @@ impl Connections {
         })
     }
 
-    /// Closes the connection that has waited longest for a request; false when none waits.
-    pub(crate) fn evict_idle(&self) -> bool {
-        Self::evict_oldest(&self.lock())
+    /// Closes a connection to make room (see the module's notes); false when none can be.
+    pub(crate) fn make_room(&self) -> bool {
+        self.evict_oldest(&self.lock())
     }
 
-    fn evict_oldest(open: &HashMap<u64, Arc<Connection>>) -> bool {
-        let oldest = (open.values())
-            .filter(|c| c.state.load(Ordering::Acquire) == IDLE)
-            .min_by_key(|c| c.since.load(Ordering::Relaxed));
-        oldest.is_some_and(|c| c.evict())
+    /// Closes the connection waiting longest, or else the answer running longest past the
+    /// grace period; false when there is neither.
+    fn evict_oldest(&self, open: &HashMap<u64, Arc<Connection>>) -> bool {
+        let oldest = |state: u8| {
+            (open.values())
+                .filter(|c| c.state.load(Ordering::Acquire) == state)
+                .min_by_key(|c| c.since.load(Ordering::Relaxed))
+        };
+        if let Some(idle) = oldest(IDLE) {
+            return idle.evict(IDLE);
+        }
+        let due = self.now().saturating_sub(self.grace);
+        (oldest(BUSY)).is_some_and(|c| c.since.load(Ordering::Relaxed) <= due && c.evict(BUSY))
     }
 
     /// Closes every connection (the server stops).
@@ -111,6 +127,23 @@ impl Connections {
             connection.state.store(EVICTED, Ordering::Release);
             let _ = connection.stream.shutdown(Shutdown::Both);
         }
+    }
+
+    /// The connection answers a request: it is not closed to make room while the answer is
+    /// younger than the grace period. False when it has been closed.
+    pub(crate) fn busy(&self, connection: &Connection) -> bool {
+        connection.since.store(self.now(), Ordering::Relaxed);
+        (connection.state)
+            .compare_exchange(IDLE, BUSY, Ordering::AcqRel, Ordering::Acquire)
+            .is_ok()
+    }
+
+    /// The connection holds an event stream till its end: it is never closed to make room.
+    /// False when it has been closed.
+    pub(crate) fn events(&self, connection: &Connection) -> bool {
+        (connection.state)
+            .compare_exchange(BUSY, EVENTS, Ordering::AcqRel, Ordering::Acquire)
+            .is_ok()
     }
 
     /// The connection starts waiting for a request; false when it has been closed.
@@ -123,17 +156,10 @@ impl Connections {
 }
 
 impl Connection {
-    /// The connection answers a request: it is not closed to make room until it waits again.
-    /// False when it has been closed.
-    pub(crate) fn busy(&self) -> bool {
-        (self.state)
-            .compare_exchange(IDLE, BUSY, Ordering::AcqRel, Ordering::Acquire)
-            .is_ok()
-    }
-
-    fn evict(&self) -> bool {
+    /// Closes the connection if it is still in `state`.
+    fn evict(&self, state: u8) -> bool {
         let won = (self.state)
-            .compare_exchange(IDLE, EVICTED, Ordering::AcqRel, Ordering::Acquire)
+            .compare_exchange(state, EVICTED, Ordering::AcqRel, Ordering::Acquire)
             .is_ok();
         if won {
             let _ = self.stream.shutdown(Shutdown::Both);
@@ -147,8 +173,8 @@ mod tests {
     use super::*;
     use std::net::TcpListener;
 
-    /// A full list makes room by closing the connection waiting longest, never a busy one, and
-    /// turns a client away when every connection is busy.
+    /// A full list makes room by closing the connection waiting longest, never a busy one
+    /// within its grace period, and turns a client away when every connection is busy.
     #[test]
     fn full_list_closes_the_oldest_waiting() {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
@@ -158,19 +184,45 @@ mod tests {
             clients.push(TcpStream::connect(addr).unwrap());
             listener.accept().unwrap().0
         };
-        let list = Arc::new(Connections::new(2));
+        let list = Arc::new(Connections::new(2, Duration::from_secs(3600)));
         let a = list.admit(accept()).ok().unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(5));
+        std::thread::sleep(Duration::from_millis(5));
         let b = list.admit(accept()).ok().unwrap();
-        assert!(a.connection.busy());
+        assert!(list.busy(&a.connection));
         let c = list.admit(accept()).ok().unwrap();
-        assert!(!b.connection.busy(), "b waited longest and was closed");
+        assert!(!list.busy(&b.connection), "b waited longest and was closed");
         assert!(!list.waiting(&b.connection));
         drop(b);
-        assert!(c.connection.busy());
+        assert!(list.busy(&c.connection));
         assert!(list.admit(accept()).is_err(), "a and c are busy");
         assert!(list.waiting(&a.connection));
         let _d = list.admit(accept()).ok().unwrap();
         assert!(!list.waiting(&a.connection), "a was closed for d");
+    }
+
+    /// When no connection waits, the answer running longest past the grace period is closed;
+    /// an event stream never is.
+    #[test]
+    fn full_list_closes_a_long_answer_but_no_event_stream() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let mut clients = Vec::new();
+        let mut accept = || {
+            clients.push(TcpStream::connect(addr).unwrap());
+            listener.accept().unwrap().0
+        };
+        let list = Arc::new(Connections::new(2, Duration::ZERO));
+        let a = list.admit(accept()).ok().unwrap();
+        let b = list.admit(accept()).ok().unwrap();
+        assert!(list.busy(&a.connection) && list.events(&a.connection));
+        assert!(list.busy(&b.connection));
+        std::thread::sleep(Duration::from_millis(5));
+        let _c = list.admit(accept()).ok().unwrap();
+        assert!(!list.waiting(&b.connection), "b's answer was closed for c");
+        assert_eq!(
+            a.connection.state.load(Ordering::Acquire),
+            EVENTS,
+            "the stream stays"
+        );
     }
 }
