@@ -24,6 +24,7 @@ mod question_exam;
 mod schema;
 mod seed;
 mod serve;
+mod serve_hostile;
 mod sessions;
 mod signals;
 mod templates;

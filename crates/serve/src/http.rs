@@ -1,24 +1,41 @@
-//! The HTTP side of `serve`, after typst's `watch` server: `tiny_http` on one thread answering
-//! files of the output folder, and a thread per open page holding a Server-Sent Events stream
-//! that says `reload` after every build. Only `GET` and `HEAD`; only files inside the output
-//! folder, found through the build's own rule ([`resolve_in`]); nothing written.
+//! The HTTP side of `serve`: a small server over `std::net` made to survive hostile clients.
+//! One thread accepts connections and never gives up (out of file handles it pauses and makes
+//! room, see [`connections`]); each connection gets a thread of its own, so that a client that
+//! sends slowly or never reads holds up only itself, and is closed at a deadline
+//! ([`crate::limits`]); at most a fixed number are open at once. Only `GET` and `HEAD`, only for
+//! this server's own address (the `Host` header), only files inside the output folder, opened
+//! without following links and streamed; nothing written. Open pages hold a Server-Sent Events
+//! stream that says `reload` after every build.
+
+mod client;
+mod connections;
+mod head;
+mod open;
+mod respond;
 
 use std::io::{self, Write};
-use std::net::{SocketAddr, TcpListener};
+use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use anyhow::{Context, Result, anyhow};
-use tiny_http::{Header, Method, Request, Response};
+use anyhow::{Context as _, Result, anyhow};
+use rustix::event::{PollFd, PollFlags, Timespec};
+use rustix::io::Errno;
+use rustix::process::{Resource, getrlimit};
 
-use crate::page::{self, PREFIX, Route};
-use toetsgen_output::dir::resolve_in;
-use toetsgen_output::path::RelPath;
+use crate::limits::{
+    ANSWER_GRACE, CONNECTION_STACK, MAX_ACCEPT_BACKOFF, MAX_EVENT_STREAMS, connections_for,
+};
+use connections::Connections;
 
 /// How often an idle event stream is checked for a closed page or a stopped server.
 const KEEPALIVE: Duration = Duration::from_secs(10);
+
+/// How long the accepting thread waits for a connection before it looks whether to stop.
+const ACCEPT_POLL: Duration = Duration::from_millis(200);
 
 /// What the pages are told about the builds.
 #[derive(Debug, Default, Clone)]
@@ -38,17 +55,32 @@ struct Shared {
     changed: Condvar,
 }
 
-impl Shared {
+/// What every connection's thread reads.
+struct Context {
+    root: PathBuf,
+    bound: SocketAddr,
+    shared: Shared,
+    event_streams: AtomicUsize,
+    /// The most event streams open at once: half the connections at most, so that open pages
+    /// never take every place.
+    max_event_streams: usize,
+}
+
+impl Context {
     fn lock(&self) -> MutexGuard<'_, (Status, bool)> {
-        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+        self.shared
+            .state
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 }
 
 /// A running server; dropping it stops it.
 pub struct Server {
     addr: SocketAddr,
-    http: Arc<tiny_http::Server>,
-    shared: Arc<Shared>,
+    context: Arc<Context>,
+    list: Arc<Connections>,
+    stop: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -68,20 +100,34 @@ impl Server {
         let addr = listener
             .local_addr()
             .context("cannot read the server's address")?;
-        let http = tiny_http::Server::from_listener(listener, None)
-            .map_err(|err| anyhow!("cannot start the web server on {addr}: {err}"))?;
-        let http = Arc::new(http);
-        let shared = Arc::new(Shared::default());
-        let (server, state, root) = (Arc::clone(&http), Arc::clone(&shared), output.to_owned());
-        let thread = std::thread::spawn(move || {
-            for request in server.incoming_requests() {
-                let _ = handle(request, &root, &state);
-            }
+        listener
+            .set_nonblocking(true)
+            .with_context(|| format!("cannot start the web server on {addr}"))?;
+        let cap = connections_for(getrlimit(Resource::Nofile).current);
+        let context = Arc::new(Context {
+            root: output.to_owned(),
+            bound: addr,
+            shared: Shared::default(),
+            event_streams: AtomicUsize::new(0),
+            max_event_streams: (cap / 2).min(MAX_EVENT_STREAMS),
         });
+        let list = Arc::new(Connections::new(cap, ANSWER_GRACE));
+        let stop = Arc::new(AtomicBool::new(false));
+        let accepting = Accept {
+            listener,
+            context: Arc::clone(&context),
+            list: Arc::clone(&list),
+            stop: Arc::clone(&stop),
+        };
+        let thread = std::thread::Builder::new()
+            .name("serve-accept".to_owned())
+            .spawn(move || accepting.run())
+            .context("cannot start the web server's thread")?;
         Ok(Server {
             addr,
-            http,
-            shared,
+            context,
+            list,
+            stop,
             thread: Some(thread),
         })
     }
@@ -93,156 +139,104 @@ impl Server {
 
     /// Tells every open page about a finished build: they reload.
     pub fn publish(&self, status: Status) {
-        self.shared.lock().0 = status;
-        self.shared.changed.notify_all();
+        self.context.lock().0 = status;
+        self.context.shared.changed.notify_all();
     }
 }
 
 impl Drop for Server {
     fn drop(&mut self) {
-        self.shared.lock().1 = true;
-        self.shared.changed.notify_all();
-        self.http.unblock();
+        self.stop.store(true, Ordering::Release);
+        self.context.lock().1 = true;
+        self.context.shared.changed.notify_all();
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
+        self.list.close_all();
     }
 }
 
-/// Answers one request.
-fn handle(request: Request, root: &Path, shared: &Arc<Shared>) -> io::Result<()> {
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        let text = "only GET and HEAD are served";
-        return request.respond(Response::from_string(text).with_status_code(405));
-    }
-    let url = request.url().to_owned();
-    match url
-        .strip_prefix(PREFIX)
-        .map(|r| r.split('?').next().unwrap_or(r))
-    {
-        Some("events") => {
-            let shared = Arc::clone(shared);
-            std::thread::spawn(move || events(request, &shared));
-            return Ok(());
+/// The accepting thread's part.
+struct Accept {
+    listener: TcpListener,
+    context: Arc<Context>,
+    list: Arc<Connections>,
+    stop: Arc<AtomicBool>,
+}
+
+impl Accept {
+    /// Accepts connections until the server stops. No error ends it: out of file handles (or
+    /// memory) it closes a connection to make room and pauses, longer each time, up to
+    /// [`MAX_ACCEPT_BACKOFF`]; any other error (a client gone before it was accepted) is passed.
+    fn run(self) {
+        let mut backoff = Duration::from_millis(10);
+        while !self.stop.load(Ordering::Acquire) {
+            match self.listener.accept() {
+                Ok((stream, _)) => {
+                    backoff = Duration::from_millis(10);
+                    self.admit(stream);
+                }
+                Err(err) if err.kind() == io::ErrorKind::WouldBlock => self.wait(),
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+                Err(err) if short_of_files(&err) => {
+                    self.list.make_room();
+                    std::thread::sleep(backoff);
+                    backoff = (backoff * 2).min(MAX_ACCEPT_BACKOFF);
+                }
+                Err(_) => std::thread::sleep(Duration::from_millis(1)),
+            }
         }
-        Some("reload.js") => {
-            return request.respond(with_type(
-                Response::from_string(page::RELOAD_JS),
-                "text/javascript; charset=utf-8",
-            ));
-        }
-        Some("status") => return request.respond(status(shared)),
-        _ => {}
     }
-    let problems = shared.lock().0.problems.clone();
-    match page::route(&url) {
-        Route::File(rel) => file(request, root, &rel, &problems),
-        Route::Refused(why) => request.respond(
-            Response::from_string(format!(
-                "refused: {why}; toetsgen serve only serves files inside the output folder"
-            ))
-            .with_status_code(403),
-        ),
+
+    /// Waits until a client connects, or for [`ACCEPT_POLL`].
+    fn wait(&self) {
+        let timeout = Timespec {
+            tv_sec: 0,
+            tv_nsec: i64::try_from(ACCEPT_POLL.as_nanos()).unwrap_or(0),
+        };
+        let mut fds = [PollFd::new(&self.listener, PollFlags::IN)];
+        if rustix::event::poll(&mut fds, Some(&timeout)).is_err() {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Gives a new connection its place and its thread, or turns it away at once when every
+    /// place is busy or no thread can be started.
+    fn admit(&self, stream: TcpStream) {
+        // Accepted sockets do not inherit the listener's non-blocking mode on Linux, but say it.
+        if stream.set_nonblocking(false).is_err() {
+            return;
+        }
+        let place = match self.list.admit(stream) {
+            Ok(place) => place,
+            Err(stream) => return turn_away(stream),
+        };
+        let (list, context) = (Arc::clone(&self.list), Arc::clone(&self.context));
+        let started = std::thread::Builder::new()
+            .name("serve-client".to_owned())
+            .stack_size(CONNECTION_STACK)
+            .spawn(move || client::serve(&place, &list, &context));
+        if started.is_err() {
+            // The place was moved into the closure, which is dropped: the connection closes.
+            std::thread::sleep(Duration::from_millis(10));
+        }
     }
 }
 
-/// Answers with a file of the output folder: HTML with the script and problems added, a folder
-/// as a redirect to its index, a link or anything not a plain file as refused.
-fn file(request: Request, root: &Path, rel: &RelPath, problems: &[String]) -> io::Result<()> {
-    let path: PathBuf = match resolve_in(root, rel) {
-        Ok(path) => path,
-        Err(err) => {
-            let text = format!("refused: {err:#}");
-            return request.respond(Response::from_string(text).with_status_code(403));
-        }
-    };
-    let meta = std::fs::metadata(&path);
-    if meta.as_ref().is_ok_and(std::fs::Metadata::is_dir) {
-        let to = format!("/{rel}/");
-        let location = Header::from_bytes("Location", to.as_bytes()).map_err(bad_header)?;
-        return request.respond(Response::empty(301).with_header(location));
-    }
-    let bytes = match meta.ok().filter(std::fs::Metadata::is_file) {
-        Some(_) => std::fs::read(&path).ok(),
-        None => None,
-    };
-    let kind = page::content_type(rel);
-    match bytes {
-        Some(bytes) if kind.starts_with("text/html") => {
-            let html = page::inject(&String::from_utf8_lossy(&bytes), problems);
-            request.respond(with_type(Response::from_string(html), kind))
-        }
-        Some(bytes) => request.respond(with_type(Response::from_data(bytes), kind)),
-        None => request.respond(
-            with_type(
-                Response::from_string(page::not_found(rel.as_str(), problems)),
-                "text/html; charset=utf-8",
-            )
-            .with_status_code(404),
-        ),
-    }
+/// Whether an accept or open failed for want of file handles or memory, which time (and
+/// closing a connection) cures.
+fn short_of_files(err: &io::Error) -> bool {
+    let errno = err.raw_os_error().map(Errno::from_raw_os_error);
+    matches!(
+        errno,
+        Some(Errno::MFILE | Errno::NFILE | Errno::NOBUFS | Errno::NOMEM)
+    )
 }
 
-/// The status as JSON: builds so far, whether the last one succeeded, its problems.
-fn status(shared: &Shared) -> Response<io::Cursor<Vec<u8>>> {
-    let status = shared.lock().0.clone();
-    let json = serde_json::json!({
-        "builds": status.builds,
-        "ok": status.ok,
-        "problems": status.problems,
-    });
-    with_type(Response::from_string(json.to_string()), "application/json")
-}
-
-/// A response with its content type, never cached, never sniffed.
-fn with_type<R: io::Read>(response: Response<R>, kind: &str) -> Response<R> {
-    let headers = [
-        ("Content-Type", kind),
-        ("Cache-Control", "no-store"),
-        ("X-Content-Type-Options", "nosniff"),
-    ];
-    headers.into_iter().fold(response, |r, (name, value)| {
-        match Header::from_bytes(name, value) {
-            Ok(header) => r.with_header(header),
-            Err(()) => r,
-        }
-    })
-}
-
-fn bad_header(_: ()) -> io::Error {
-    io::Error::other("a header could not be made")
-}
-
-/// Holds a Server-Sent Events stream open: `event: reload` after each build, a comment now and
-/// then to find out that the page was closed, the end when the server stops.
-fn events(request: Request, shared: &Shared) -> io::Result<()> {
-    let mut writer = request.into_writer();
-    // Written by hand: tiny_http would send the stream chunked, which browsers dislike here.
-    write!(
-        writer,
-        "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n\r\nretry: 1000\n\n"
-    )?;
-    writer.flush()?;
-    let mut seen = shared.lock().0.builds;
-    loop {
-        let guard = shared.lock();
-        let (guard, _) = shared
-            .changed
-            .wait_timeout_while(guard, KEEPALIVE, |(status, stop)| {
-                !*stop && status.builds == seen
-            })
-            .unwrap_or_else(PoisonError::into_inner);
-        let (builds, stop) = (guard.0.builds, guard.1);
-        drop(guard);
-        if stop {
-            return Ok(());
-        }
-        if builds != seen {
-            seen = builds;
-            write!(writer, "event: reload\ndata: {builds}\n\n")?;
-        } else {
-            write!(writer, ": still here\n\n")?;
-        }
-        writer.flush()?;
-    }
+/// Tells a client that every place is busy, without waiting for it, and closes.
+fn turn_away(mut stream: TcpStream) {
+    let _ = stream.set_nonblocking(true);
+    let _ = stream.write_all(
+        b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 1\r\nConnection: close\r\n\r\n",
+    );
 }

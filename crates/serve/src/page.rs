@@ -91,19 +91,31 @@ pub(crate) fn content_type(rel: &RelPath) -> &'static str {
 /// A served HTML page: `html` with the reload script and, when the last build had problems,
 /// the panel that shows them, both right after the `<body>` tag (or at the start).
 pub(crate) fn inject(html: &str, problems: &[String]) -> String {
-    let at = html
-        .find("<body")
-        .and_then(|start| html[start..].find('>').map(|end| start + end + 1))
-        .unwrap_or(0);
-    let mut added = format!(r#"<script src="{PREFIX}reload.js"></script>"#);
-    if !problems.is_empty() {
-        added.push_str(&panel(problems));
-    }
+    let at = insertion_point(html.as_bytes());
+    let added = added(problems);
     let mut page = String::with_capacity(html.len() + added.len());
     page.push_str(&html[..at]);
     page.push_str(&added);
     page.push_str(&html[at..]);
     page
+}
+
+/// Where [`inject`] puts its additions in a page that starts with `start`: right after the
+/// `<body …>` tag, or at the start when `start` has none. Always at a character boundary.
+pub(crate) fn insertion_point(start: &[u8]) -> usize {
+    let find = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).position(|w| w == needle);
+    find(start, b"<body")
+        .and_then(|at| find(&start[at..], b">").map(|end| at + end + 1))
+        .unwrap_or(0)
+}
+
+/// What [`inject`] adds: the reload script and, when there are problems, their panel.
+pub(crate) fn added(problems: &[String]) -> String {
+    let mut added = format!(r#"<script src="{PREFIX}reload.js"></script>"#);
+    if !problems.is_empty() {
+        added.push_str(&panel(problems));
+    }
+    added
 }
 
 /// The problems of the last build as an HTML section, every text escaped.
