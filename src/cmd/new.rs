@@ -18,9 +18,10 @@ use toetsgen_plan::{load, schema, starter, validate};
 /// Writes the plan; returns whether it was written.
 pub(crate) fn run(args: NewArgs) -> Result<Status> {
     let code = args.code.trim();
-    if !valid_plan_code(code) {
+    // Plan codes are written in capitals (V1, B2): a lowercase code is refused like any other.
+    if !valid_plan_code(code) || code.chars().any(|c| c.is_ascii_lowercase()) {
         bail!(
-            "`{}` is not a plan code: use 1 to {MAX_CODE_CHARS} letters and digits, e.g. V2 (it becomes a folder name)",
+            "`{}` is not a plan code: use 1 to {MAX_CODE_CHARS} capital letters and digits, e.g. V2 (it becomes a folder name)",
             code.escape_debug()
         );
     }

@@ -413,6 +413,7 @@ fn yaml_writer_round_trips_every_field() {
             verplicht: vec!["X1.02".to_owned()],
             ..Beoordeling::default()
         }),
+        concept: true,
         gewijzigd: Some(date("2022-03-04")),
         correcties: vec![Correctie {
             datum: date("2022-05-01"),

@@ -28,7 +28,8 @@ fn new_then_check_passes() {
     dated.add_filter(&today, "[today]");
     dated.bind(|| insta::assert_snapshot!("starter_plan", text));
     let (stdout, _) = exits(toetsgen(dir.path()).arg("check"), 0, &[]);
-    assert_eq!(stdout, "Checked 1 plan: 1 valid, 0 warnings\n");
+    // The concept and its two example texts are warned about, never an error.
+    assert_eq!(stdout, "Checked 1 plan: 1 valid, 3 warnings\n");
 }
 
 /// Every field of the format is in the new plan, so the office sees all it can fill in.
@@ -82,10 +83,68 @@ fn new_twice_refuses_the_second_time() {
 fn new_refuses_bad_or_taken_codes() {
     let dir = tempfile::tempdir().unwrap();
     let (_, stderr) = exits(toetsgen(dir.path()).args(["new", "V-2", "Iets"]), 1, &[]);
-    insta::assert_snapshot!(stderr, @"error: `V-2` is not a plan code: use 1 to 20 letters and digits, e.g. V2 (it becomes a folder name)");
+    insta::assert_snapshot!(stderr, @"error: `V-2` is not a plan code: use 1 to 20 capital letters and digits, e.g. V2 (it becomes a folder name)");
+    assert!(!dir.path().join("toetsplannen").exists());
+    exits(
+        toetsgen(dir.path()).args(["new", "v2", "Iets"]),
+        1,
+        &["`v2` is not a plan code: use 1 to 20 capital letters"],
+    );
     assert!(!dir.path().join("toetsplannen").exists());
     exits(toetsgen(dir.path()).args(["new", "V2", "Eerste"]), 0, &[]);
     let (_, stderr) = exits(toetsgen(dir.path()).args(["new", "V2", "Tweede"]), 1, &[]);
     insta::assert_snapshot!(stderr, @"error: plan code V2 is already used by toetsplannen/V2-eerste.yaml: choose another code");
     assert!(!dir.path().join("toetsplannen/V2-tweede.yaml").exists());
+}
+
+/// A new plan is a concept: `check` passes it with warnings for the concept and each example
+/// text still there; `build` leaves it out of the site and says so; without `concept: true` and
+/// with its own texts it is published.
+#[test]
+fn a_new_plan_is_a_concept_until_ready() {
+    let dir = tempfile::tempdir().unwrap();
+    exits(
+        toetsgen(dir.path()).args(["new", "V2", "Publiekszaken en Burgerzaken"]),
+        0,
+        &[],
+    );
+    let (_, stderr) = exits(
+        toetsgen(dir.path()).arg("check"),
+        0,
+        &[
+            "this plan is a concept: `toetsgen build` does not publish it",
+            "this text is still the example `toetsgen new` wrote",
+        ],
+    );
+    assert_eq!(stderr.matches("still the example").count(), 2, "{stderr}");
+    let (stdout, _) = exits(
+        toetsgen(dir.path()).args(["build", "--format", "md,html"]),
+        0,
+        &["is a concept (concept: true): it is checked but not published"],
+    );
+    assert!(!dir.path().join("output/V2").exists(), "{stdout}");
+    let path = dir.path().join(TARGET);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let ready = text
+        .replace("concept: true\n", "")
+        .replace(
+            "Beschrijf hier waar de module over gaat",
+            "De module gaat over publiekszaken",
+        )
+        .replace("Eerste onderdeel", "Balie")
+        .replace(
+            "Beschrijf hier wat de kandidaat moet kunnen.",
+            "Kan een paspoort aanvragen.",
+        );
+    std::fs::write(&path, ready).unwrap();
+    let (_, stderr) = exits(
+        toetsgen(dir.path()).args(["build", "--format", "md,html"]),
+        0,
+        &[],
+    );
+    assert!(
+        !stderr.contains("concept") && !stderr.contains("example"),
+        "{stderr}"
+    );
+    assert!(dir.path().join("output/V2/toetsplan.html").is_file());
 }

@@ -188,6 +188,14 @@ pub(crate) fn load(opts: &Options, files: &[PathBuf], site: Site, last: &LastGoo
             }
             return;
         }
+        if sp.plan.concept && last.record.is_some() && opts.publish {
+            outcome.plans_skipped += 1;
+            outcome.notes.push(format!(
+                "{} is a concept (concept: true): it is checked but not published; remove that line when the plan is ready",
+                sp.display
+            ));
+            return;
+        }
         if outcome.site.written() {
             outcome
                 .site

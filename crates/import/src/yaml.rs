@@ -41,6 +41,9 @@ pub fn to_yaml(plan: &Toetsplan, source: &str) -> String {
     if let Some(b) = &plan.beoordeling {
         beoordeling(&mut out, b);
     }
+    if plan.concept {
+        out.push_str("concept: true\n");
+    }
     if let Some(d) = plan.gewijzigd {
         let _ = writeln!(out, "gewijzigd: {d}");
     }

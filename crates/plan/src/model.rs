@@ -104,6 +104,12 @@ pub struct Toetsplan {
         description = "Hoe het beoordelingsformulier eruitziet: waarnemingen, schaal en een gestructureerde cesuur. Weglaten bij een toets zonder waarnemingen."
     )]
     pub beoordeling: Option<Beoordeling>,
+    /// A plan still being written (`toetsgen new` marks it so): checked, but not published.
+    #[serde(default)]
+    #[schemars(
+        description = "Een concept: een plan dat nog geschreven wordt. toetsgen check controleert het, maar toetsgen build publiceert het niet. Haal deze regel weg (of zet false) als het plan klaar is."
+    )]
+    pub concept: bool,
     /// The plan's own last change date, for a change outside the toetstermen (a new cesuur, a
     /// new time): it makes a new version as a toetsterm's `gewijzigd` does.
     #[serde(default)]

@@ -9,6 +9,9 @@ const STARTER: &str = r#"{modeline}
 # `toetsgen check`. Velden met "verplicht" moeten er staan; de andere mag u weglaten.
 # Teksten worden precies zo gedrukt als ze hier staan. Een lege regel begint een nieuwe alinea.
 
+# Een concept: `toetsgen check` controleert het plan, `toetsgen build` publiceert het nog niet.
+# Haal deze regel weg als het plan klaar is.
+concept: true
 # Code van de module (verplicht): 1 tot 20 letters en cijfers. Wordt gebruikt in map- en
 # bestandsnamen en is het begin van elke toetstermcode.
 code: {code}
@@ -78,6 +81,12 @@ onderdelen:
         aantal_opdrachten: 1
 "#;
 
+/// The texts the starting plan holds for the office to replace: (a path in the plan, the text).
+pub const PLACEHOLDERS: [(&str, &str); 2] = [
+    ("omschrijving", "Beschrijf hier waar de module over gaat"),
+    ("tekst", "Beschrijf hier wat de kandidaat moet kunnen."),
+];
+
 /// The starting plan for `code` and `naam`, dated `today`, with `modeline` as its first line.
 /// The name is written as a quoted string, so any text is read back exactly.
 pub fn yaml(code: &str, naam: &str, today: NaiveDate, modeline: &str) -> String {
@@ -94,7 +103,8 @@ mod tests {
     use super::*;
     use crate::{load, validate};
 
-    /// The starting plan passes every rule, whatever the name, and keeps the name exactly.
+    /// The starting plan passes every rule, whatever the name, and keeps the name exactly; it is
+    /// warned about as a concept with example texts.
     #[test]
     fn starter_is_valid() {
         let today = NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
@@ -102,7 +112,10 @@ mod tests {
             let text = yaml("V2", naam, today, "# modeline");
             let sp = load::parse("V2.yaml", text).unwrap();
             assert_eq!(sp.plan.naam, naam);
-            assert_eq!(validate::validate(&sp, today), vec![]);
+            let problems = validate::validate(&sp, today);
+            assert!(problems.iter().all(|d| !d.is_error()), "{problems:?}");
+            // The concept, and the two example texts the office replaces.
+            assert_eq!(problems.len(), 3, "{problems:?}");
         }
     }
 }

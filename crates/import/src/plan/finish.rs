@@ -146,6 +146,7 @@ impl Reader {
             instructies: meta.text("Instructies"),
             totaal_opdrachten: self.totaal.map(|(_, n)| n),
             beoordeling,
+            concept: false,
             gewijzigd: None,
             correcties: Vec::new(),
             onderdelen: self.onderdelen,

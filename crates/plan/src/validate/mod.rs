@@ -75,6 +75,7 @@ pub fn validate(sp: &SourcePlan, today: NaiveDate) -> Vec<Diagnostic> {
     c.dates(today);
     c.opdrachten();
     c.beoordeling();
+    c.starter_texts();
     capped(c.diags, &sp.display)
 }
 

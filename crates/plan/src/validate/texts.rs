@@ -59,6 +59,30 @@ impl<'a> Checker<'a> {
         })
     }
 
+    /// A warning for every text still as `toetsgen new` wrote it, and for a concept.
+    pub(super) fn starter_texts(&mut self) {
+        let fields = self.fields();
+        for field in &fields {
+            let placeholder = (crate::starter::PLACEHOLDERS.iter()).any(|(path, text)| {
+                field.path.ends_with(path) && field.value.trim().starts_with(text)
+            });
+            if placeholder {
+                self.warning(
+                    &field.path,
+                    "this text is still the example `toetsgen new` wrote".to_owned(),
+                    "write the plan's own text here",
+                );
+            }
+        }
+        if self.plan().concept {
+            self.warning(
+                "concept",
+                "this plan is a concept: `toetsgen build` does not publish it".to_owned(),
+                "remove `concept: true` when the plan is ready",
+            );
+        }
+    }
+
     /// An error for every text holding characters the PDF fonts lack.
     pub(super) fn printable(&mut self, printable: &dyn Fn(char) -> bool) {
         for field in self.fields() {
