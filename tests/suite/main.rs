@@ -16,6 +16,7 @@ mod import;
 mod import_contract;
 mod invalid_plans;
 mod limits;
+mod navigation;
 mod new;
 mod own_files;
 mod packet;
