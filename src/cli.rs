@@ -54,9 +54,15 @@ pub(crate) struct UitslagenArgs {
     #[arg(long, value_name = "DIR", default_value = "toetsplannen")]
     pub plans: PathBuf,
 
-    /// Where to write the list: NAME.csv and NAME.md. It holds personal data: keep it out of
-    /// the published output folder.
-    #[arg(short, long, value_name = "NAME", default_value = "uitslagen")]
+    /// Where to write the list: NAME.csv and NAME.md. It holds personal data: it stays out of
+    /// the published output folder and, by default, in the folder uitslagen/ (keep that folder
+    /// out of version control).
+    #[arg(
+        short,
+        long,
+        value_name = "NAME",
+        default_value = "uitslagen/uitslagen"
+    )]
     pub output: PathBuf,
 }
 

@@ -65,7 +65,12 @@ fn refuses_what_is_not_a_saved_form() {
     let dir = project(&[&fixture("plans/B2-theorie.yaml")]);
     let other = dir.path().join("ander.json");
     std::fs::write(&other, "{\"formaat\": \"iets anders\"}").unwrap();
-    std::fs::write(dir.path().join("uitslagen.csv"), "de lijst van vorige week").unwrap();
+    std::fs::create_dir_all(dir.path().join("uitslagen")).unwrap();
+    std::fs::write(
+        dir.path().join("uitslagen/uitslagen.csv"),
+        "de lijst van vorige week",
+    )
+    .unwrap();
     let (stdout, stderr) = exits(
         toetsgen(dir.path())
             .args(["uitslagen", "ander.json"])
@@ -75,10 +80,10 @@ fn refuses_what_is_not_a_saved_form() {
     );
     assert_eq!(stdout, "");
     assert_eq!(
-        std::fs::read_to_string(dir.path().join("uitslagen.csv")).unwrap(),
+        std::fs::read_to_string(dir.path().join("uitslagen/uitslagen.csv")).unwrap(),
         "de lijst van vorige week"
     );
-    assert!(!dir.path().join("uitslagen.md").exists());
+    assert!(!dir.path().join("uitslagen/uitslagen.md").exists());
     stable(&fixture("uitslagen")).bind(|| insta::assert_snapshot!("not_saved_forms", stderr));
 }
 
@@ -132,5 +137,58 @@ fn two_forms_of_one_candidate_by_one_assessor_are_refused() {
     assert!(
         stderr.contains("anna.json: another form of the same candidate"),
         "{stderr}"
+    );
+}
+
+/// A V1 form (its cesuur is text: the assessor chooses the result) with a toetsterm left
+/// unjudged is refused naming that toetsterm and the file; one without a chosen result too; a
+/// complete one is accepted (issue 22: results that hold).
+#[test]
+fn an_incomplete_form_is_refused() {
+    let dir = project(&[&crate::common::seed_v1()]);
+    let form = |skip: Option<&str>, uitslag: Option<&str>| {
+        let mut waarden = serde_json::Map::new();
+        for i in 1..=20 {
+            let code = format!("V1.{i:02}");
+            if Some(code.as_str()) != skip {
+                waarden.insert(format!("t.{code}.oordeel"), "voldoende".into());
+            }
+        }
+        if let Some(u) = uitslag {
+            waarden.insert("uitslag".into(), u.into());
+        }
+        serde_json::json!({
+            "formaat": "toetsgen-beoordelingsformulier", "formaatversie": 1,
+            "plan": "V1", "versie": "2021-09-01",
+            "kandidaat": {"naam": "Anna de Vries", "gemeente": "Utrecht", "beoordelaar": "C. Pieters", "datum": "2026-12-03"},
+            "waarden": waarden,
+        })
+        .to_string()
+    };
+    std::fs::write(
+        dir.path().join("open.json"),
+        form(Some("V1.07"), Some("geslaagd")),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("zonder.json"), form(None, None)).unwrap();
+    std::fs::write(dir.path().join("goed.json"), form(None, Some("geslaagd"))).unwrap();
+    let (stdout, _) = exits(
+        toetsgen(dir.path()).args([
+            "uitslagen",
+            "-o",
+            "lijst",
+            "open.json",
+            "zonder.json",
+            "goed.json",
+        ]),
+        1,
+        &[
+            "open.json: no judgement for V1.07: the form is not complete",
+            "zonder.json: no result chosen (geslaagd or niet geslaagd): the form is not complete",
+        ],
+    );
+    assert!(
+        stdout.starts_with("1 result in lijst.csv and lijst.md; 2 files refused"),
+        "{stdout}"
     );
 }

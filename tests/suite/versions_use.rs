@@ -338,7 +338,7 @@ fn forms_of_one_version_need_no_note() {
     let (stdout, stderr) = texts(&out);
     assert!(out.status.success(), "{stdout}{stderr}");
     assert!(!stdout.contains("versions"), "{stdout}");
-    let md = std::fs::read_to_string(dir.path().join("uitslagen.md")).unwrap();
+    let md = std::fs::read_to_string(dir.path().join("uitslagen/uitslagen.md")).unwrap();
     assert!(!md.contains("Beoordeeld volgens"), "{md}");
     assert!(md.contains("| 2024-01-01 |"), "{md}");
 }

@@ -21,50 +21,66 @@ pub(crate) fn of(plan: &Toetsplan, f: &SavedForm) -> Result<Uitslag, String> {
     let b = plan.beoordeling_or_default();
     match b.soort {
         Soort::Vragen => questions(plan, f, b.minimaal_goed),
-        Soort::Waarnemingen if b.minimaal_voldoende.is_none() && b.verplicht.is_empty() => {
-            Ok(chosen(f))
+        Soort::Waarnemingen => {
+            let open = unjudged(plan, f);
+            if !open.is_empty() {
+                return Err(format!(
+                    "no judgement for {}: the form is not complete; fill them in on the form and save it again",
+                    open.join(", ")
+                ));
+            }
+            match b.minimaal_voldoende.is_none() && b.verplicht.is_empty() {
+                true => chosen(f),
+                false => observations(plan, f),
+            }
         }
-        Soort::Waarnemingen => observations(plan, f),
     }
 }
 
-/// A plan without a structured cesuur: the assessor's choice.
-fn chosen(f: &SavedForm) -> Uitslag {
+/// The toetstermen of an observation form without a judgement on the plan's scale.
+fn unjudged<'a>(plan: &'a Toetsplan, f: &SavedForm) -> Vec<&'a str> {
+    let schaal = plan.beoordeling_or_default().schaal;
+    (plan.toetstermen())
+        .map(|t| t.code.trim())
+        .filter(|code| {
+            let oordeel = f.tekst(&format!("t.{code}.oordeel"));
+            !oordeel.is_some_and(|o| schaal.iter().any(|s| s.trim() == o))
+        })
+        .collect()
+}
+
+/// A plan without a structured cesuur: the assessor's choice, which a complete form has.
+fn chosen(f: &SavedForm) -> Result<Uitslag, String> {
     let geslaagd = match f.tekst("uitslag") {
         Some("geslaagd") => Some(true),
         Some("niet geslaagd") => Some(false),
         _ => None,
     };
-    let reden = match geslaagd {
-        Some(_) => "gekozen door de beoordelaar (de cesuur staat als tekst in het toetsplan)",
-        None => "niet ingevuld: de beoordelaar heeft geen uitslag gekozen",
-    };
-    Uitslag {
-        geslaagd,
-        reden: reden.to_owned(),
+    if geslaagd.is_none() {
+        return Err("no result chosen (geslaagd or niet geslaagd): the form is not complete; choose the result on the form and save it again".to_owned());
     }
+    Ok(Uitslag {
+        geslaagd,
+        reden: "gekozen door de beoordelaar (de cesuur staat als tekst in het toetsplan)"
+            .to_owned(),
+    })
 }
 
 fn observations(plan: &Toetsplan, f: &SavedForm) -> Result<Uitslag, String> {
     let b = plan.beoordeling_or_default();
     let voldoende = sufficient_list(&b.schaal);
-    let (mut goed, mut open, mut zwak) = (0usize, Vec::new(), Vec::new());
+    // Every toetsterm has a judgement here (see `unjudged`).
+    let (mut goed, mut zwak) = (0usize, Vec::new());
     for t in plan.toetstermen() {
         let code = t.code.trim();
         match f.tekst(&format!("t.{code}.oordeel")) {
-            None => open.push(code),
+            None => {}
             Some(o) if voldoende.iter().any(|v| v == o) => goed += 1,
             Some(o) if b.verplicht.iter().any(|v| v.trim() == code) => {
                 zwak.push(format!("{code} is verplicht en {o}"))
             }
             Some(_) => {}
         }
-    }
-    if !open.is_empty() {
-        return Err(format!(
-            "no judgement for {}: fill them in on the form and save it again",
-            open.join(", ")
-        ));
     }
     let n = plan.toetstermen().count();
     let oordeel = voldoende.join(" of ");
