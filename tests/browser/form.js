@@ -86,11 +86,11 @@ async function observationCases(page, site, res) {
   await press(page, '#f-bepaal');
   await expectText(res, 'F1 empty, Uitslag bepalen', page, '#f-fouten', 'Oordeel ontbreekt bij F1.01');
   await fillF1(page, site, all);
-  await expectText(res, 'F1 pass', page, '#f-uitslag', 'geslaagd: 5 van 5 toetstermen voldoende (minimaal 4), alle verplichte voldoende');
+  await expectText(res, 'F1 pass', page, '#f-uitslag', 'Uitslag: geslaagd – 5 van 5 toetstermen voldoende (minimaal 4), alle verplichte voldoende.');
   await fillF1(page, site, { ...all, 'F1.01': 'onvoldoende', 'F1.03': 'onvoldoende' });
-  await expectText(res, 'F1 too few', page, '#f-uitslag', 'niet geslaagd: 3 van 5 toetstermen voldoende, minimaal 4 nodig');
+  await expectText(res, 'F1 too few', page, '#f-uitslag', 'Uitslag: niet geslaagd – 3 van 5 toetstermen voldoende, minimaal 4 nodig.');
   await fillF1(page, site, { ...all, 'F1.02': 'onvoldoende' });
-  await expectText(res, 'F1 verplicht', page, '#f-uitslag', 'niet geslaagd: F1.02 is verplicht en onvoldoende');
+  await expectText(res, 'F1 verplicht', page, '#f-uitslag', 'Uitslag: niet geslaagd – F1.02 is verplicht en onvoldoende.');
   const uitslag = await text(page, '#f-uitslag');
   if (/^Uitslag: geslaagd/.test(uitslag)) res.fail('form', 'F1 verplicht', `passes: ${uitslag}`);
 }
@@ -127,13 +127,13 @@ async function questionCases(page, site, res) {
   // 28 correct: 3+4+5 | 6+4+5 | 1+0+0 = 28
   const scores = { 'B2.01': 3, 'B2.02': 4, 'B2.03': 5, 'B2.04': 6, 'B2.05': 4, 'B2.06': 5, 'B2.07': 1, 'B2.08': 0, 'B2.09': 0 };
   for (const [code, n] of Object.entries(scores)) await score(page, code, n);
-  await expectText(res, 'B2 at the cut-off', page, '#f-uitslag', 'geslaagd: 28 van de 40 vragen goed (minimaal 28)');
+  await expectText(res, 'B2 at the cut-off', page, '#f-uitslag', 'Uitslag: geslaagd – 28 van de 40 vragen goed (minimaal 28).');
   await expectText(res, 'B2 at the cut-off', page, '#f-telling', '28');
   const subs = await page.evaluate(() => [...document.querySelectorAll('.subtotaal-uit')].map((o) => o.textContent));
   if (subs.join() !== '12,15,1') res.fail('form', 'B2 subtotals', `are ${subs.join()}, want 12,15,1`);
   await page.evaluate(() => document.activeElement.blur());
   await score(page, 'B2.07', 0);
-  await expectText(res, 'B2 one below', page, '#f-uitslag', 'niet geslaagd: 27 van de 40 vragen goed, minimaal 28 nodig');
+  await expectText(res, 'B2 one below', page, '#f-uitslag', 'Uitslag: niet geslaagd – 27 van de 40 vragen goed, minimaal 28 nodig.');
   await page.evaluate(() => document.activeElement.blur());
   await score(page, 'B2.01', 9);
   await press(page, '#f-bepaal');
@@ -149,6 +149,7 @@ async function saveOpenPrint(page, site, res, axeSource, tmp) {
   const before = await page.evaluate(formValues);
   await page.evaluate(() => document.activeElement.blur());
   const [download] = await Promise.all([page.waitForEvent('download'), press(page, '#f-opslaan')]);
+  if (download.suggestedFilename() !== 'beoordelingsformulier-F1-anna-de-vries.json') res.fail('form', 'saved file name', download.suggestedFilename());
   const file = path.join(tmp, download.suggestedFilename());
   await download.saveAs(file);
   const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -165,7 +166,7 @@ async function saveOpenPrint(page, site, res, axeSource, tmp) {
   const after = await page.evaluate(formValues);
   for (const [k, v] of Object.entries(before)) if (after[k] !== v) res.fail('form', 'reopened', `${k} is ${JSON.stringify(after[k])}, was ${JSON.stringify(v)}`);
   if (!Object.values(before).includes('Vroeg niet naar het document.')) res.fail('form', 'filled', 'the aandachtspunten text was not typed');
-  await expectText(res, 'reopened', page, '#f-uitslag', 'niet geslaagd: F1.02 is verplicht en onvoldoende');
+  await expectText(res, 'reopened', page, '#f-uitslag', 'Uitslag: niet geslaagd – F1.02 is verplicht en onvoldoende.');
   await page.addScriptTag({ content: axeSource });
   for (const width of [320, 1280]) {
     await page.setViewportSize({ width, height: 800 });
@@ -178,14 +179,14 @@ async function saveOpenPrint(page, site, res, axeSource, tmp) {
   fs.writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
   await page.emulateMedia({ media: 'screen' });
   const printed = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-']).toString().replace(/\s+/g, ' ');
-  for (const want of ['Anna de Vries', 'Utrecht', 'Vroeg niet naar het document.', 'Rustig en vriendelijk.', 'niet geslaagd: F1.02 is verplicht']) {
+  for (const want of ['Anna de Vries', 'Utrecht', 'Vroeg niet naar het document.', 'Rustig en vriendelijk.', 'niet geslaagd – F1.02 is verplicht']) {
     if (!printed.includes(want)) res.fail('form', 'printed filled form', `"${want}" not in the printed PDF`);
   }
   for (const gone of ['Opslaan', 'Uitslag bepalen']) if (printed.includes(gone)) res.fail('form', 'printed filled form', `"${gone}" printed`);
   const other = { ...saved, versie: '2023-01-01' };
   fs.writeFileSync(path.join(tmp, 'oud.json'), JSON.stringify(other));
   await reopen(path.join(tmp, 'oud.json'));
-  await expectText(res, 'older version', page, '#f-melding', 'opgeslagen bij versie 2023-01-01 van het toetsplan; dit formulier is versie 2024-01-01');
+  await expectText(res, 'older version', page, '#f-melding', 'opgeslagen bij de versie van 1 januari 2023 van het toetsplan; dit formulier is de versie van 1 januari 2024');
   fs.writeFileSync(path.join(tmp, 'ander.json'), JSON.stringify({ ...saved, plan: 'V1' }));
   await reopen(path.join(tmp, 'ander.json'));
   await expectText(res, 'other plan', page, '#f-melding', 'Niet geopend: ander.json hoort bij toetsplan V1, dit formulier bij F1.');
