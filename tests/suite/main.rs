@@ -6,6 +6,7 @@
 mod common;
 
 mod batch;
+mod bounded_templates;
 mod cli;
 mod end_to_end;
 mod escapers;

@@ -151,7 +151,7 @@ impl Outcome {
 /// Validates all plans and renders them in memory, writing nothing.
 pub fn check(opts: &Options) -> Result<Outcome> {
     let start = Instant::now();
-    let templates = Templates::load(opts.templates.as_deref())?;
+    let templates = Templates::load(opts.templates.as_deref())?.stopped_by(opts.cancel.clone());
     let files = load::discover(&opts.plans)?;
     let archive = Archive::of(&opts.plans);
     let last = LastGood {
@@ -186,7 +186,7 @@ pub fn check(opts: &Options) -> Result<Outcome> {
 pub fn build(opts: &Options, reporter: &dyn Reporter) -> Result<Outcome> {
     let start = Instant::now();
     folders::check_apart(opts)?;
-    let templates = Templates::load(opts.templates.as_deref())?;
+    let templates = Templates::load(opts.templates.as_deref())?.stopped_by(opts.cancel.clone());
     let files = load::discover(&opts.plans)?;
     let typst = match opts.formats.contains(&Format::Pdf) {
         true => Some(locate_typst(opts)?),

@@ -18,6 +18,7 @@ use crate::pdfs::{self, Wanted};
 use crate::prepare::{self, PlanFile, Rendered};
 use crate::unchanged::{page_current, unchanged};
 use crate::{Options, Outcome, plan_files};
+use toetsgen_base::cancel::Cancelled;
 use toetsgen_base::fs::Stamp;
 use toetsgen_base::report::Reporter;
 use toetsgen_document::pdf::Compiler;
@@ -316,6 +317,12 @@ impl Stream<'_> {
                         {
                             complete.push(done);
                         }
+                    }
+                }
+                // A render stopped by the cancel flag stops the build, as a cancelled write does.
+                Msg::Failed(err) if err.downcast_ref::<Cancelled>().is_some() => {
+                    if result.is_ok() {
+                        result = Err(err);
                     }
                 }
                 Msg::Failed(err) => outcome.failures.push(err),

@@ -5,21 +5,21 @@
 //! first used, so that a build with nothing to render in that format does not parse them.
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use anyhow::{Result, anyhow, bail};
 use rayon::prelude::*;
 use tera::{Template, Tera};
 
 use crate::catalog::Source;
-use crate::{Format, filters, recursion};
+use crate::{Format, bounds, filters, recursion};
 
 /// A format's engine, made now or on first use.
 pub(crate) struct Engine {
     format: Format,
     /// The format's templates, by name.
     sources: BTreeMap<String, Source>,
-    made: OnceLock<Result<Tera, String>>,
+    made: OnceLock<Result<Arc<Tera>, String>>,
 }
 
 impl Engine {
@@ -38,16 +38,17 @@ impl Engine {
         };
         if !engine.all_builtin() {
             let tera = make(format, &engine.sources, true)?;
-            let _ = engine.made.set(Ok(tera));
+            let _ = engine.made.set(Ok(Arc::new(tera)));
         }
         Ok(engine)
     }
 
     /// The engine, made now if it was not yet. Parsed one template after another: it may be
     /// made inside a parallel task, which must not wait on other tasks while it holds the lock.
-    pub(crate) fn get(&self) -> Result<&Tera> {
-        let made = (self.made)
-            .get_or_init(|| make(self.format, &self.sources, false).map_err(|e| format!("{e:#}")));
+    pub(crate) fn get(&self) -> Result<&Arc<Tera>> {
+        let made = (self.made).get_or_init(|| {
+            (make(self.format, &self.sources, false).map(Arc::new)).map_err(|e| format!("{e:#}"))
+        });
         made.as_ref().map_err(|e| anyhow!("{e}"))
     }
 
@@ -72,6 +73,8 @@ fn make(format: Format, sources: &BTreeMap<String, Source>, parallel: bool) -> R
     tera.autoescape_on(vec![suffix]);
     tera.set_escape_fn(format.escape());
     filters::register(&mut tera, format);
+    // Tera's `range`, bounded (see `bounds`).
+    tera.register_function("range", bounds::Range);
     fn parse<'a>((name, source): (&'a String, &'a Source)) -> (&'a str, tera::Result<Template>) {
         (name.as_str(), Template::new(name, None, &source.text))
     }

@@ -4,6 +4,7 @@
 //! runs the typst program over the Typst sources; [`packet`] composes an exam session's print
 //! packet. Depends only on the input floor (`toetsgen-plan`, `toetsgen-session`) and the base crate.
 
+mod bounds;
 mod catalog;
 pub mod context;
 mod engine;

@@ -17,7 +17,8 @@ use crate::catalog::{self, Source};
 pub use crate::catalog::{MAX_DOCUMENT_NAME, valid_document_name};
 use crate::context::{Context, DocumentInfo};
 use crate::engine::{Engine, chain};
-use crate::{Format, markdown};
+use crate::{Format, bounds, markdown};
+use toetsgen_base::cancel::Cancel;
 
 /// One document rendered in the source form of each format asked for.
 #[derive(Debug, Clone)]
@@ -50,6 +51,7 @@ pub struct Templates {
     documents: Vec<DocumentInfo>,
     origins: BTreeMap<String, String>,
     fingerprint: String,
+    cancel: Cancel,
 }
 
 impl Templates {
@@ -74,7 +76,14 @@ impl Templates {
             origins: (sources.into_iter())
                 .map(|(name, source)| (name, source.origin))
                 .collect(),
+            cancel: Cancel::new(),
         })
+    }
+
+    /// The templates, their renders stopped when `cancel` is (a render of a user's template
+    /// then ends with [`Cancelled`](toetsgen_base::cancel::Cancelled)).
+    pub fn stopped_by(self, cancel: Cancel) -> Templates {
+        Templates { cancel, ..self }
     }
 
     /// A hash of every template's name and text: changes when any template changes.
@@ -118,8 +127,15 @@ impl Templates {
         self.engines[&format].has(name)
     }
 
+    /// Renders one template: on a thread of its own, bounded in time and output (see `bounds`),
+    /// when its engine holds a template of the user's; toetsgen's own in this thread.
     fn render_one(&self, format: Format, name: &str, ctx: &tera::Context) -> Result<String> {
-        self.engines[&format]
+        let engine = &self.engines[&format];
+        if !engine.all_builtin() {
+            let origin = self.origin(name);
+            return bounds::render(engine.get()?, name, ctx, &origin, &self.cancel);
+        }
+        engine
             .get()?
             .render(name, ctx)
             .map_err(|e| anyhow::anyhow!(chain(&e)))

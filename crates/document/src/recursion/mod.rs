@@ -23,7 +23,10 @@ mod refs;
 mod tests;
 
 use graph::{Cycle, Graph, search};
-use refs::{Refs, refs, refs_with};
+pub(crate) use refs::Refs;
+#[cfg(test)]
+pub(crate) use refs::refs as refs_of;
+use refs::{refs, refs_with};
 
 const SHOWN_STEPS: usize = 12;
 
@@ -59,6 +62,10 @@ pub(crate) fn check_parsed(
     }
     let rendering = rendering(templates, &bodies, &namespaces);
     search(&rendering).map_err(|c| recursion(&c, origin))?;
+    for (unit, refs) in &bodies {
+        let (Unit::Template(file) | Unit::Macro(file, _)) = unit;
+        crate::bounds::check_body(refs, &origin(file))?;
+    }
     Ok(())
 }
 

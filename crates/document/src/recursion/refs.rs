@@ -1,14 +1,17 @@
-//! What a template's body refers to — its includes and its macro calls — read from Tera's syntax
-//! tree with a stack of its own, so a deeply nested template cannot overflow the thread's.
+//! What a template's body refers to — its includes and its macro calls, and for the bounds on
+//! rendering its `range()` calls and `set`s — read from Tera's syntax tree with a stack of its
+//! own, so a deeply nested template cannot overflow the thread's.
 
-use tera::ast::{Expr, ExprVal, Node};
+use tera::ast::{Expr, ExprVal, FunctionCall, Node, Set};
 
 /// What one body refers to: each `include` (its list of names) and each macro call
-/// (namespace and name).
+/// (namespace and name); and each call of the function `range` and each `set` in it.
 #[derive(Default)]
-pub(super) struct Refs<'a> {
+pub(crate) struct Refs<'a> {
     pub(super) includes: Vec<&'a [String]>,
     pub(super) calls: Vec<(&'a str, &'a str)>,
+    pub(crate) ranges: Vec<&'a FunctionCall>,
+    pub(crate) sets: Vec<&'a Set>,
 }
 
 /// One piece of the syntax tree still to visit.
@@ -19,7 +22,7 @@ enum Item<'a> {
 }
 
 /// What a body refers to, nested macro definitions left out (they are units of their own).
-pub(super) fn refs(body: &[Node]) -> Refs<'_> {
+pub(crate) fn refs(body: &[Node]) -> Refs<'_> {
     refs_with(body, std::iter::empty())
 }
 
@@ -49,7 +52,10 @@ fn visit_node<'a>(node: &'a Node, stack: &mut Vec<Item<'a>>, refs: &mut Refs<'a>
     match node {
         Node::VariableBlock(_, expr) => stack.push(Item::Expr(expr)),
         Node::Include(_, names, _) => refs.includes.push(names),
-        Node::Set(_, set) => stack.push(Item::Expr(&set.value)),
+        Node::Set(_, set) => {
+            refs.sets.push(set);
+            stack.push(Item::Expr(&set.value));
+        }
         Node::FilterSection(_, section, _) => {
             stack.extend(section.filter.args.values().map(Item::Expr));
             stack.extend(nodes(&section.body));
@@ -93,7 +99,12 @@ fn visit_val<'a>(val: &'a ExprVal, stack: &mut Vec<Item<'a>>, refs: &mut Refs<'a
             refs.calls.push((&call.namespace, &call.name));
             stack.extend(call.args.values().map(Item::Expr));
         }
-        ExprVal::FunctionCall(call) => stack.extend(call.args.values().map(Item::Expr)),
+        ExprVal::FunctionCall(call) => {
+            if call.name == "range" {
+                refs.ranges.push(call);
+            }
+            stack.extend(call.args.values().map(Item::Expr));
+        }
         ExprVal::Array(items) => stack.extend(items.iter().map(Item::Expr)),
         ExprVal::StringConcat(concat) => stack.extend(concat.values.iter().map(Item::Val)),
         ExprVal::String(_)

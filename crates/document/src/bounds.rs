@@ -1,0 +1,325 @@
+//! Bounds on rendering a user's templates, in time, in output and in what a template may ask
+//! for. A template is a program: a loop over `range(end=3000000000)` or a text doubled in a loop
+//! can take gigabytes, and nested loops hours. Checked before rendering (each template's syntax
+//! tree, see [`check_body`]): a `range()` whose literal bounds make more than [`MAX_RANGE`]
+//! numbers, and a `set` that builds a value from itself more than once. While rendering:
+//! `range()` refuses more than [`MAX_RANGE`] numbers whatever its arguments ([`Range`]); and a
+//! render of an engine holding a template of the user's runs on a thread of its own
+//! ([`render`]), whose caller waits at most [`RENDER_TIME`] and stops waiting at once when the
+//! build is cancelled, and whose output stops at [`RENDER_OUTPUT`] bytes. The thread cannot be
+//! killed: a render stopped from outside ends at its next write of output; one that writes
+//! nothing runs on until the process ends (which `check` and `build` do right after the error).
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, Result, anyhow, bail};
+use tera::ast::{Expr, ExprVal, FunctionCall};
+use tera::{Tera, Value};
+use toetsgen_base::cancel::Cancel;
+
+use crate::engine::chain;
+use crate::recursion::Refs;
+
+/// The longest a render may take.
+pub(crate) const RENDER_TIME: Duration = Duration::from_secs(10);
+/// The most bytes a render may write (64 MB; a V1 document is a few KB, the site's index of
+/// 2,000 plans about 3 MB).
+pub(crate) const RENDER_OUTPUT: usize = 64_000_000;
+/// The most numbers one `range()` may make.
+pub(crate) const MAX_RANGE: u64 = 100_000;
+/// How often a waiting caller looks at the cancel flag.
+const TICK: Duration = Duration::from_millis(20);
+/// The stack of a render's thread (the main thread's size: Tera renders recursively).
+const RENDER_STACK: usize = 8 * 1024 * 1024;
+
+/// Checks one body (a template's or a macro's) of the template `origin` before it renders: its
+/// `range()` calls with literal bounds, and its `set`s.
+pub(crate) fn check_body(refs: &Refs<'_>, origin: &str) -> Result<()> {
+    for call in &refs.ranges {
+        let literal = |arg: &str| match call.args.get(arg) {
+            None => Some(None),
+            Some(expr) => literal_int(expr).map(Some),
+        };
+        let (Some(start), Some(Some(end)), Some(step)) =
+            (literal("start"), literal("end"), literal("step_by"))
+        else {
+            continue;
+        };
+        let (start, step) = (start.unwrap_or(0), step.unwrap_or(1));
+        if step <= 0 {
+            bail!(
+                "template {origin} calls {}: a step_by of 0 never ends",
+                shown(call)
+            );
+        }
+        let count = count(start, end, step);
+        if count > MAX_RANGE {
+            bail!(
+                "template {origin} calls {}, which makes {count} numbers, more than a template may loop over ({MAX_RANGE}): loop over the plan's lists, or a smaller range",
+                shown(call)
+            );
+        }
+    }
+    for set in &refs.sets {
+        let (mentions, filters) = mentions(&set.value, &set.key);
+        let grows = mentions >= 2 || (mentions >= 1 && filters.contains(&"replace"));
+        if grows {
+            bail!(
+                "template {origin} sets `{key}` from itself more than once (`{{% set {key} = … %}}`): such a value can double each time it is set and fill the memory; build it from the plan's values instead",
+                key = set.key
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The number of `range(start, end, step_by)`: 0 when start is past end (Tera refuses it).
+fn count(start: i64, end: i64, step: i64) -> u64 {
+    let span = u64::try_from(end.saturating_sub(start)).unwrap_or(0);
+    span.div_ceil(u64::try_from(step).unwrap_or(1))
+}
+
+/// A call of `range` as the message shows it: its literal arguments in a fixed order.
+fn shown(call: &FunctionCall) -> String {
+    let args: Vec<String> = ["start", "end", "step_by"]
+        .into_iter()
+        .filter_map(|a| (call.args.get(a).and_then(literal_int)).map(|v| format!("{a}={v}")))
+        .collect();
+    format!("range({})", args.join(", "))
+}
+
+/// An expression's value when it is an integer written out, with no filter.
+fn literal_int(expr: &Expr) -> Option<i64> {
+    match (&expr.val, expr.negated || !expr.filters.is_empty()) {
+        (ExprVal::Int(i), false) => Some(*i),
+        _ => None,
+    }
+}
+
+/// How often an expression names the variable `key` (or a part of it), and the filters it uses;
+/// walked with a stack of its own.
+fn mentions<'a>(expr: &'a Expr, key: &str) -> (usize, Vec<&'a str>) {
+    let names = |ident: &str| {
+        ident == key || (ident.strip_prefix(key)).is_some_and(|rest| rest.starts_with(['.', '[']))
+    };
+    let (mut count, mut filters) = (0, Vec::new());
+    let mut exprs: Vec<&'a Expr> = vec![expr];
+    let mut vals: Vec<&'a ExprVal> = Vec::new();
+    loop {
+        if let Some(expr) = exprs.pop() {
+            vals.push(&expr.val);
+            for filter in &expr.filters {
+                filters.push(filter.name.as_str());
+                exprs.extend(filter.args.values());
+            }
+            continue;
+        }
+        let Some(val) = vals.pop() else { break };
+        match val {
+            ExprVal::Ident(ident) => count += usize::from(names(ident)),
+            ExprVal::Math(m) => exprs.extend([&*m.lhs, &*m.rhs]),
+            ExprVal::Logic(l) => exprs.extend([&*l.lhs, &*l.rhs]),
+            ExprVal::In(i) => exprs.extend([&*i.lhs, &*i.rhs]),
+            ExprVal::Test(t) => exprs.extend(&t.args),
+            ExprVal::MacroCall(c) => exprs.extend(c.args.values()),
+            ExprVal::FunctionCall(c) => exprs.extend(c.args.values()),
+            ExprVal::Array(items) => exprs.extend(items),
+            ExprVal::StringConcat(c) => vals.extend(&c.values),
+            ExprVal::String(_) | ExprVal::Int(_) | ExprVal::Float(_) | ExprVal::Bool(_) => {}
+        }
+    }
+    (count, filters)
+}
+
+/// Tera's `range` function with a bound: the same arguments, numbers and messages, but more than
+/// [`MAX_RANGE`] numbers (or a `step_by` of 0, with which Tera's never ends) is an error.
+pub(crate) struct Range;
+
+impl tera::Function for Range {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let number = |name: &str, default: Option<usize>| match args.get(name) {
+            Some(val) => tera::from_value::<usize>(val.clone()).map_err(|_| {
+                let said = if name == "step_by" { "step" } else { name };
+                tera::Error::msg(format!(
+                    "Function `range` received {name}={val} but `{said}` can only be a number"
+                ))
+            }),
+            None => default.ok_or_else(|| {
+                tera::Error::msg("Function `range` was called without a `end` argument")
+            }),
+        };
+        let start = number("start", Some(0))?;
+        let step_by = number("step_by", Some(1))?;
+        let end = number("end", None)?;
+        if start > end {
+            return Err(tera::Error::msg(
+                "Function `range` was called with a `start` argument greater than the `end` one",
+            ));
+        }
+        if step_by == 0 {
+            return Err(tera::Error::msg(
+                "Function `range` was called with step_by=0, which never ends",
+            ));
+        }
+        let count = u64::try_from((end - start).div_ceil(step_by)).unwrap_or(u64::MAX);
+        if count > MAX_RANGE {
+            return Err(tera::Error::msg(format!(
+                "Function `range` would make {count} numbers, more than a template may loop over ({MAX_RANGE})"
+            )));
+        }
+        Ok(Value::Array(
+            (start..end).step_by(step_by).map(Value::from).collect(),
+        ))
+    }
+}
+
+/// Renders `name` on a thread of its own, bounded in time and output, stopped when `cancel` is.
+/// `origin` names the template in messages.
+pub(crate) fn render(
+    tera: &Arc<Tera>,
+    name: &str,
+    ctx: &tera::Context,
+    origin: &str,
+    cancel: &Cancel,
+) -> Result<String> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let (tx, rx) = mpsc::sync_channel(1);
+    let job = {
+        let (tera, name, ctx, stop) = (
+            Arc::clone(tera),
+            name.to_owned(),
+            ctx.clone(),
+            Arc::clone(&stop),
+        );
+        move || {
+            let mut out = Bounded {
+                bytes: Vec::with_capacity(2000),
+                stop,
+                over: false,
+            };
+            let result = tera.render_to(&name, &ctx, &mut out);
+            let _ = tx.send((result, out));
+        }
+    };
+    std::thread::Builder::new()
+        .name("render".to_owned())
+        .stack_size(RENDER_STACK)
+        .spawn(job)
+        .with_context(|| format!("cannot start rendering template {origin}"))?;
+    let start = Instant::now();
+    let (result, out) = loop {
+        match rx.recv_timeout(TICK) {
+            Ok(done) => break done,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                if let Err(cancelled) = cancel.check() {
+                    stop.store(true, Ordering::SeqCst);
+                    return Err(cancelled.into());
+                }
+                if start.elapsed() >= RENDER_TIME {
+                    stop.store(true, Ordering::SeqCst);
+                    bail!(
+                        "template {origin} did not finish within {} s: it loops too long (nested loops over large ranges or lists?)",
+                        RENDER_TIME.as_secs()
+                    );
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => {
+                bail!("template {origin} failed: its render stopped without an answer")
+            }
+        }
+    };
+    if out.over {
+        bail!(
+            "template {origin} made more than {} MB, more than a document may be: it loops too long or repeats too much",
+            RENDER_OUTPUT / 1_000_000
+        );
+    }
+    result
+        .map_err(|e| anyhow!(chain(&e)))
+        .with_context(|| format!("template {origin} failed"))?;
+    String::from_utf8(out.bytes).with_context(|| format!("template {origin} made invalid UTF-8"))
+}
+
+/// A render's output: refuses to grow past [`RENDER_OUTPUT`], and any write once `stop` is set.
+struct Bounded {
+    bytes: Vec<u8>,
+    stop: Arc<AtomicBool>,
+    over: bool,
+}
+
+impl Write for Bounded {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.stop.load(Ordering::Relaxed) {
+            return Err(std::io::Error::other("the render was stopped"));
+        }
+        if self.bytes.len() + buf.len() > RENDER_OUTPUT {
+            self.over = true;
+            return Err(std::io::Error::other("the render made too much"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tera::Function as _;
+
+    fn range(args: &[(&str, u64)]) -> tera::Result<Value> {
+        let args = args.iter().map(|(k, v)| ((*k).to_owned(), Value::from(*v)));
+        Range.call(&args.collect())
+    }
+
+    /// The bounded range makes Tera's numbers, and refuses too many or a step of 0.
+    #[test]
+    fn range_is_teras_with_a_bound() {
+        let values = |v: Vec<u64>| Value::Array(v.into_iter().map(Value::from).collect());
+        assert_eq!(range(&[("end", 5)]).unwrap(), values(vec![0, 1, 2, 3, 4]));
+        let stepped = range(&[("start", 1), ("end", 8), ("step_by", 3)]).unwrap();
+        assert_eq!(stepped, values(vec![1, 4, 7]));
+        assert_eq!(
+            range(&[("end", MAX_RANGE)])
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .len(),
+            100_000
+        );
+        assert!(range(&[("end", MAX_RANGE + 1)]).is_err());
+        assert!(range(&[("end", 3_000_000_000)]).is_err());
+        assert!(range(&[("end", 5), ("step_by", 0)]).is_err());
+        assert!(range(&[("start", 6), ("end", 5)]).is_err());
+    }
+
+    fn checked(source: &str) -> Result<()> {
+        let tpl = tera::Template::new("t.md.tera", None, source).unwrap();
+        check_body(&crate::recursion::refs_of(&tpl.ast), "t.md.tera")
+    }
+
+    /// Literal ranges past the bound and values built from themselves twice are refused; what
+    /// templates usually do passes.
+    #[test]
+    fn the_static_check() {
+        assert!(checked("{% for i in range(end=3000000000) %}x{% endfor %}").is_err());
+        assert!(
+            checked("{% for i in range(start=1, end=200002, step_by=2) %}{% endfor %}").is_err()
+        );
+        assert!(checked("{% for i in range(end=5, step_by=0) %}{% endfor %}").is_err());
+        let doubling = r#"{% set s = "x" %}{% for i in range(end=28) %}{% set s = s ~ s %}{% endfor %}{{ s }}"#;
+        assert!(checked(doubling).is_err());
+        assert!(checked(r#"{% set_global s = s | replace(from="x", to="xx") %}"#).is_err());
+        assert!(checked("{% for i in range(end=100000) %}{% endfor %}").is_ok());
+        assert!(checked("{% for i in range(end=n) %}{% endfor %}").is_ok());
+        assert!(checked(r#"{% set s = s ~ "," ~ t.s %}{% set n = n + 1 %}"#).is_ok());
+    }
+}
