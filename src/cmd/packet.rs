@@ -54,10 +54,11 @@ pub(crate) fn run(args: PacketArgs) -> Result<Status> {
 fn make_all(args: &PacketArgs, files: &[PathBuf], folder: &Path) -> Result<Status> {
     let typst = Typst::locate(None)?;
     let compiler = Compiler::new(&typst, Some(folder), false, args.keep_typst.as_deref())?;
-    let templates = Templates::load(templates_dir(&args.source)?.as_deref())?;
+    let cancel = crate::cmd::signals::cancel_on_signals()?;
+    let templates =
+        Templates::load(templates_dir(&args.source)?.as_deref())?.stopped_by(cancel.clone());
     let plans = read_plans(&args.source.plans)?;
     let archive = Archive::of(&args.source.plans);
-    let cancel = crate::cmd::signals::cancel_on_signals()?;
     let packets = Packets {
         templates: &templates,
         compiler: &compiler,
