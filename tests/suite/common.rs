@@ -214,3 +214,24 @@ pub(crate) fn pdf_outline(pdf: &[u8]) -> Vec<String> {
     }
     titles
 }
+
+/// Changes V1.13's text ("Reageert altijd professioneel op emoties") in the project's
+/// `toetsplannen/V1-dienstverlening.yaml` and sets its `gewijzigd` to `date`, as the office
+/// would: a new version of V1.
+pub(crate) fn change_v1_13(project: &Path, date: &str) {
+    let path = project.join("toetsplannen/V1-dienstverlening.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let start = text.find("code: V1.13").unwrap();
+    let at = start + text[start..].find("gewijzigd: 2021-09-01").unwrap();
+    let changed = format!(
+        "{}{}gewijzigd: {date}{}",
+        &text[..start],
+        text[start..at].replace(
+            "Reageert professioneel op emoties",
+            "Reageert altijd professioneel op emoties"
+        ),
+        &text[at + "gewijzigd: 2021-09-01".len()..]
+    );
+    assert!(changed != text, "the change changed nothing");
+    std::fs::write(&path, changed).unwrap();
+}

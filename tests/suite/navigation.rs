@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::common::{build_ok, project, seed_v1};
+use crate::common::{build_ok, change_v1_13, project, seed_v1};
 
 /// The breadcrumb's links of one page, resolved against the page's folder.
 fn breadcrumb(page: &Path) -> Vec<std::path::PathBuf> {
@@ -22,16 +22,7 @@ fn breadcrumb(page: &Path) -> Vec<std::path::PathBuf> {
 fn every_document_page_links_back() {
     let dir = project(&[&seed_v1()]);
     build_ok(dir.path(), &[]);
-    let plan = dir.path().join("toetsplannen/V1-dienstverlening.yaml");
-    let text = std::fs::read_to_string(&plan).unwrap();
-    let start = text.find("code: V1.13").unwrap();
-    let at = start + text[start..].find("gewijzigd: 2021-09-01").unwrap();
-    let changed = format!("{}gewijzigd: 2025-03-01{}", &text[..at], &text[at + 21..]);
-    std::fs::write(
-        &plan,
-        changed.replacen("Reageert professioneel", "Reageert altijd professioneel", 1),
-    )
-    .unwrap();
+    change_v1_13(dir.path(), "2025-03-01");
     build_ok(dir.path(), &[]);
     let out = dir.path().join("output/V1");
     for folder in [out.clone(), out.join("versies/2021-09-01")] {

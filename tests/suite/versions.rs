@@ -99,16 +99,7 @@ fn an_edit_without_a_new_date_is_refused_with_both_texts() {
 fn an_edit_with_a_new_date_is_a_new_version() {
     let dir = project(&[&v1()]);
     build_ok(dir.path(), &["--format", "md"]);
-    edit(
-        dir.path(),
-        "Reageert professioneel op emoties",
-        "Reageert altijd professioneel op emoties",
-    );
-    let text = std::fs::read_to_string(dir.path().join(PLAN)).unwrap();
-    let start = text.find("code: V1.13").unwrap();
-    let at = start + text[start..].find("gewijzigd: 2021-09-01").unwrap();
-    let changed = format!("{}gewijzigd: 2025-03-01{}", &text[..at], &text[at + 21..]);
-    std::fs::write(dir.path().join(PLAN), changed).unwrap();
+    change_v1_13(dir.path(), "2025-03-01");
     let stdout = build_ok(dir.path(), &["--format", "md"]);
     assert!(
         stdout.contains("Archived version 2025-03-01 of V1"),
@@ -262,16 +253,7 @@ fn a_broken_plan_harms_nothing() {
 fn every_version_is_rebuilt_byte_identical_from_the_archive() {
     let dir = project(&[&v1()]);
     build_ok(dir.path(), &[]);
-    edit(
-        dir.path(),
-        "Reageert professioneel op emoties",
-        "Reageert altijd professioneel op emoties",
-    );
-    edit(
-        dir.path(),
-        "gewijzigd: 2021-09-01\n        niveaus: [PV]\n      - code: V1.14",
-        "gewijzigd: 2025-03-01\n        niveaus: [PV]\n      - code: V1.14",
-    );
+    change_v1_13(dir.path(), "2025-03-01");
     let stdout = build_ok(dir.path(), &[]);
     assert!(stdout.contains("1 earlier version kept"), "{stdout}");
     let out = dir.path().join("output");
@@ -345,16 +327,7 @@ fn every_version_is_rebuilt_byte_identical_from_the_archive() {
 fn changes_show_old_and_new_text_with_the_changed_words_marked() {
     let dir = project(&[&v1()]);
     build_ok(dir.path(), &["--format", "md,html"]);
-    edit(
-        dir.path(),
-        "Reageert professioneel op emoties",
-        "Reageert altijd professioneel op emoties",
-    );
-    edit(
-        dir.path(),
-        "gewijzigd: 2021-09-01\n        niveaus: [PV]\n      - code: V1.14",
-        "gewijzigd: 2025-03-01\n        niveaus: [PV]\n      - code: V1.14",
-    );
+    change_v1_13(dir.path(), "2025-03-01");
     // V1.20 leaves the plan in the new version.
     let text = std::fs::read_to_string(dir.path().join(PLAN)).unwrap();
     let cut = text.find("      - code: V1.20").unwrap();
