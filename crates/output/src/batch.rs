@@ -67,7 +67,12 @@ impl Batch {
         tmp.write_all(bytes)
             .and_then(|()| set_mode(tmp.as_file(), read_only))
             .with_context(|| format!("cannot write {}", tmp.path().display()))?;
-        let temp = tmp.into_temp_path();
+        self.push_place(rel, tmp.into_temp_path());
+        Ok(())
+    }
+
+    /// Adds the step that renames the staged file `temp` to `rel`, keeping `temp` until then.
+    fn push_place(&mut self, rel: &RelPath, temp: tempfile::TempPath) {
         self.steps.push(Step::Place {
             staged: Staged {
                 path: temp.to_path_buf(),
@@ -75,7 +80,6 @@ impl Batch {
             },
             rel: rel.clone(),
         });
-        Ok(())
     }
 
     /// Writes a file through `write` into the staging folder (for `rel`), hashing it on the way,
@@ -101,13 +105,7 @@ impl Batch {
     ) -> Result<()> {
         let opened = std::fs::File::open(&temp).and_then(|f| set_mode(&f, read_only));
         opened.with_context(|| format!("cannot read {}", temp.display()))?;
-        self.steps.push(Step::Place {
-            staged: Staged {
-                path: temp.to_path_buf(),
-                _temp: Some(temp),
-            },
-            rel: rel.clone(),
-        });
+        self.push_place(rel, temp);
         Ok(())
     }
 

@@ -173,17 +173,34 @@ mod tests {
     use super::*;
     use std::net::TcpListener;
 
+    /// A listening socket that hands out the server side of fresh connections, keeping the
+    /// client sides open as long as it lives.
+    struct Server {
+        listener: TcpListener,
+        clients: std::sync::Mutex<Vec<TcpStream>>,
+    }
+
+    impl Server {
+        fn new() -> Self {
+            let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+            let clients = std::sync::Mutex::new(Vec::new());
+            Self { listener, clients }
+        }
+
+        /// Connects a client and returns the accepted server side.
+        fn accept(&self) -> TcpStream {
+            let client = TcpStream::connect(self.listener.local_addr().unwrap()).unwrap();
+            self.clients.lock().unwrap().push(client);
+            self.listener.accept().unwrap().0
+        }
+    }
+
     /// A full list makes room by closing the connection waiting longest, never a busy one
     /// within its grace period, and turns a client away when every connection is busy.
     #[test]
     fn full_list_closes_the_oldest_waiting() {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let addr = listener.local_addr().unwrap();
-        let mut clients = Vec::new();
-        let mut accept = || {
-            clients.push(TcpStream::connect(addr).unwrap());
-            listener.accept().unwrap().0
-        };
+        let server = Server::new();
+        let accept = || server.accept();
         let list = Arc::new(Connections::new(2, Duration::from_secs(3600)));
         let a = list.admit(accept()).ok().unwrap();
         std::thread::sleep(Duration::from_millis(5));
@@ -204,13 +221,8 @@ mod tests {
     /// an event stream never is.
     #[test]
     fn full_list_closes_a_long_answer_but_no_event_stream() {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let addr = listener.local_addr().unwrap();
-        let mut clients = Vec::new();
-        let mut accept = || {
-            clients.push(TcpStream::connect(addr).unwrap());
-            listener.accept().unwrap().0
-        };
+        let server = Server::new();
+        let accept = || server.accept();
         let list = Arc::new(Connections::new(2, Duration::ZERO));
         let a = list.admit(accept()).ok().unwrap();
         let b = list.admit(accept()).ok().unwrap();
