@@ -177,7 +177,73 @@ fn candidates_are_on_their_own_pages_only() {
             form.contains(&format!("Naam kandidaat: {name} ({number})")),
             "{name}'s form is filled in"
         );
-        assert!(form.contains("Annelies de Vries en Bram Bakker"));
+    }
+}
+
+/// The values written after `label` on a page read with `-layout`: the text after `label:` (or,
+/// in a table, after the label that begins the line and its gap) up to the next gap of two spaces or the line's end;
+/// blank lines to write on are left out.
+fn field<'a>(page: &'a str, label: &str) -> Vec<&'a str> {
+    let mut values = Vec::new();
+    for line in page.lines() {
+        let line = line.trim_start();
+        let colon = format!("{label}:");
+        let after = [
+            line.strip_prefix(&colon),
+            (line.find(&format!("  {colon}"))).map(|at| &line[at + 2 + colon.len()..]),
+            line.strip_prefix(&format!("{label}  ")),
+        ];
+        for rest in after.into_iter().flatten() {
+            let value = rest
+                .trim_start()
+                .split("  ")
+                .next()
+                .unwrap_or("")
+                .trim_end();
+            if !value.is_empty() {
+                values.push(value);
+            }
+        }
+    }
+    values
+}
+
+/// Date, time, location and each assessor have a field of their own on the voorblad, the
+/// opdracht and every form (never "3 december 2026, Stadhuis" or "A en B" in one field), and
+/// every form has a signature row per assessor.
+#[test]
+fn each_field_holds_one_value() {
+    let (_, _, pages) = packet();
+    let expected = [
+        ("Datum", "3 december 2026"),
+        ("Tijd", "09:30 uur"),
+        ("Locatie", "Stadhuis Den Haag, Spui 70"),
+        ("Beoordelaar 1", "Annelies de Vries"),
+        ("Beoordelaar 2", "Bram Bakker"),
+    ];
+    let docs = documents(pages);
+    let with_fields: Vec<String> = (docs.iter())
+        .filter(|(_, d)| {
+            [
+                "Voorblad",
+                "Opdracht voor de kandidaat",
+                "Beoordelingsformulier",
+            ]
+            .iter()
+            .any(|t| d[0].lines().take(3).any(|l| l.contains(t)))
+        })
+        .map(|(_, d)| d.iter().map(|p| p.as_str()).collect())
+        .collect();
+    assert_eq!(with_fields.len(), 1 + 2 * NAMES.len());
+    for doc in &with_fields {
+        for (label, value) in expected {
+            assert_eq!(field(doc, label), [value], "{label} in\n{doc}");
+        }
+    }
+    for form in with_fields.iter().filter(|d| d.contains("Ondertekening")) {
+        let signing = &form[form.find("Ondertekening").unwrap()..];
+        let rows: Vec<&str> = field(signing, "Beoordelaar");
+        assert_eq!(rows, ["Annelies de Vries", "Bram Bakker"], "{signing}");
     }
 }
 
