@@ -125,6 +125,19 @@ fn a_text_doubled_in_a_loop_is_refused() {
     );
 }
 
+/// `get_env` cannot bring the builder's environment into a document: refused, with the value
+/// nowhere in the message.
+#[test]
+fn get_env_is_refused() {
+    let run = check_refuses(
+        r#"{{ get_env(name="PATH") }}"#,
+        "Function `get_env` is not available in toetsgen's templates",
+        5,
+    );
+    let path = std::env::var("PATH").unwrap();
+    assert!(!run.stderr.contains(&path), "{}", run.stderr);
+}
+
 /// Two nested loops of 100,000 (past 40 s before) end at the render's time limit, 10 s.
 #[test]
 fn nested_ranges_time_out() {

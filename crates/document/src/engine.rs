@@ -63,6 +63,14 @@ impl Engine {
     }
 }
 
+/// Tera's `get_env`, closed: a document shows what its plan says, never the environment of the
+/// computer that builds it (a template could otherwise print a secret into a published page).
+fn no_env(_: &std::collections::HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+    Err(tera::Error::msg(
+        "Function `get_env` is not available in toetsgen's templates: a document shows what its plan says, not the settings of the computer that builds it",
+    ))
+}
+
 /// The engine of one format: its templates, its autoescaping and its filters. Each template is
 /// parsed once (side by side when `parallel`) and checked for recursion before Tera loads them
 /// (an `extends` loop can overflow its stack while loading); then loaded as
@@ -75,6 +83,7 @@ fn make(format: Format, sources: &BTreeMap<String, Source>, parallel: bool) -> R
     filters::register(&mut tera, format);
     // Tera's `range`, bounded (see `bounds`).
     tera.register_function("range", bounds::Range);
+    tera.register_function("get_env", no_env);
     fn parse<'a>((name, source): (&'a String, &'a Source)) -> (&'a str, tera::Result<Template>) {
         (name.as_str(), Template::new(name, None, &source.text))
     }
