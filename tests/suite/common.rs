@@ -235,3 +235,32 @@ pub(crate) fn change_v1_13(project: &Path, date: &str) {
     assert!(changed != text, "the change changed nothing");
     std::fs::write(&path, changed).unwrap();
 }
+
+/// Every file under `dir`, by its path relative to `dir`, with what `of` makes of it (its bytes,
+/// hash or time): a folder as it is, to compare before and after.
+pub(crate) fn each_file<T>(
+    dir: &Path,
+    of: impl Fn(&Path) -> T,
+) -> std::collections::BTreeMap<PathBuf, T> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (e.path().strip_prefix(dir).unwrap().to_owned(), of(e.path())))
+        .collect()
+}
+
+/// How long [`wait_for`] polls before the test fails.
+pub(crate) const WAIT_LIMIT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Polls `check` until it gives a value; fails after [`WAIT_LIMIT`].
+pub(crate) fn wait_for<T>(what: &str, mut check: impl FnMut() -> Option<T>) -> T {
+    let start = std::time::Instant::now();
+    loop {
+        if let Some(value) = check() {
+            return value;
+        }
+        assert!(start.elapsed() < WAIT_LIMIT, "timed out waiting for {what}");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}

@@ -10,20 +10,7 @@ use crate::common::*;
 
 /// Every file under `dir` with its bytes: the folder as it is, to compare before and after.
 fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut all = BTreeMap::new();
-    let mut todo = vec![dir.to_owned()];
-    while let Some(folder) = todo.pop() {
-        for entry in std::fs::read_dir(&folder).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                todo.push(path);
-            } else {
-                let rel = path.strip_prefix(dir).unwrap().to_owned();
-                all.insert(rel, std::fs::read(&path).unwrap());
-            }
-        }
-    }
-    all
+    crate::common::each_file(dir, |p| std::fs::read(p).unwrap())
 }
 
 /// A project whose plans folder holds the repository's V1 plan under another name,

@@ -10,7 +10,7 @@ use std::process::{Child, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::common::{exits, project, seed_v1, toetsgen};
+use crate::common::{exits, project, seed_v1, toetsgen, wait_for};
 
 /// The longest any awaited event may take on a loaded machine.
 const TIMEOUT: Duration = Duration::from_secs(30);
@@ -122,18 +122,6 @@ fn get(port: u16, target: &str) -> (u16, String) {
         .unwrap_or_else(|| panic!("no status in {response:?}"));
     let body = response.split_once("\r\n\r\n").map_or("", |(_, b)| b);
     (status, body.to_owned())
-}
-
-/// Polls `check` until it gives a value; fails after [`TIMEOUT`].
-fn wait_for<T>(what: &str, mut check: impl FnMut() -> Option<T>) -> T {
-    let start = Instant::now();
-    loop {
-        if let Some(value) = check() {
-            return value;
-        }
-        assert!(start.elapsed() < TIMEOUT, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
 }
 
 /// A project with the V1 plan; its plan file.

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::common::{build_ok, project, seed_v1};
+use crate::common::{build_ok, project, seed_v1, wait_for};
 
 /// The longest any awaited event may take on a loaded machine.
 const TIMEOUT: Duration = Duration::from_secs(30);
@@ -139,18 +139,6 @@ fn split(response: &[u8]) -> (u16, Vec<u8>) {
         .unwrap_or(0);
     let body = end.map_or(Vec::new(), |e| response[e + 4..].to_vec());
     (status, body)
-}
-
-/// Polls `check` until it gives a value; fails after [`TIMEOUT`].
-fn wait_for<T>(what: &str, mut check: impl FnMut() -> Option<T>) -> T {
-    let start = Instant::now();
-    loop {
-        if let Some(value) = check() {
-            return value;
-        }
-        assert!(start.elapsed() < TIMEOUT, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
 }
 
 /// A project with the V1 plan.

@@ -9,12 +9,7 @@ use crate::common::*;
 
 /// Every file under `dir` with its bytes.
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .map(|e| (e.path().to_owned(), std::fs::read(e.path()).unwrap()))
-        .collect()
+    each_file(dir, |p| std::fs::read(p).unwrap())
 }
 
 /// A decoy folder beside the project, with a file the build must never touch.

@@ -26,17 +26,7 @@ fn edit(dir: &Path, from: &str, to: &str) {
 
 /// Every file under `dir` with the hash of its bytes.
 fn contents(dir: &Path) -> BTreeMap<PathBuf, String> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().to_owned(),
-                toetsgen::fs::sha256(&std::fs::read(e.path()).unwrap()),
-            )
-        })
-        .collect()
+    each_file(dir, |p| toetsgen::fs::sha256(&std::fs::read(p).unwrap()))
 }
 
 /// What the program said on standard error, with today's date as `[today]`.

@@ -12,17 +12,7 @@ const CHANGE_DATE: &str = "2025-06-01";
 
 /// Every file under `dir` with its modification time.
 fn mtimes(dir: &Path) -> BTreeMap<PathBuf, SystemTime> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path().to_owned(),
-                e.metadata().unwrap().modified().unwrap(),
-            )
-        })
-        .collect()
+    each_file(dir, |p| std::fs::metadata(p).unwrap().modified().unwrap())
 }
 
 /// Edits the project's V1 plan file with `edit`, which must change it.
@@ -351,8 +341,9 @@ fn a_killed_build_leaves_no_partial_file() {
     }
     assert!(seen > 0, "no killed build had written a file");
     build_ok(dir.path(), &[]);
-    for (path, _) in mtimes(&reference.path().join("output")) {
-        let rel = path.strip_prefix(reference.path()).unwrap();
+    for (rel, _) in mtimes(&reference.path().join("output")) {
+        let rel = Path::new("output").join(rel);
+        let path = reference.path().join(&rel);
         if rel.ends_with(".toetsgen.lock") {
             continue;
         }
@@ -360,7 +351,7 @@ fn a_killed_build_leaves_no_partial_file() {
             // The records agree but for the files' stamps (times and inodes differ).
             assert_eq!(
                 unstamped(&path),
-                unstamped(&dir.path().join(rel)),
+                unstamped(&dir.path().join(&rel)),
                 "{}",
                 rel.display()
             );
@@ -368,7 +359,7 @@ fn a_killed_build_leaves_no_partial_file() {
         }
         assert_eq!(
             std::fs::read(&path).unwrap(),
-            std::fs::read(dir.path().join(rel)).unwrap(),
+            std::fs::read(dir.path().join(&rel)).unwrap(),
             "{}",
             rel.display()
         );
@@ -382,14 +373,14 @@ fn assert_complete(output: &Path, reference: &Path) -> usize {
         return 0;
     }
     let mut documents = 0;
-    for (path, _) in mtimes(output) {
-        let rel = path.strip_prefix(output).unwrap();
+    for (rel, _) in mtimes(output) {
+        let path = output.join(&rel);
         let name = rel.to_string_lossy();
         if name == ".toetsgen.lock" || name == ".toetsgen.json" {
             continue;
         }
-        let expected =
-            std::fs::read(reference.join(rel)).unwrap_or_else(|_| panic!("unexpected file {name}"));
+        let expected = std::fs::read(reference.join(&rel))
+            .unwrap_or_else(|_| panic!("unexpected file {name}"));
         assert!(
             std::fs::read(&path).unwrap() == expected,
             "{name} is partial or wrong"
@@ -560,14 +551,8 @@ fn a_plan_whose_html_fails_is_left_out_with_its_pdfs() {
         &["toetsplan.html.tera", "plan V1"],
     );
     let output = dir.path().join("output");
-    let files: Vec<String> = mtimes(&output)
-        .into_keys()
-        .map(|p| {
-            p.strip_prefix(&output)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned()
-        })
+    let files: Vec<String> = (mtimes(&output).into_keys())
+        .map(|p| p.to_string_lossy().into_owned())
         .collect();
     assert!(files.iter().any(|f| f == "B2/toetsplan.pdf"), "{files:?}");
     assert!(files.iter().any(|f| f == "B2/toetsplan.html"), "{files:?}");
