@@ -1,46 +1,115 @@
-//! The command line: `toetsgen build`, `check`, `changes`, `import`, `serve`, `schema`, `new` and
-//! `packet`,
-//! with the folders and formats they work on.
+//! The command line: `toetsgen bouw`, `controleer`, `wijzigingen`, `importeer`, `bekijk`,
+//! `schema`, `nieuw`, `uitslagen` and `pakket` (each also under its English name: `build`,
+//! `check`, `changes`, `import`, `serve`, `schema`, `new`, `results`, `packet`), with the folders
+//! and formats they work on. The texts of `--help` and of a wrong command line come from the
+//! message catalogue ([`localize`], [`usage`]); the doc comments here are for developers.
+
+mod localize;
+pub(crate) mod usage;
 
 use std::net::IpAddr;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
+use toetsgen_base::lang::Lang;
 use toetsgen_document::Format;
 
 /// Generate the documents of an exam (toetsplan, beoordelingsformulier, instructie voor de
 /// beoordelaar, opdracht voor de kandidaat) as Markdown, HTML and PDF from toetsplannen in YAML.
 #[derive(Debug, Parser)]
-#[command(name = "toetsgen", version, propagate_version = true)]
+#[command(name = "toetsgen", version)]
 pub(crate) struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+
+    /// The language of messages and help: nl (default) or en. Without it, the locale
+    /// variables (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) choose.
+    #[arg(long, global = true, value_name = "TAAL", alias = "lang", value_parser = parse_lang)]
+    pub taal: Option<Lang>,
 }
 
-/// The subcommands.
+/// The subcommands, named in Dutch; each English name is an alias, so that scripts written for
+/// either keep working.
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     /// Build every document of every plan into the output folder.
+    #[command(name = "bouw", alias = "build")]
     Build(BuildArgs),
     /// Check the plans and templates without writing anything.
+    #[command(name = "controleer", alias = "check")]
     Check(CheckArgs),
     /// List, per plan, the toetstermen changed on or after a date.
+    #[command(name = "wijzigingen", alias = "changes")]
     Changes(ChangesArgs),
     /// Turn a toetsplan from a text export (.txt) or Word document (.docx) into YAML.
+    #[command(name = "importeer", alias = "import")]
     Import(ImportArgs),
     /// Build, serve the output folder on this computer, and rebuild and reload on every save.
+    #[command(name = "bekijk", alias = "serve")]
     Serve(ServeArgs),
     /// Print the JSON Schema of a toetsplan (for editors such as VS Code).
+    #[command(name = "schema")]
     Schema,
     /// Write a new toetsplan to start from: toetsplannen/<CODE>-<naam>.yaml.
+    #[command(name = "nieuw", alias = "new")]
     New(NewArgs),
     /// Collect saved beoordelingsformulieren (JSON) into a results list (CSV and Markdown).
+    #[command(name = "uitslagen", alias = "results")]
     Uitslagen(UitslagenArgs),
     /// Make the print packet of an exam session: one PDF in pakketten/.
+    #[command(name = "pakket", alias = "packet")]
     Packet(PacketArgs),
+}
+
+impl Cli {
+    /// The command line with every text in `lang`.
+    pub(crate) fn command_in(lang: Lang) -> clap::Command {
+        localize::localize(<Cli as CommandFactory>::command(), lang)
+    }
+
+    /// Reads the command line `args` (the program's name first), its texts in `lang`.
+    pub(crate) fn parse_from(
+        args: Vec<std::ffi::OsString>,
+        lang: Lang,
+    ) -> Result<Cli, clap::error::Error<usage::Dutch>> {
+        let mut command = Cli::command_in(lang);
+        command
+            .try_get_matches_from_mut(args)
+            .and_then(|mut matches| Cli::from_arg_matches_mut(&mut matches))
+            .map_err(|err| err.format(&mut command).apply())
+    }
+}
+
+/// The language `--taal` (or `--lang`) names on the command line `args`, looked for before the
+/// command line is read, so that its own help and errors are in that language.
+pub(crate) fn lang_asked(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        for flag in ["--taal", "--lang"] {
+            if arg == flag {
+                return args.next().and_then(|v| Lang::parse(&v));
+            }
+            if let Some(value) = arg.strip_prefix(flag).and_then(|r| r.strip_prefix('=')) {
+                return Lang::parse(value);
+            }
+        }
+    }
+    None
+}
+
+/// Reads a `--taal` value: nl or en.
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    match text {
+        "nl" => Ok(Lang::Nl),
+        "en" => Ok(Lang::En),
+        _ => Err(toetsgen_base::msg!("cli-lang-unknown")),
+    }
 }
 
 /// Options of `toetsgen uitslagen`.

@@ -14,13 +14,17 @@ mod status;
 
 use std::process::ExitCode;
 
-use clap::Parser;
 use cli::{Cli, Command};
 use status::Status;
+use toetsgen_base::lang::Lang;
+use toetsgen_base::msg;
 use toetsgen_plan::diagnostic::visible;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = cli::lang_asked(&args).unwrap_or_else(|| Lang::from_env(|k| std::env::var(k).ok()));
+    toetsgen_base::lang::set(lang);
+    let cli = match Cli::parse_from(args, lang) {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();
@@ -50,10 +54,25 @@ fn main() -> ExitCode {
             match status {
                 Status::PipeClosed => {}
                 Status::Interrupted(_) => eprintln!("{err}"),
-                _ => eprintln!("{}", visible(&format!("error: {err:#}"))),
+                _ => eprintln!(
+                    "{}",
+                    visible(&format!("{} {}", msg!("cli-error"), describe(&err)))
+                ),
             }
             status
         }
     };
     status.code()
+}
+
+/// An error with its causes, as `{:#}` writes it (`what: why: why`), each error of the operating
+/// system told in the user's language.
+fn describe(err: &anyhow::Error) -> String {
+    err.chain()
+        .map(|cause| match cause.downcast_ref::<std::io::Error>() {
+            Some(io) => toetsgen_base::lang::io_error(io),
+            None => cause.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(": ")
 }

@@ -4,9 +4,9 @@ use anyhow::Result;
 
 use crate::cli::BuildArgs;
 use crate::cmd::report::Terminal;
-use crate::cmd::{print_problems, skipped_line, templates_dir};
+use crate::cmd::{Skipped, print_problems, skipped_line, templates_dir};
 use crate::status::Status;
-use toetsgen_base::words::plural;
+use toetsgen_base::msg;
 use toetsgen_build::{self as build, Archived, Options, Outcome};
 use toetsgen_plan::archive::Stored;
 use toetsgen_plan::diagnostic::visible;
@@ -41,10 +41,10 @@ pub(crate) fn run(args: BuildArgs) -> Result<Status> {
         say!("{}", archived_line(archived))?;
     }
     for note in &outcome.notes {
-        tell!("{}\n", visible(&format!("note: {note}")));
+        tell!("{}\n", visible(&format!("{} {note}", msg!("cmd-note"))));
     }
     say!("{}", summary(&opts, &outcome))?;
-    if let Some(line) = skipped_line(&outcome, "not built because of the errors above") {
+    if let Some(line) = skipped_line(&outcome, Skipped::NotBuilt) {
         tell!("{line}");
     }
     Ok(Status::valid_if(outcome.success()))
@@ -52,57 +52,59 @@ pub(crate) fn run(args: BuildArgs) -> Result<Status> {
 
 /// "Archived version 2021-09-01 of V1 in toetsplannen/archief/V1/2021-09-01.yaml".
 fn archived_line(a: &Archived) -> String {
-    let what = match a.stored {
-        Stored::Corrected => "the correction of version",
-        _ => "version",
-    };
-    visible(&format!(
-        "Archived {what} {} of {} in {}",
-        a.version, a.code, a.file
-    ))
+    let (version, code, file) = (
+        a.version.to_string(),
+        a.code.to_string(),
+        a.file.to_string(),
+    );
+    visible(&match a.stored {
+        Stored::Corrected => msg!(
+            "cmd-archived-correction",
+            version = version,
+            code = code,
+            file = file
+        ),
+        _ => msg!("cmd-archived", version = version, code = code, file = file),
+    })
 }
 
 /// The one line that says what the build did.
 pub(super) fn summary(opts: &Options, o: &Outcome) -> String {
-    let time = format!("{:.2} s", o.elapsed.as_secs_f64());
+    let time = msg!("cmd-seconds", s = format!("{:.2}", o.elapsed.as_secs_f64()));
     let skipped = match (opts.since, o.plans_skipped) {
-        (Some(since), n) if n > 0 => format!(
-            "; {} without changes since {since} left alone",
-            plural(n, "plan", "plans")
-        ),
+        (Some(since), n) if n > 0 => msg!("cmd-build-left-alone", n = n, since = since.to_string()),
         _ => String::new(),
     };
+    let output = opts.output.display().to_string();
     if o.tally.written == 0 && o.tally.removed == 0 && o.plans_built > 0 && o.failures.is_empty() {
-        return format!(
-            "Nothing to do: all {} of {} in {} are up to date{skipped} ({time})",
-            plural(o.tally.unchanged, "file", "files"),
-            plural(o.plans_built, "plan", "plans"),
-            opts.output.display()
+        return msg!(
+            "cmd-build-nothing",
+            files = o.tally.unchanged,
+            plans = o.plans_built,
+            output = output,
+            skipped = skipped,
+            time = time,
         );
     }
     let formats: Vec<String> = opts.formats.iter().map(ToString::to_string).collect();
-    let mut parts = vec![format!(
-        "{} written",
-        plural(o.tally.written, "file", "files")
-    )];
+    let mut parts = vec![msg!("cmd-build-written", n = o.tally.written)];
     if o.tally.unchanged > 0 {
-        parts.push(format!("{} up to date", o.tally.unchanged));
+        parts.push(msg!("cmd-build-up-to-date", n = o.tally.unchanged));
     }
     if o.tally.removed > 0 {
-        parts.push(format!("{} removed", o.tally.removed));
+        parts.push(msg!("cmd-build-removed", n = o.tally.removed));
     }
     if o.tally.versions_kept > 0 {
-        parts.push(format!(
-            "{} kept",
-            plural(o.tally.versions_kept, "earlier version", "earlier versions")
-        ));
+        parts.push(msg!("cmd-build-kept", n = o.tally.versions_kept));
     }
-    format!(
-        "Built {}: {} ({}); {} in {}{skipped} ({time})",
-        plural(o.plans_built, "plan", "plans"),
-        plural(o.documents, "document", "documents"),
-        formats.join(", "),
-        parts.join(", "),
-        opts.output.display(),
+    msg!(
+        "cmd-build-done",
+        plans = o.plans_built,
+        documents = o.documents,
+        formats = formats.join(", "),
+        parts = parts.join(", "),
+        output = output,
+        skipped = skipped,
+        time = time,
     )
 }

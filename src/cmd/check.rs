@@ -3,9 +3,9 @@
 use anyhow::Result;
 
 use crate::cli::CheckArgs;
-use crate::cmd::{plans_failed, print_problems, skipped_line, templates_dir};
+use crate::cmd::{Skipped, plans_failed, print_problems, skipped_line, templates_dir};
 use crate::status::Status;
-use toetsgen_base::words::plural;
+use toetsgen_base::msg;
 use toetsgen_build::{self as build, Options, Outcome};
 
 /// Runs the check; returns whether every plan is valid.
@@ -22,7 +22,7 @@ pub(crate) fn run(args: CheckArgs) -> Result<Status> {
     let outcome = build::check(&opts)?;
     print_problems(&outcome);
     say!("{}", summary(&outcome))?;
-    if let Some(line) = skipped_line(&outcome, "with errors (see above)") {
+    if let Some(line) = skipped_line(&outcome, Skipped::WithErrors) {
         tell!("{line}");
     }
     Ok(Status::valid_if(outcome.success()))
@@ -35,17 +35,21 @@ fn summary(outcome: &Outcome) -> String {
         outcome.diagnostics.iter().partition(|d| d.is_error());
     let errors = errors.len() + outcome.failures.len();
     let failed = plans_failed(outcome);
-    let warnings = plural(warnings.len(), "warning", "warnings");
-    let checked = format!(
-        "Checked {}: {} valid",
-        plural(outcome.plans_found, "plan", "plans"),
-        outcome.plans_built
-    );
+    let (plans, valid, warnings) = (outcome.plans_found, outcome.plans_built, warnings.len());
     match (failed, errors) {
-        (0, 0) => format!("{checked}, {warnings}"),
-        _ => format!(
-            "{checked}, {failed} with errors; {}, {warnings}",
-            plural(errors, "error", "errors")
+        (0, 0) => msg!(
+            "cmd-checked",
+            plans = plans,
+            valid = valid,
+            warnings = warnings
+        ),
+        _ => msg!(
+            "cmd-checked-errors",
+            plans = plans,
+            valid = valid,
+            failed = failed,
+            errors = errors,
+            warnings = warnings,
         ),
     }
 }

@@ -47,7 +47,7 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 
 use crate::cli::SourceArgs;
-use toetsgen_base::words::plural;
+use toetsgen_base::msg;
 use toetsgen_build::Outcome;
 use toetsgen_plan::diagnostic::visible;
 use toetsgen_plan::folder::Plans;
@@ -55,10 +55,7 @@ use toetsgen_plan::folder::Plans;
 /// The templates folder: the one named, which must exist, or `templates` when present.
 fn templates_dir(args: &SourceArgs) -> Result<Option<PathBuf>> {
     match &args.templates {
-        Some(dir) if !dir.is_dir() => bail!(
-            "the templates folder {} does not exist: create it, or leave out --templates to use the built-in templates",
-            dir.display()
-        ),
+        Some(dir) if !dir.is_dir() => bail!(msg!("cmd-no-templates-folder", path = dir)),
         Some(dir) => Ok(Some(dir.clone())),
         None => {
             let default = PathBuf::from("templates");
@@ -94,9 +91,20 @@ fn print_problems(outcome: &Outcome) {
 /// line and the offending line, then the build record's, then the failures with their causes.
 fn problems(outcome: &Outcome) -> Vec<String> {
     let diagnostics = outcome.diagnostics.iter().map(ToString::to_string);
-    let ignored = (outcome.ignored.iter())
-        .map(|entry| visible(&format!("warning: ignored in the build record: {entry}")));
-    let failures = (outcome.failures.iter()).map(|failure| visible(&format!("error: {failure:#}")));
+    let ignored = (outcome.ignored.iter()).map(|entry| {
+        visible(&format!(
+            "{} {}",
+            msg!("cmd-warning"),
+            msg!("cmd-record-ignored", entry = entry.to_string())
+        ))
+    });
+    let failures = (outcome.failures.iter()).map(|failure| {
+        visible(&format!(
+            "{} {}",
+            msg!("cli-error"),
+            crate::describe(failure)
+        ))
+    });
     diagnostics.chain(ignored).chain(failures).collect()
 }
 
@@ -105,8 +113,19 @@ fn plans_failed(outcome: &Outcome) -> usize {
     (outcome.plans_found).saturating_sub(outcome.plans_built + outcome.plans_skipped)
 }
 
-/// The line about plans that failed, if any: "1 plan <what>".
-fn skipped_line(outcome: &Outcome, what: &str) -> Option<String> {
+/// What became of the plans that failed.
+enum Skipped {
+    /// `build`: not built.
+    NotBuilt,
+    /// `check`: found to have errors.
+    WithErrors,
+}
+
+/// The line about plans that failed, if any: "1 plan not built because of the errors above".
+fn skipped_line(outcome: &Outcome, what: Skipped) -> Option<String> {
     let failed = plans_failed(outcome);
-    (failed > 0).then(|| format!("{} {what}", plural(failed, "plan", "plans")))
+    (failed > 0).then(|| match what {
+        Skipped::NotBuilt => msg!("cmd-plans-not-built", n = failed),
+        Skipped::WithErrors => msg!("cmd-plans-with-errors", n = failed),
+    })
 }

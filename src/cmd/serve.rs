@@ -11,7 +11,7 @@ use anyhow::Result;
 use crate::cli::ServeArgs;
 use crate::cmd::build::summary;
 use crate::cmd::report::Terminal;
-use crate::cmd::{print_problems, problems, skipped_line, templates_dir};
+use crate::cmd::{Skipped, print_problems, problems, skipped_line, templates_dir};
 use crate::status::Status;
 use toetsgen_base::cancel::Cancelled;
 use toetsgen_build::{self as build, Options};
@@ -99,7 +99,7 @@ fn rebuild(opts: &Options, server: &Server, builds: &mut u64) -> Result<(), Canc
             print_problems(&outcome);
             // The server keeps serving when nobody reads its standard output any more.
             let _ = say!("{}", summary(opts, &outcome));
-            if let Some(line) = skipped_line(&outcome, "not built because of the errors above") {
+            if let Some(line) = skipped_line(&outcome, Skipped::NotBuilt) {
                 tell!("{line}");
             }
             let ok = outcome.success();

@@ -223,7 +223,11 @@ fn help_documents_flags_and_wrong_usage_exits_2() {
         2,
         &["unknown format `docx`"],
     );
-    exits(toetsgen(empty.path()).arg("bouw"), 2, &[]);
+    exits(
+        toetsgen(empty.path()).arg("bouwen"),
+        2,
+        &["unrecognized subcommand 'bouwen'"],
+    );
 }
 
 /// A plans folder that does not exist is a clear error.
@@ -321,7 +325,7 @@ fn exit_code_2_for_wrong_usage() {
         2,
         &[
             "unexpected argument '--geen-vlag' found",
-            "Usage: toetsgen build",
+            "Usage: toetsgen bouw",
         ],
     );
     assert!(!dir.path().join("output").exists());

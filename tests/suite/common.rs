@@ -22,10 +22,30 @@ pub(crate) fn seed_v1() -> PathBuf {
     fixture("seed/V1-dienstverlening.yaml")
 }
 
-/// The toetsgen binary, run in `dir`.
+/// The toetsgen binary, run in `dir`, speaking English: the messages most tests pin are the
+/// English catalogue's (the Dutch ones, the default, are pinned in `lang.rs`, which asks for
+/// Dutch with [`in_dutch`]).
 pub(crate) fn toetsgen(dir: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_toetsgen"));
     cmd.current_dir(dir);
+    english(&mut cmd);
+    cmd
+}
+
+/// Sets the locale variables of `cmd` to English, whatever the machine running the tests has.
+pub(crate) fn english(cmd: &mut Command) -> &mut Command {
+    for var in ["LANGUAGE", "LC_MESSAGES", "LANG"] {
+        cmd.env_remove(var);
+    }
+    cmd.env("LC_ALL", "en_US.UTF-8")
+}
+
+/// Sets the locale variables of `cmd` to none at all, as on a machine where nobody chose a
+/// language: toetsgen then speaks Dutch.
+pub(crate) fn in_dutch(cmd: &mut Command) -> &mut Command {
+    for var in ["LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        cmd.env_remove(var);
+    }
     cmd
 }
 

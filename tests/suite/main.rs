@@ -16,6 +16,7 @@ mod honest_summaries;
 mod import;
 mod import_contract;
 mod invalid_plans;
+mod lang;
 mod limits;
 mod navigation;
 mod new;

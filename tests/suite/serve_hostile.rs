@@ -36,11 +36,13 @@ impl Serve {
                 let mut cmd = Command::new("sh");
                 let script = format!("ulimit -n {n} && exec \"$0\" serve --port 0");
                 cmd.args(["-c", &script, bin]);
+                crate::common::english(&mut cmd);
                 cmd
             }
             None => {
                 let mut cmd = Command::new(bin);
                 cmd.args(["serve", "--port", "0"]);
+                crate::common::english(&mut cmd);
                 cmd
             }
         };

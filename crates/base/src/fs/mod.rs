@@ -27,7 +27,7 @@ pub fn temp_file_in(dir: &Path) -> Result<tempfile::NamedTempFile> {
         .prefix(TEMP_PREFIX)
         .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))
+        .with_context(|| crate::msg!("base-cannot-create-temp", dir = dir))
 }
 
 /// Writes `contents` to `path` atomically, creating parent folders as needed.
@@ -52,9 +52,9 @@ pub fn write_via(tmp_dir: &Path, path: &Path, contents: &[u8]) -> Result<()> {
     tmp.write_all(contents)
         .and_then(|()| make_readable(tmp.as_file()))
         .and_then(|()| tmp.as_file().sync_all())
-        .with_context(|| format!("cannot write {}", tmp.path().display()))?;
+        .with_context(|| crate::msg!("base-cannot-write", path = tmp.path()))?;
     tmp.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .with_context(|| crate::msg!("base-cannot-write", path = path))?;
     Ok(())
 }
 
@@ -86,9 +86,12 @@ pub fn write_atomic_with(
         Ok(Placed::Elsewhere(err)) => anyhow::Error::new(err),
         Err(err) => err,
     };
-    let beside = beside.context(format!("cannot write {}", path.display()));
+    let beside = beside.context(crate::msg!("base-cannot-write", path = path));
     Err(match first {
-        Some(first) => beside.context(format!("through the staging folder too: {first:#}")),
+        Some(first) => beside.context(crate::msg!(
+            "base-staging-too",
+            first = format!("{first:#}")
+        )),
         None => beside,
     })
 }
@@ -114,7 +117,7 @@ pub fn write_temp_hashed(
     let (buffered, sha256) = hashing.finish();
     let file = written
         .and_then(|()| buffered.into_inner().map_err(|e| e.into_error()))
-        .with_context(|| format!("cannot write {}", temp.display()))?;
+        .with_context(|| crate::msg!("base-cannot-write", path = &*temp))?;
     Ok((file, temp, sha256))
 }
 
@@ -131,7 +134,7 @@ fn write_hashed_via(
     }
     make_readable(&file)
         .and_then(|()| file.sync_all())
-        .with_context(|| format!("cannot write {}", temp.display()))?;
+        .with_context(|| crate::msg!("base-cannot-write", path = &*temp))?;
     match temp.persist(path) {
         Ok(()) => Ok(Placed::Done(true)),
         Err(err) => Ok(Placed::Elsewhere(err.error)),
@@ -144,7 +147,7 @@ pub fn write_scratch(path: &Path, contents: &[u8]) -> Result<()> {
     if let Some(dir) = path.parent() {
         create_dir_all(dir)?;
     }
-    std::fs::write(path, contents).with_context(|| format!("cannot write {}", path.display()))
+    std::fs::write(path, contents).with_context(|| crate::msg!("base-cannot-write", path = path))
 }
 
 /// Temporary files are private (0600); published documents must be readable by all (0644).
@@ -162,7 +165,8 @@ pub fn make_readable(_file: &std::fs::File) -> std::io::Result<()> {
 
 /// Creates a folder and its parents, naming the folder on failure.
 pub fn create_dir_all(dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create folder {}", dir.display()))
+    std::fs::create_dir_all(dir)
+        .with_context(|| crate::msg!("base-cannot-create-folder", path = dir))
 }
 
 /// What the file system says about a file without reading it: its size, its modification time,

@@ -1,0 +1,163 @@
+# The command line (src/cli.rs): what `--help` says, and what a wrong command line is told.
+# Ids: cli-<command>-about, cli-<command>-<option> (the option of one command), cli-arg-<option>
+# (an option that means the same in every command), cli-value-<name> (the name of a value).
+
+cli-about = Generate the documents of an exam (toetsplan, beoordelingsformulier, instructie voor de beoordelaar, opdracht voor de kandidaat) as Markdown, HTML and PDF from toetsplannen in YAML.
+cli-heading-usage = Usage:
+cli-heading-commands = Commands
+cli-heading-options = Options
+cli-heading-arguments = Arguments
+cli-usage-options = [OPTIONS]
+cli-value-command = COMMAND
+cli-default = [default: { $value }]
+cli-possible = [possible values: { $values }]
+cli-lang-unknown = toetsgen speaks nl (Nederlands) and en (English)
+
+cli-bouw-about = Build every document of every plan into the output folder.
+cli-controleer-about = Check the plans and templates without writing anything.
+cli-wijzigingen-about = List, per plan, the toetstermen changed on or after a date.
+cli-importeer-about = Turn a toetsplan from a text export (.txt) or Word document (.docx) into YAML.
+cli-bekijk-about = Build, serve the output folder on this computer, and rebuild and reload on every save.
+cli-schema-about = Print the JSON Schema of a toetsplan (for editors such as VS Code).
+cli-nieuw-about = Write a new toetsplan to start from: toetsplannen/<CODE>-<naam>.yaml.
+cli-uitslagen-about = Collect saved beoordelingsformulieren (JSON) into a results list (CSV and Markdown).
+cli-pakket-about = Make the print packet of an exam session: one PDF in pakketten/.
+
+cli-arg-help = Print help
+cli-arg-version = Print version
+cli-arg-taal = The language of messages and help: nl (Nederlands, the default) or en (English). Without it, the locale variables (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) choose.
+cli-arg-plans = Folder with the toetsplannen (*.yaml, searched recursively).
+cli-arg-templates = Folder whose templates override the built-in ones by name; a template there with a new name adds a document. Default: `templates` when that folder exists.
+cli-bouw-force = Rebuild and rewrite every file, even those that are up to date.
+
+cli-bouw-output = Folder the documents are written to, one subfolder per plan code.
+cli-bouw-format = Formats to write, comma-separated. Markdown and HTML need no typst.
+cli-bouw-jobs = Number of typst processes run at a time. Default: the number of cores.
+cli-bouw-no_batch = Run typst once per PDF, rather than many PDFs per process (the PDFs are the same).
+cli-bouw-since = Build only the plans with a toetsterm changed on or after this date (YYYY-MM-DD).
+cli-bouw-keep_typst = Also write the Typst source of every PDF into DIR, as <CODE>/<document>.typ (to inspect a template's output, or to time typst on its own).
+
+cli-importeer-file = The text export (tab-separated, UTF-8) or Word document (.docx) of a toetsplan.
+cli-importeer-output = The YAML file to write. Default: <CODE>-<naam>.yaml in the plans folder.
+cli-importeer-plans = Folder with the toetsplannen (*.yaml, searched recursively): an import of a plan code that a plan there has is refused, unless --force.
+cli-importeer-force = Replace the plan in the plans folder that has the imported plan's code (its file is written over, so there is still one plan with that code), or overwrite the YAML file if it exists.
+
+cli-wijzigingen-since = List the toetstermen changed on or after this date (YYYY-MM-DD).
+cli-wijzigingen-format = How to print the list: a table for people, or JSON for programs.
+
+cli-bekijk-output = Folder the documents are written to and served from.
+cli-bekijk-port = Port to serve on.
+cli-bekijk-bind = Address to listen on. Default: 127.0.0.1, this computer only. Any other address lets other computers on the network read the documents.
+cli-bekijk-open = Open the site in the web browser once it is built.
+cli-bekijk-pdf = Also make the PDFs (needs typst; each rebuild takes longer). Without it, a plan changed since its PDFs were made links no PDF until they are made again.
+
+cli-nieuw-code = The plan's code: letters and digits, e.g. V2.
+cli-nieuw-naam = The module's name, e.g. "Publiekszaken". The file is named after it.
+cli-nieuw-plans = Folder to write the plan into.
+
+cli-uitslagen-files = The saved forms: JSON files written by the form's "Opslaan".
+cli-uitslagen-output = Where to write the list: NAME.csv and NAME.md. It holds personal data: it stays out of the published output folder and, by default, in the folder uitslagen/ (keep that folder out of version control).
+
+cli-pakket-file = The session file, e.g. sessies/2026-12-03-den-haag.yaml.
+cli-pakket-all = Make the packet of every session file in the sessions folder.
+cli-pakket-sessies = The sessions folder that --all reads.
+cli-pakket-output = Where to write the packet. Default: pakketten/<session file name>.pdf.
+cli-pakket-force = Replace a file at the packet's place that is not a packet toetsgen made.
+cli-pakket-keep_typst = Keep the Typst source and typst's messages of a packet typst fails on in DIR (it holds the candidates' names: a folder of your own, not a shared one).
+
+cli-value-dir = DIR
+cli-value-file = FILE
+cli-value-file-json = FILE.json
+cli-value-date = DATE
+cli-value-list = LIST
+cli-value-n = N
+cli-value-name = NAME
+cli-value-format = FORMAT
+cli-value-port = PORT
+cli-value-address = ADDRESS
+cli-value-taal = LANGUAGE
+cli-value-code = CODE
+cli-value-naam = NAME
+
+# A wrong command line.
+cli-error = error:
+cli-error-tip = tip:
+cli-error-did-you-mean = a similar one exists: '{ $value }'
+cli-error-more = For more information, try '--help'.
+cli-error-value-missing = a value is required for '{ $arg }' but none was supplied
+cli-error-value-invalid = invalid value '{ $value }' for '{ $arg }'
+cli-error-value-rejected = invalid value '{ $value }' for '{ $arg }': { $reason }
+cli-error-unknown-argument = unexpected argument '{ $arg }' found
+cli-error-unknown-command = unrecognized subcommand '{ $command }'
+cli-error-missing = the following required arguments were not provided: { $args }
+cli-error-missing-command = a command is needed: { $commands }
+cli-error-twice = the argument '{ $arg }' cannot be used multiple times
+cli-error-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
+cli-error-conflict-any = the argument '{ $arg }' cannot be used with one or more of the other arguments given
+cli-error-too-many = unexpected value '{ $value }' for '{ $arg }' found; no more were expected
+cli-error-number = wrong number of values for '{ $arg }'
+cli-error-no-equals = equal sign is needed when assigning values to '{ $arg }'
+cli-error-utf8 = the command line is not valid UTF-8
+cli-error-unknown = the command line cannot be read
+
+# What the commands say (src/cmd/).
+cmd-note = note:
+cmd-warning = warning:
+cmd-seconds = { $s } s
+cmd-no-templates-folder = the templates folder { $path } does not exist: create it, or leave out --templates to use the built-in templates
+cmd-record-ignored = ignored in the build record: { $entry }
+cmd-plans-not-built = { $n ->
+    [one] 1 plan
+   *[other] { $n } plans
+} not built because of the errors above
+cmd-plans-with-errors = { $n ->
+    [one] 1 plan
+   *[other] { $n } plans
+} with errors (see above)
+cmd-archived = Archived version { $version } of { $code } in { $file }
+cmd-archived-correction = Archived the correction of version { $version } of { $code } in { $file }
+cmd-build-left-alone = ; { $n ->
+    [one] 1 plan
+   *[other] { $n } plans
+} without changes since { $since } left alone
+cmd-build-nothing = Nothing to do: all { $files ->
+    [one] 1 file
+   *[other] { $files } files
+} of { $plans ->
+    [one] 1 plan
+   *[other] { $plans } plans
+} in { $output } are up to date{ $skipped } ({ $time })
+cmd-build-written = { $n ->
+    [one] 1 file
+   *[other] { $n } files
+} written
+cmd-build-up-to-date = { $n } up to date
+cmd-build-removed = { $n } removed
+cmd-build-kept = { $n ->
+    [one] 1 earlier version
+   *[other] { $n } earlier versions
+} kept
+cmd-build-done = Built { $plans ->
+    [one] 1 plan
+   *[other] { $plans } plans
+}: { $documents ->
+    [one] 1 document
+   *[other] { $documents } documents
+} ({ $formats }); { $parts } in { $output }{ $skipped } ({ $time })
+cmd-checked = Checked { $plans ->
+    [one] 1 plan
+   *[other] { $plans } plans
+}: { $valid } valid, { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}
+cmd-checked-errors = Checked { $plans ->
+    [one] 1 plan
+   *[other] { $plans } plans
+}: { $valid } valid, { $failed } with errors; { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+}, { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}

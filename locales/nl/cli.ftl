@@ -1,0 +1,163 @@
+# De opdrachtregel (src/cli.rs): wat `--help` zegt, en wat een verkeerde opdrachtregel te horen krijgt.
+# Ids: cli-<opdracht>-about, cli-<opdracht>-<optie> (de optie van één opdracht), cli-arg-<optie>
+# (een optie die overal hetzelfde betekent), cli-value-<naam> (de naam van een waarde).
+
+cli-about = Maakt de documenten van een examen (toetsplan, beoordelingsformulier, instructie voor de beoordelaar, opdracht voor de kandidaat) als Markdown, HTML en PDF uit toetsplannen in YAML.
+cli-heading-usage = Gebruik:
+cli-heading-commands = Opdrachten
+cli-heading-options = Opties
+cli-heading-arguments = Argumenten
+cli-usage-options = [OPTIES]
+cli-value-command = OPDRACHT
+cli-default = [standaard: { $value }]
+cli-possible = [mogelijk: { $values }]
+cli-lang-unknown = toetsgen spreekt nl (Nederlands) en en (English)
+
+cli-bouw-about = Maakt alle documenten van alle plannen in de uitvoermap.
+cli-controleer-about = Controleert de plannen en sjablonen zonder iets te schrijven.
+cli-wijzigingen-about = Toont per plan de toetstermen die op of na een datum zijn gewijzigd.
+cli-importeer-about = Zet een toetsplan uit een tekstexport (.txt) of Word-document (.docx) om in YAML.
+cli-bekijk-about = Maakt de site, toont de uitvoermap op deze computer, en maakt en herlaadt opnieuw bij elke wijziging.
+cli-schema-about = Toont het JSON-schema van een toetsplan (voor editors zoals VS Code).
+cli-nieuw-about = Schrijft een nieuw toetsplan om mee te beginnen: toetsplannen/<CODE>-<naam>.yaml.
+cli-uitslagen-about = Zet opgeslagen beoordelingsformulieren (JSON) samen in een uitslagenlijst (CSV en Markdown).
+cli-pakket-about = Maakt het printpakket van een examensessie: één PDF in pakketten/.
+
+cli-arg-help = Toont deze hulp
+cli-arg-version = Toont de versie
+cli-arg-taal = De taal van berichten en hulp: nl (Nederlands, de standaard) of en (English). Zonder deze optie kiezen de taalinstellingen (LANGUAGE, LC_ALL, LC_MESSAGES, LANG).
+cli-arg-plans = Map met de toetsplannen (*.yaml, ook in submappen).
+cli-arg-templates = Map met sjablonen die de ingebouwde met dezelfde naam vervangen; een sjabloon met een nieuwe naam voegt een document toe. Standaard: `templates` als die map bestaat.
+cli-bouw-force = Maakt en schrijft elk bestand opnieuw, ook als het al bij is.
+
+cli-bouw-output = Map waarin de documenten komen, één submap per plancode.
+cli-bouw-format = Formaten om te schrijven, gescheiden door komma's. Voor Markdown en HTML is typst niet nodig.
+cli-bouw-jobs = Aantal typst-processen tegelijk. Standaard: het aantal processorkernen.
+cli-bouw-no_batch = Start typst één keer per PDF in plaats van voor veel PDF's tegelijk (de PDF's zijn gelijk).
+cli-bouw-since = Maakt alleen de plannen met een toetsterm die op of na deze datum (JJJJ-MM-DD) is gewijzigd.
+cli-bouw-keep_typst = Schrijft ook de Typst-bron van elke PDF in MAP, als <CODE>/<document>.typ (om te zien wat een sjabloon maakt, of om typst los te meten).
+
+cli-importeer-file = De tekstexport (met tabs, UTF-8) of het Word-document (.docx) van een toetsplan.
+cli-importeer-output = Het YAML-bestand om te schrijven. Standaard: <CODE>-<naam>.yaml in de map met plannen.
+cli-importeer-plans = Map met de toetsplannen (*.yaml, ook in submappen): een import met een plancode die daar al bestaat, wordt geweigerd, behalve met --force.
+cli-importeer-force = Vervangt het plan in de map met plannen dat de code van het geïmporteerde plan heeft (het bestand wordt overschreven, zodat er één plan met die code blijft), of overschrijft het YAML-bestand als het al bestaat.
+
+cli-wijzigingen-since = Toont de toetstermen die op of na deze datum (JJJJ-MM-DD) zijn gewijzigd.
+cli-wijzigingen-format = Hoe de lijst wordt getoond: een tabel voor mensen, of JSON voor programma's.
+
+cli-bekijk-output = Map waarin de documenten komen en van waaruit ze worden getoond.
+cli-bekijk-port = Poort om op te luisteren.
+cli-bekijk-bind = Adres om op te luisteren. Standaard: 127.0.0.1, alleen deze computer. Met een ander adres kunnen andere computers in het netwerk de documenten lezen.
+cli-bekijk-open = Opent de site in de webbrowser zodra hij klaar is.
+cli-bekijk-pdf = Maakt ook de PDF's (daarvoor is typst nodig; elke nieuwe versie duurt dan langer). Zonder deze optie linkt een plan dat is gewijzigd naar geen PDF, tot de PDF's opnieuw zijn gemaakt.
+
+cli-nieuw-code = De code van het plan: letters en cijfers, bijvoorbeeld V2.
+cli-nieuw-naam = De naam van de module, bijvoorbeeld "Publiekszaken". Het bestand krijgt die naam.
+cli-nieuw-plans = Map waarin het plan komt.
+
+cli-uitslagen-files = De opgeslagen formulieren: JSON-bestanden die de knop "Opslaan" van het formulier schrijft.
+cli-uitslagen-output = Waar de lijst komt: NAAM.csv en NAAM.md. De lijst bevat persoonsgegevens: ze komt nooit in de gepubliceerde uitvoermap en staat standaard in de map uitslagen/ (houd die map buiten versiebeheer).
+
+cli-pakket-file = Het sessiebestand, bijvoorbeeld sessies/2026-12-03-den-haag.yaml.
+cli-pakket-all = Maakt het pakket van elk sessiebestand in de map met sessies.
+cli-pakket-sessies = De map met sessies die --all leest.
+cli-pakket-output = Waar het pakket komt. Standaard: pakketten/<naam van het sessiebestand>.pdf.
+cli-pakket-force = Vervangt een bestand op de plaats van het pakket, ook als toetsgen het niet heeft gemaakt.
+cli-pakket-keep_typst = Bewaart de Typst-bron en de meldingen van typst van een pakket dat typst niet kan maken in MAP (met de namen van de kandidaten: gebruik een eigen map, geen gedeelde).
+
+cli-value-dir = MAP
+cli-value-file = BESTAND
+cli-value-file-json = BESTAND.json
+cli-value-date = DATUM
+cli-value-list = LIJST
+cli-value-n = N
+cli-value-name = NAAM
+cli-value-format = VORM
+cli-value-port = POORT
+cli-value-address = ADRES
+cli-value-taal = TAAL
+cli-value-code = CODE
+cli-value-naam = NAAM
+
+# Een verkeerde opdrachtregel.
+cli-error = fout:
+cli-error-tip = tip:
+cli-error-did-you-mean = bedoelt u '{ $value }'?
+cli-error-more = Meer uitleg: '--help'.
+cli-error-value-missing = '{ $arg }' heeft een waarde nodig, maar er is geen gegeven
+cli-error-value-invalid = '{ $value }' is geen geldige waarde voor '{ $arg }'
+cli-error-value-rejected = '{ $value }' is geen geldige waarde voor '{ $arg }': { $reason }
+cli-error-unknown-argument = onbekende optie '{ $arg }'
+cli-error-unknown-command = onbekende opdracht '{ $command }'
+cli-error-missing = deze verplichte argumenten ontbreken: { $args }
+cli-error-missing-command = geef een opdracht: { $commands }
+cli-error-twice = '{ $arg }' mag maar één keer gegeven worden
+cli-error-conflict = '{ $arg }' kan niet samen met '{ $other }'
+cli-error-conflict-any = '{ $arg }' kan niet samen met een van de andere gegeven opties
+cli-error-too-many = onverwachte waarde '{ $value }' voor '{ $arg }': er werden er niet meer verwacht
+cli-error-number = verkeerd aantal waarden voor '{ $arg }'
+cli-error-no-equals = geef de waarde van '{ $arg }' met een isgelijkteken (=)
+cli-error-utf8 = de opdrachtregel is geen geldige UTF-8
+cli-error-unknown = de opdrachtregel kan niet worden gelezen
+
+# Wat de opdrachten zeggen (src/cmd/).
+cmd-note = let op:
+cmd-warning = waarschuwing:
+cmd-seconds = { $s } s
+cmd-no-templates-folder = de map met sjablonen { $path } bestaat niet: maak hem, of laat --templates weg om de ingebouwde sjablonen te gebruiken
+cmd-record-ignored = genegeerd in het bouwverslag: { $entry }
+cmd-plans-not-built = { $n ->
+    [one] 1 plan
+   *[other] { $n } plannen
+} niet gemaakt vanwege de fouten hierboven
+cmd-plans-with-errors = { $n ->
+    [one] 1 plan
+   *[other] { $n } plannen
+} met fouten (zie hierboven)
+cmd-archived = Versie { $version } van { $code } gearchiveerd in { $file }
+cmd-archived-correction = De correctie van versie { $version } van { $code } gearchiveerd in { $file }
+cmd-build-left-alone = ; { $n ->
+    [one] 1 plan
+   *[other] { $n } plannen
+} zonder wijzigingen sinds { $since } overgeslagen
+cmd-build-nothing = Niets te doen: alle { $files ->
+    [one] 1 bestand
+   *[other] { $files } bestanden
+} van { $plans ->
+    [one] 1 plan
+   *[other] { $plans } plannen
+} in { $output } zijn bij{ $skipped } ({ $time })
+cmd-build-written = { $n ->
+    [one] 1 bestand
+   *[other] { $n } bestanden
+} geschreven
+cmd-build-up-to-date = { $n } al bij
+cmd-build-removed = { $n } verwijderd
+cmd-build-kept = { $n ->
+    [one] 1 eerdere versie
+   *[other] { $n } eerdere versies
+} bewaard
+cmd-build-done = { $plans ->
+    [one] 1 plan
+   *[other] { $plans } plannen
+} gemaakt: { $documents ->
+    [one] 1 document
+   *[other] { $documents } documenten
+} ({ $formats }); { $parts } in { $output }{ $skipped } ({ $time })
+cmd-checked = { $plans ->
+    [one] 1 plan
+   *[other] { $plans } plannen
+} gecontroleerd: { $valid } in orde, { $warnings ->
+    [one] 1 waarschuwing
+   *[other] { $warnings } waarschuwingen
+}
+cmd-checked-errors = { $plans ->
+    [one] 1 plan
+   *[other] { $plans } plannen
+} gecontroleerd: { $valid } in orde, { $failed } met fouten; { $errors ->
+    [one] 1 fout
+   *[other] { $errors } fouten
+}, { $warnings ->
+    [one] 1 waarschuwing
+   *[other] { $warnings } waarschuwingen
+}
