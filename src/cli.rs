@@ -103,6 +103,25 @@ pub(crate) fn lang_asked(args: &[std::ffi::OsString]) -> Option<Lang> {
     None
 }
 
+/// `toetsgen hulp [opdracht]` (or `help`) as `toetsgen [opdracht] --help`: the help command
+/// that clap would add speaks only English, so toetsgen reads it itself.
+pub(crate) fn help_command(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let mut at = 1;
+    while let Some(arg) = args.get(at).and_then(|a| a.to_str()) {
+        match arg {
+            "--taal" | "--lang" => at += 2,
+            "hulp" | "help" => {
+                args.remove(at);
+                args.push("--help".into());
+                break;
+            }
+            _ if arg.starts_with('-') => at += 1,
+            _ => break,
+        }
+    }
+    args
+}
+
 /// Reads a `--taal` value: nl or en.
 fn parse_lang(text: &str) -> Result<Lang, String> {
     match text {

@@ -21,7 +21,7 @@ use toetsgen_base::msg;
 use toetsgen_plan::diagnostic::visible;
 
 fn main() -> ExitCode {
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let args = cli::help_command(std::env::args_os().collect());
     let lang = cli::lang_asked(&args).unwrap_or_else(|| Lang::from_env(|k| std::env::var(k).ok()));
     toetsgen_base::lang::set(lang);
     let cli = match Cli::parse_from(args, lang) {
