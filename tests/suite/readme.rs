@@ -185,6 +185,14 @@ fn the_reader_splits_blocks_and_lines_as_documented() {
     assert!(split("toetsgen bouw > log.txt").is_err());
     let (words, _) = split("toetsgen uitslagen formulieren/*.json 'a*b'").unwrap();
     assert!(words[2].glob && !words[3].glob);
+    let parsed = parse_command("cargo run --release -- bouw --format md,html").unwrap();
+    let args: Vec<&str> = parsed.args.iter().map(|w| w.text.as_str()).collect();
+    assert_eq!(args, ["bouw", "--format", "md,html"]);
+    let parsed = parse_command("LANG=en_US.UTF-8 toetsgen controleer").unwrap();
+    assert_eq!(parsed.env, [("LANG".to_owned(), "en_US.UTF-8".to_owned())]);
+    assert!(parse_command("cargo build --release").is_err());
+    assert!(parse_command("lp pakketten/x.pdf").is_err());
+    assert!(wildcard("*.json", "anna.json") && !wildcard("*.json", "anna.yaml"));
 }
 
 /// Every link of the README to a file points at a file of the repository that is there (a clone
@@ -433,40 +441,55 @@ fn made_paths(comment: Option<&str>) -> Vec<String> {
         .collect()
 }
 
-/// Runs one command line of the README in the project and checks its exit code and the files its
-/// comment names.
-fn run_line(dir: &Path, line: usize, text: &str) {
-    let at = format!("README.md:{line}: `{text}`");
-    let (words, comment) = split(text).unwrap_or_else(|e| {
-        panic!("{at}: {e}; mark the block with <!-- {SKIP} reason --> if it cannot run here")
-    });
+/// A README line read as a toetsgen command: the variables it sets, toetsgen's arguments and
+/// the trailing comment.
+struct Parsed {
+    env: Vec<(String, String)>,
+    args: Vec<Word>,
+    comment: Option<String>,
+}
+
+/// Reads a line as `[NAME=value …] toetsgen ARGS [# comment]`, or `cargo run --release -- ARGS`
+/// for `toetsgen ARGS`; anything else is not run here, and the error says why.
+fn parse_command(text: &str) -> Result<Parsed, String> {
+    let (words, comment) = split(text)?;
     let mut words = words.into_iter().peekable();
     let mut env = Vec::new();
     while let Some(w) = words.next_if(|w| is_assignment(&w.text)) {
         let (name, value) = w.text.split_once('=').unwrap();
         env.push((name.to_owned(), value.to_owned()));
     }
-    let head: Vec<String> = words.by_ref().take(1).map(|w| w.text).collect();
-    match head.first().map(String::as_str) {
+    match words.next().map(|w| w.text).as_deref() {
         Some("toetsgen") => {}
         Some("cargo") => {
             let rest: Vec<String> = words.by_ref().take(3).map(|w| w.text).collect();
-            assert_eq!(
-                rest,
-                ["run", "--release", "--"],
-                "{at}: of cargo only `cargo run --release -- …` is run here (as `toetsgen …`); \
-                 mark the block with <!-- {SKIP} reason -->"
-            );
+            if rest != ["run", "--release", "--"] {
+                return Err(
+                    "of cargo only `cargo run --release -- …` is run here (as `toetsgen …`)"
+                        .to_owned(),
+                );
+            }
         }
-        _ => panic!(
-            "{at}: not a toetsgen command; mark the block with <!-- {SKIP} reason --> if it \
-             cannot run here"
-        ),
+        _ => return Err("not a toetsgen command".to_owned()),
     }
+    Ok(Parsed {
+        env,
+        args: words.collect(),
+        comment,
+    })
+}
+
+/// Runs one command line of the README in the project and checks its exit code and the files its
+/// comment names.
+fn run_line(dir: &Path, line: usize, text: &str) {
+    let at = format!("README.md:{line}: `{text}`");
+    let Parsed { env, args, comment } = parse_command(text).unwrap_or_else(|e| {
+        panic!("{at}: {e}; mark the block with <!-- {SKIP} reason --> if it cannot run here")
+    });
     // As a user runs it: in Dutch, the default, unless the line itself sets a locale variable.
     let mut cmd = toetsgen(dir);
     in_dutch(&mut cmd).envs(env);
-    for word in words {
+    for word in args {
         if word.glob {
             cmd.args(expand(dir, &word.text, &at));
         } else {
