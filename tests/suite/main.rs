@@ -24,6 +24,7 @@ mod own_files;
 mod packet;
 mod print_layout;
 mod question_exam;
+mod readme;
 mod schema;
 mod seed;
 mod serve;
