@@ -145,11 +145,18 @@ fn second_pass(m: &ScoreMatrix, means: &[f64], totals: &[f64], mean_total: f64) 
 }
 
 /// Cronbach's alpha of `k` questions from the sum of their sums of squares and the total's;
-/// `None` below 2 questions or for a constant total. At most 1 (as it is in exact arithmetic).
+/// `None` below 2 questions or for a constant total. At most 1, as in exact arithmetic; within
+/// rounding of 1 ([`RELATIVE_ZERO`]) it is 1, so that identical questions give alpha 1 and a SEM
+/// of 0 rather than √(2e-16) · SD.
 fn cronbach(k: usize, sum_sxx: f64, stt: f64) -> Option<f64> {
     (k >= 2 && stt > 0.0).then(|| {
         let k = k as f64;
-        (k / (k - 1.0) * (1.0 - sum_sxx / stt)).min(1.0)
+        let alpha = k / (k - 1.0) * (1.0 - sum_sxx / stt);
+        if alpha > 1.0 - RELATIVE_ZERO {
+            1.0
+        } else {
+            alpha
+        }
     })
 }
 
