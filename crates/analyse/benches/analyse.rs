@@ -6,7 +6,8 @@
 //! /usr/bin/time -v target/release/deps/analyse-* --bench   # peak memory (Maximum resident set size)
 //! ```
 //!
-//! The scores are 0/1 answers drawn from a Rasch model (ability and difficulty spread evenly)
+//! `ANALYSE_KANDIDATEN=100000` analyses another number of kandidaten (to see memory grow with
+//! the input). The scores are 0/1 answers drawn from a Rasch model (ability and difficulty spread evenly)
 //! with a fixed seed, so every run analyses the same matrix.
 #![allow(clippy::print_stdout, reason = "a benchmark prints its measurements")]
 
@@ -15,6 +16,7 @@ use std::time::{Duration, Instant};
 
 use toetsgen_analyse::{cesuur, flags, items};
 
+/// The number of kandidaten unless `ANALYSE_KANDIDATEN` says another.
 const KANDIDATEN: usize = 10_000;
 const QUESTIONS: usize = 100;
 const RUNS: usize = 5;
@@ -35,10 +37,10 @@ impl Uniform {
 
 /// Rows of 0/1 scores: kandidaat i with ability θ answers question j of difficulty b right with
 /// probability 1 / (1 + e^(b − θ)).
-fn rows() -> Vec<Vec<f64>> {
+fn rows(kandidaten: usize) -> Vec<Vec<f64>> {
     let mut u = Uniform(22);
     let difficulty: Vec<f64> = (0..QUESTIONS).map(|_| 4.0 * u.next() - 2.0).collect();
-    (0..KANDIDATEN)
+    (0..kandidaten)
         .map(|_| {
             let ability = 6.0 * u.next() - 3.0;
             (difficulty.iter())
@@ -49,7 +51,11 @@ fn rows() -> Vec<Vec<f64>> {
 }
 
 fn main() {
-    let rows = rows();
+    let kandidaten = std::env::var("ANALYSE_KANDIDATEN")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(KANDIDATEN);
+    let rows = rows(kandidaten);
     let mut best = [Duration::MAX; 3];
     let mut alpha = None;
     for _ in 0..RUNS {
@@ -68,7 +74,7 @@ fn main() {
         }
         alpha = analysis.test.alpha;
     }
-    println!("{KANDIDATEN} kandidaten × {QUESTIONS} questions, best of {RUNS} runs:");
+    println!("{kandidaten} kandidaten × {QUESTIONS} questions, best of {RUNS} runs:");
     println!("  check into a ScoreMatrix  {:>8.2} ms", ms(best[0]));
     println!("  analyse (items::analyse)  {:>8.2} ms", ms(best[1]));
     println!("  all figures, check incl.  {:>8.2} ms", ms(best[2]));
