@@ -16,6 +16,7 @@ const FLOORS: &[(&str, u8)] = &[
     ("toetsgen-import", 4),
     ("toetsgen-uitslagen", 4),
     ("toetsgen-build", 5),
+    ("toetsgen-analyse", 5),
     ("toetsgen-serve", 6),
     ("toetsgen", 7),
 ];
