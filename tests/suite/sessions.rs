@@ -24,11 +24,13 @@ fn plans(dir: &Path) -> Vec<(SourcePlan, bool)> {
 }
 
 /// Reads the session `sessie.yaml` of `case` (relative to the repository, as messages show it)
-/// against the plans of `plans_dir`.
+/// against the plans of `plans_dir`, its messages in English (the language the snapshots pin;
+/// the library speaks Dutch unless told otherwise).
 fn read(
     case: &Path,
     plans_dir: &Path,
 ) -> Result<(session::Sessie, Vec<Diagnostic>), Vec<Diagnostic>> {
+    toetsgen::base::lang::set(toetsgen::base::lang::Lang::En);
     let plans = plans(plans_dir);
     let status: Vec<PlanStatus<'_>> = (plans.iter())
         .map(|(sp, valid)| PlanStatus {

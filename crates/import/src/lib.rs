@@ -21,6 +21,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
+use toetsgen_base::msg;
 use toetsgen_plan::model::Toetsplan;
 
 /// One mebibyte.
@@ -65,11 +66,14 @@ pub enum Place {
 
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Place::Line(n) => write!(f, "line {n}"),
-            Place::Paragraph(n) => write!(f, "paragraph {n}"),
-            Place::TableRow { table, row } => write!(f, "table {table}, row {row}"),
-        }
+        let text = match *self {
+            Place::Line(n) => msg!("import-place-line", n = n),
+            Place::Paragraph(n) => msg!("import-place-paragraph", n = n),
+            Place::TableRow { table, row } => {
+                msg!("import-place-table-row", table = table, row = row)
+            }
+        };
+        f.write_str(&text)
     }
 }
 
@@ -97,17 +101,14 @@ pub fn import(path: &Path) -> Result<std::result::Result<Imported, Vec<Problem>>
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
     let rows = if is_docx {
-        docx::rows(path)
-            .with_context(|| format!("cannot read the Word document {}", path.display()))?
+        docx::rows(path).with_context(|| msg!("import-cannot-read-docx", path = path))?
     } else {
         let bytes = read_text_export(path)?;
         match text::decode(&bytes) {
-            Ok(text) => text::rows(&text)
-                .with_context(|| format!("cannot read the text export {}", path.display()))?,
-            Err(line) => bail!(
-                "{}: line {line} is not UTF-8: save the export as Unicode text (Word: Save as → Plain text → UTF-8)",
-                path.display()
-            ),
+            Ok(text) => {
+                text::rows(&text).with_context(|| msg!("import-cannot-read-text", path = path))?
+            }
+            Err(line) => bail!(msg!("import-not-utf8", path = path, line = line)),
         }
     };
     Ok(plan::read(&rows))
@@ -116,18 +117,17 @@ pub fn import(path: &Path) -> Result<std::result::Result<Imported, Vec<Problem>>
 /// The bytes of a text export, refused above [`MAX_TEXT_BYTES`] (read with a limit, so that a
 /// file growing meanwhile or a device without a size cannot exceed it).
 fn read_text_export(path: &Path) -> Result<Vec<u8>> {
-    let file =
-        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let file = std::fs::File::open(path).with_context(|| msg!("base-cannot-read", path = path))?;
     let mut bytes = Vec::new();
     file.take(MAX_TEXT_BYTES + 1)
         .read_to_end(&mut bytes)
-        .with_context(|| format!("cannot read {}", path.display()))?;
+        .with_context(|| msg!("base-cannot-read", path = path))?;
     if bytes.len() as u64 > MAX_TEXT_BYTES {
-        bail!(
-            "cannot read the text export {}: it is larger than {} MiB, the limit for a text export (a toetsplan's export is about 10 KB): check that it is the export of one toetsplan, or split it into one file per toetsplan",
-            path.display(),
-            MAX_TEXT_BYTES / MIB
-        );
+        bail!(msg!(
+            "import-text-too-large",
+            path = path,
+            max = MAX_TEXT_BYTES / MIB
+        ));
     }
     Ok(bytes)
 }
@@ -171,9 +171,11 @@ impl CellCount {
     fn add(&mut self, n: usize, place: Place) -> Result<()> {
         self.0 += n;
         if self.0 > MAX_CELLS {
-            bail!(
-                "{place} brings the cells and paragraphs read over {MAX_CELLS}, the limit (a toetsplan has a few hundred): check that this is one toetsplan, or split it into one document per toetsplan"
-            );
+            bail!(msg!(
+                "import-too-many-cells",
+                place = place.to_string(),
+                max = MAX_CELLS
+            ));
         }
         Ok(())
     }

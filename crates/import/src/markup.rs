@@ -11,6 +11,7 @@
 //! processing instructions are skipped as the parser skips them.
 
 use anyhow::{Result, bail};
+use toetsgen_base::msg;
 
 /// The most attributes one element may have (namespace declarations not counted).
 pub(crate) const MAX_ATTRIBUTES_PER_ELEMENT: usize = 32;
@@ -45,31 +46,39 @@ pub(crate) fn check(name: &str, xml: &str) -> Result<()> {
         } else {
             let tag = start_tag(b, i);
             if tag.value_too_long {
-                bail!(
-                    "{name}: {}: a namespace name is longer than {MAX_NAMESPACE_BYTES} bytes (Word's are under 80): the file was not made by Word; open it in Word and save it again",
-                    line_at(b, at)
-                );
+                bail!(msg!(
+                    "import-namespace-too-long",
+                    part = name,
+                    line = line_at(b, at),
+                    max = MAX_NAMESPACE_BYTES
+                ));
             }
             if tag.attributes > MAX_ATTRIBUTES_PER_ELEMENT {
-                bail!(
-                    "{name}: {}: an element has {} attributes, more than the {MAX_ATTRIBUTES_PER_ELEMENT} allowed (Word writes at most about 15): the file was not made by Word; open it in Word and save it again",
-                    line_at(b, at),
-                    tag.attributes
-                );
+                bail!(msg!(
+                    "import-too-many-attributes",
+                    part = name,
+                    line = line_at(b, at),
+                    n = tag.attributes,
+                    max = MAX_ATTRIBUTES_PER_ELEMENT
+                ));
             }
             attributes += tag.attributes;
             namespaces += tag.namespaces;
             if attributes > MAX_ATTRIBUTES {
-                bail!(
-                    "{name}: {}: more than {MAX_ATTRIBUTES} attributes in all, the limit (a toetsplan's document has about 10,000): check that this is one toetsplan, or split it into one document per toetsplan",
-                    line_at(b, at)
-                );
+                bail!(msg!(
+                    "import-too-many-attributes-total",
+                    part = name,
+                    line = line_at(b, at),
+                    max = MAX_ATTRIBUTES
+                ));
             }
             if namespaces > MAX_NAMESPACES {
-                bail!(
-                    "{name}: {}: more than {MAX_NAMESPACES} namespace declarations (xmlns) in all, the limit (Word writes about 40): the file was not made by Word; open it in Word and save it again",
-                    line_at(b, at)
-                );
+                bail!(msg!(
+                    "import-too-many-namespaces",
+                    part = name,
+                    line = line_at(b, at),
+                    max = MAX_NAMESPACES
+                ));
             }
             Some(tag.end)
         };
@@ -162,10 +171,8 @@ fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 
 /// "line N" of a byte position.
 fn line_at(b: &[u8], at: usize) -> String {
-    format!(
-        "line {}",
-        b[..at].iter().filter(|&&c| c == b'\n').count() + 1
-    )
+    let n = b[..at].iter().filter(|&&c| c == b'\n').count() + 1;
+    msg!("import-place-line", n = n)
 }
 
 #[cfg(test)]
@@ -176,6 +183,7 @@ mod tests {
     /// whitespace around `=`), and not inside comments, CDATA or processing instructions.
     #[test]
     fn counts_attributes_as_the_parser_sees_them() {
+        toetsgen_base::lang::set(toetsgen_base::lang::Lang::En);
         let many = |n: usize, sep: &str| {
             (0..n)
                 .map(|i| format!(" a{i}{sep}'>=x'"))
@@ -201,6 +209,7 @@ mod tests {
     /// Namespace declarations count across the document, and their names have a length limit.
     #[test]
     fn bounds_namespaces() {
+        toetsgen_base::lang::set(toetsgen_base::lang::Lang::En);
         let decls = |n: usize| {
             (0..n)
                 .map(|i| format!("<e xmlns:n{i}=\"u\"/>"))

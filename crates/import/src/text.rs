@@ -29,9 +29,12 @@ pub fn rows(text: &str) -> Result<Vec<Row>> {
         let place = Place::Line(i + 1);
         let cells = line.bytes().filter(|&b| b == b'\t').count() + 1;
         if cells > MAX_COLUMNS {
-            bail!(
-                "{place} has {cells} cells (separated by tabs), more than the {MAX_COLUMNS} a row may have (a toetsplan's table has 8): check that the file is the text export of a toetsplan"
-            );
+            bail!(toetsgen_base::msg!(
+                "import-too-many-columns",
+                place = place.to_string(),
+                cells = cells,
+                max = MAX_COLUMNS
+            ));
         }
         count.add(cells, place)?;
         rows.push(Row {
@@ -95,6 +98,7 @@ mod tests {
     /// refused with the limit, not read into memory.
     #[test]
     fn refuses_too_many_cells() {
+        toetsgen_base::lang::set(toetsgen_base::lang::Lang::En);
         let wide = format!("a{}", "\tb".repeat(MAX_COLUMNS));
         let err = rows(&wide).unwrap_err().to_string();
         assert!(

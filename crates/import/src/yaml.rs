@@ -15,7 +15,7 @@ pub fn to_yaml(plan: &Toetsplan, source: &str) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "# Geïmporteerd uit {} met toetsgen import. Controleer de gegevens met toetsgen check.",
+        "# Geïmporteerd uit {} met toetsgen import. Controleer de gegevens met toetsgen check.", // document text
         comment_text(source)
     );
     field(&mut out, 0, "code", &plan.code);

@@ -6,6 +6,7 @@
 
 use encoding_rs::WINDOWS_1252;
 use toetsgen_base::encoding::{self, Accepted, Undecodable};
+use toetsgen_base::msg;
 
 use crate::limits::{MAX_CSV_BYTES, MAX_CSV_FIELDS, MAX_KANDIDATEN};
 use crate::model::Kandidaat;
@@ -37,25 +38,21 @@ pub(crate) fn read(display: &str, bytes: &[u8]) -> Result<CsvKandidaten, Diagnos
         return Err(Diagnostic::error(
             display,
             None,
-            format!(
-                "the file is {} KiB, more than a list of candidates may be ({} KiB)",
-                bytes.len() / 1024,
-                MAX_CSV_BYTES / 1024
+            msg!(
+                "session-csv-too-large",
+                size = bytes.len() / 1024,
+                max = MAX_CSV_BYTES / 1024
             ),
         )
-        .with_help("check that this is the export of the candidates, or split the session"));
+        .with_help(msg!("session-csv-too-large.help")));
     }
     let (text, note) = decode(bytes).map_err(|at| {
         let place = Location {
             line: at.line,
             column: at.column,
         };
-        Diagnostic::error(
-            display,
-            Some(place),
-            "the file has a byte-order mark of UTF-16 but is not valid UTF-16",
-        )
-        .with_help("export the list again as \"CSV UTF-8\"")
+        Diagnostic::error(display, Some(place), msg!("session-csv-bad-utf16"))
+            .with_help(msg!("session-csv-bad-utf16.help"))
     })?;
     check_characters(display, &text)?;
     let separator = detect_separator(&text);
@@ -68,8 +65,8 @@ pub(crate) fn read(display: &str, bytes: &[u8]) -> Result<CsvKandidaten, Diagnos
     let header = match records.next() {
         Some(Ok(h)) => h,
         _ => {
-            return Err(Diagnostic::error(display, None, "the file holds no candidates")
-                .with_help("export the list with a header row `naam;nummer;gemeente` and one candidate per row"));
+            return Err(Diagnostic::error(display, None, msg!("session-csv-empty"))
+                .with_help(msg!("session-csv-empty.help")));
         }
     };
     let header_line = line_of(&text, &header);
@@ -80,7 +77,7 @@ pub(crate) fn read(display: &str, bytes: &[u8]) -> Result<CsvKandidaten, Diagnos
             Diagnostic::error(
                 display,
                 None,
-                format!("the file cannot be read as a list: {e}"),
+                msg!("session-csv-unreadable", error = e.to_string()),
             )
         })?;
         let line = line_of(&text, &record);
@@ -88,8 +85,13 @@ pub(crate) fn read(display: &str, bytes: &[u8]) -> Result<CsvKandidaten, Diagnos
             continue;
         }
         if rijen.len() == MAX_KANDIDATEN {
-            return Err(at(display, &text, line, format!("more than {MAX_KANDIDATEN} candidates: a session may have at most {MAX_KANDIDATEN}"))
-                .with_help("split the candidates over more sessions"));
+            return Err(at(
+                display,
+                &text,
+                line,
+                msg!("session-csv-too-many", max = MAX_KANDIDATEN),
+            )
+            .with_help(msg!("session-csv-too-many.help")));
         }
         rijen.push((
             row(display, &text, &record, line, &kolommen, separator)?,
@@ -97,13 +99,10 @@ pub(crate) fn read(display: &str, bytes: &[u8]) -> Result<CsvKandidaten, Diagnos
         ));
     }
     if rijen.is_empty() {
-        return Err(at(
-            display,
-            &text,
-            header_line,
-            "the file holds a header but no candidates",
-        )
-        .with_help("add one row per candidate under the header"));
+        return Err(
+            at(display, &text, header_line, msg!("session-csv-header-only"))
+                .with_help(msg!("session-csv-header-only.help")),
+        );
     }
     Ok(CsvKandidaten { rijen, note, text })
 }
@@ -111,7 +110,7 @@ pub(crate) fn read(display: &str, bytes: &[u8]) -> Result<CsvKandidaten, Diagnos
 /// The text of the export: Unicode with a byte-order mark, UTF-8, else Windows-1252 with a note.
 fn decode(bytes: &[u8]) -> Result<(String, Option<String>), Undecodable> {
     let decoded = encoding::decode(bytes, Accepted::Utf8Else(WINDOWS_1252))?;
-    let note = (decoded.encoding == WINDOWS_1252).then(|| "the file is not UTF-8 and was read as Windows-1252 (the default of Excel in the Netherlands); check the names with accents in the packet, or export as \"CSV UTF-8\"".to_owned());
+    let note = (decoded.encoding == WINDOWS_1252).then(|| msg!("session-csv-windows-1252"));
     Ok((decoded.text, note))
 }
 
@@ -131,13 +130,10 @@ fn check_characters(display: &str, text: &str) -> Result<(), Diagnostic> {
             return Err(Diagnostic::error(
                 display,
                 Some(location),
-                format!(
-                    "the file holds the control character {} here, which no document can print",
-                    char_name(ch)
-                ),
+                msg!("session-csv-control", char = char_name(ch)),
             )
             .with_source(text)
-            .with_help("remove it in the spreadsheet and export the list again"));
+            .with_help(msg!("session-csv-control.help")));
         }
     }
     Ok(())
@@ -186,8 +182,13 @@ fn header_columns(
             "nummer" => Kolom::Nummer,
             "gemeente" => Kolom::Gemeente,
             _ => {
-                return Err(at(display, text, line, format!("the header names an unknown column `{}`", field.trim()))
-                    .with_help("the columns are `naam`, `nummer` and (optionally) `gemeente`; the first row must name them, e.g. `naam;nummer;gemeente`"));
+                return Err(at(
+                    display,
+                    text,
+                    line,
+                    msg!("session-csv-unknown-column", name = field.trim()),
+                )
+                .with_help(msg!("session-csv-unknown-column.help")));
             }
         };
         if kolommen.contains(&kolom) {
@@ -195,16 +196,21 @@ fn header_columns(
                 display,
                 text,
                 line,
-                format!("the header names the column `{name}` twice"),
+                msg!("session-csv-column-twice", name = &name),
             )
-            .with_help("name each column once"));
+            .with_help(msg!("session-csv-column-twice.help")));
         }
         kolommen.push(kolom);
     }
     for (needed, name) in [(Kolom::Naam, "naam"), (Kolom::Nummer, "nummer")] {
         if !kolommen.contains(&needed) {
-            return Err(at(display, text, line, format!("the header has no column `{name}`"))
-                .with_help("the first row must name the columns, e.g. `naam;nummer;gemeente` (separated by `;`, `,` or tab)"));
+            return Err(at(
+                display,
+                text,
+                line,
+                msg!("session-csv-column-missing", name = name),
+            )
+            .with_help(msg!("session-csv-column-missing.help")));
         }
     }
     Ok(kolommen)
@@ -220,18 +226,18 @@ fn row(
     separator: u8,
 ) -> Result<Kandidaat, Diagnostic> {
     if record.len() != kolommen.len() {
-        let what = if record.len() < kolommen.len() {
-            "too few"
-        } else {
-            "too many"
+        let (n, header) = (record.len(), kolommen.len());
+        let message = match n < header {
+            true => msg!("session-csv-too-few-fields", n = n, header = header),
+            false => msg!("session-csv-too-many-fields", n = n, header = header),
         };
         let shown = if separator == b'\t' {
             "tab".to_owned()
         } else {
             format!("`{}`", separator as char)
         };
-        return Err(at(display, text, line, format!("this row has {} fields, {what}: the header has {}", record.len(), kolommen.len()))
-            .with_help(format!("fields are separated by {shown} (as in the header); put a field that holds {shown} between double quotes, and give every column a value or leave it empty")));
+        return Err(at(display, text, line, message)
+            .with_help(msg!("session-csv-fields-help", separator = shown)));
     }
     let mut kandidaat = Kandidaat {
         naam: String::new(),
@@ -320,6 +326,7 @@ mod tests {
     /// A row with a field too many is refused with its line.
     #[test]
     fn refuses_a_row_of_the_wrong_length() {
+        toetsgen_base::lang::set(toetsgen_base::lang::Lang::En);
         let err = read("k.csv", b"naam;nummer\nA;1\nB;2;x\n").unwrap_err();
         assert_eq!(err.location, Some(Location { line: 3, column: 1 }));
         assert!(err.message.contains("too many"), "{}", err.message);

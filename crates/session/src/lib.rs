@@ -31,3 +31,15 @@ pub fn read(
     let ss = load::load(path).map_err(|d| vec![d])?;
     validate::validate(&ss, plans, printable)
 }
+
+/// Why the safe reader did not read a file, in the user's language.
+pub(crate) fn read_failure(err: &toetsgen_base::fs::BoundedReadError) -> String {
+    use toetsgen_base::fs::BoundedReadError as E;
+    use toetsgen_base::msg;
+    match err {
+        E::Io(e) => toetsgen_base::lang::io_error(e),
+        E::Outside(folder) => msg!("session-outside", folder = folder),
+        E::NotAFile => msg!("session-not-a-file"),
+        E::TooLarge(bytes) => msg!("session-larger-than", bytes = *bytes),
+    }
+}

@@ -8,6 +8,8 @@ use anyhow::{Result, bail};
 use crate::limits::MAX_SESSION_BYTES;
 use crate::model::SessieFile;
 use toetsgen_base::fs::{self, ReadError};
+use toetsgen_base::lang::io_error;
+use toetsgen_base::msg;
 use toetsgen_plan::diagnostic::Diagnostic;
 use toetsgen_plan::load::{control_character, read_error, yaml_error};
 use toetsgen_plan::spans::Spans;
@@ -32,18 +34,18 @@ pub struct SourceSessie {
 /// The session files (`*.yaml`, `*.yml`) directly in `dir`, sorted by name.
 pub fn discover(dir: &Path) -> Result<Vec<PathBuf>> {
     if !dir.is_dir() {
-        bail!(
-            "the sessions folder {} does not exist: put the session files (.yaml) in it, or name another with --sessies",
-            dir.display()
-        );
+        bail!(msg!("session-no-folder", path = dir));
     }
     let mut files = Vec::new();
-    for entry in
-        std::fs::read_dir(dir).map_err(|e| anyhow::anyhow!("cannot read {}: {e}", dir.display()))?
-    {
-        let path = entry
-            .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", dir.display()))?
-            .path();
+    let unreadable = |e: std::io::Error| {
+        anyhow::anyhow!(msg!(
+            "session-cannot-read",
+            path = dir,
+            error = io_error(&e)
+        ))
+    };
+    for entry in std::fs::read_dir(dir).map_err(unreadable)? {
+        let path = entry.map_err(unreadable)?.path();
         let hidden = path
             .file_name()
             .is_some_and(|n| n.to_string_lossy().starts_with('.'));
@@ -54,7 +56,7 @@ pub fn discover(dir: &Path) -> Result<Vec<PathBuf>> {
     }
     files.sort();
     if files.is_empty() {
-        bail!("no session files (*.yaml) found in {}", dir.display());
+        bail!(msg!("session-none-found", path = dir));
     }
     Ok(files)
 }
@@ -68,9 +70,7 @@ pub fn load(path: &Path) -> Result<SourceSessie, Diagnostic> {
             let io = matches!(err, ReadError::Io { .. });
             let d = read_error(&display, err);
             return Err(match io {
-                true => d.with_help(
-                    "check the file name; `toetsgen packet --all` makes every session under sessies/",
-                ),
+                true => d.with_help(msg!("session-read-help")),
                 false => d,
             });
         }
@@ -79,17 +79,24 @@ pub fn load(path: &Path) -> Result<SourceSessie, Diagnostic> {
             return Err(Diagnostic::error(
                 &display,
                 None,
-                format!("the file is {} KiB, more than a session file may be ({} KiB)", size / 1024, MAX_SESSION_BYTES / 1024),
+                msg!(
+                    "session-too-large",
+                    size = size / 1024,
+                    max = MAX_SESSION_BYTES / 1024
+                ),
             )
-            .with_help("put many candidates in a spreadsheet export (`kandidaten_bestand`), or split the session"));
+            .with_help(msg!("session-too-large.help")));
         }
         Err(Err(other)) => {
             return Err(Diagnostic::error(
                 &display,
                 None,
-                format!("cannot read the file: {other}"),
+                msg!(
+                    "session-cannot-read-file",
+                    error = crate::read_failure(&other)
+                ),
             )
-            .with_help("a session is a plain text file (.yaml): remove or rename what is there"));
+            .with_help(msg!("session-cannot-read-file.help")));
         }
     };
     let stem = path
@@ -112,7 +119,8 @@ pub fn load(path: &Path) -> Result<SourceSessie, Diagnostic> {
 /// Parses the text of a session file.
 pub fn parse(display: &str, source: &str) -> Result<(SessieFile, Spans), Diagnostic> {
     if source.trim().is_empty() {
-        return Err(Diagnostic::error(display, None, "the file is empty").with_help(HELP_FIELDS));
+        return Err(Diagnostic::error(display, None, msg!("session-empty"))
+            .with_help(msg!("session-fields-help")));
     }
     if let Some(d) = control_character(display, source) {
         return Err(d);
@@ -126,41 +134,39 @@ pub fn parse(display: &str, source: &str) -> Result<(SessieFile, Spans), Diagnos
         Ok(bestand) => Ok((bestand, spans)),
         Err(err) => {
             let path = err.path().to_string();
+            // serde's own words, whatever language the message is given in.
+            let missing = err.inner().to_string().contains("missing field");
             let d = yaml_error(display, &path, &err.into_inner(), source, &spans);
-            let missing = d.message.contains("missing field");
-            Err(if missing { d.with_help(HELP_FIELDS) } else { d })
+            Err(match missing {
+                true => d.with_help(msg!("session-fields-help")),
+                false => d,
+            })
         }
     }
 }
 
-const HELP_FIELDS: &str = "a session needs `plan`, `datum`, `locatie`, `beoordelaars` and `kandidaten` (or `kandidaten_bestand`); see README, \"Exam sessions and print packets\"";
-
 /// Nesting too deep, a YAML syntax error, a second document or a key given twice.
 fn structure_error(display: &str, source: &str, spans: &Spans) -> Option<Diagnostic> {
     let (at, message, help) = if let Some(at) = spans.too_deep() {
-        (
-            at,
-            "the file nests too deeply here".to_owned(),
-            "a session nests at most three levels (kandidaten → a candidate → its fields)",
-        )
+        (at, msg!("session-too-deep"), msg!("session-too-deep.help"))
     } else if let Some((info, at)) = spans.syntax_error() {
         (
             at,
-            format!("the YAML cannot be read: {info}"),
-            "check the indentation and quoting around this place; a text containing `: ` must be quoted",
+            msg!("session-yaml-syntax", info = info),
+            msg!("session-yaml-syntax.help"),
         )
     } else if let Some(at) = spans.second_document() {
         (
             at,
-            "a second YAML document starts here".to_owned(),
-            "a file holds one session: remove the extra `---` line or split the file",
+            msg!("session-second-document"),
+            msg!("session-second-document.help"),
         )
     } else {
         let (path, at) = spans.duplicate()?;
         (
             at,
-            format!("duplicate field `{path}`"),
-            "a field may appear once: remove one of the two",
+            msg!("session-duplicate-field", path = path),
+            msg!("session-duplicate-field.help"),
         )
     };
     Some(

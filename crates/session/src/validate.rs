@@ -16,6 +16,7 @@ use crate::load::SourceSessie;
 use crate::model::{Kandidaat, Sessie};
 use crate::version;
 use toetsgen_base::fs;
+use toetsgen_base::msg;
 use toetsgen_plan::diagnostic::{Diagnostic, Location};
 use toetsgen_plan::model::Toetsplan;
 use toetsgen_plan::spans::Spans;
@@ -81,8 +82,8 @@ pub fn validate(
     {
         problems.push(error(
             "tijd",
-            format!("`{tijd}` is not a time"),
-            "write the starting time as hours and minutes, e.g. \"09:30\" (with the quotes)",
+            msg!("session-not-a-time", tijd = tijd),
+            &msg!("session-not-a-time.help"),
         ));
     }
     check_text(
@@ -95,11 +96,8 @@ pub fn validate(
     if b.beoordelaars.is_empty() || b.beoordelaars.len() > MAX_BEOORDELAARS {
         problems.push(error(
             "beoordelaars",
-            format!(
-                "a session has one or two beoordelaars, this one {}",
-                b.beoordelaars.len()
-            ),
-            "name one or two assessors, e.g. `beoordelaars: [A. de Vries]`",
+            msg!("session-assessors-count", n = b.beoordelaars.len()),
+            &msg!("session-assessors-count.help"),
         ));
     }
     for (i, naam) in b.beoordelaars.iter().enumerate() {
@@ -139,7 +137,7 @@ fn candidates(
 ) -> Vec<Kandidaat> {
     let b = &ss.bestand;
     let at = |path: &str| ss.spans.value(path).or_else(|| ss.spans.nearest(path));
-    let error = |path: &str, message: &str, help: &str| {
+    let error = |path: &str, message: String, help: String| {
         Diagnostic::error(&ss.display, at(path), message)
             .with_source(&ss.source)
             .with_help(help)
@@ -150,13 +148,17 @@ fn candidates(
         (Some(_), Some(_)) => {
             problems.push(error(
                 "kandidaten_bestand",
-                "the session gives both `kandidaten` and `kandidaten_bestand`",
-                "give the candidates one way: in the file, or in a spreadsheet export",
+                msg!("session-both-sources"),
+                msg!("session-both-sources.help"),
             ));
             return Vec::new();
         }
         (None, None) => {
-            problems.push(error("plan", "the session has no candidates", "add `kandidaten:` with one entry per candidate, or `kandidaten_bestand: kandidaten.csv`"));
+            problems.push(error(
+                "plan",
+                msg!("session-no-candidates"),
+                msg!("session-no-candidates.help"),
+            ));
             return Vec::new();
         }
         (Some(list), None) => inline(ss, list),
@@ -187,8 +189,8 @@ fn candidates(
     if rows.is_empty() {
         problems.push(error(
             "kandidaten",
-            "the session has no candidates",
-            "add at least one candidate",
+            msg!("session-no-candidates"),
+            msg!("session-no-candidates.help-empty"),
         ));
     }
     check_candidates(&rows, problems, printable);
@@ -219,11 +221,10 @@ fn check_candidates(
             continue;
         }
         if let Some(first) = seen.insert(nummer, h.line) {
-            let message =
-                format!("candidate number `{nummer}` is given twice (first on line {first})");
+            let message = msg!("session-number-twice", nummer = nummer, first = first);
             problems.push(
                 h.error("nummer", message)
-                    .with_help("every candidate has a number of their own: check both rows"),
+                    .with_help(msg!("session-number-twice.help")),
             );
         }
     }
@@ -237,7 +238,7 @@ fn read_csv(
     problems: &mut Vec<Diagnostic>,
 ) -> Option<(String, String, csv::CsvKandidaten)> {
     let loc = ss.spans.value("kandidaten_bestand");
-    let error = |message: String, help: &str| {
+    let error = |message: String, help: String| {
         Diagnostic::error(&ss.display, loc, message)
             .with_source(&ss.source)
             .with_help(help)
@@ -247,7 +248,10 @@ fn read_csv(
             .components()
             .all(|c| matches!(c, Component::Normal(_)));
     if !plain {
-        problems.push(error(format!("`{name}` is not a file name inside the session's folder"), "name the export relative to the session file, without `..` or a leading `/`, e.g. `kandidaten.csv`"));
+        problems.push(error(
+            msg!("session-csv-not-inside", name = name),
+            msg!("session-csv-not-inside.help"),
+        ));
         return None;
     }
     let path = ss.dir.join(name);
@@ -256,18 +260,16 @@ fn read_csv(
         Ok(bytes) => bytes,
         Err(e) => {
             let help = match e {
-                fs::BoundedReadError::Io(_) => {
-                    "check the name; the path is relative to the session file"
-                }
-                fs::BoundedReadError::TooLarge(_) => {
-                    "check that this is the export of the candidates, or split the session"
-                }
-                _ => {
-                    "name the spreadsheet export of the candidates, a plain file in the session's folder (the path is relative to the session file)"
-                }
+                fs::BoundedReadError::Io(_) => msg!("session-csv-cannot-read.help-io"),
+                fs::BoundedReadError::TooLarge(_) => msg!("session-csv-cannot-read.help-large"),
+                _ => msg!("session-csv-cannot-read.help-other"),
             };
             problems.push(error(
-                format!("cannot read the candidates file {display}: {e}"),
+                msg!(
+                    "session-csv-cannot-read",
+                    path = &display,
+                    error = crate::read_failure(&e)
+                ),
                 help,
             ));
             return None;
@@ -291,27 +293,32 @@ fn text_problem(
 ) -> Option<(String, String)> {
     if value.trim().is_empty() {
         return Some((
-            format!("`{field}` is empty"),
-            format!("fill in the {field}: it is printed in the packet"),
+            msg!("session-field-empty", field = field),
+            msg!("session-field-empty.help", field = field),
         ));
     }
     if value.chars().any(char::is_control) {
         return Some((
-            format!("`{field}` holds a line break or control character"),
-            "write it on one line".to_owned(),
+            msg!("session-field-control", field = field),
+            msg!("session-field-control.help"),
         ));
     }
     if let Some(ch) = value.chars().find(|&c| !printable(c)) {
         return Some((
-            format!("`{field}` holds {ch} (U+{:04X}), which the fonts of the packet cannot show", u32::from(ch)),
-            "write it with Latin letters (as on an identity document) or another character the documents can print".to_owned(),
+            msg!(
+                "session-field-unprintable",
+                field = field,
+                char = ch.to_string(),
+                code = format!("{:04X}", u32::from(ch))
+            ),
+            msg!("session-field-unprintable.help"),
         ));
     }
     let n = value.chars().count();
     (n > max).then(|| {
         (
-            format!("`{field}` is {n} characters, more than the {max} allowed"),
-            "shorten it".to_owned(),
+            msg!("session-field-too-long", field = field, n = n, max = max),
+            msg!("session-field-too-long.help"),
         )
     })
 }
@@ -347,15 +354,16 @@ fn check_plan(
     match plans.iter().find(|p| p.plan.code == b.plan) {
         None => {
             let known: Vec<&str> = plans.iter().map(|p| p.plan.code.as_str()).collect();
-            problems.push(error("plan", format!("there is no plan with the code `{}`", b.plan), &format!("the plans found are: {}; check the code, or name the plans folder with --plans", known.join(", "))));
+            problems.push(error(
+                "plan",
+                msg!("session-unknown-plan", code = &b.plan),
+                &msg!("session-unknown-plan.help", known = known.join(", ")),
+            ));
         }
         Some(p) if !p.valid => problems.push(error(
             "plan",
-            format!(
-                "plan {} ({}) does not pass `toetsgen check`",
-                b.plan, p.file
-            ),
-            "fix the plan first: `toetsgen check` shows its errors",
+            msg!("session-plan-invalid", code = &b.plan, file = p.file),
+            &msg!("session-plan-invalid.help"),
         )),
         Some(p) => match version::choose(ss, p) {
             Ok((versie, warning)) => {

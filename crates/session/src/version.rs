@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use crate::load::SourceSessie;
 use crate::validate::PlanStatus;
+use toetsgen_base::msg;
 use toetsgen_plan::dates;
 use toetsgen_plan::diagnostic::Diagnostic;
 
@@ -29,13 +30,13 @@ fn in_force(versions: &[NaiveDate], datum: NaiveDate) -> Option<NaiveDate> {
 fn listed(versions: &[NaiveDate], current: NaiveDate) -> String {
     let names: Vec<String> = (versions.iter())
         .map(|v| match *v == current {
-            true => format!("{v} (the current one)"),
+            true => msg!("session-version-current", version = v.to_string()),
             false => v.to_string(),
         })
         .collect();
     match names.split_last() {
         Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        Some((last, rest)) => msg!("session-list-and", list = rest.join(", "), last = last),
         None => String::new(),
     }
 }
@@ -59,52 +60,64 @@ pub(crate) fn choose(
             None => Err(Diagnostic::error(
                 &ss.display,
                 at("datum"),
-                format!(
-                    "plan {code} had no version in force on the session date ({}): its oldest version dates from {}",
-                    dates::lang(datum),
-                    dates::lang(versions[0])
+                msg!(
+                    "session-no-version-in-force",
+                    code = code,
+                    date = dates::lang(datum),
+                    oldest = dates::lang(versions[0])
                 ),
             )
             .with_source(&ss.source)
-            .with_help(format!(
-                "check the date. The versions of {code} are {known}. If the candidates prepared with a version before these, put that version's plan file (from version control) in the plan archive, `archief/{code}/<date>.yaml` in the plans folder; to use version {} all the same, name it: `versie: {}`",
-                versions[0], versions[0]
+            .with_help(msg!(
+                "session-no-version-in-force.help",
+                code = code,
+                known = &known,
+                first = versions[0].to_string()
             ))),
         };
     };
     if !versions.contains(&asked) {
-        let fix = match in_force {
-            Some(v) => format!(
-                "name one of them, or leave `versie` out to use the one in force on the session date ({v})"
+        let help = match in_force {
+            Some(v) => msg!(
+                "session-no-such-version.help-in-force",
+                code = code,
+                known = &known,
+                in_force = v.to_string()
             ),
-            None => "name one of them".to_owned(),
+            None => msg!("session-no-such-version.help", code = code, known = &known),
         };
         return Err(Diagnostic::error(
             &ss.display,
             at("versie"),
-            format!("plan {code} has no version {asked}"),
+            msg!(
+                "session-no-such-version",
+                code = code,
+                asked = asked.to_string()
+            ),
         )
         .with_source(&ss.source)
-        .with_help(format!(
-            "the versions of {code} (the plan and its archive, `archief/{code}/` in the plans folder) are {known}; {fix}"
-        )));
+        .with_help(help));
     }
     let warning = (in_force != Some(asked)).then(|| {
+        let (asked, date) = (asked.to_string(), dates::lang(datum));
         let message = match in_force {
-            Some(v) => format!(
-                "the session asks for version {asked} of plan {code}, but version {v} was in force on the session date ({})",
-                dates::lang(datum)
+            Some(v) => msg!(
+                "session-version-not-in-force",
+                asked = &asked,
+                code = code,
+                in_force = v.to_string(),
+                date = &date
             ),
-            None => format!(
-                "the session asks for version {asked} of plan {code}, but no version was in force on the session date ({})",
-                dates::lang(datum)
+            None => msg!(
+                "session-version-none-in-force",
+                asked = &asked,
+                code = code,
+                date = &date
             ),
         };
         Diagnostic::warning(&ss.display, at("versie"), message)
             .with_source(&ss.source)
-            .with_help(format!(
-                "the packet is made from version {asked}, as the session asks; check that this is the version the candidates prepared with"
-            ))
+            .with_help(msg!("session-version-asked-help", asked = &asked))
     });
     Ok((asked, warning))
 }
@@ -131,6 +144,7 @@ mod tests {
     /// The versions are listed in order, the current one marked.
     #[test]
     fn lists_the_versions() {
+        toetsgen_base::lang::set(toetsgen_base::lang::Lang::En);
         let (a, b, c) = (d("2021-09-01"), d("2023-01-01"), d("2025-03-01"));
         assert_eq!(listed(&[a], a), "2021-09-01 (the current one)");
         assert_eq!(

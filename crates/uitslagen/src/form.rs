@@ -7,6 +7,8 @@ use std::io::Read;
 use std::path::Path;
 
 use serde::Deserialize;
+use toetsgen_base::lang::io_error;
+use toetsgen_base::msg;
 
 /// The largest saved form read (a filled V1 form is about 10 KB).
 pub(crate) const MAX_BYTES: u64 = 1024 * 1024;
@@ -58,25 +60,21 @@ impl SavedForm {
 
 /// Reads and parses one saved form, within [`MAX_BYTES`].
 pub(crate) fn read(path: &Path) -> Result<SavedForm, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read it: {e}"))?;
+    let unreadable = |e: std::io::Error| msg!("uitslagen-cannot-read", error = io_error(&e));
+    let file = std::fs::File::open(path).map_err(unreadable)?;
     let mut bytes = Vec::new();
-    (file.take(MAX_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| format!("cannot read it: {e}"))?;
+    (file.take(MAX_BYTES + 1).read_to_end(&mut bytes)).map_err(unreadable)?;
     if bytes.len() as u64 > MAX_BYTES {
-        return Err(format!(
-            "it is larger than {} KiB, too large for a saved beoordelingsformulier",
-            MAX_BYTES / 1024
-        ));
+        return Err(msg!("uitslagen-too-large", max = MAX_BYTES / 1024));
     }
-    let text = String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned())?;
-    let form: SavedForm =
-        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-            format!("not a saved beoordelingsformulier: {e} (save the form again with Opslaan)")
-        })?;
+    let text = String::from_utf8(bytes).map_err(|_| msg!("uitslagen-not-utf8"))?;
+    let form: SavedForm = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|e| msg!("uitslagen-not-a-form", error = e.to_string()))?;
     if form.formaat != "toetsgen-beoordelingsformulier" || form.formaatversie != 1 {
-        return Err(format!(
-            "not a saved beoordelingsformulier of this toetsgen (formaat {:?}, versie {})",
-            form.formaat, form.formaatversie
+        return Err(msg!(
+            "uitslagen-other-format",
+            formaat = format!("{:?}", form.formaat),
+            versie = form.formaatversie
         ));
     }
     Ok(form)

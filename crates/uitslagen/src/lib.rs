@@ -88,12 +88,12 @@ fn refuse_doubles(out: &mut Collected) {
             let others: Vec<&str> = (group.iter().filter(|&&j| j != i))
                 .map(|&j| out.rows[j].file.as_str())
                 .collect();
-            out.refused.push(format!(
-                "{}: another form of the same candidate ({}) by the same assessor for plan {} is {}: keep the one that counts and move the other away, then collect again",
-                out.rows[i].file,
-                out.rows[i].form.kandidaat.naam.trim(),
-                out.rows[i].form.plan,
-                others.join(", ")
+            out.refused.push(toetsgen_base::msg!(
+                "uitslagen-double",
+                file = &out.rows[i].file,
+                name = out.rows[i].form.kandidaat.naam.trim(),
+                plan = &out.rows[i].form.plan,
+                others = others.join(", ")
             ));
             refused.insert(i);
         }

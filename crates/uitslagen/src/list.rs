@@ -106,7 +106,7 @@ pub fn markdown(rows: &[Row]) -> String {
     }
     let several = versions_judged(rows);
     if !several.is_empty() {
-        out.push_str("\nBeoordeeld volgens meer dan één versie van een toetsplan; elk formulier volgens de versie waarmee het is ingevuld (kolom versie):\n\n");
+        out.push_str("\nBeoordeeld volgens meer dan één versie van een toetsplan; elk formulier volgens de versie waarmee het is ingevuld (kolom versie):\n\n"); // document text
         for (plan, versions) in several {
             let each: Vec<String> = (versions.iter())
                 .map(|(v, n)| {

@@ -4,6 +4,7 @@
 //! text, the result is the assessor's own choice on the form, and says so.
 
 use crate::form::SavedForm;
+use toetsgen_base::msg;
 use toetsgen_document::view::sufficient_list;
 use toetsgen_plan::model::{Soort, Toetsplan};
 
@@ -24,10 +25,7 @@ pub(crate) fn of(plan: &Toetsplan, f: &SavedForm) -> Result<Uitslag, String> {
         Soort::Waarnemingen => {
             let open = unjudged(plan, f);
             if !open.is_empty() {
-                return Err(format!(
-                    "no judgement for {}: the form is not complete; fill them in on the form and save it again",
-                    open.join(", ")
-                ));
+                return Err(msg!("uitslagen-unjudged", codes = open.join(", ")));
             }
             match b.minimaal_voldoende.is_none() && b.verplicht.is_empty() {
                 true => chosen(f),
@@ -57,11 +55,11 @@ fn chosen(f: &SavedForm) -> Result<Uitslag, String> {
         _ => None,
     };
     if geslaagd.is_none() {
-        return Err("no result chosen (geslaagd or niet geslaagd): the form is not complete; choose the result on the form and save it again".to_owned());
+        return Err(msg!("uitslagen-no-result"));
     }
     Ok(Uitslag {
         geslaagd,
-        reden: "gekozen door de beoordelaar (de cesuur staat als tekst in het toetsplan)"
+        reden: "gekozen door de beoordelaar (de cesuur staat als tekst in het toetsplan)" // document text
             .to_owned(),
     })
 }
@@ -77,7 +75,7 @@ fn observations(plan: &Toetsplan, f: &SavedForm) -> Result<Uitslag, String> {
             None => {}
             Some(o) if voldoende.iter().any(|v| v == o) => goed += 1,
             Some(o) if b.verplicht.iter().any(|v| v.trim() == code) => {
-                zwak.push(format!("{code} is verplicht en {o}"))
+                zwak.push(format!("{code} is verplicht en {o}")) // document text
             }
             Some(_) => {}
         }
@@ -119,14 +117,14 @@ fn questions(plan: &Toetsplan, f: &SavedForm, minimaal: Option<u32>) -> Result<U
         let max = t.aantal_opdrachten.unwrap_or(0);
         match f.tekst(&format!("t.{code}.goed")).map(str::parse::<u32>) {
             Some(Ok(n)) if n <= max => totaal += u64::from(n),
-            Some(_) => problems.push(format!("{code} (not a number from 0 to {max})")),
-            None => problems.push(format!("{code} (empty)")),
+            Some(_) => problems.push(msg!("uitslagen-not-a-number", code = code, max = max)),
+            None => problems.push(msg!("uitslagen-empty", code = code)),
         }
     }
     if !problems.is_empty() {
-        return Err(format!(
-            "no valid number correct for {}: fill them in on the form and save it again",
-            problems.join(", ")
+        return Err(msg!(
+            "uitslagen-no-valid-number",
+            codes = problems.join(", ")
         ));
     }
     let van = plan.aantal_vragen_som();
@@ -134,7 +132,7 @@ fn questions(plan: &Toetsplan, f: &SavedForm, minimaal: Option<u32>) -> Result<U
         None => Uitslag {
             geslaagd: None,
             reden: format!(
-                "{totaal} van de {van} vragen goed; de cesuur staat als tekst in het toetsplan"
+                "{totaal} van de {van} vragen goed; de cesuur staat als tekst in het toetsplan" // document text
             ),
         },
         Some(m) if totaal >= u64::from(m) => Uitslag {

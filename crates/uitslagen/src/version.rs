@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use toetsgen_base::msg;
 use toetsgen_plan::archive::Archive;
 use toetsgen_plan::diagnostic::Diagnostic;
 use toetsgen_plan::model::{Toetsplan, parse_iso_date};
@@ -45,13 +46,13 @@ impl<'a> Judges<'a> {
         versie: &str,
     ) -> Result<(&Toetsplan, NaiveDate), String> {
         let Some(current) = self.versions.current.get(code) else {
-            return Err(format!(
-                "it is a form of plan {code}, which is not among the plans read (check --plans)"
-            ));
+            return Err(msg!("uitslagen-plan-unknown", code = code));
         };
         let Ok(version) = parse_iso_date(versie) else {
-            return Err(format!(
-                "it names version {versie:?} of plan {code}, which is not a date (YYYY-MM-DD): the form writes its plan's version date; save it again from the form"
+            return Err(msg!(
+                "uitslagen-version-not-a-date",
+                versie = format!("{versie:?}"),
+                code = code
             ));
         };
         if current.versie().0 == version {
@@ -83,16 +84,22 @@ impl<'a> Judges<'a> {
             .filter(|v| **v != now)
             .map(ToString::to_string)
             .collect();
+        let current = msg!("uitslagen-version-current", version = now.to_string());
         let known = match earlier.is_empty() {
-            true => format!("{now} (the current one)"),
-            false => format!("{} and {now} (the current one)", earlier.join(", ")),
+            true => current,
+            false => msg!(
+                "uitslagen-list-and",
+                list = earlier.join(", "),
+                last = current
+            ),
         };
         let file = self.versions.archive.file(code, version);
-        format!(
-            "it was saved against version {version} of plan {code}, which is neither the plan's current version nor in its plan archive; the versions of {code} are {known}. \
-             If that version was published before the archive was kept, put its plan file (from version control) in {} and collect again; \
-             otherwise open the file in the current form, check every value against the current toetstermen and save it again",
-            file.display()
+        msg!(
+            "uitslagen-version-unknown",
+            version = version.to_string(),
+            code = code,
+            known = known,
+            file = &file
         )
     }
 }
@@ -106,9 +113,12 @@ fn read_archived(
 ) -> Result<Toetsplan, String> {
     let refused = |d: &Diagnostic| {
         let at = d.location.map_or(String::new(), |l| format!(":{}", l.line));
-        format!(
-            "version {version} of plan {code} in the plan archive does not pass check ({}{at}: {}): restore the file from version control",
-            d.file, d.message
+        msg!(
+            "uitslagen-archived-invalid",
+            version = version.to_string(),
+            code = code,
+            place = format!("{}{at}", d.file),
+            message = &d.message
         )
     };
     (archive.load_checked(code, version, today))

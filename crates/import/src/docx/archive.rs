@@ -8,15 +8,27 @@ use zip::ZipArchive;
 
 use super::{DOCUMENT_XML, MAX_ENTRIES, MAX_FILE_BYTES, MAX_XML_BYTES};
 use crate::MIB;
+use toetsgen_base::lang::{Lang, io_error};
+use toetsgen_base::msg;
+
+/// A number with one decimal, written with the decimal separator of the user's language
+/// (`17.3` in English, `17,3` in Dutch).
+fn decimal(x: f64) -> String {
+    let text = format!("{x:.1}");
+    match toetsgen_base::lang::current() {
+        Lang::Nl => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
 
 /// Refuses a file over [`MAX_FILE_BYTES`].
 pub(super) fn check_file_size(size: u64) -> Result<()> {
     if size > MAX_FILE_BYTES {
-        bail!(
-            "the file is {:.1} MiB, more than the {} MiB allowed (a toetsplan's document is about 0.1 MiB; pictures and embedded fonts make it large): save a copy without pictures, or split it into one document per toetsplan",
-            size as f64 / MIB as f64,
-            MAX_FILE_BYTES / MIB
-        );
+        bail!(msg!(
+            "import-docx-too-large",
+            size = decimal(size as f64 / MIB as f64),
+            max = MAX_FILE_BYTES / MIB
+        ));
     }
     Ok(())
 }
@@ -25,49 +37,43 @@ pub(super) fn check_file_size(size: u64) -> Result<()> {
 pub(super) fn document_xml<R: Read + Seek>(reader: R) -> Result<String> {
     let mut zip = open(reader)?;
     let bytes = unpack(&mut zip)?;
-    String::from_utf8(bytes).map_err(|_| {
-        anyhow!("{DOCUMENT_XML} is not UTF-8 text: the document is damaged; open it in Word and save it again")
-    })
+    String::from_utf8(bytes).map_err(|_| anyhow!(msg!("import-xml-not-utf8", part = DOCUMENT_XML)))
 }
 
 /// The zip archive, refused over [`MAX_ENTRIES`] parts.
 fn open<R: Read + Seek>(reader: R) -> Result<ZipArchive<R>> {
-    let zip = ZipArchive::new(reader).context(
-        "the file is not a Word document (not a zip archive): save it from Word as \"Word Document (.docx)\"; a password-protected document must have its password removed first",
-    )?;
+    let zip = ZipArchive::new(reader).with_context(|| msg!("import-not-zip"))?;
     if zip.len() > MAX_ENTRIES {
-        bail!(
-            "the file holds {} parts, more than the {MAX_ENTRIES} allowed (Word writes about 15): it is not a Word document as Word saves it; open it in Word and save it again",
-            zip.len()
-        );
+        bail!(msg!(
+            "import-too-many-parts",
+            n = zip.len(),
+            max = MAX_ENTRIES
+        ));
     }
     Ok(zip)
 }
 
 /// The bytes of `word/document.xml`, at most [`MAX_XML_BYTES`].
 fn unpack<R: Read + Seek>(zip: &mut ZipArchive<R>) -> Result<Vec<u8>> {
-    let damaged = |e: &dyn std::fmt::Display| {
-        anyhow!(
-            "cannot unpack {DOCUMENT_XML} ({e}): the document is damaged or not saved by Word; open it in Word and save it again"
-        )
-    };
+    let damaged = |e: String| anyhow!(msg!("import-cannot-unpack", part = DOCUMENT_XML, error = e));
     let entry = zip.by_name(DOCUMENT_XML).map_err(|e| match e {
-        zip::result::ZipError::FileNotFound => anyhow!(
-            "the file is not a Word document (it has no {DOCUMENT_XML}): save it from Word as \"Word Document (.docx)\""
-        ),
-        e => damaged(&e),
+        zip::result::ZipError::FileNotFound => {
+            anyhow!(msg!("import-no-document-xml", part = DOCUMENT_XML))
+        }
+        e => damaged(e.to_string()),
     })?;
     // Read with a limit whatever size the archive states: the stated size can lie.
     let mut bytes = Vec::new();
     entry
         .take(MAX_XML_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| damaged(&e))?;
+        .map_err(|e| damaged(io_error(&e)))?;
     if bytes.len() as u64 > MAX_XML_BYTES {
-        bail!(
-            "{DOCUMENT_XML} unpacks to more than {} MiB, the limit (a toetsplan's is about 0.2 MiB): save the document again from Word, or split it into one document per toetsplan",
-            MAX_XML_BYTES / MIB
-        );
+        bail!(msg!(
+            "import-xml-too-large",
+            part = DOCUMENT_XML,
+            max = MAX_XML_BYTES / MIB
+        ));
     }
     Ok(bytes)
 }

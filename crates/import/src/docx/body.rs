@@ -7,6 +7,7 @@ use roxmltree::{Document, Node};
 
 use super::{DOCUMENT_XML, MAX_NESTING, is};
 use crate::{CellCount, Place, Row, clean_cell};
+use toetsgen_base::msg;
 
 /// The rows read so far, and the counters that place and bound them.
 #[derive(Default)]
@@ -27,9 +28,9 @@ pub(super) fn rows(doc: &Document) -> Result<Vec<Row>> {
         .root_element()
         .children()
         .find(|n| is(n, "body"))
-        .with_context(|| format!("{DOCUMENT_XML} has no w:body under its root: the document is damaged; open it in Word and save it again"))?;
+        .with_context(|| msg!("import-no-body", part = DOCUMENT_XML))?;
     let mut reader = Reader::default();
-    for node in blocks(body, || "the body of the document".to_owned())? {
+    for node in blocks(body, || msg!("import-place-body"))? {
         if is(&node, "p") {
             reader.paragraph(&node)?;
         } else if is(&node, "tbl") {
@@ -80,10 +81,11 @@ pub(super) fn blocks<'a, 'input>(
             }
         } else if is(&child, "sdt") {
             if stack.len() > 2 * MAX_NESTING {
-                bail!(
-                    "{}: content controls (w:sdt) are nested more than {MAX_NESTING} deep, the limit (Word documents nest a few): remove the content controls (Developer → Design Mode, or save a copy as a Word document without them)",
-                    place()
-                );
+                bail!(msg!(
+                    "import-nested-controls",
+                    place = place(),
+                    max = MAX_NESTING
+                ));
             }
             stack.push((child.children(), true));
         } else if child.is_element() {

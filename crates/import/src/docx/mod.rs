@@ -19,8 +19,6 @@
 mod archive;
 mod body;
 mod table;
-#[cfg(test)]
-mod tests;
 mod xml;
 
 use std::io::Cursor;
@@ -57,11 +55,11 @@ const DOCUMENT_XML: &str = "word/document.xml";
 
 /// The rows of a Word document, in document order; empty paragraphs are left out.
 pub fn rows(path: &Path) -> Result<Vec<Row>> {
-    let file =
-        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let file = std::fs::File::open(path)
+        .with_context(|| toetsgen_base::msg!("import-cannot-open", path = path))?;
     let size = file
         .metadata()
-        .with_context(|| format!("cannot read {}", path.display()))?
+        .with_context(|| toetsgen_base::msg!("base-cannot-read", path = path))?
         .len();
     archive::check_file_size(size)?;
     rows_from_xml(&archive::document_xml(file)?)
@@ -83,3 +81,7 @@ pub fn rows_from_xml(xml: &str) -> Result<Vec<Row>> {
 fn is(node: &Node, name: &str) -> bool {
     node.is_element() && node.tag_name().name() == name && node.tag_name().namespace() == Some(W)
 }
+
+// Last in the file: the source scans of `tests/suite/lang.rs` read a file up to `#[cfg(test)]`.
+#[cfg(test)]
+mod tests;

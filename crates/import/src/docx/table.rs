@@ -8,10 +8,7 @@ use roxmltree::Node;
 use super::body::{Reader, blocks, paragraph_text};
 use super::{W, is};
 use crate::{MAX_COLUMNS, Place, Row, clean_cell};
-
-/// How to fix a table that Word would not have written.
-const FIX: &str =
-    "the document is damaged or was not made by Word; open it in Word and save it again";
+use toetsgen_base::msg;
 
 impl Reader {
     /// A table: a row per table row that has text, a cell spanning columns followed by empty
@@ -22,7 +19,7 @@ impl Reader {
         let grid = grid_columns(tbl, table)?;
         // Word always writes the grid; without one, a row may still have at most MAX_COLUMNS.
         let width = if grid == 0 { MAX_COLUMNS } else { grid };
-        let trs = blocks(*tbl, || format!("table {table}"))?;
+        let trs = blocks(*tbl, || msg!("import-place-table", table = table))?;
         for (r, tr) in trs.into_iter().filter(|n| is(n, "tr")).enumerate() {
             let place = Place::TableRow { table, row: r + 1 };
             let cells = row_cells(tr, place, width, grid)?;
@@ -45,9 +42,11 @@ fn grid_columns(tbl: &Node, table: usize) -> Result<usize> {
         .take(MAX_COLUMNS + 1)
         .count();
     if grid > MAX_COLUMNS {
-        bail!(
-            "table {table} has more than {MAX_COLUMNS} columns (w:gridCol), the limit (a toetsplan's table has 8): check that this is a toetsplan"
-        );
+        bail!(msg!(
+            "import-too-many-grid-columns",
+            table = table,
+            max = MAX_COLUMNS
+        ));
     }
     Ok(grid)
 }
@@ -55,9 +54,9 @@ fn grid_columns(tbl: &Node, table: usize) -> Result<usize> {
 /// The cells of a table row, `width` columns at most.
 fn row_cells(tr: Node, place: Place, width: usize, grid: usize) -> Result<Vec<String>> {
     let has = if grid == 0 {
-        format!("a table may have at most {MAX_COLUMNS}")
+        msg!("import-table-may-have", max = MAX_COLUMNS)
     } else {
-        format!("the table has {grid} (w:tblGrid)")
+        msg!("import-table-has", grid = grid)
     };
     let mut cells = Vec::new();
     for tc in blocks(tr, || place.to_string())?
@@ -66,7 +65,12 @@ fn row_cells(tr: Node, place: Place, width: usize, grid: usize) -> Result<Vec<St
     {
         let span = span(&tc, place, width, &has)?;
         if cells.len() + span > width {
-            bail!("{place}: the cells span more than {width} columns, but {has}: {FIX}");
+            bail!(msg!(
+                "import-cells-span",
+                place = place.to_string(),
+                width = width,
+                has = &has
+            ));
         }
         cells.push(cell_text(tc, place)?);
         cells.resize(cells.len() + span - 1, String::new());
@@ -81,10 +85,12 @@ fn span(tc: &Node, place: Place, width: usize, has: &str) -> Result<usize> {
         None => 1,
         Some(v) => match v.trim().parse::<usize>() {
             Ok(n) if (1..=width).contains(&n) => n,
-            _ => bail!(
-                "{place}: a cell spans {:?} columns (w:gridSpan), but {has}: {FIX}",
-                v.chars().take(40).collect::<String>()
-            ),
+            _ => bail!(msg!(
+                "import-cell-span",
+                place = place.to_string(),
+                span = format!("{:?}", v.chars().take(40).collect::<String>()),
+                has = has
+            )),
         },
     })
 }
@@ -96,9 +102,7 @@ fn cell_text(tc: Node, place: Place) -> Result<String> {
         if is(&block, "p") {
             text.push(paragraph_text(&block));
         } else if is(&block, "tbl") {
-            bail!(
-                "{place}: a cell holds a table of its own; a toetsplan's tables are not nested: move that table's text out of the cell"
-            );
+            bail!(msg!("import-nested-table", place = place.to_string()));
         }
     }
     Ok(clean_cell(&text.join("\n")))

@@ -4,6 +4,11 @@
 use super::*;
 use crate::Place;
 
+/// Messages in English, as these tests read them (the library speaks Dutch unless told).
+fn english() {
+    toetsgen_base::lang::set(toetsgen_base::lang::Lang::En);
+}
+
 /// A document.xml with this body.
 fn document(body: &str) -> String {
     format!(r#"<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>"#)
@@ -39,6 +44,7 @@ fn reads_paragraphs_and_tables() {
 /// than it, or a grid over 64 columns is refused with the table and row.
 #[test]
 fn grid_bounds_the_columns() {
+    english();
     let grid = |n: usize| format!("<w:tblGrid>{}</w:tblGrid>", "<w:gridCol/>".repeat(n));
     let span = |v: &str| {
         format!(
@@ -84,6 +90,7 @@ fn grid_bounds_the_columns() {
 /// where (no recursion: the depth is counted on a stack of its own).
 #[test]
 fn nesting_is_bounded() {
+    english();
     let nested = |n: usize| {
         document(&format!(
             "{}<w:p><w:r><w:t>diep</w:t></w:r></w:p>{}",
@@ -131,6 +138,7 @@ fn line_breaks_become_newlines() {
 /// parser itself stops at the node limit and refuses a DTD.
 #[test]
 fn xml_is_bounded() {
+    english();
     let attrs: String = (0..33).map(|i| format!(" w:a{i}=\"\"")).collect();
     let err = rows_from_xml(&document(&format!("<w:p{attrs}/>")))
         .unwrap_err()

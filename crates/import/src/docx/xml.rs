@@ -6,14 +6,16 @@ use roxmltree::{Document, ParsingOptions};
 
 use super::{DOCUMENT_XML, MAX_XML_BYTES, MAX_XML_NODES};
 use crate::{MIB, markup};
+use toetsgen_base::msg;
 
 /// The parsed document, or why it is refused.
 pub(super) fn parse(xml: &str) -> Result<Document<'_>> {
     if xml.len() as u64 > MAX_XML_BYTES {
-        bail!(
-            "{DOCUMENT_XML} is more than {} MiB, the limit",
-            MAX_XML_BYTES / MIB
-        );
+        bail!(msg!(
+            "import-xml-over-limit",
+            part = DOCUMENT_XML,
+            max = MAX_XML_BYTES / MIB
+        ));
     }
     markup::check(DOCUMENT_XML, xml)?;
     let options = ParsingOptions {
@@ -22,14 +24,16 @@ pub(super) fn parse(xml: &str) -> Result<Document<'_>> {
         ..ParsingOptions::default()
     };
     Document::parse_with_options(xml, options).map_err(|e| match e {
-        roxmltree::Error::NodesLimitReached => anyhow!(
-            "{DOCUMENT_XML} has more than {MAX_XML_NODES} XML nodes, the limit (a toetsplan's has about 5,000): check that this is one toetsplan, or split it into one document per toetsplan"
-        ),
-        roxmltree::Error::DtdDetected => anyhow!(
-            "{DOCUMENT_XML} has a document type declaration (<!DOCTYPE>), which Word never writes: open the document in Word and save it again"
-        ),
-        e => anyhow!(
-            "{DOCUMENT_XML} is not well-formed XML ({e}): the document is damaged; open it in Word and save it again"
-        ),
+        roxmltree::Error::NodesLimitReached => anyhow!(msg!(
+            "import-xml-too-many-nodes",
+            part = DOCUMENT_XML,
+            max = MAX_XML_NODES
+        )),
+        roxmltree::Error::DtdDetected => anyhow!(msg!("import-xml-dtd", part = DOCUMENT_XML)),
+        e => anyhow!(msg!(
+            "import-xml-malformed",
+            part = DOCUMENT_XML,
+            error = e.to_string()
+        )),
     })
 }

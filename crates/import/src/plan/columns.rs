@@ -4,6 +4,7 @@
 use super::Reader;
 use super::table::is_level_header;
 use crate::Row;
+use toetsgen_base::msg;
 use toetsgen_plan::model::Niveau;
 
 /// Where the columns of the toetstermen table are.
@@ -57,15 +58,12 @@ impl Reader {
                         Some(col) => niveaus[k] = col,
                         None => self.problem(
                             levels.place,
-                            format!("the level row has no column {}", n.code()),
+                            msg!("import-level-column-missing", level = n.code()),
                         ),
                     }
                 }
             }
-            None => self.problem(
-                header.place,
-                "the header row is not followed by the row naming the levels K, B, RV and PV",
-            ),
+            None => self.problem(header.place, msg!("import-no-level-row")),
         }
         niveaus
     }

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::quote::q;
 use super::{Reader, four_digit_year, too_early};
 use crate::{Imported, Place, Problem};
+use toetsgen_base::msg;
 use toetsgen_plan::dates;
 use toetsgen_plan::model::{AantalVragen, Datum, Toetsplan};
 
@@ -51,9 +52,9 @@ impl Reader {
     /// The code and name from "Naam van de toets", or else from the title line, written as
     /// "V1: Dienstverlening".
     fn code_and_naam(&mut self, meta: &Metadata) -> (String, String) {
-        let Some((place, name)) = meta.get("Naam van de toets").or_else(|| self.title.clone())
-        else {
-            self.problem(meta.first_place(), "the plan has no \"Naam van de toets\" and no title line \"Toetsplan <code>: <naam>\"");
+        let naam_van_de_toets = meta.get("Naam van de toets"); // document text
+        let Some((place, name)) = naam_van_de_toets.or_else(|| self.title.clone()) else {
+            self.problem(meta.first_place(), msg!("import-no-name"));
             return (String::new(), String::new());
         };
         match name.split_once(':') {
@@ -61,7 +62,7 @@ impl Reader {
                 (c.trim().to_owned(), n.trim().to_owned())
             }
             _ => {
-                self.problem(place, format!("cannot read the code and name from {}: write it as \"V1: Dienstverlening\"", q(&name)));
+                self.problem(place, msg!("import-bad-code-and-name", text = q(&name)));
                 (String::new(), String::new())
             }
         }
@@ -70,22 +71,19 @@ impl Reader {
     /// The Ingangsdatum, written out (1 september 2021).
     fn ingangsdatum(&mut self, meta: &Metadata) -> Option<NaiveDate> {
         let Some((place, text)) = meta.get("Ingangsdatum") else {
-            self.problem(meta.first_place(), "the metadata table has no Ingangsdatum");
+            self.problem(meta.first_place(), msg!("import-no-ingangsdatum"));
             return None;
         };
         let date = dates::parse_lang(&text).filter(four_digit_year);
         let Some(date) = date else {
-            self.problem(
-                place,
-                format!(
-                    "cannot read the ingangsdatum {}: write it as e.g. 1 september 2021",
-                    q(&text)
-                ),
-            );
+            self.problem(place, msg!("import-bad-ingangsdatum", text = q(&text)));
             return None;
         };
-        if let Some(why) = too_early(date) {
-            self.problem(place, format!("the ingangsdatum {} {why}", q(&text)));
+        if too_early(date) {
+            self.problem(
+                place,
+                msg!("import-ingangsdatum-too-early", text = q(&text)),
+            );
             return None;
         }
         Some(date)
@@ -107,7 +105,7 @@ impl Reader {
         {
             self.problem(
                 place,
-                format!("the TOTAAL is {totaal}, but the toetstermen' opdrachten add up to {sum}"),
+                msg!("import-totaal-mismatch", totaal = totaal, sum = sum),
             );
         }
     }
@@ -116,8 +114,7 @@ impl Reader {
     fn note_empty_onderdelen(&mut self) {
         for o in &self.onderdelen {
             if o.toetstermen.is_empty() {
-                self.notes
-                    .push(format!("onderdeel {} has no toetstermen", q(&o.naam)));
+                (self.notes).push(msg!("import-note-empty-onderdeel", naam = q(&o.naam)));
             }
         }
     }

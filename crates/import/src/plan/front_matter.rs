@@ -5,11 +5,12 @@
 use super::Reader;
 use super::quote::q;
 use crate::{Place, Row};
+use toetsgen_base::msg;
 
 /// The labels of the metadata table, as the plan's fields are read from them.
 const LABELS: [&str; 9] = [
     "Ingangsdatum",
-    "Naam van de toets",
+    "Naam van de toets", // document text
     "Toetsvorm",
     "Toegestane tijd",
     "Aantal vragen",
@@ -22,8 +23,8 @@ const LABELS: [&str; 9] = [
 /// Other names the office's documents use for a label.
 const ALIASES: [(&str, &str); 3] = [
     ("Hulpmiddelen", "Toegestane hulpmiddelen"),
-    ("Naam toets", "Naam van de toets"),
-    ("Datum van ingang", "Ingangsdatum"),
+    ("Naam toets", "Naam van de toets"),  // document text
+    ("Datum van ingang", "Ingangsdatum"), // document text
 ];
 
 /// The cells of a row without the empty ones at the end.
@@ -51,12 +52,9 @@ impl Reader {
                 [text] if matches!(row.place, Place::Line(_)) => self.continuation(row.place, text),
                 [first] => self.problem(
                     row.place,
-                    format!("cannot place the text {} after the metadata table: only the title and the introduction come before it", q(first)),
+                    msg!("import-text-after-metadata", text = q(first)),
                 ),
-                _ => self.problem(
-                    row.place,
-                    format!("a metadata row has {} cells; expected a label and a value", cells.len()),
-                ),
+                _ => self.problem(row.place, msg!("import-metadata-cells", n = cells.len())),
             }
         }
     }
@@ -67,9 +65,11 @@ impl Reader {
         if let Some((_, label, value)) = self.meta.last_mut() {
             value.push('\n');
             value.push_str(text);
-            self.notes.push(format!(
-                "{place}: {} is read as the continuation of \"{label}\" (a line break inside its cell)",
-                q(text)
+            self.notes.push(msg!(
+                "import-note-continuation",
+                place = place.to_string(),
+                text = q(text),
+                label = *label
             ));
         }
     }
@@ -83,18 +83,15 @@ impl Reader {
             .map_or(label, |(_, l)| l);
         match LABELS.iter().find(|l| l.eq_ignore_ascii_case(label)) {
             Some(known) if self.meta.iter().any(|(_, l, _)| l == known) => {
-                self.problem(
-                    place,
-                    format!("the metadata label \"{known}\" appears twice"),
-                );
+                self.problem(place, msg!("import-label-twice", label = *known));
             }
             Some(known) => self.meta.push((place, known, value.to_owned())),
             None => self.problem(
                 place,
-                format!(
-                    "unknown metadata label {}: expected one of {}",
-                    q(label),
-                    LABELS.join(", ")
+                msg!(
+                    "import-unknown-label",
+                    label = q(label),
+                    labels = LABELS.join(", ")
                 ),
             ),
         }

@@ -21,6 +21,7 @@ use chrono::Datelike;
 
 use super::{Imported, Place, Problem, Row, is_forbidden_control};
 use quote::codepoint;
+use toetsgen_base::msg;
 use toetsgen_plan::model::Onderdeel;
 
 /// Reads the plan, or every problem found.
@@ -33,7 +34,7 @@ pub(crate) fn read(rows: &[Row]) -> Result<Imported, Vec<Problem>> {
     r.front_matter(&rows[..table_start]);
     if table_start == rows.len() {
         let place = rows.last().map_or(Place::Line(1), |row| row.place);
-        r.problem(place, "no toetstermen table found: it starts with a header row whose first cell is \"Naam onderdeel en toetsnummer\"");
+        r.problem(place, msg!("import-no-table"));
     } else {
         r.table(&rows[table_start..]);
     }
@@ -78,21 +79,18 @@ impl Reader {
                 continue;
             }
             let which = if row.cells.len() == 1 {
-                "the text".to_owned()
+                msg!("import-which-text")
             } else {
-                format!("cell {}", i + 1)
+                msg!("import-which-cell", cell = i + 1)
             };
             let list: Vec<String> = found.iter().map(|&c| codepoint(c)).collect();
-            let (s, it) = if found.len() == 1 {
-                ("", "it")
-            } else {
-                ("s", "them")
-            };
             self.problem(
                 row.place,
-                format!(
-                    "{which} holds the control character{s} {}, which a plan cannot hold (Word does not show {it}): retype the text of that cell, then save or export again",
-                    list.join(", ")
+                msg!(
+                    "import-control-characters",
+                    which = which,
+                    n = found.len(),
+                    chars = list.join(", ")
                 ),
             );
         }
@@ -115,11 +113,8 @@ fn four_digit_year(date: &chrono::NaiveDate) -> bool {
     (1000..=9999).contains(&date.year())
 }
 
-/// Why a date that was read cannot be a plan's date, if it cannot: a plan's dates start at
+/// Whether a date that was read is too early to be a plan's date: a plan's dates start at
 /// 1970-01-01, the earliest a PDF can carry (as `toetsgen check` says of a plan's YAML).
-fn too_early(date: chrono::NaiveDate) -> Option<String> {
-    (date < toetsgen_plan::limits::FIRST_DATE).then(|| {
-        "lies before 1970-01-01, the earliest date toetsgen can put in a PDF: check the year"
-            .to_owned()
-    })
+fn too_early(date: chrono::NaiveDate) -> bool {
+    date < toetsgen_plan::limits::FIRST_DATE
 }

@@ -3,6 +3,7 @@
 
 use super::Reader;
 use super::quote::{q, short};
+use toetsgen_base::msg;
 use toetsgen_base::words::capitalize;
 use toetsgen_plan::model::Beoordeling;
 
@@ -11,9 +12,11 @@ impl Reader {
     pub(super) fn beoordeling(&mut self, toetsvorm: Option<&str>) -> Option<Beoordeling> {
         let beoordeling = toetsvorm.and_then(observations);
         if let (Some(b), Some(vorm)) = (&beoordeling, toetsvorm) {
-            self.notes.push(format!(
-                "beoordeling: {} waarnemingen \"{}\", read from the toetsvorm {}; check it in the YAML",
-                b.waarnemingen, short(&b.waarneming), q(vorm)
+            self.notes.push(msg!(
+                "import-note-beoordeling",
+                n = b.waarnemingen,
+                waarneming = short(&b.waarneming),
+                toetsvorm = q(vorm)
             ));
         }
         beoordeling
@@ -24,7 +27,7 @@ impl Reader {
 /// names: five, each a "Klantgesprek".
 fn observations(toetsvorm: &str) -> Option<Beoordeling> {
     let lower = toetsvorm.to_lowercase();
-    let rest = &lower[lower.find("op basis van ")? + "op basis van ".len()..];
+    let rest = &lower[lower.find("op basis van ")? + "op basis van ".len()..]; // document text
     let mut words = rest.split_whitespace();
     let n = number(words.next()?)?;
     let noun = words.next()?.trim_end_matches(['.', ',', ';']);

@@ -5,6 +5,7 @@ use super::Reader;
 use super::columns::Columns;
 use super::quote::q;
 use crate::{Place, Row};
+use toetsgen_base::msg;
 use toetsgen_plan::model::{Niveau, Onderdeel};
 
 /// The first header row of the toetstermen table: "Naam onderdeel en toetsnummer", or any row
@@ -57,13 +58,10 @@ impl Reader {
             } else if let Place::Paragraph(_) = row.place {
                 self.problem(
                     row.place,
-                    format!("cannot place the text {} between or after the tables: remove it, or move it into the table", q(first)),
+                    msg!("import-text-between-tables", text = q(first)),
                 );
             } else if after_totaal {
-                self.problem(
-                    row.place,
-                    "cannot place a row after the TOTAAL row: remove it, or move it into the table",
-                );
+                self.problem(row.place, msg!("import-row-after-totaal"));
             } else if first.to_uppercase().starts_with("TOTAAL") {
                 after_totaal = true;
                 self.totaal(row, &columns);
@@ -77,10 +75,7 @@ impl Reader {
             } else if first.is_empty() {
                 self.without_code(row);
             } else {
-                self.problem(
-                    row.place,
-                    format!("cannot place the row starting with {}: not a toetsterm code (such as V1.01), an onderdeel (a name alone) or TOTAAL", q(first)),
-                );
+                self.problem(row.place, msg!("import-row-unplaced", text = q(first)));
             }
         }
     }
@@ -93,7 +88,7 @@ impl Reader {
             .find(|c| !c.is_empty())
             .cloned()
             .unwrap_or_default();
-        self.problem(row.place, format!("a row without a toetsterm code holds {}: give it its code in the first column, or remove it", q(&text)));
+        self.problem(row.place, msg!("import-row-without-code", text = q(&text)));
     }
 
     /// The TOTAAL row: its number from the column of opdrachten, or else its first filled cell.
@@ -108,9 +103,9 @@ impl Reader {
             Some(Ok(n)) => self.totaal = Some((row.place, n)),
             Some(Err(_)) => self.problem(
                 row.place,
-                format!(
-                    "the TOTAAL {} is not a whole number",
-                    q(text.map_or("", String::as_str))
+                msg!(
+                    "import-totaal-not-number",
+                    text = q(text.map_or("", String::as_str))
                 ),
             ),
         }

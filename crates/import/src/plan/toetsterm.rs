@@ -7,6 +7,7 @@ use super::columns::Columns;
 use super::quote::{q, short};
 use super::{Reader, four_digit_year, too_early};
 use crate::{Place, Row};
+use toetsgen_base::msg;
 use toetsgen_plan::dates;
 use toetsgen_plan::model::{Datum, Niveau, Toetsterm};
 
@@ -19,16 +20,13 @@ impl Reader {
         let name = short(&code);
         let tekst = cell(columns.tekst).to_owned();
         if tekst.is_empty() {
-            self.problem(place, format!("toetsterm {name} has a code but no text"));
+            self.problem(place, msg!("import-term-no-text", name = &name));
         }
         let datum = self.datum(place, &name, cell(columns.datum));
         let aantal = self.aantal(place, &name, columns.aantal.map(cell));
         let niveaus = self.niveaus(place, &name, columns.niveaus.map(cell));
         let Some(onderdeel) = self.onderdelen.last_mut() else {
-            self.problem(
-                place,
-                format!("toetsterm {name} comes before any onderdeel row"),
-            );
+            self.problem(place, msg!("import-term-before-onderdeel", name = &name));
             return;
         };
         if let Some(datum) = datum {
@@ -48,16 +46,13 @@ impl Reader {
             .or_else(|| dates::parse_lang(text))
             .filter(four_digit_year);
         let Some(datum) = datum else {
-            self.problem(
-                place,
-                format!("cannot read the date {} of toetsterm {name}: write it as day-month-year, e.g. 1-9-2021", q(text)),
-            );
+            self.problem(place, msg!("import-bad-date", text = q(text), name = name));
             return None;
         };
-        if let Some(why) = too_early(datum) {
+        if too_early(datum) {
             self.problem(
                 place,
-                format!("the date {} of toetsterm {name} {why}", q(text)),
+                msg!("import-date-too-early", text = q(text), name = name),
             );
             return None;
         }
@@ -72,10 +67,7 @@ impl Reader {
             Err(_) => {
                 self.problem(
                     place,
-                    format!(
-                        "the number of opdrachten {} of toetsterm {name} is not a whole number",
-                        q(text)
-                    ),
+                    msg!("import-bad-aantal", text = q(text), name = name),
                 );
                 None
             }
@@ -94,16 +86,18 @@ impl Reader {
                     unread_mark = true;
                     self.problem(
                         place,
-                        format!("the mark {} under {} of toetsterm {name} is not understood: mark a level with X", q(other), n.code()),
+                        msg!(
+                            "import-bad-mark",
+                            text = q(other),
+                            level = n.code(),
+                            name = name
+                        ),
                     );
                 }
             }
         }
         if niveaus.is_empty() && !unread_mark {
-            self.problem(
-                place,
-                format!("toetsterm {name} has no X under K, B, RV or PV"),
-            );
+            self.problem(place, msg!("import-no-level", name = name));
         }
         niveaus
     }
