@@ -161,3 +161,35 @@ cmd-checked-errors = Checked { $plans ->
     [one] 1 warning
    *[other] { $warnings } warnings
 }
+
+# Progress (src/cmd/report.rs): the name on the bar, the line when work begins and when it ends.
+cmd-progress-pdfs = PDFs
+cmd-progress-candidates = candidates
+cmd-progress-packet = packet PDF
+cmd-making-pdfs = { $n ->
+    [0] Making PDFs…
+    [one] Making 1 PDF…
+   *[other] Making { $n } PDFs…
+}
+cmd-making-candidates = { $n ->
+    [0] Making candidates…
+    [one] Making 1 candidate…
+   *[other] Making { $n } candidates…
+}
+cmd-making-packet = { $n ->
+    [0] Making packet PDFs…
+    [one] Making 1 packet PDF…
+   *[other] Making { $n } packet PDFs…
+}
+cmd-made-pdfs = Made { $n ->
+    [one] 1 PDF
+   *[other] { $n } PDFs
+} in { $s } s
+cmd-made-candidates = Made { $n ->
+    [one] 1 candidate
+   *[other] { $n } candidates
+} in { $s } s
+cmd-made-packet = Made { $n ->
+    [one] 1 packet PDF
+   *[other] { $n } packet PDFs
+} in { $s } s

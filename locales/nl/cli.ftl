@@ -161,3 +161,35 @@ cmd-checked-errors = { $plans ->
     [one] 1 waarschuwing
    *[other] { $warnings } waarschuwingen
 }
+
+# Voortgang (src/cmd/report.rs): de naam bij de balk, de regel als het werk begint en als het klaar is.
+cmd-progress-pdfs = pdf's
+cmd-progress-candidates = kandidaten
+cmd-progress-packet = pdf van het pakket
+cmd-making-pdfs = { $n ->
+    [0] Pdf's maken…
+    [one] 1 pdf maken…
+   *[other] { $n } pdf's maken…
+}
+cmd-making-candidates = { $n ->
+    [0] Documenten van de kandidaten maken…
+    [one] Documenten van 1 kandidaat maken…
+   *[other] Documenten van { $n } kandidaten maken…
+}
+cmd-making-packet = { $n ->
+    [0] Pdf's van het pakket maken…
+    [one] Pdf van het pakket maken…
+   *[other] { $n } pdf's van pakketten maken…
+}
+cmd-made-pdfs = { $n ->
+    [one] 1 pdf
+   *[other] { $n } pdf's
+} gemaakt in { $s } s
+cmd-made-candidates = Documenten van { $n ->
+    [one] 1 kandidaat
+   *[other] { $n } kandidaten
+} gemaakt in { $s } s
+cmd-made-packet = { $n ->
+    [one] Pdf van het pakket
+   *[other] { $n } pdf's van pakketten
+} gemaakt in { $s } s

@@ -15,6 +15,7 @@ use toetsgen_base::cancel::Cancelled;
 use toetsgen_base::words::plural;
 use toetsgen_build::packet::{self, Made, Outcome, Packets};
 use toetsgen_document::pdf::{Compiler, Typst};
+use toetsgen_output::personal::{Personal, refuse_published};
 use toetsgen_document::templates::Templates;
 use toetsgen_plan::archive::Archive;
 
@@ -29,7 +30,7 @@ pub(crate) fn run(args: PacketArgs) -> Result<Status> {
     // is removed again when it stays empty.
     let folder = match &args.output {
         Some(file) => {
-            toetsgen_output::personal::refuse_published(file, "packets")?;
+            refuse_published(file, Personal::Packets)?;
             (file.parent())
                 .filter(|p| !p.as_os_str().is_empty())
                 .unwrap_or(Path::new("."))
@@ -37,7 +38,7 @@ pub(crate) fn run(args: PacketArgs) -> Result<Status> {
         }
         None => {
             let folder = PathBuf::from(packet::PAKKETTEN);
-            toetsgen_output::personal::refuse_published(&folder, "packets")?;
+            refuse_published(&folder, Personal::Packets)?;
             folder
         }
     };

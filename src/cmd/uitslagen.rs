@@ -14,13 +14,14 @@ use crate::cmd::read_plans;
 use crate::status::Status;
 use toetsgen_base::fs;
 use toetsgen_base::words::plural;
+use toetsgen_output::personal::{Personal, refuse_published};
 use toetsgen_plan::archive::Archive;
 use toetsgen_plan::model::Toetsplan;
 use toetsgen_uitslagen::{self as uitslagen, Versions, list};
 
 /// Writes the list; returns whether every file was accepted and every plan valid.
 pub(crate) fn run(args: UitslagenArgs) -> Result<Status> {
-    toetsgen_output::personal::refuse_published(&args.output, "the results")?;
+    refuse_published(&args.output, Personal::Results)?;
     let read = read_plans(&args.plans)?;
     let ok = !read.has_errors();
     let plans: HashMap<String, Toetsplan> = (read.valid())
