@@ -161,3 +161,122 @@ cmd-checked-errors = Checked { $plans ->
     [one] 1 warning
    *[other] { $warnings } warnings
 }
+cmd-and = { " and " }
+
+# Progress (src/cmd/report.rs): the name on the bar, the line when work begins and when it ends.
+cmd-progress-pdfs = PDFs
+cmd-progress-candidates = candidates
+cmd-progress-packet = packet PDF
+cmd-making-pdfs = { $n ->
+    [0] Making PDFs…
+    [one] Making 1 PDF…
+   *[other] Making { $n } PDFs…
+}
+cmd-making-candidates = { $n ->
+    [0] Making candidates…
+    [one] Making 1 candidate…
+   *[other] Making { $n } candidates…
+}
+cmd-making-packet = { $n ->
+    [0] Making packet PDFs…
+    [one] Making 1 packet PDF…
+   *[other] Making { $n } packet PDFs…
+}
+cmd-made-pdfs = Made { $n ->
+    [one] 1 PDF
+   *[other] { $n } PDFs
+} in { $s } s
+cmd-made-candidates = Made { $n ->
+    [one] 1 candidate
+   *[other] { $n } candidates
+} in { $s } s
+cmd-made-packet = Made { $n ->
+    [one] 1 packet PDF
+   *[other] { $n } packet PDFs
+} in { $s } s
+
+# toetsgen changes.
+cmd-changes-no-json = cannot write the list as JSON
+cmd-changes-none = No toetstermen changed on or after { $since }.
+
+# toetsgen import.
+cmd-import-more = … and { $n ->
+    [one] 1 problem
+   *[other] { $n } problems
+} more, not shown (the first { $shown } are)
+cmd-import-nothing = Nothing written: { $n ->
+    [one] 1 problem
+   *[other] { $n } problems
+} to fix in { $source }
+cmd-import-would-fail = Nothing written: the imported plan would not pass `toetsgen check` (the lines above are those of the YAML it would write)
+cmd-import-exists = { $path } already exists: give another file with -o, or overwrite it with --force
+cmd-imported = Imported { $source } into { $path }: plan { $code }, { $onderdelen ->
+    [one] 1 onderdeel
+   *[other] { $onderdelen } onderdelen
+}, { $terms ->
+    [one] 1 toetsterm
+   *[other] { $terms } toetstermen
+}
+cmd-imported-replacing = Imported { $source } into { $path }, replacing the plan { $code } that was there: { $onderdelen ->
+    [one] 1 onderdeel
+   *[other] { $onderdelen } onderdelen
+}, { $terms ->
+    [one] 1 toetsterm
+   *[other] { $terms } toetstermen
+}; { $version }
+cmd-import-date-unchanged = the imported plan { $code } differs from the one it replaced, but its latest change date did not change ({ $now }): the next `toetsgen build` makes no new version of it. If the text of a toetsterm changed, set that toetsterm's `gewijzigd` date in { $path } to the day of the change
+cmd-import-date-earlier = the imported plan's latest change date ({ $now }) is before that of the plan it replaced ({ $was }): check that { $source } is the newest text of plan { $code }
+cmd-import-version-same = its latest change date is still { $now }, so the next `toetsgen build` makes no new version of it
+cmd-import-version-new = its latest change date is now { $now } (was { $was }), so the next `toetsgen build` makes it a new version of { $code }
+cmd-import-code-used-twice = plan code { $code } is already used by { $first } and { $rest }, so nothing was written: keep one plan with code { $code } (`toetsgen check` shows them), then import again
+cmd-import-code-used = plan code { $code } is already used by { $path }, so nothing was written: to replace that plan with the import, run again with --force (the next `toetsgen build` then makes it a new version of { $code } when its dates changed); to keep both, give one of them another code
+cmd-import-force-other = with --force the import replaces { $path }, the plan with code { $code }, but -o names { $output }: two files would then have code { $code }, so nothing was written. Leave out -o to replace { $path }
+
+# toetsgen new.
+cmd-new-bad-code = `{ $code }` is not a plan code: use 1 to { $max } capital letters and digits, e.g. V2 (it becomes a folder name)
+cmd-new-exists = { $path } already exists: toetsgen new never writes over a plan. Choose another code or name, or move that file away first
+cmd-new-code-used = plan code { $code } is already used by { $path }: choose another code
+cmd-new-nothing = Nothing written: correct the code or the name given
+cmd-new-wrote = Wrote { $path }: plan { $code } with one onderdeel and one toetsterm to start from. Fill it in and run `toetsgen check`; `toetsgen build` writes output/{ $schema }, which lets your editor check the plan as you type.
+
+# toetsgen packet.
+cmd-packet-refused = no packet made for { $file }: { $n ->
+    [one] 1 error
+   *[other] { $n } errors
+} (see above)
+cmd-packet-wrote = Wrote { $path }: { $n ->
+    [one] 1 candidate
+   *[other] { $n } candidates
+} for { $code } (version { $version }) on { $date }
+cmd-packet-unchanged = Unchanged { $path }: { $n ->
+    [one] 1 candidate
+   *[other] { $n } candidates
+} for { $code } (version { $version }) on { $date }
+
+# toetsgen serve.
+cmd-serve-open-to-network = serving on { $addr }: every computer that can reach this one over the network can read the documents. Leave out --bind to serve on this computer only.
+cmd-serving = Serving { $output } at { $url } (Ctrl-C stops); watching { $folders }
+cmd-serve-no-pdfs = PDFs are not made while serving (add --pdf to make them): a plan's page links its PDFs only while they are of the plan as it is, so a plan changed since its PDFs were made shows none until `toetsgen build` makes them again
+cmd-serve-no-browser = cannot start the web browser ({ $error }): open { $url } yourself
+cmd-serve-changed = Changed: { $files }; building…
+cmd-serve-and-more = { $names } and { $n } more
+cmd-serve-stopped = Stopped serving { $url }
+
+# Signals (src/cmd/signals.rs).
+cmd-no-signal-handler = cannot install the handler for SIGINT and SIGTERM
+
+# toetsgen uitslagen.
+cmd-uitslagen-nothing = Nothing written: every form was refused (see above); { $csv } and { $md } are left as they were
+cmd-uitslagen-written = { $n ->
+    [one] 1 result
+   *[other] { $n } results
+} in { $csv } and { $md }{ $refused }
+cmd-uitslagen-refused = ; { $n ->
+    [one] 1 file
+   *[other] { $n } files
+} refused (see above)
+cmd-uitslagen-versions = { $plan }: forms of { $n } versions, each judged by its own ({ $each }); the column `versie` says which
+cmd-uitslagen-version-forms = { $version }: { $n ->
+    [one] 1 form
+   *[other] { $n } forms
+}

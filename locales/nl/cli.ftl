@@ -161,3 +161,122 @@ cmd-checked-errors = { $plans ->
     [one] 1 waarschuwing
    *[other] { $warnings } waarschuwingen
 }
+cmd-and = { " en " }
+
+# Voortgang (src/cmd/report.rs): de naam bij de balk, de regel als het werk begint en als het klaar is.
+cmd-progress-pdfs = pdf's
+cmd-progress-candidates = kandidaten
+cmd-progress-packet = pdf van het pakket
+cmd-making-pdfs = { $n ->
+    [0] Pdf's maken…
+    [one] 1 pdf maken…
+   *[other] { $n } pdf's maken…
+}
+cmd-making-candidates = { $n ->
+    [0] Documenten van de kandidaten maken…
+    [one] Documenten van 1 kandidaat maken…
+   *[other] Documenten van { $n } kandidaten maken…
+}
+cmd-making-packet = { $n ->
+    [0] Pdf's van het pakket maken…
+    [one] Pdf van het pakket maken…
+   *[other] { $n } pdf's van pakketten maken…
+}
+cmd-made-pdfs = { $n ->
+    [one] 1 pdf
+   *[other] { $n } pdf's
+} gemaakt in { $s } s
+cmd-made-candidates = Documenten van { $n ->
+    [one] 1 kandidaat
+   *[other] { $n } kandidaten
+} gemaakt in { $s } s
+cmd-made-packet = { $n ->
+    [one] Pdf van het pakket
+   *[other] { $n } pdf's van pakketten
+} gemaakt in { $s } s
+
+# toetsgen wijzigingen.
+cmd-changes-no-json = kan de lijst niet als JSON schrijven
+cmd-changes-none = Geen toetstermen gewijzigd op of na { $since }.
+
+# toetsgen importeer.
+cmd-import-more = … en nog { $n ->
+    [one] 1 probleem
+   *[other] { $n } problemen
+}, niet getoond (alleen de eerste { $shown } staan hierboven)
+cmd-import-nothing = Niets geschreven: { $n ->
+    [one] 1 probleem
+   *[other] { $n } problemen
+} op te lossen in { $source }
+cmd-import-would-fail = Niets geschreven: het geïmporteerde plan zou niet door `toetsgen controleer` komen (de regels hierboven zijn die van de YAML die geschreven zou worden)
+cmd-import-exists = { $path } bestaat al: geef een ander bestand met -o, of overschrijf het met --force
+cmd-imported = { $source } geïmporteerd in { $path }: plan { $code }, { $onderdelen ->
+    [one] 1 onderdeel
+   *[other] { $onderdelen } onderdelen
+}, { $terms ->
+    [one] 1 toetsterm
+   *[other] { $terms } toetstermen
+}
+cmd-imported-replacing = { $source } geïmporteerd in { $path }, in plaats van het plan { $code } dat er stond: { $onderdelen ->
+    [one] 1 onderdeel
+   *[other] { $onderdelen } onderdelen
+}, { $terms ->
+    [one] 1 toetsterm
+   *[other] { $terms } toetstermen
+}; { $version }
+cmd-import-date-unchanged = het geïmporteerde plan { $code } verschilt van het plan dat het vervangt, maar de laatste wijzigingsdatum is gelijk gebleven ({ $now }): de volgende `toetsgen bouw` maakt er geen nieuwe versie van. Is de tekst van een toetsterm veranderd, zet dan de datum `gewijzigd` van die toetsterm in { $path } op de dag van de wijziging
+cmd-import-date-earlier = de laatste wijzigingsdatum van het geïmporteerde plan ({ $now }) ligt vóór die van het plan dat het vervangt ({ $was }): controleer of { $source } de nieuwste tekst van plan { $code } is
+cmd-import-version-same = de laatste wijzigingsdatum is nog steeds { $now }, dus de volgende `toetsgen bouw` maakt er geen nieuwe versie van
+cmd-import-version-new = de laatste wijzigingsdatum is nu { $now } (was { $was }), dus de volgende `toetsgen bouw` maakt het een nieuwe versie van { $code }
+cmd-import-code-used-twice = plancode { $code } wordt al gebruikt door { $first } en { $rest }, dus er is niets geschreven: houd één plan met code { $code } over (`toetsgen controleer` toont ze), en importeer dan opnieuw
+cmd-import-code-used = plancode { $code } wordt al gebruikt door { $path }, dus er is niets geschreven: om dat plan door de import te vervangen, doe het opnieuw met --force (de volgende `toetsgen bouw` maakt het dan een nieuwe versie van { $code } als de datums veranderd zijn); om beide te houden, geef een van beide een andere code
+cmd-import-force-other = met --force vervangt de import { $path }, het plan met code { $code }, maar -o noemt { $output }: dan zouden twee bestanden code { $code } hebben, dus er is niets geschreven. Laat -o weg om { $path } te vervangen
+
+# toetsgen nieuw.
+cmd-new-bad-code = `{ $code }` is geen plancode: gebruik 1 tot { $max } hoofdletters en cijfers, bijvoorbeeld V2 (de code wordt een mapnaam)
+cmd-new-exists = { $path } bestaat al: toetsgen nieuw schrijft nooit over een plan heen. Kies een andere code of naam, of zet dat bestand eerst ergens anders
+cmd-new-code-used = plancode { $code } wordt al gebruikt door { $path }: kies een andere code
+cmd-new-nothing = Niets geschreven: verbeter de gegeven code of naam
+cmd-new-wrote = { $path } geschreven: plan { $code } met één onderdeel en één toetsterm om mee te beginnen. Vul het in en voer `toetsgen controleer` uit; `toetsgen bouw` schrijft output/{ $schema }, waarmee de editor het plan al tijdens het typen controleert.
+
+# toetsgen pakket.
+cmd-packet-refused = geen pakket gemaakt voor { $file }: { $n ->
+    [one] 1 fout
+   *[other] { $n } fouten
+} (zie hierboven)
+cmd-packet-wrote = { $path } geschreven: { $n ->
+    [one] 1 kandidaat
+   *[other] { $n } kandidaten
+} voor { $code } (versie { $version }) op { $date }
+cmd-packet-unchanged = { $path } ongewijzigd: { $n ->
+    [one] 1 kandidaat
+   *[other] { $n } kandidaten
+} voor { $code } (versie { $version }) op { $date }
+
+# toetsgen bekijk.
+cmd-serve-open-to-network = bekijken via { $addr }: elke computer die deze via het netwerk kan bereiken, kan de documenten lezen. Laat --bind weg om alleen op deze computer te bekijken.
+cmd-serving = { $output } te bekijken op { $url } (stop met Ctrl-C); wijzigingen in { $folders } worden gevolgd
+cmd-serve-no-pdfs = Tijdens het bekijken worden geen pdf's gemaakt (voeg --pdf toe om ze te maken): de pagina van een plan linkt alleen naar pdf's die bij het plan horen zoals het nu is, dus een plan dat veranderd is sinds de pdf's zijn gemaakt, toont er geen tot `toetsgen bouw` ze opnieuw maakt
+cmd-serve-no-browser = kan de webbrowser niet starten ({ $error }): open { $url } zelf
+cmd-serve-changed = Gewijzigd: { $files }; bouwen…
+cmd-serve-and-more = { $names } en nog { $n }
+cmd-serve-stopped = Bekijken van { $url } gestopt
+
+# Signalen (src/cmd/signals.rs).
+cmd-no-signal-handler = kan de afhandeling van SIGINT en SIGTERM niet instellen
+
+# toetsgen uitslagen.
+cmd-uitslagen-nothing = Niets geschreven: elk formulier is geweigerd (zie hierboven); { $csv } en { $md } zijn gebleven zoals ze waren
+cmd-uitslagen-written = { $n ->
+    [one] 1 uitslag
+   *[other] { $n } uitslagen
+} in { $csv } en { $md }{ $refused }
+cmd-uitslagen-refused = ; { $n ->
+    [one] 1 bestand
+   *[other] { $n } bestanden
+} geweigerd (zie hierboven)
+cmd-uitslagen-versions = { $plan }: formulieren van { $n } versies, elk beoordeeld met de eigen versie ({ $each }); de kolom `versie` zegt welke
+cmd-uitslagen-version-forms = { $version }: { $n ->
+    [one] 1 formulier
+   *[other] { $n } formulieren
+}

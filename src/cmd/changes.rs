@@ -6,6 +6,7 @@ use anyhow::{Context, Result};
 use crate::cli::{ChangesArgs, ListFormat};
 use crate::cmd::read_plans;
 use crate::status::Status;
+use toetsgen_base::msg;
 use toetsgen_plan::archive::Archive;
 use toetsgen_plan::changes::{self, PlanChanges};
 use toetsgen_plan::history::History;
@@ -24,11 +25,14 @@ pub(crate) fn run(args: ChangesArgs) -> Result<Status> {
         ListFormat::Json => {
             say!(
                 "{}",
-                serde_json::to_string_pretty(&listed).context("cannot write the list as JSON")?
+                serde_json::to_string_pretty(&listed).context(msg!("cmd-changes-no-json"))?
             )?;
         }
         ListFormat::Table if listed.is_empty() => {
-            say!("No toetstermen changed on or after {}.", args.since)?;
+            say!(
+                "{}",
+                msg!("cmd-changes-none", since = args.since.to_string())
+            )?;
         }
         ListFormat::Table => say_raw!("{}", changes::table(&listed))?,
     }

@@ -10,8 +10,7 @@ use chrono::NaiveDate;
 
 use crate::cli::ImportArgs;
 use crate::status::Status;
-use toetsgen_base::fs;
-use toetsgen_base::words::plural;
+use toetsgen_base::{fs, msg};
 use toetsgen_import::{self as import, yaml};
 use toetsgen_plan::diagnostic::Diagnostic;
 use toetsgen_plan::folder::Plans;
@@ -27,18 +26,17 @@ pub(crate) fn run(args: ImportArgs) -> Result<Status> {
     let imported = match import::import(&args.file)? {
         Ok(imported) => imported,
         Err(problems) => {
+            let error = msg!("cli-error");
             for p in problems.iter().take(MAX_SHOWN) {
-                tell!("error: {}\n  --> {source}: {}\n", p.message, p.place);
+                tell!("{error} {}\n  --> {source}: {}\n", p.message, p.place);
             }
             if problems.len() > MAX_SHOWN {
-                tell!(
-                    "… and {} more, not shown (the first {MAX_SHOWN} are)\n",
-                    plural(problems.len() - MAX_SHOWN, "problem", "problems")
-                );
+                let more = problems.len() - MAX_SHOWN;
+                tell!("{}\n", msg!("cmd-import-more", n = more, shown = MAX_SHOWN));
             }
             tell!(
-                "Nothing written: {} to fix in {source}",
-                plural(problems.len(), "problem", "problems")
+                "{}",
+                msg!("cmd-import-nothing", n = problems.len(), source = &source)
             );
             return Ok(Status::Invalid);
         }
@@ -58,29 +56,41 @@ pub(crate) fn run(args: ImportArgs) -> Result<Status> {
         for d in &problems {
             tell!("{d}\n");
         }
-        tell!(
-            "Nothing written: the imported plan would not pass `toetsgen check` (the lines above are those of the YAML it would write)"
-        );
+        tell!("{}", msg!("cmd-import-would-fail"));
         return Ok(Status::Invalid);
     }
     if target.exists() && !args.force {
-        bail!("{shown} already exists: give another file with -o, or overwrite it with --force");
+        bail!(msg!("cmd-import-exists", path = &shown));
     }
     fs::write_atomic(&target, text.as_bytes())?;
     for note in &imported.notes {
-        tell!("note: {note}");
+        tell!("{} {note}", msg!("cmd-note"));
     }
     let terms: usize = plan.onderdelen.iter().map(|o| o.toetstermen.len()).sum();
     let onderdelen = plan.onderdelen.len();
     match replaced {
         None => say!(
-            "Imported {source} into {shown}: plan {}, {onderdelen} onderdelen, {terms} toetstermen",
-            plan.code
+            "{}",
+            msg!(
+                "cmd-imported",
+                source = &source,
+                path = &shown,
+                code = &plan.code,
+                onderdelen = onderdelen,
+                terms = terms
+            )
         )?,
         Some(old) => say!(
-            "Imported {source} into {shown}, replacing the plan {} that was there: {onderdelen} onderdelen, {terms} toetstermen; {}",
-            plan.code,
-            new_version(&source, &shown, &old, plan)
+            "{}",
+            msg!(
+                "cmd-imported-replacing",
+                source = &source,
+                path = &shown,
+                code = &plan.code,
+                onderdelen = onderdelen,
+                terms = terms,
+                version = new_version(&source, &shown, &old, plan)
+            )
         )?,
     }
     Ok(Status::Success)
@@ -90,22 +100,33 @@ pub(crate) fn run(args: ImportArgs) -> Result<Status> {
 /// warned about, on standard error, when the dates look wrong).
 fn new_version(source: &str, shown: &str, old: &Toetsplan, plan: &Toetsplan) -> String {
     let (code, was, now) = (&plan.code, old.versie(), plan.versie());
+    let (was_text, now_text) = (was.to_string(), now.to_string());
     if was == now && old != plan {
-        tell!(
-            "warning: the imported plan {code} differs from the one it replaced, but its latest change date did not change ({now}): the next `toetsgen build` makes no new version of it. If the text of a toetsterm changed, set that toetsterm's `gewijzigd` date in {shown} to the day of the change"
+        let unchanged = msg!(
+            "cmd-import-date-unchanged",
+            code = code,
+            now = &now_text,
+            path = shown
         );
+        tell!("{} {unchanged}", msg!("cmd-warning"));
     }
     if now < was {
-        tell!(
-            "warning: the imported plan's latest change date ({now}) is before that of the plan it replaced ({was}): check that {source} is the newest text of plan {code}"
+        let earlier = msg!(
+            "cmd-import-date-earlier",
+            now = &now_text,
+            was = &was_text,
+            source = source,
+            code = code
         );
+        tell!("{} {earlier}", msg!("cmd-warning"));
     }
     match was == now {
-        true => format!(
-            "its latest change date is still {now}, so the next `toetsgen build` makes no new version of it"
-        ),
-        false => format!(
-            "its latest change date is now {now} (was {was}), so the next `toetsgen build` makes it a new version of {code}"
+        true => msg!("cmd-import-version-same", now = now_text),
+        false => msg!(
+            "cmd-import-version-new",
+            now = now_text,
+            was = was_text,
+            code = code
         ),
     }
 }
@@ -162,28 +183,30 @@ fn target(
             return Ok((target, None));
         }
         [holder] => holder,
-        [first, rest @ ..] => bail!(
-            "plan code {code} is already used by {} and {}, so nothing was written: keep one plan with code {code} (`toetsgen check` shows them), then import again",
-            first.shown,
-            (rest.iter().map(|h| h.shown.as_str()))
+        [first, rest @ ..] => bail!(msg!(
+            "cmd-import-code-used-twice",
+            code = code,
+            first = &first.shown,
+            rest = (rest.iter().map(|h| h.shown.as_str()))
                 .collect::<Vec<_>>()
-                .join(" and ")
-        ),
+                .join(&msg!("cmd-and"))
+        )),
     };
     let shown = &holder.shown;
     if !args.force {
-        bail!(
-            "plan code {code} is already used by {shown}, so nothing was written: to replace that plan with the import, run again with --force (the next `toetsgen build` then makes it a new version of {code} when its dates changed); to keep both, give one of them another code"
-        );
+        bail!(msg!("cmd-import-code-used", code = code, path = shown));
     }
     if let Some(output) = &args.output
         && !same_file(output, &holder.path)
     {
-        bail!(
-            "with --force the import replaces {shown}, the plan with code {code}, but -o names {}: two files would then have code {code}, so nothing was written. Leave out -o to replace {shown}",
-            output.display()
-        );
+        bail!(msg!(
+            "cmd-import-force-other",
+            path = shown,
+            code = code,
+            output = output
+        ));
     }
+
     Ok((holder.path.clone(), Some(holder.plan.clone())))
 }
 

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::cli::NewArgs;
 use crate::cmd::import::default_target;
 use crate::status::Status;
-use toetsgen_base::fs;
+use toetsgen_base::{fs, msg};
 use toetsgen_plan::diagnostic::Diagnostic;
 use toetsgen_plan::folder::Plans;
 use toetsgen_plan::limits::{MAX_CODE_CHARS, valid_plan_code};
@@ -20,22 +20,21 @@ pub(crate) fn run(args: NewArgs) -> Result<Status> {
     let code = args.code.trim();
     // Plan codes are written in capitals (V1, B2): a lowercase code is refused like any other.
     if !valid_plan_code(code) || code.chars().any(|c| c.is_ascii_lowercase()) {
-        bail!(
-            "`{}` is not a plan code: use 1 to {MAX_CODE_CHARS} capital letters and digits, e.g. V2 (it becomes a folder name)",
-            code.escape_debug()
-        );
+        bail!(msg!(
+            "cmd-new-bad-code",
+            code = code.escape_debug().to_string(),
+            max = MAX_CODE_CHARS
+        ));
     }
     let target = default_target(code, &args.naam);
     let shown = target.display().to_string();
     if target.exists() {
-        bail!(
-            "{shown} already exists: toetsgen new never writes over a plan. Choose another code or name, or move that file away first"
-        );
+        bail!(msg!("cmd-new-exists", path = &shown));
     }
     let today = chrono::Local::now().date_naive();
     let folder = target.parent().unwrap_or(Path::new("."));
     if let Some(other) = plan_with_code(code, folder, today)? {
-        bail!("plan code {code} is already used by {other}: choose another code");
+        bail!(msg!("cmd-new-code-used", code = code, path = other));
     }
     let modeline = schema::modeline(&target, Path::new("output"));
     let text = starter::yaml(code, &args.naam, today, &modeline);
@@ -47,14 +46,20 @@ pub(crate) fn run(args: NewArgs) -> Result<Status> {
         for d in &problems {
             tell!("{d}\n");
         }
-        tell!("Nothing written: correct the code or the name given");
+        tell!("{}", msg!("cmd-new-nothing"));
         return Ok(Status::Invalid);
     }
     fs::write_atomic(&target, text.as_bytes())?;
     say!(
-        "Wrote {shown}: plan {code} with one onderdeel and one toetsterm to start from. Fill it in and run `toetsgen check`; `toetsgen build` writes output/{}, which lets your editor check the plan as you type.",
-        schema::FILE_NAME
+        "{}",
+        msg!(
+            "cmd-new-wrote",
+            path = &shown,
+            code = code,
+            schema = schema::FILE_NAME
+        )
     )?;
+
     Ok(Status::Success)
 }
 

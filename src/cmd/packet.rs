@@ -12,10 +12,11 @@ use crate::cmd::report::Terminal;
 use crate::cmd::{read_plans, templates_dir};
 use crate::status::Status;
 use toetsgen_base::cancel::Cancelled;
-use toetsgen_base::words::plural;
+use toetsgen_base::msg;
 use toetsgen_build::packet::{self, Made, Outcome, Packets};
 use toetsgen_document::pdf::{Compiler, Typst};
 use toetsgen_document::templates::Templates;
+use toetsgen_output::personal::{Personal, refuse_published};
 use toetsgen_plan::archive::Archive;
 
 /// Makes the packets; returns whether every session was made.
@@ -29,7 +30,7 @@ pub(crate) fn run(args: PacketArgs) -> Result<Status> {
     // is removed again when it stays empty.
     let folder = match &args.output {
         Some(file) => {
-            toetsgen_output::personal::refuse_published(file, "packets")?;
+            refuse_published(file, Personal::Packets)?;
             (file.parent())
                 .filter(|p| !p.as_os_str().is_empty())
                 .unwrap_or(Path::new("."))
@@ -37,7 +38,7 @@ pub(crate) fn run(args: PacketArgs) -> Result<Status> {
         }
         None => {
             let folder = PathBuf::from(packet::PAKKETTEN);
-            toetsgen_output::personal::refuse_published(&folder, "packets")?;
+            refuse_published(&folder, Personal::Packets)?;
             folder
         }
     };
@@ -84,15 +85,14 @@ fn make_all(args: &PacketArgs, files: &[PathBuf], folder: &Path) -> Result<Statu
                     tell!("{p}\n");
                 }
                 tell!(
-                    "no packet made for {}: {} (see above)",
-                    file.display(),
-                    plural(problems.len(), "error", "errors")
+                    "{}",
+                    msg!("cmd-packet-refused", file = file, n = problems.len())
                 );
                 ok = false;
             }
             Err(err) if err.is::<Cancelled>() => return Err(err),
             Err(err) => {
-                tell!("error: {err:#}\n");
+                tell!("{} {}\n", msg!("cli-error"), crate::describe(&err));
                 ok = false;
             }
         }
@@ -102,13 +102,24 @@ fn make_all(args: &PacketArgs, files: &[PathBuf], folder: &Path) -> Result<Statu
 
 /// "Wrote pakketten/x.pdf: 3 candidates for V1 (version 2021-09-01) on 2026-12-03".
 fn made_line(made: &Made) -> String {
-    format!(
-        "{} {}: {} for {} (version {}) on {}",
-        if made.written { "Wrote" } else { "Unchanged" },
-        made.target.display(),
-        plural(made.candidates, "candidate", "candidates"),
-        made.plan,
-        made.versie,
-        made.datum,
-    )
+    let (path, n, code) = (&made.target, made.candidates, &made.plan);
+    let (version, date) = (made.versie.to_string(), made.datum.to_string());
+    match made.written {
+        true => msg!(
+            "cmd-packet-wrote",
+            path = path,
+            n = n,
+            code = code,
+            version = version,
+            date = date
+        ),
+        false => msg!(
+            "cmd-packet-unchanged",
+            path = path,
+            n = n,
+            code = code,
+            version = version,
+            date = date
+        ),
+    }
 }

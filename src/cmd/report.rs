@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
+use toetsgen_base::msg;
 use toetsgen_base::report::Reporter;
 use toetsgen_plan::diagnostic::visible;
 
@@ -49,14 +50,13 @@ impl Reporter for Terminal {
         *lock(&self.started) = Some((what.to_owned(), total, Instant::now()));
         if self.animated {
             let style = ProgressStyle::with_template(&format!(
-                "{{spinner}} {what} {{pos}}/{{len}} {{wide_msg}}"
+                "{{spinner}} {} {{pos}}/{{len}} {{wide_msg}}",
+                Kind::of(what).name()
             ))
             .unwrap_or_else(|_| ProgressStyle::default_bar());
             *lock(&self.bar) = Some(ProgressBar::new(total as u64).with_style(style));
-        } else if total > 0 {
-            eprintln!("Making {total} {what}…");
         } else {
-            eprintln!("Making {what}…");
+            eprintln!("{}", Kind::of(what).making(total));
         }
     }
 
@@ -83,10 +83,57 @@ impl Reporter for Terminal {
         if let Some((what, _, start)) = lock(&self.started).take()
             && !self.animated
         {
-            eprintln!(
-                "Made {steps} {what} in {:.2} s",
-                start.elapsed().as_secs_f64()
-            );
+            let s = format!("{:.2}", start.elapsed().as_secs_f64());
+            eprintln!("{}", Kind::of(&what).made(steps, s));
+        }
+    }
+}
+
+/// The kinds of work the library reports, by the name it gives them in [`Reporter::begin`].
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    /// `"pdfs"`: the PDFs of a build.
+    Pdfs,
+    /// `"candidates"`: the documents of a packet's candidates.
+    Candidates,
+    /// `"packet"`: the PDF of a print packet.
+    Packet,
+}
+
+impl Kind {
+    /// The kind `what` names (PDFs for a name this reporter does not know).
+    fn of(what: &str) -> Kind {
+        match what {
+            "candidates" => Kind::Candidates,
+            "packet" => Kind::Packet,
+            _ => Kind::Pdfs,
+        }
+    }
+
+    /// Its name on the progress bar.
+    fn name(self) -> String {
+        match self {
+            Kind::Pdfs => msg!("cmd-progress-pdfs"),
+            Kind::Candidates => msg!("cmd-progress-candidates"),
+            Kind::Packet => msg!("cmd-progress-packet"),
+        }
+    }
+
+    /// The line when `total` steps of it begin (0: not known yet).
+    fn making(self, total: usize) -> String {
+        match self {
+            Kind::Pdfs => msg!("cmd-making-pdfs", n = total),
+            Kind::Candidates => msg!("cmd-making-candidates", n = total),
+            Kind::Packet => msg!("cmd-making-packet", n = total),
+        }
+    }
+
+    /// The line when `steps` of it were done in `s` seconds.
+    fn made(self, steps: usize, s: String) -> String {
+        match self {
+            Kind::Pdfs => msg!("cmd-made-pdfs", n = steps, s = s),
+            Kind::Candidates => msg!("cmd-made-candidates", n = steps, s = s),
+            Kind::Packet => msg!("cmd-made-packet", n = steps, s = s),
         }
     }
 }

@@ -14,6 +14,7 @@ use crate::cmd::report::Terminal;
 use crate::cmd::{Skipped, print_problems, problems, skipped_line, templates_dir};
 use crate::status::Status;
 use toetsgen_base::cancel::Cancelled;
+use toetsgen_base::{lang, msg};
 use toetsgen_build::{self as build, Options};
 use toetsgen_document::Format;
 use toetsgen_serve::http::{self as http, Server};
@@ -23,10 +24,8 @@ use toetsgen_serve::watch::Watcher;
 pub(crate) fn run(args: ServeArgs) -> Result<Status> {
     let mut opts = options(&args)?;
     if !args.bind.is_loopback() {
-        tell!(
-            "warning: serving on {}: every computer that can reach this one over the network can read the documents. Leave out --bind to serve on this computer only.",
-            args.bind
-        );
+        let open = msg!("cmd-serve-open-to-network", addr = args.bind.to_string());
+        tell!("{} {open}", msg!("cmd-warning"));
     }
     let server = Server::start(SocketAddr::new(args.bind, args.port), &args.output)?;
     let url = format!("http://{}/", server.addr());
@@ -37,17 +36,20 @@ pub(crate) fn run(args: ServeArgs) -> Result<Status> {
         .chain((opts.templates.is_none()).then_some(templates.as_path()))
         .collect();
     let watcher = Watcher::new(&watched)?;
+    let folders = (watched.iter().map(|p| p.display().to_string()))
+        .collect::<Vec<_>>()
+        .join(&msg!("cmd-and"));
     say!(
-        "Serving {} at {url} (Ctrl-C stops); watching {}",
-        opts.output.display(),
-        (watched.iter().map(|p| p.display().to_string()))
-            .collect::<Vec<_>>()
-            .join(" and ")
+        "{}",
+        msg!(
+            "cmd-serving",
+            output = &opts.output,
+            url = &url,
+            folders = folders
+        )
     )?;
     if !args.pdf {
-        say!(
-            "PDFs are not made while serving (add --pdf to make them): a plan's page links its PDFs only while they are of the plan as it is, so a plan changed since its PDFs were made shows none until `toetsgen build` makes them again"
-        )?;
+        say!("{}", msg!("cmd-serve-no-pdfs"))?;
     }
     let mut builds = 0;
     if rebuild(&opts, &server, &mut builds).is_err() {
@@ -56,7 +58,9 @@ pub(crate) fn run(args: ServeArgs) -> Result<Status> {
     if args.open
         && let Err(err) = open::that(&url)
     {
-        tell!("warning: cannot start the web browser ({err}): open {url} yourself");
+        let error = lang::io_error(&err);
+        let no_browser = msg!("cmd-serve-no-browser", error = error, url = &url);
+        tell!("{} {no_browser}", msg!("cmd-warning"));
     }
     loop {
         let changed = match watcher.next(&opts.cancel) {
@@ -64,7 +68,7 @@ pub(crate) fn run(args: ServeArgs) -> Result<Status> {
             Err(err) if err.downcast_ref::<Cancelled>().is_some() => return stopped(&url),
             Err(err) => return Err(err),
         };
-        say!("Changed: {}; building…", names(&changed))?;
+        say!("{}", msg!("cmd-serve-changed", files = names(&changed)))?;
         opts.today = chrono::Local::now().date_naive();
         if rebuild(&opts, &server, &mut builds).is_err() {
             return stopped(&url);
@@ -113,7 +117,11 @@ fn rebuild(opts: &Options, server: &Server, builds: &mut u64) -> Result<(), Canc
             if let Some(cancelled) = err.downcast_ref::<Cancelled>() {
                 return Err(*cancelled);
             }
-            let problem = toetsgen_plan::diagnostic::visible(&format!("error: {err:#}"));
+            let problem = toetsgen_plan::diagnostic::visible(&format!(
+                "{} {}",
+                msg!("cli-error"),
+                crate::describe(&err)
+            ));
             tell!("{problem}\n");
             http::Status {
                 builds: 0,
@@ -137,13 +145,14 @@ fn names(changed: &[PathBuf]) -> String {
         .map(|p| p.strip_prefix(&cwd).unwrap_or(p).display().to_string())
         .collect();
     match changed.len() {
-        n if n > 3 => format!("{} and {} more", shown.join(", "), n - 3),
+        n if n > 3 => msg!("cmd-serve-and-more", names = shown.join(", "), n = n - 3),
         _ => shown.join(", "),
     }
 }
 
 /// The last words when a signal stopped serve.
 fn stopped(url: &str) -> Result<Status> {
-    say!("Stopped serving {url}")?;
+    say!("{}", msg!("cmd-serve-stopped", url = url))?;
+
     Ok(Status::Success)
 }

@@ -9,6 +9,7 @@ use signal_hook::consts::{SIGINT, SIGTERM};
 use signal_hook::flag;
 
 use toetsgen_base::cancel::Cancel;
+use toetsgen_base::msg;
 
 /// A token cancelled by the first SIGINT or SIGTERM.
 pub(crate) fn cancel_on_signals() -> Result<Cancel> {
@@ -21,7 +22,7 @@ pub(crate) fn cancel_on_signals() -> Result<Cancel> {
             .and_then(|_| {
                 flag::register_usize(signal, cancel.cell(), usize::try_from(signal).unwrap_or(1))
             })
-            .context("cannot install the handler for SIGINT and SIGTERM")?;
+            .context(msg!("cmd-no-signal-handler"))?;
     }
     Ok(cancel)
 }

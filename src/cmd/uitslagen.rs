@@ -12,15 +12,15 @@ use anyhow::Result;
 use crate::cli::UitslagenArgs;
 use crate::cmd::read_plans;
 use crate::status::Status;
-use toetsgen_base::fs;
-use toetsgen_base::words::plural;
+use toetsgen_base::{fs, msg};
+use toetsgen_output::personal::{Personal, refuse_published};
 use toetsgen_plan::archive::Archive;
 use toetsgen_plan::model::Toetsplan;
 use toetsgen_uitslagen::{self as uitslagen, Versions, list};
 
 /// Writes the list; returns whether every file was accepted and every plan valid.
 pub(crate) fn run(args: UitslagenArgs) -> Result<Status> {
-    toetsgen_output::personal::refuse_published(&args.output, "the results")?;
+    refuse_published(&args.output, Personal::Results)?;
     let read = read_plans(&args.plans)?;
     let ok = !read.has_errors();
     let plans: HashMap<String, Toetsplan> = (read.valid())
@@ -34,40 +34,51 @@ pub(crate) fn run(args: UitslagenArgs) -> Result<Status> {
     };
     let found = uitslagen::collect(&refs, versions);
     for p in &found.refused {
-        tell!("error: {p}\n");
+        tell!("{} {p}\n", msg!("cli-error"));
     }
     let csv = with_extension(&args.output, "csv");
     let md = with_extension(&args.output, "md");
     if found.rows.is_empty() && !found.refused.is_empty() {
-        tell!(
-            "Nothing written: every form was refused (see above); {} and {} are left as they were",
-            csv.display(),
-            md.display()
-        );
+        tell!("{}", msg!("cmd-uitslagen-nothing", csv = &csv, md = &md));
         return Ok(Status::Invalid);
     }
     fs::write_atomic(&csv, list::csv(&found.rows).as_bytes())?;
     fs::write_atomic(&md, list::markdown(&found.rows).as_bytes())?;
+    let refused = match found.refused.len() {
+        0 => String::new(),
+        n => msg!("cmd-uitslagen-refused", n = n),
+    };
     say!(
-        "{} in {} and {}{}",
-        plural(found.rows.len(), "result", "results"),
-        csv.display(),
-        md.display(),
-        match found.refused.len() {
-            0 => String::new(),
-            n => format!("; {} refused (see above)", plural(n, "file", "files")),
-        }
+        "{}",
+        msg!(
+            "cmd-uitslagen-written",
+            n = found.rows.len(),
+            csv = &csv,
+            md = &md,
+            refused = refused
+        )
     )?;
     for (plan, judged) in list::versions_judged(&found.rows) {
         let each: Vec<String> = (judged.iter())
-            .map(|(v, n)| format!("{v}: {}", plural(*n, "form", "forms")))
+            .map(|(v, n)| {
+                msg!(
+                    "cmd-uitslagen-version-forms",
+                    version = v.to_string(),
+                    n = *n
+                )
+            })
             .collect();
         say!(
-            "{plan}: forms of {} versions, each judged by its own ({}); the column `versie` says which",
-            judged.len(),
-            each.join(", ")
+            "{}",
+            msg!(
+                "cmd-uitslagen-versions",
+                plan = plan.to_string(),
+                n = judged.len(),
+                each = each.join(", ")
+            )
         )?;
     }
+
     Ok(Status::valid_if(ok && found.refused.is_empty()))
 }
 

@@ -122,6 +122,8 @@ fn a_failing_bundle_falls_back_to_one_process_per_pdf() {
 /// names the document and its template.
 #[test]
 fn a_broken_document_in_a_chunk_is_named() {
+    // The messages checked here are the English ones.
+    toetsgen::base::lang::set(toetsgen::base::lang::Lang::En);
     let typst = Typst::locate(None).unwrap();
     let scratch = tempfile::tempdir().unwrap();
     let compiler = Compiler::new(&typst, Some(scratch.path()), true, None).unwrap();

@@ -18,6 +18,7 @@ mod import_contract;
 mod invalid_plans;
 mod lang;
 mod lang_input;
+mod lang_out;
 mod limits;
 mod navigation;
 mod new;

@@ -9,21 +9,14 @@ pub fn capitalize(text: &str) -> String {
         .unwrap_or_default()
 }
 
-/// "1 plan", "2 plans".
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The first letter only is raised, also beyond ASCII; counts pick their form.
+    /// The first letter only is raised, also beyond ASCII.
     #[test]
-    fn capitalizes_and_counts() {
+    fn capitalizes() {
         assert_eq!(capitalize("ëerste woord"), "Ëerste woord");
         assert_eq!(capitalize(""), "");
-        assert_eq!(plural(1, "plan", "plans"), "1 plan");
-        assert_eq!(plural(0, "plan", "plans"), "0 plans");
     }
 }

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use crate::Outcome;
 use crate::prepare::PlanFile;
 use toetsgen_base::fs::sha256;
+use toetsgen_base::{lang, msg};
 use toetsgen_output::record::Record;
 use toetsgen_plan::archive::{Archive, Stored};
 
@@ -45,8 +46,11 @@ pub(crate) fn archive_published(
             // Changed since it was checked: the next build archives what it publishes.
             Ok(_) => continue,
             Err(err) => {
-                let err =
-                    anyhow::anyhow!("cannot read {} to archive it: {err}", plan.path.display());
+                let err = anyhow::anyhow!(msg!(
+                    "build-cannot-read-to-archive",
+                    path = &plan.path,
+                    error = lang::io_error(&err)
+                ));
                 outcome.failures.push(err);
                 continue;
             }
@@ -60,9 +64,10 @@ pub(crate) fn archive_published(
                 file: archive.file(&plan.code, plan.version).display().to_string(),
             }),
             Err(err) => {
-                let err = err.context(format!(
-                    "version {} of {} was not archived",
-                    plan.version, plan.code
+                let err = err.context(msg!(
+                    "build-not-archived",
+                    version = plan.version.to_string(),
+                    code = &plan.code
                 ));
                 outcome.failures.push(err);
             }
@@ -73,10 +78,11 @@ pub(crate) fn archive_published(
                 .keys()
                 .filter(|v| **v != plan.version)
             {
-                outcome.notes.push(format!(
-                    "{}: version {kept} is kept in the output folder as documents only; the plan archive cannot rebuild it. To keep it rebuildable, put that version's plan file (from version control) in {}",
-                    plan.code,
-                    archive.file(&plan.code, *kept).display()
+                outcome.notes.push(msg!(
+                    "build-kept-not-rebuildable",
+                    code = &plan.code,
+                    version = kept.to_string(),
+                    file = &archive.file(&plan.code, *kept)
                 ));
             }
         }

@@ -4,6 +4,7 @@
 use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Result, bail};
+use toetsgen_base::msg;
 
 use crate::Options;
 
@@ -20,17 +21,19 @@ pub(crate) fn check_apart(opts: &Options) -> Result<()> {
         let relation = if output == real {
             "is"
         } else if output.starts_with(&real) {
-            "lies inside"
+            "inside"
         } else if real.starts_with(&output) {
             "holds"
         } else {
             continue;
         };
-        bail!(
-            "the output folder {} {relation} the {what} folder {}: the build writes and removes files in its output folder, so give it a folder of its own with --output (for example `--output output`)",
-            opts.output.display(),
-            dir.display()
-        );
+        bail!(msg!(
+            "build-output-overlaps",
+            output = &opts.output,
+            relation = relation,
+            what = what,
+            folder = dir
+        ));
     }
     Ok(())
 }
@@ -90,6 +93,8 @@ mod tests {
     /// Output equal to, inside or around the plans folder is refused; a sibling is fine.
     #[test]
     fn output_stands_apart() {
+        // The messages checked here are the English ones.
+        toetsgen_base::lang::set(toetsgen_base::lang::Lang::En);
         let dir = tempfile::tempdir().unwrap();
         let plans = dir.path().join("toetsplannen");
         std::fs::create_dir(&plans).unwrap();

@@ -38,6 +38,7 @@ use rayon::prelude::*;
 pub use archiving::Archived;
 use prepare::{LastGood, Loaded, PlanFile, Rendered};
 use toetsgen_base::cancel::Cancel;
+use toetsgen_base::msg;
 use toetsgen_base::report::Reporter;
 use toetsgen_document::Format;
 use toetsgen_document::pdf::{Compiler, Typst};
@@ -243,10 +244,10 @@ pub fn build(opts: &Options, reporter: &dyn Reporter) -> Result<Outcome> {
     if let Err(err) = writer.site_index(&mut outcome.site) {
         outcome
             .failures
-            .push(err.context("the site's index was not written"));
+            .push(err.context(msg!("build-index-not-written")));
     }
     if let Err(err) = writer.schema() {
-        (outcome.failures).push(err.context("the plans' JSON Schema was not written"));
+        (outcome.failures).push(err.context(msg!("build-schema-not-written")));
     }
     let (record, tally) = writer.finish()?;
     // Archived once the documents are in place: a published version, in the archive.
@@ -317,7 +318,11 @@ pub(crate) fn plan_files<'a>(
             match content {
                 Some(Ok(content)) => files.push((file, content)),
                 Some(Err(e)) => errors.push(format!("{e:#}")),
-                None => errors.push(format!("no {format} was made for {file}")),
+                None => errors.push(msg!(
+                    "build-not-made",
+                    format = format.to_string(),
+                    file = file.to_string()
+                )),
             }
         }
     }

@@ -12,6 +12,7 @@ use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 
 use toetsgen_base::cancel::Cancel;
+use toetsgen_base::msg;
 use toetsgen_base::report::Reporter;
 use toetsgen_document::packet::{self, view::SessieView};
 use toetsgen_document::pdf::{Chunk, Compiler, Job, can_print};
@@ -83,7 +84,7 @@ pub fn default_target(file: &Path) -> PathBuf {
 impl Packets<'_> {
     /// Makes the packet of the session in `file` at `target`.
     pub fn make(&self, file: &Path, target: &Path, reporter: &dyn Reporter) -> Result<Outcome> {
-        personal::refuse_published(target, "packets")?;
+        personal::refuse_published(target, personal::Personal::Packets)?;
         self.refuse_foreign(target)?;
         let read: Vec<_> = self.plans.read_plans().collect();
         let archived: Vec<Vec<NaiveDate>> = (read.iter())
@@ -106,7 +107,7 @@ impl Packets<'_> {
         };
         let current = (self.plans.valid())
             .find(|sp| sp.plan.code == sessie.plan)
-            .context("the session's plan is gone")?;
+            .context(msg!("build-packet-plan-gone"))?;
         let archived;
         let plan = if current.plan.versie().0 == sessie.versie {
             &current.plan
@@ -123,7 +124,7 @@ impl Packets<'_> {
             &SessieView::new(&sessie),
             reporter,
         )
-        .with_context(|| format!("making the packet of {}", file.display()))?;
+        .with_context(|| msg!("build-packet-making", file = file))?;
         let pdf = self.compile(target, &sessie.datum, source, reporter)?;
         let written = !std::fs::read(target).is_ok_and(|old| old == pdf);
         if written {
@@ -151,14 +152,14 @@ impl Packets<'_> {
             let refused = Diagnostic::error(
                 &sessie.bestand,
                 None,
-                format!(
-                    "version {} of plan {}, which the session uses, does not pass check in the plan archive ({})",
-                    sessie.versie,
-                    sessie.plan,
-                    file.display()
+                msg!(
+                    "build-packet-archive-fails",
+                    version = sessie.versie.to_string(),
+                    code = &sessie.plan,
+                    file = &file
                 ),
             )
-            .with_help("restore the archived file from version control: `toetsgen build` wrote it from a plan that passed check");
+            .with_help(msg!("build-packet-archive-fails.help"));
             std::iter::once(refused).chain(errors).collect()
         })
     }
@@ -172,10 +173,7 @@ impl Packets<'_> {
         if self.force || is_packet(&existing) {
             return Ok(());
         }
-        anyhow::bail!(
-            "{} exists and is not a print packet toetsgen made, so it is left alone: name another file with -o, or replace it with --force",
-            target.display()
-        )
+        anyhow::bail!(msg!("build-packet-foreign", path = target))
     }
 
     /// The PDF of one packet's Typst `source`, by one typst run.
@@ -195,12 +193,12 @@ impl Packets<'_> {
             timestamp: (datum.and_hms_opt(0, 0, 0)).map_or(0, |t| t.and_utc().timestamp()),
             jobs: vec![job],
         };
-        reporter.begin("packet PDF", 1);
+        reporter.begin("packet", 1);
         let made = self.compiler.compile(&chunk, self.cancel);
         reporter.step(&chunk.jobs[0].label);
         reporter.end();
-        let path = made?.pop().context("typst made no packet")??;
-        std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))
+        let path = made?.pop().context(msg!("build-packet-none"))??;
+        std::fs::read(&path).with_context(|| msg!("base-cannot-read", path = &path))
     }
 }
 

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 
 use crate::prepare::Rendered;
 use toetsgen_base::fs::{self, sha256};
+use toetsgen_base::{lang, msg};
 use toetsgen_document::Format;
 use toetsgen_document::pdf::Job;
 use toetsgen_output::dir::OutputDir;
@@ -85,8 +86,14 @@ pub(crate) fn timestamp(version: NaiveDate) -> i64 {
 
 /// A PDF typst wrote at `path`, hashed, as the writer's content.
 pub(crate) fn staged(path: PathBuf, key: String) -> Result<Content> {
-    let bytes = std::fs::read(&path)
-        .map_err(|e| anyhow::anyhow!("typst wrote no PDF at {} ({e})", path.display()))?;
+    let bytes = std::fs::read(&path).map_err(|e| {
+        anyhow::anyhow!(msg!(
+            "build-typst-wrote-no-pdf",
+            path = &path,
+            error = lang::io_error(&e)
+        ))
+    })?;
+
     Ok(Content::Staged {
         path,
         sha256: sha256(&bytes),

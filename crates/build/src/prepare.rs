@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use crate::versions::{self, ArchivedVersion, RenderedVersion};
 use crate::{Options, Outcome};
 use toetsgen_base::fs::sha256;
+use toetsgen_base::msg;
 use toetsgen_document as document;
 use toetsgen_document::Format;
 use toetsgen_document::pdf::can_print;
@@ -68,7 +69,7 @@ impl Rendered {
         version: Option<NaiveDate>,
     ) -> Result<OutputFile> {
         let file = OutputFile::new(&self.view.code, naam, format)
-            .map_err(|why| anyhow!("cannot name the file of {naam}: {why}"))?;
+            .map_err(|why| anyhow!(msg!("build-cannot-name-file", document = naam, why = why)))?;
         Ok(version.map_or_else(|| file.clone(), |v| file.kept(v)))
     }
 }
@@ -190,10 +191,9 @@ pub(crate) fn load(opts: &Options, files: &[PathBuf], site: Site, last: &LastGoo
         }
         if sp.plan.concept && last.record.is_some() && opts.publish {
             outcome.plans_skipped += 1;
-            outcome.notes.push(format!(
-                "{} is a concept (concept: true): it is checked but not published; remove that line when the plan is ready",
-                sp.display
-            ));
+            outcome
+                .notes
+                .push(msg!("build-concept", file = sp.display.to_string()));
             return;
         }
         if outcome.site.written() {
@@ -245,10 +245,10 @@ pub(crate) fn reload(file: &PlanFile) -> Result<Cow<'_, ValidPlan>> {
     let sp = load::load(&file.path).map_err(|d| anyhow!("{d}"))?;
     let source_sha256 = sha256(sp.source.as_bytes());
     if source_sha256 != file.source_sha256 {
-        bail!(
-            "{} changed while the build ran, so it was not built: run the build again",
-            sp.display
-        );
+        bail!(msg!(
+            "build-changed-while-building",
+            file = sp.display.to_string()
+        ));
     }
     Ok(Cow::Owned(ValidPlan {
         display: sp.display,

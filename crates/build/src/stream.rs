@@ -20,6 +20,7 @@ use crate::unchanged::{page_current, unchanged};
 use crate::{Options, Outcome, plan_files};
 use toetsgen_base::cancel::Cancelled;
 use toetsgen_base::fs::Stamp;
+use toetsgen_base::msg;
 use toetsgen_base::report::Reporter;
 use toetsgen_document::pdf::Compiler;
 use toetsgen_document::templates::Templates;
@@ -245,7 +246,7 @@ impl Stream<'_> {
             return;
         }
         if !started.swap(true, Ordering::SeqCst) {
-            self.reporter.begin("PDFs", 0);
+            self.reporter.begin("pdfs", 0);
         }
         self.reporter.more(item.tasks.len());
         let _ = work.send(item);
@@ -268,7 +269,7 @@ impl Stream<'_> {
                 return;
             };
             let results = match stop.load(Ordering::SeqCst) {
-                true => Err(anyhow!("the build stopped")),
+                true => Err(anyhow!(msg!("build-stopped"))),
                 false => compiler.compile(&chunk, &self.opts.cancel),
             };
             let made = match results {
@@ -361,7 +362,7 @@ impl Stream<'_> {
                 outcome.documents += plan.documents.len();
             }
             Err(err) => (outcome.failures)
-                .push(err.context(format!("plan {} was not written", plan.view.code))),
+                .push(err.context(msg!("build-plan-not-written", code = &plan.view.code))),
         }
         if writer.staged() >= COMMIT_EVERY {
             writer.commit()?;
@@ -392,7 +393,7 @@ impl Stream<'_> {
                 outcome.documents += self.templates.documents().len();
             }
             Err(err) => {
-                (outcome.failures).push(err.context(format!("plan {code} was not written")))
+                (outcome.failures).push(err.context(msg!("build-plan-not-written", code = &code)))
             }
         }
         Ok(())

@@ -9,6 +9,7 @@ use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 
 use toetsgen_base::fs::sha256;
+use toetsgen_base::msg;
 use toetsgen_document as document;
 use toetsgen_document::Format;
 use toetsgen_document::templates::{RenderedDocument, Templates};
@@ -93,7 +94,13 @@ pub(crate) fn render(
     for (i, a) in archived.iter().enumerate() {
         let sp = (archive.load(code, a.version))
             .map_err(|d| anyhow::anyhow!("{d}"))
-            .with_context(|| format!("version {} of {code} from the plan archive", a.version))?;
+            .with_context(|| {
+                msg!(
+                    "build-archived-version",
+                    version = a.version.to_string(),
+                    code = code
+                )
+            })?;
         let next = archived.get(i + 1).map_or(current, |n| n.version);
         let mut view = PlanView::new(&sp.plan);
         view.vervangen_door = Some(VervangenDoor::new(Datum(next), next == current));
@@ -102,8 +109,14 @@ pub(crate) fn render(
             .cloned()
             .collect();
         view.eerdere_versies = EerdereVersie::from_earlier(&older);
-        let documents = document::render_plan(templates, &view, formats)
-            .with_context(|| format!("version {} of {code}", a.version))?;
+        let documents = document::render_plan(templates, &view, formats).with_context(|| {
+            msg!(
+                "build-version-of",
+                version = a.version.to_string(),
+                code = code
+            )
+        })?;
+
         out.push(RenderedVersion {
             version: a.version,
             documents,

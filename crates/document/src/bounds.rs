@@ -21,6 +21,7 @@ use anyhow::{Context as _, Result, anyhow, bail};
 use tera::ast::{Expr, ExprVal, FunctionCall};
 use tera::{Tera, Value};
 use toetsgen_base::cancel::Cancel;
+use toetsgen_base::msg;
 
 use crate::engine::chain;
 use crate::recursion::Refs;
@@ -52,27 +53,28 @@ pub(crate) fn check_body(refs: &Refs<'_>, origin: &str) -> Result<()> {
         };
         let (start, step) = (start.unwrap_or(0), step.unwrap_or(1));
         if step <= 0 {
-            bail!(
-                "template {origin} calls {}: a step_by of 0 never ends",
-                shown(call)
-            );
+            bail!(msg!(
+                "document-range-step-zero",
+                origin = origin,
+                call = shown(call)
+            ));
         }
         let count = count(start, end, step);
         if count > MAX_RANGE {
-            bail!(
-                "template {origin} calls {}, which makes {count} numbers, more than a template may loop over ({MAX_RANGE}): loop over the plan's lists, or a smaller range",
-                shown(call)
-            );
+            bail!(msg!(
+                "document-range-too-long",
+                origin = origin,
+                call = shown(call),
+                count = count.to_string(),
+                max = MAX_RANGE
+            ));
         }
     }
     for set in &refs.sets {
         let (mentions, filters) = mentions(&set.value, &set.key);
         let grows = mentions >= 2 || (mentions >= 1 && filters.contains(&"replace"));
         if grows {
-            bail!(
-                "template {origin} sets `{key}` from itself more than once (`{{% set {key} = … %}}`): such a value can double each time it is set and fill the memory; build it from the plan's values instead",
-                key = set.key
-            );
+            bail!(msg!("document-set-grows", origin = origin, key = &set.key));
         }
     }
     Ok(())
@@ -145,31 +147,30 @@ impl tera::Function for Range {
         let number = |name: &str, default: Option<usize>| match args.get(name) {
             Some(val) => tera::from_value::<usize>(val.clone()).map_err(|_| {
                 let said = if name == "step_by" { "step" } else { name };
-                tera::Error::msg(format!(
-                    "Function `range` received {name}={val} but `{said}` can only be a number"
+                tera::Error::msg(msg!(
+                    "document-range-not-number",
+                    name = name,
+                    value = val.to_string(),
+                    said = said
                 ))
             }),
-            None => default.ok_or_else(|| {
-                tera::Error::msg("Function `range` was called without a `end` argument")
-            }),
+            None => default.ok_or_else(|| tera::Error::msg(msg!("document-range-no-end"))),
         };
         let start = number("start", Some(0))?;
         let step_by = number("step_by", Some(1))?;
         let end = number("end", None)?;
         if start > end {
-            return Err(tera::Error::msg(
-                "Function `range` was called with a `start` argument greater than the `end` one",
-            ));
+            return Err(tera::Error::msg(msg!("document-range-start-after-end")));
         }
         if step_by == 0 {
-            return Err(tera::Error::msg(
-                "Function `range` was called with step_by=0, which never ends",
-            ));
+            return Err(tera::Error::msg(msg!("document-range-never-ends")));
         }
         let count = u64::try_from((end - start).div_ceil(step_by)).unwrap_or(u64::MAX);
         if count > MAX_RANGE {
-            return Err(tera::Error::msg(format!(
-                "Function `range` would make {count} numbers, more than a template may loop over ({MAX_RANGE})"
+            return Err(tera::Error::msg(msg!(
+                "document-range-too-many",
+                count = count.to_string(),
+                max = MAX_RANGE
             )));
         }
         Ok(Value::Array(
@@ -210,7 +211,7 @@ pub(crate) fn render(
         .name("render".to_owned())
         .stack_size(RENDER_STACK)
         .spawn(job)
-        .with_context(|| format!("cannot start rendering template {origin}"))?;
+        .with_context(|| msg!("document-render-cannot-start", origin = origin))?;
     let start = Instant::now();
     let (result, out) = loop {
         match rx.recv_timeout(TICK) {
@@ -222,27 +223,29 @@ pub(crate) fn render(
                 }
                 if start.elapsed() >= RENDER_TIME {
                     stop.store(true, Ordering::SeqCst);
-                    bail!(
-                        "template {origin} did not finish within {} s: it loops too long (nested loops over large ranges or lists?)",
-                        RENDER_TIME.as_secs()
-                    );
+                    bail!(msg!(
+                        "document-render-too-slow",
+                        origin = origin,
+                        s = RENDER_TIME.as_secs()
+                    ));
                 }
             }
             Err(mpsc::RecvTimeoutError::Disconnected) => {
-                bail!("template {origin} failed: its render stopped without an answer")
+                bail!(msg!("document-render-no-answer", origin = origin))
             }
         }
     };
     if out.over {
-        bail!(
-            "template {origin} made more than {} MB, more than a document may be: it loops too long or repeats too much",
-            RENDER_OUTPUT / 1_000_000
-        );
+        bail!(msg!(
+            "document-render-too-much",
+            origin = origin,
+            mb = RENDER_OUTPUT / 1_000_000
+        ));
     }
     result
         .map_err(|e| anyhow!(chain(&e)))
-        .with_context(|| format!("template {origin} failed"))?;
-    String::from_utf8(out.bytes).with_context(|| format!("template {origin} made invalid UTF-8"))
+        .with_context(|| msg!("document-render-failed", origin = origin))?;
+    String::from_utf8(out.bytes).with_context(|| msg!("document-render-not-utf8", origin = origin))
 }
 
 /// A render's output: refuses to grow past [`RENDER_OUTPUT`], and any write once `stop` is set.
@@ -255,11 +258,13 @@ struct Bounded {
 impl Write for Bounded {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         if self.stop.load(Ordering::Relaxed) {
-            return Err(std::io::Error::other("the render was stopped"));
+            // Never shown: the caller has stopped waiting for this render.
+            return Err(std::io::Error::other("stopped"));
         }
         if self.bytes.len() + buf.len() > RENDER_OUTPUT {
             self.over = true;
-            return Err(std::io::Error::other("the render made too much"));
+            // Never shown: the caller reports `over` in its own words.
+            return Err(std::io::Error::other("over limit"));
         }
         self.bytes.extend_from_slice(buf);
         Ok(buf.len())

@@ -10,14 +10,15 @@ use anyhow::{Context as _, Result, bail};
 use crate::Format;
 use crate::context::DocumentInfo;
 use toetsgen_base::fs;
+use toetsgen_base::msg;
 use toetsgen_base::words::capitalize;
 
 /// The documents every plan gets, with their titles, in order.
 pub(crate) const DOCUMENTS: [(&str, &str); 4] = [
     ("toetsplan", "Toetsplan"),
     ("beoordelingsformulier", "Beoordelingsformulier"),
-    ("instructie-beoordelaar", "Instructie voor de beoordelaar"),
-    ("opdracht-kandidaat", "Opdracht voor de kandidaat"),
+    ("instructie-beoordelaar", "Instructie voor de beoordelaar"), // document text
+    ("opdracht-kandidaat", "Opdracht voor de kandidaat"),         // document text
 ];
 
 /// Document names that would collide with the site's own files in a plan's folder
@@ -107,7 +108,7 @@ pub(crate) fn sources(dir: Option<&Path>) -> Result<BTreeMap<String, Source>> {
     for (name, text) in BUILTIN {
         sources.entry((*name).to_owned()).or_insert_with(|| Source {
             text: (*text).to_owned(),
-            origin: format!("built-in {name}"),
+            origin: msg!("document-builtin-origin", name = *name),
             builtin: true,
         });
     }
@@ -124,11 +125,12 @@ const MAX_TEMPLATE_DEPTH: usize = 64;
 /// overflow the stack (aborting without a message) on a few thousand levels.
 fn check_size_and_nesting(origin: &str, text: &str) -> Result<()> {
     if text.len() > MAX_TEMPLATE_BYTES {
-        bail!(
-            "template {origin} is {} KiB, more than a template may be ({} KiB): split it into parts with {{% include %}}",
-            text.len() / 1024,
-            MAX_TEMPLATE_BYTES / 1024
-        );
+        bail!(msg!(
+            "document-template-too-large",
+            origin = origin,
+            kib = text.len() / 1024,
+            max = MAX_TEMPLATE_BYTES / 1024
+        ));
     }
     let (mut blocks, mut deepest) = (0usize, 0usize);
     for tag in text.split("{%").skip(1).chain(text.split("{{").skip(1)) {
@@ -157,22 +159,23 @@ fn check_size_and_nesting(origin: &str, text: &str) -> Result<()> {
         deepest = deepest.max(blocks);
     }
     if deepest > MAX_TEMPLATE_DEPTH {
-        bail!(
-            "template {origin} nests {deepest} levels deep (tags or brackets), more than {MAX_TEMPLATE_DEPTH}: flatten it, or move parts into macros or included templates"
-        );
+        bail!(msg!(
+            "document-template-too-deep",
+            origin = origin,
+            depth = deepest,
+            max = MAX_TEMPLATE_DEPTH
+        ));
     }
     Ok(())
 }
 
 /// The `.tera` files directly in `dir`, by name.
 fn list_folder(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
-    let entries = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot read the templates folder {}", dir.display()))?;
+    let unreadable = || msg!("document-templates-folder-unreadable", path = dir);
+    let entries = std::fs::read_dir(dir).with_context(unreadable)?;
     let mut out = Vec::new();
     for entry in entries {
-        let path = entry
-            .with_context(|| format!("cannot read the templates folder {}", dir.display()))?
-            .path();
+        let path = entry.with_context(unreadable)?.path();
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -181,10 +184,7 @@ fn list_folder(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
             continue;
         }
         if Format::of_template(&name).is_none() {
-            bail!(
-                "{}: unknown template format: name it <document>.md.tera, <document>.html.tera or <document>.typ.tera",
-                path.display()
-            );
+            bail!(msg!("document-template-unknown-format", path = &path));
         }
         out.push((name, path));
     }
@@ -224,19 +224,25 @@ pub(crate) fn documents<'a>(names: impl Iterator<Item = &'a String>) -> Result<V
 fn check_document_name(name: &str, stem: &str, names: &[&String]) -> Result<()> {
     let has_markdown = names.iter().any(|n| **n == format!("{stem}.md.tera"));
     if !has_markdown {
-        bail!(
-            "template {name} belongs to a document `{stem}` that has no Markdown template: add {stem}.md.tera (every document has one; its HTML and PDF can be derived from it)"
-        );
+        bail!(msg!(
+            "document-template-no-markdown",
+            name = name,
+            stem = stem
+        ));
     }
     if !valid_document_name(stem) {
-        bail!(
-            "template {name}: a document name may contain only lowercase letters, digits and dashes, at most {MAX_DOCUMENT_NAME} (it becomes a file name)"
-        );
+        bail!(msg!(
+            "document-template-bad-name",
+            name = name,
+            max = MAX_DOCUMENT_NAME
+        ));
     }
     if RESERVED.contains(&stem) {
-        bail!(
-            "template {name}: `{stem}` is taken by the site (each plan's folder has an index.html and a versies/ folder): rename the template, e.g. to {stem}-document.md.tera"
-        );
+        bail!(msg!(
+            "document-template-reserved-name",
+            name = name,
+            stem = stem
+        ));
     }
     Ok(())
 }
@@ -272,6 +278,8 @@ mod tests {
     /// Templates nested deeper than Tera's parser can take are refused; the built-ins pass.
     #[test]
     fn deep_nesting_is_refused() {
+        // The messages checked here are the English ones.
+        toetsgen_base::lang::set(toetsgen_base::lang::Lang::En);
         let deep = format!(
             "{}x{}",
             "{% if a %}".repeat(2000),
@@ -291,6 +299,8 @@ mod tests {
     /// Names the site uses, names without Markdown and bad file names are refused.
     #[test]
     fn bad_names_are_refused() {
+        // The messages checked here are the English ones.
+        toetsgen_base::lang::set(toetsgen_base::lang::Lang::En);
         let err = |list: &[&str]| documents(names(list).iter()).unwrap_err().to_string();
         assert!(err(&["index.md.tera"]).contains("taken by the site"));
         assert!(err(&["extra.html.tera"]).contains("no Markdown template"));

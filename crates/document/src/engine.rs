@@ -10,6 +10,7 @@ use std::sync::{Arc, OnceLock};
 use anyhow::{Result, anyhow, bail};
 use rayon::prelude::*;
 use tera::{Template, Tera};
+use toetsgen_base::msg;
 
 use crate::catalog::Source;
 use crate::{Format, bounds, filters, recursion};
@@ -66,9 +67,7 @@ impl Engine {
 /// Tera's `get_env`, closed: a document shows what its plan says, never the environment of the
 /// computer that builds it (a template could otherwise print a secret into a published page).
 fn no_env(_: &std::collections::HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
-    Err(tera::Error::msg(
-        "Function `get_env` is not available in toetsgen's templates: a document shows what its plan says, not the settings of the computer that builds it",
-    ))
+    Err(tera::Error::msg(msg!("document-no-get-env")))
 }
 
 /// The engine of one format: its templates, its autoescaping and its filters. Each template is
@@ -99,7 +98,8 @@ fn make(format: Format, sources: &BTreeMap<String, Source>, parallel: bool) -> R
                 ok.insert(name.to_owned(), tpl);
             }
             Err(err) if failed.is_none() => {
-                failed = Some(tera::Error::chain(format!("Failed to parse '{name}'"), err));
+                let parse_failed = msg!("document-tera-parse-failed", name = name);
+                failed = Some(tera::Error::chain(parse_failed, err));
             }
             Err(_) => {}
         }
@@ -124,10 +124,14 @@ fn make(format: Format, sources: &BTreeMap<String, Source>, parallel: bool) -> R
         let culprit = (sources.iter())
             .find(|(name, _)| message.contains(&format!("'{name}'")))
             .map_or_else(
-                || format!("the {suffix} templates"),
+                || msg!("document-templates-of-format", suffix = suffix),
                 |(_, source)| source.origin.clone(),
             );
-        bail!("template {culprit} does not compile: {message}");
+        bail!(msg!(
+            "document-template-does-not-compile",
+            origin = culprit,
+            message = message
+        ));
     }
     Ok(tera)
 }

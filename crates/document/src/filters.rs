@@ -17,6 +17,7 @@ use tera::{Filter, Tera, Value};
 
 use crate::text::Style;
 use crate::{Format, html, typst};
+use toetsgen_base::msg;
 
 /// A filter that writes a plan's text in one format, as paragraphs or inline.
 struct TextFilter {
@@ -67,8 +68,10 @@ fn string_arg(name: &str, value: &Value) -> tera::Result<String> {
         Value::Null => Ok(String::new()),
         Value::String(s) => Ok(s.clone()),
         Value::Number(n) => Ok(n.to_string()),
-        other => Err(tera::Error::msg(format!(
-            "filter `{name}` expects a text, but got {other}"
+        other => Err(tera::Error::msg(msg!(
+            "document-filter-wants-text",
+            name = name,
+            value = other.to_string()
         ))),
     }
 }
@@ -142,6 +145,8 @@ mod tests {
     /// An absent optional field renders as nothing; a list is an error naming the filter.
     #[test]
     fn null_is_empty_and_lists_are_refused() {
+        // The messages checked here are the English ones.
+        toetsgen_base::lang::set(toetsgen_base::lang::Lang::En);
         assert_eq!(apply(Format::Html, "tekst", Value::Null).unwrap(), "");
         let err = apply(Format::Pdf, "typst_str", Value::Array(vec![])).unwrap_err();
         let chain = format!("{:?}", std::error::Error::source(&err));

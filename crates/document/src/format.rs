@@ -8,6 +8,7 @@ use std::str::FromStr;
 use crate::links::{is_safe_url, retarget_markdown_link};
 use crate::text::Style;
 use crate::{html, markdown, typst};
+use toetsgen_base::msg;
 
 /// An output format. A PDF's templates are written in Typst: its source format is Typst.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -103,7 +104,7 @@ impl FromStr for Format {
             "md" | "markdown" => Ok(Format::Md),
             "html" => Ok(Format::Html),
             "pdf" => Ok(Format::Pdf),
-            other => Err(format!("unknown format `{other}`: use md, html or pdf")),
+            other => Err(msg!("document-unknown-format", format = other)),
         }
     }
 }

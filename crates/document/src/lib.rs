@@ -30,6 +30,7 @@ use rayon::prelude::*;
 use crate::context::Context;
 use crate::templates::{RenderedDocument, Templates};
 use crate::view::PlanView;
+use toetsgen_base::msg;
 
 /// Renders every document of one plan in Markdown and each of `formats`.
 pub fn render_plan(
@@ -44,9 +45,13 @@ pub fn render_plan(
     let rendered: Vec<Result<RenderedDocument>> = (docs.par_iter())
         .map(|doc| {
             let ctx = Context::new(plan, doc, docs);
-            templates
-                .render(&ctx, formats)
-                .with_context(|| format!("rendering {} for plan {}", doc.naam, plan.code))
+            templates.render(&ctx, formats).with_context(|| {
+                msg!(
+                    "document-rendering",
+                    document = &doc.naam,
+                    code = plan.code.to_string()
+                )
+            })
         })
         .collect();
     rendered.into_iter().collect()

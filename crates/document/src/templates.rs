@@ -19,6 +19,7 @@ use crate::context::{Context, DocumentInfo};
 use crate::engine::{Engine, chain};
 use crate::{Format, bounds, markdown};
 use toetsgen_base::cancel::Cancel;
+use toetsgen_base::msg;
 
 /// One document rendered in the source form of each format asked for.
 #[derive(Debug, Clone)]
@@ -156,8 +157,8 @@ impl Templates {
     /// Renders one document in Markdown and in each of `formats`.
     pub fn render(&self, ctx: &Context<'_>, formats: &[Format]) -> Result<RenderedDocument> {
         let doc = &ctx.document.naam;
-        let mut tctx =
-            tera::Context::from_serialize(ctx).context("cannot pass the plan to the templates")?;
+        let mut tctx = tera::Context::from_serialize(ctx).context(msg!("document-context-plan"))?;
+
         let md_name = format!("{doc}{}", Format::Md.template_suffix());
         let markdown = markdown::tidy(&self.render_one(Format::Md, &md_name, &tctx)?);
         let mut sources = BTreeMap::new();

@@ -19,6 +19,7 @@ use anyhow::{Context, Result};
 use crate::dir::OutputDir;
 use crate::path::RelPath;
 use toetsgen_base::fs;
+use toetsgen_base::msg;
 
 /// How many files are flushed to disk at the same time.
 const SYNC_THREADS: usize = 8;
@@ -66,7 +67,7 @@ impl Batch {
         let mut tmp = fs::temp_file_in(&dir)?;
         tmp.write_all(bytes)
             .and_then(|()| set_mode(tmp.as_file(), read_only))
-            .with_context(|| format!("cannot write {}", tmp.path().display()))?;
+            .with_context(|| msg!("base-cannot-write", path = tmp.path()))?;
         self.push_place(rel, tmp.into_temp_path());
         Ok(())
     }
@@ -91,7 +92,7 @@ impl Batch {
         write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
     ) -> Result<(tempfile::TempPath, String)> {
         let (file, temp, sha256) = fs::write_temp_hashed(&staging_dir(out, rel)?, write)?;
-        set_mode(&file, false).with_context(|| format!("cannot write {}", temp.display()))?;
+        set_mode(&file, false).with_context(|| msg!("base-cannot-write", path = &*temp))?;
         Ok((temp, sha256))
     }
 
@@ -104,7 +105,7 @@ impl Batch {
         read_only: bool,
     ) -> Result<()> {
         let opened = std::fs::File::open(&temp).and_then(|f| set_mode(&f, read_only));
-        opened.with_context(|| format!("cannot read {}", temp.display()))?;
+        opened.with_context(|| msg!("base-cannot-read", path = &*temp))?;
         self.push_place(rel, temp);
         Ok(())
     }
@@ -113,7 +114,7 @@ impl Batch {
     /// `rel`; `read_only` for earlier versions.
     pub(crate) fn place(&mut self, rel: &RelPath, file: &Path, read_only: bool) -> Result<()> {
         let opened = std::fs::File::open(file).and_then(|f| set_mode(&f, read_only));
-        opened.with_context(|| format!("cannot read {}", file.display()))?;
+        opened.with_context(|| msg!("base-cannot-read", path = &*file))?;
         self.steps.push(Step::Place {
             staged: Staged {
                 path: file.to_owned(),
@@ -133,7 +134,7 @@ impl Batch {
     ) -> Result<()> {
         let source = out.resolve(from)?;
         let bytes =
-            std::fs::read(&source).with_context(|| format!("cannot read {}", source.display()))?;
+            std::fs::read(&source).with_context(|| msg!("base-cannot-read", path = &*source))?;
         self.write(out, to, &bytes, true)
     }
 
@@ -190,8 +191,7 @@ fn place(staged: &Path, dest: &Path) -> Result<()> {
     if std::fs::rename(staged, dest).is_ok() {
         return Ok(());
     }
-    let bytes =
-        std::fs::read(staged).with_context(|| format!("cannot read {}", staged.display()))?;
+    let bytes = std::fs::read(staged).with_context(|| msg!("base-cannot-read", path = &*staged))?;
     fs::write_atomic(dest, &bytes)
 }
 
@@ -219,7 +219,7 @@ fn sync_file_systems(paths: &[&Path]) -> Result<()> {
     let mut elsewhere = Vec::new();
     for path in paths {
         let failed = |e: std::io::Error| {
-            anyhow::Error::new(e).context(format!("cannot flush {} to disk", path.display()))
+            anyhow::Error::new(e).context(msg!("output-cannot-flush", path = &**path))
         };
         let device = std::fs::symlink_metadata(path).map_err(failed)?.dev();
         if local.contains(&device) {
@@ -266,15 +266,14 @@ fn sync_each(paths: &[&Path]) -> Result<()> {
                     for path in part {
                         std::fs::File::open(path)
                             .and_then(|f| f.sync_all())
-                            .with_context(|| format!("cannot flush {} to disk", path.display()))?;
+                            .with_context(|| msg!("output-cannot-flush", path = &**path))?;
                     }
                     Ok(())
                 })
             })
             .collect();
         (workers.into_iter()).try_for_each(|w| {
-            (w.join())
-                .unwrap_or_else(|_| Err(anyhow::anyhow!("a thread flushing files to disk failed")))
+            (w.join()).unwrap_or_else(|_| Err(anyhow::anyhow!(msg!("output-flush-thread-failed"))))
         })
     })
 }

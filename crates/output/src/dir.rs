@@ -18,6 +18,7 @@ use anyhow::{Context, Result, bail};
 use crate::path::RelPath;
 use toetsgen_base::cancel::Cancel;
 use toetsgen_base::fs::{self, Stamp};
+use toetsgen_base::msg;
 use toetsgen_base::report::Reporter;
 
 /// The lock file's name, in the output folder.
@@ -49,21 +50,15 @@ impl OutputDir {
         let lock = fs::no_follow(File::options().create(true).truncate(false).write(true))
             .open(&lock_path)
             .with_context(|| match is_link(&lock_path) {
-                true => format!(
-                    "the lock file {} is a symbolic link: toetsgen follows no links to its own files; remove the link",
-                    lock_path.display()
-                ),
-                false => format!("cannot open the lock file {}", lock_path.display()),
+                true => msg!("output-lock-is-link", path = &lock_path),
+                false => msg!("output-cannot-open-lock", path = &lock_path),
             })?;
         let mut told = false;
         loop {
             match lock.try_lock() {
                 Ok(()) => break,
                 Err(std::fs::TryLockError::WouldBlock) if !told => {
-                    reporter.note(&format!(
-                        "Another toetsgen build is writing to {}; waiting for it to finish…",
-                        root.display()
-                    ));
+                    reporter.note(&msg!("output-waiting", path = root));
                     told = true;
                 }
                 Err(std::fs::TryLockError::WouldBlock) => {
@@ -71,7 +66,7 @@ impl OutputDir {
                     std::thread::sleep(std::time::Duration::from_millis(50));
                 }
                 Err(std::fs::TryLockError::Error(e)) => {
-                    return Err(e).with_context(|| format!("cannot lock {}", lock_path.display()));
+                    return Err(e).with_context(|| msg!("output-cannot-lock", path = &lock_path));
                 }
             }
         }
@@ -164,15 +159,15 @@ impl OutputDir {
     pub fn keep_copy(&self, from: &RelPath, to: &RelPath) -> Result<()> {
         let source = self.resolve(from)?;
         let bytes =
-            std::fs::read(&source).with_context(|| format!("cannot read {}", source.display()))?;
+            std::fs::read(&source).with_context(|| msg!("base-cannot-read", path = &source))?;
         self.write(to, &bytes)?;
         let path = self.resolve(to)?;
         let mut perms = std::fs::metadata(&path)
-            .with_context(|| format!("cannot read {}", path.display()))?
+            .with_context(|| msg!("base-cannot-read", path = &path))?
             .permissions();
         perms.set_readonly(true);
         std::fs::set_permissions(&path, perms)
-            .with_context(|| format!("cannot protect {}", path.display()))
+            .with_context(|| msg!("output-cannot-protect", path = &path))
     }
 
     /// Removes a file this program wrote, and its folder when that is left empty.
@@ -181,7 +176,7 @@ impl OutputDir {
         match std::fs::remove_file(&path) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(e).with_context(|| format!("cannot remove {}", path.display())),
+            Err(e) => return Err(e).with_context(|| msg!("output-cannot-remove", path = &path)),
         }
         if let Some(dir) = path.parent().filter(|d| *d != self.root) {
             let _ = std::fs::remove_dir(dir); // only succeeds when empty
@@ -207,10 +202,7 @@ pub fn resolve_in(root: &Path, rel: &RelPath) -> Result<PathBuf> {
         path.push(name);
         let link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
         if link {
-            bail!(
-                "{} is a symbolic link: toetsgen never reads, writes or removes through a link in the output folder (it could lead outside it); remove the link",
-                path.display()
-            );
+            bail!(msg!("output-is-link", path = &path));
         }
     }
     Ok(path)
@@ -378,6 +370,8 @@ mod tests {
     /// Nothing is read, written or removed through a symbolic link, even one inside the folder.
     #[test]
     fn symbolic_links_are_never_followed() {
+        // The messages checked here are the English ones.
+        toetsgen_base::lang::set(toetsgen_base::lang::Lang::En);
         let dir = tempfile::tempdir().unwrap();
         let outside = dir.path().join("buiten");
         std::fs::create_dir(&outside).unwrap();

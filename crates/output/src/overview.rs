@@ -12,6 +12,7 @@ use std::io::{BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use serde::{Serialize, Serializer};
+use toetsgen_base::{lang, msg};
 
 use toetsgen_document::Format;
 use toetsgen_document::view::DatumView;
@@ -195,11 +196,12 @@ impl Site {
         out: &mut dyn Write,
     ) -> std::io::Result<()> {
         let Some(search) = self.search.as_mut() else {
-            return Err(std::io::Error::other("no search entries were kept"));
+            return Err(std::io::Error::other(msg!("output-search-not-kept")));
         };
         let written = search.copy(&self.plans, listed, out);
         if let Err(err) = &written {
-            search.failed = Some(format!("the search index could not be read back: {err}"));
+            let error = lang::io_error(err);
+            search.failed = Some(msg!("output-search-unreadable", error = error));
             search.file = None;
         }
         written
@@ -222,9 +224,8 @@ impl Search {
         match written {
             Ok(()) => bytes.len(),
             Err(err) => {
-                self.failed = Some(format!(
-                    "cannot write the search index's scratch file: {err}"
-                ));
+                let error = lang::io_error(&err);
+                self.failed = Some(msg!("output-search-scratch", error = error));
                 0
             }
         }
@@ -256,7 +257,7 @@ impl Search {
         let mut file = match self.file.take() {
             Some(file) => file.into_inner().map_err(|e| e.into_error())?,
             None if plans.is_empty() => return out.write_all(b"];\n"),
-            None => return Err(std::io::Error::other("the search entries are gone")),
+            None => return Err(std::io::Error::other(msg!("output-search-gone"))),
         };
         file.rewind()?;
         let mut entries = BufReader::new(file);
@@ -381,6 +382,8 @@ mod tests {
     /// whose index failed to be written once.
     #[test]
     fn no_index_without_its_entries() {
+        // The messages checked here are the English ones.
+        toetsgen_base::lang::set(toetsgen_base::lang::Lang::En);
         let plan: Toetsplan = serde_yaml::from_str(PLAN).unwrap();
         let mut site = Site::default();
         site.push(&plan, &History::default());

@@ -9,6 +9,7 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
+use toetsgen_base::msg;
 use toetsgen_document::Format;
 use toetsgen_plan::limits::valid_plan_code;
 use toetsgen_plan::schema;
@@ -29,10 +30,10 @@ impl RelPath {
     /// Checks `text` and makes it a path, or says why it cannot be one.
     pub fn new(text: &str) -> Result<RelPath, String> {
         if text.is_empty() || text.len() > MAX_PATH_BYTES {
-            return Err(format!("a path must have 1 to {MAX_PATH_BYTES} bytes"));
+            return Err(msg!("output-path-length", max = MAX_PATH_BYTES));
         }
         if text.starts_with('/') {
-            return Err("an absolute path leads outside the output folder".to_owned());
+            return Err(msg!("output-path-absolute"));
         }
         for name in text.split('/') {
             check_name(name)?;
@@ -64,19 +65,19 @@ impl fmt::Display for RelPath {
 
 fn check_name(name: &str) -> Result<(), String> {
     match name {
-        "" => Err("a path may not hold an empty name (`//` or a trailing `/`)".to_owned()),
-        "." | ".." => Err(format!("`{name}` leads outside the output folder")),
-        _ if name.starts_with('.') => Err(format!("`{name}` is a hidden name, not a document")),
+        "" => Err(msg!("output-path-empty-name")),
+        "." | ".." => Err(msg!("output-path-leads-outside", name = name)),
+        _ if name.starts_with('.') => Err(msg!("output-path-hidden", name = name)),
         _ if name.len() > MAX_NAME_BYTES => {
-            Err(format!("a name may have at most {MAX_NAME_BYTES} bytes"))
+            Err(msg!("output-path-name-length", max = MAX_NAME_BYTES))
         }
-        _ if name.contains(['\\', ':']) => Err(format!(
-            "`{}` holds `\\` or `:` (a Windows path or drive)",
-            name.escape_debug()
+        _ if name.contains(['\\', ':']) => Err(msg!(
+            "output-path-windows",
+            name = name.escape_debug().to_string()
         )),
-        _ if name.chars().any(char::is_control) => Err(format!(
-            "`{}` holds a control character",
-            name.escape_debug()
+        _ if name.chars().any(char::is_control) => Err(msg!(
+            "output-path-control",
+            name = name.escape_debug().to_string()
         )),
         _ => Ok(()),
     }
@@ -95,12 +96,15 @@ impl OutputFile {
     /// The current file of a document; the plan code and document name must be valid.
     pub fn new(plan: &str, document: &str, format: Format) -> Result<OutputFile, String> {
         if !valid_plan_code(plan) {
-            return Err(format!("`{}` is not a plan code", plan.escape_debug()));
+            return Err(msg!(
+                "output-path-not-plan-code",
+                code = plan.escape_debug().to_string()
+            ));
         }
         if !valid_document_name(document) {
-            return Err(format!(
-                "`{}` is not a document name",
-                document.escape_debug()
+            return Err(msg!(
+                "output-path-not-document-name",
+                name = document.escape_debug().to_string()
             ));
         }
         Ok(OutputFile {
@@ -165,13 +169,13 @@ impl OutputFile {
         let (plan, version, file) = match names[..] {
             [plan, file] => (plan, None, file),
             [plan, "versies", date, file] => (plan, Some(parse_date(date)?), file),
-            _ => return Err("not a document's path (<CODE>/<document>.<format>)".to_owned()),
+            _ => return Err(msg!("output-path-not-document")),
         };
         let (stem, ext) = file
             .rsplit_once('.')
-            .ok_or_else(|| format!("`{file}` has no format extension"))?;
+            .ok_or_else(|| msg!("output-path-no-extension", file = file))?;
         let format =
-            Format::from_extension(ext).ok_or_else(|| format!("`.{ext}` is not a format"))?;
+            Format::from_extension(ext).ok_or_else(|| msg!("output-path-not-format", ext = ext))?;
         let current = OutputFile::new(plan, stem, format)?;
         Ok(match version {
             Some(date) => current.kept(date),
@@ -220,9 +224,11 @@ impl SitePage {
             [schema::FILE_NAME] => Ok(SitePage::Schema),
             [WIJZIGINGEN] => Ok(SitePage::Wijzigingen),
             [ZOEKINDEX] => Ok(SitePage::Zoekindex),
-            _ => Err(format!(
-                "not a page of the site (index.html, {WIJZIGINGEN}, {ZOEKINDEX}, <CODE>/index.html or {})",
-                schema::FILE_NAME
+            _ => Err(msg!(
+                "output-path-not-site-page",
+                wijzigingen = WIJZIGINGEN,
+                zoekindex = ZOEKINDEX,
+                schema = schema::FILE_NAME
             )),
         }
     }

@@ -4,23 +4,38 @@
 use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Result, bail};
+use toetsgen_base::msg;
 
-/// Refuses `target` (a file of personal data; `what` says which: "packets", "the results") when
-/// it lies inside a published output folder, at any level above the file. The place is the real
-/// one ([`real_place`]): a `..` after a missing folder, or a link anywhere on the way, cannot
-/// lead the file into the site.
-pub fn refuse_published(target: &Path, what: &str) -> Result<()> {
+/// Which personal data a file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Personal {
+    /// Print packets, with the candidates' names.
+    Packets,
+    /// A results list.
+    Results,
+}
+
+/// Refuses `target` (a file of personal data; `what` says which) when it lies inside a
+/// published output folder, at any level above the file. The place is the real one
+/// ([`real_place`]): a `..` after a missing folder, or a link anywhere on the way, cannot lead
+/// the file into the site.
+pub fn refuse_published(target: &Path, what: Personal) -> Result<()> {
     let absolute = real_place(target);
     let published = absolute
         .ancestors()
         .skip(1)
         .find(|dir| dir.join(crate::record::FILE_NAME).is_file());
     match published {
-        Some(dir) => bail!(
-            "{} lies inside {}, a published output folder (it holds toetsgen's build record): {what} are personal data and never go on the site; write them elsewhere",
-            target.display(),
-            dir.display()
-        ),
+        Some(dir) => bail!(msg!(
+            "output-personal-published",
+            path = target,
+            folder = dir,
+            what = match what {
+                Personal::Packets => "packets",
+                Personal::Results => "results",
+            }
+        )),
+
         None => Ok(()),
     }
 }

@@ -25,6 +25,7 @@ use anyhow::{Context as _, Result, anyhow};
 use rustix::event::{PollFd, PollFlags, Timespec};
 use rustix::io::Errno;
 use rustix::process::{Resource, getrlimit};
+use toetsgen_base::{lang, msg};
 
 use crate::limits::{
     ANSWER_GRACE, CONNECTION_STACK, MAX_ACCEPT_BACKOFF, MAX_EVENT_STREAMS, connections_for,
@@ -89,20 +90,22 @@ impl Server {
     /// what to do.
     pub fn start(addr: SocketAddr, output: &Path) -> Result<Server> {
         let listener = TcpListener::bind(addr).map_err(|err| match err.kind() {
-            io::ErrorKind::AddrInUse => anyhow!(
-                "port {} on {} is already in use (by another `toetsgen serve`, or another program): stop that program, or choose another port, e.g. `toetsgen serve --port {}`",
-                addr.port(),
-                addr.ip(),
-                addr.port().wrapping_add(1).max(1024)
-            ),
-            _ => anyhow!("cannot listen on {addr}: {err}"),
+            io::ErrorKind::AddrInUse => anyhow!(msg!(
+                "serve-port-in-use",
+                port = addr.port().to_string(),
+                ip = addr.ip().to_string(),
+                next = addr.port().wrapping_add(1).max(1024).to_string()
+            )),
+            _ => anyhow!(msg!(
+                "serve-cannot-listen",
+                addr = addr.to_string(),
+                error = lang::io_error(&err)
+            )),
         })?;
-        let addr = listener
-            .local_addr()
-            .context("cannot read the server's address")?;
+        let addr = listener.local_addr().context(msg!("serve-no-address"))?;
         listener
             .set_nonblocking(true)
-            .with_context(|| format!("cannot start the web server on {addr}"))?;
+            .with_context(|| msg!("serve-cannot-start", addr = addr.to_string()))?;
         let cap = connections_for(getrlimit(Resource::Nofile).current);
         let context = Arc::new(Context {
             root: output.to_owned(),
@@ -122,7 +125,8 @@ impl Server {
         let thread = std::thread::Builder::new()
             .name("serve-accept".to_owned())
             .spawn(move || accepting.run())
-            .context("cannot start the web server's thread")?;
+            .context(msg!("serve-no-thread"))?;
+
         Ok(Server {
             addr,
             context,

@@ -2,6 +2,9 @@
 //! a [`RelPath`] of the output folder (or refused), the reload script and the problems panel put
 //! into a served HTML page (never into the file), the content type of a file, HTML escaping.
 
+use toetsgen_base::lang;
+
+use toetsgen_base::msg;
 use toetsgen_document::html::escape;
 use toetsgen_output::path::RelPath;
 
@@ -32,7 +35,7 @@ pub(crate) enum Route {
 pub(crate) fn route(target: &str) -> Route {
     let path = target.split(['?', '#']).next().unwrap_or_default();
     let Some(path) = path.strip_prefix('/') else {
-        return Route::Refused("a request path starts with /".to_owned());
+        return Route::Refused(msg!("serve-path-no-slash"));
     };
     let decoded = match percent_decode(path) {
         Ok(decoded) => decoded,
@@ -59,7 +62,7 @@ fn percent_decode(text: &str) -> Result<String, String> {
                 .get(i + 1..i + 3)
                 .and_then(|h| std::str::from_utf8(h).ok());
             let byte = hex.and_then(|h| u8::from_str_radix(h, 16).ok());
-            let byte = byte.ok_or("a `%` in the path is not followed by two hex digits")?;
+            let byte = byte.ok_or_else(|| msg!("serve-bad-percent"))?;
             out.push(byte);
             i += 3;
         } else {
@@ -67,7 +70,7 @@ fn percent_decode(text: &str) -> Result<String, String> {
             i += 1;
         }
     }
-    String::from_utf8(out).map_err(|_| "the path is not UTF-8".to_owned())
+    String::from_utf8(out).map_err(|_| msg!("serve-path-not-utf8"))
 }
 
 /// The content type of a file, by its extension.
@@ -125,20 +128,32 @@ fn panel(problems: &[String]) -> String {
         text.push_str(&escape(p));
         text.push_str("\n\n");
     }
+    let (lang, title, help) = (
+        lang_code(),
+        escape(&msg!("serve-problems-title")),
+        escape(&msg!("serve-problems-text")),
+    );
     format!(
-        r#"<section lang="en" role="alert" aria-labelledby="toetsgen-problemen" style="border:3px solid #b00020;background:#fff;color:#000;padding:1em;margin:1em;font-family:sans-serif"><h2 id="toetsgen-problemen" style="color:#b00020;margin-top:0">toetsgen: the last build found problems</h2><p>Fix them and save: this page reloads by itself. Until then it shows the documents of the last build that succeeded.</p><pre style="white-space:pre-wrap;overflow-wrap:anywhere">{text}</pre></section>"#
+        r#"<section lang="{lang}" role="alert" aria-labelledby="toetsgen-problemen" style="border:3px solid #b00020;background:#fff;color:#000;padding:1em;margin:1em;font-family:sans-serif"><h2 id="toetsgen-problemen" style="color:#b00020;margin-top:0">{title}</h2><p>{help}</p><pre style="white-space:pre-wrap;overflow-wrap:anywhere">{text}</pre></section>"#
     )
+}
+
+/// The language of serve's own texts, as the `lang` attribute names it.
+fn lang_code() -> &'static str {
+    lang::current().code()
 }
 
 /// The page for a path with no file: what was asked for, and the problems if there are any.
 pub(crate) fn not_found(rel: &str, problems: &[String]) -> String {
-    let body = format!(
-        "<main><h1>Not found</h1><p>The output folder has no <code>{}</code>. <a href=\"/\">All plans</a></p></main>",
-        escape(rel)
-    );
+    let (lang, title) = (lang_code(), escape(&msg!("serve-not-found-title")));
+    // The catalogue's text is HTML (it puts the path in `<code>`); the path is escaped.
+    let missing = msg!("serve-not-found-text", path = escape(rel));
+    let all_plans = escape(&msg!("serve-all-plans"));
+    let body =
+        format!("<main><h1>{title}</h1><p>{missing} <a href=\"/\">{all_plans}</a></p></main>");
     inject(
         &format!(
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body>{body}</body></html>"
+            "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title}</title></head><body>{body}</body></html>"
         ),
         problems,
     )

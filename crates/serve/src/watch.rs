@@ -15,6 +15,7 @@ use notify::event::{EventKind, MetadataKind, ModifyKind};
 use notify::{Event, RecommendedWatcher, RecursiveMode, Watcher as _};
 
 use toetsgen_base::cancel::Cancel;
+use toetsgen_base::msg;
 
 /// How long the folders must be quiet before a burst of changes counts as done.
 pub const QUIET: Duration = Duration::from_millis(250);
@@ -35,12 +36,11 @@ impl Watcher {
     /// Watches each folder that exists in `folders`, with everything below it.
     pub fn new(folders: &[&Path]) -> Result<Watcher> {
         let (tx, events) = channel();
-        let mut watcher =
-            notify::recommended_watcher(tx).context("cannot watch the folders for changes")?;
+        let mut watcher = notify::recommended_watcher(tx).context(msg!("serve-cannot-watch"))?;
         for folder in folders.iter().filter(|f| f.is_dir()) {
             watcher
                 .watch(folder, RecursiveMode::Recursive)
-                .with_context(|| format!("cannot watch {} for changes", folder.display()))?;
+                .with_context(|| msg!("serve-cannot-watch-folder", path = *folder))?;
         }
         Ok(Watcher {
             _watcher: watcher,
@@ -76,7 +76,7 @@ impl Watcher {
 }
 
 fn watch_ended() -> anyhow::Error {
-    anyhow::anyhow!("watching the folders stopped unexpectedly; start `toetsgen serve` again")
+    anyhow::anyhow!(msg!("serve-watch-ended"))
 }
 
 /// Adds the files an event changed, unless it only read them or touched an editor's own files.

@@ -16,6 +16,7 @@ use crate::Format;
 use crate::context::{Context, DocumentInfo};
 use crate::templates::Templates;
 use crate::view::PlanView;
+use toetsgen_base::msg;
 use toetsgen_base::report::Reporter;
 use view::{KandidaatView, PakketDeel, SessieView};
 
@@ -29,7 +30,7 @@ const PRESENTIELIJST: (&str, &str, &str) = (
 const PROCES_VERBAAL: (&str, &str, &str) = (
     "_proces-verbaal.typ.tera",
     "proces-verbaal",
-    "Proces-verbaal van de afname",
+    "Proces-verbaal van de afname", // document text
 );
 
 /// The Typst source of the packet of `sessie` for `plan`.
@@ -43,7 +44,7 @@ pub fn compose(
     let docs = templates.documents();
     let find = |naam: &str| {
         (docs.iter().find(|d| d.naam == naam))
-            .with_context(|| format!("the document {naam} has no template"))
+            .with_context(|| msg!("document-packet-no-template", name = naam))
     };
     let (instructie, opdracht, formulier) = (
         find("instructie-beoordelaar")?,
@@ -63,7 +64,7 @@ pub fn compose(
         .map(|(i, k)| {
             let parts = candidate(templates, plan, sessie, docs, (i, k), [opdracht, formulier]);
             reporter.step(&k.nummer);
-            parts.with_context(|| format!("rendering the documents of candidate {}", k.nummer))
+            parts.with_context(|| msg!("document-packet-candidate", nummer = &k.nummer))
         })
         .collect();
     reporter.end();
@@ -79,8 +80,7 @@ pub fn compose(
         4 + 2 * sessie.kandidaten.len(),
     )?);
     let ctx = Context::new(plan, opdracht, docs).in_packet(sessie, None, deel(0));
-    let mut tctx =
-        tera::Context::from_serialize(&ctx).context("cannot pass the session to the templates")?;
+    let mut tctx = tera::Context::from_serialize(&ctx).context(msg!("document-context-session"))?;
     let titel = format!(
         "Examenpakket {} – {}, {}",
         plan.titel, sessie.datum.lang, sessie.locatie
@@ -126,10 +126,13 @@ fn candidate(
 fn document(templates: &Templates, ctx: Context<'_>) -> Result<String> {
     let rendered = templates
         .render(&ctx, &[Format::Pdf])
-        .with_context(|| format!("rendering {} for the packet", ctx.document.naam))?;
+        .with_context(|| msg!("document-packet-rendering", document = &ctx.document.naam))?;
     match rendered.source(Format::Pdf) {
         Some(typst) => Ok(typst.text.clone()),
-        None => bail!("{} has no Typst source", ctx.document.naam),
+        None => bail!(msg!(
+            "document-packet-no-typst",
+            document = &ctx.document.naam
+        )),
     }
 }
 
@@ -147,8 +150,8 @@ fn own(
         titel: titel.to_owned(),
     };
     let ctx = Context::new(plan, &info, docs).in_packet(sessie, None, deel(nummer));
-    let tctx =
-        tera::Context::from_serialize(&ctx).context("cannot pass the session to the templates")?;
+    let tctx = tera::Context::from_serialize(&ctx).context(msg!("document-context-session"))?;
+
     templates.render_typst(template, &tctx)
 }
 

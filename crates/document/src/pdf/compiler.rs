@@ -12,7 +12,7 @@ use std::sync::{Mutex, OnceLock};
 use anyhow::{Context, Result, anyhow};
 
 use toetsgen_base::cancel::{Cancel, Cancelled};
-use toetsgen_base::fs;
+use toetsgen_base::{fs, msg};
 
 use super::process::{self, Sandbox, Target};
 use super::{Chunk, Job, Typst, bundle, fonts};
@@ -120,7 +120,7 @@ impl Compiler {
             Some(parent) => builder.tempdir_in(parent),
             None => builder.tempdir(),
         }
-        .context("cannot create a temporary folder for typst")?;
+        .context(msg!("document-typst-no-scratch"))?;
         let (fonts, packages) = (dir.path().join("fonts"), dir.path().join("packages"));
         fs::create_dir_all(&packages)?;
         fs::create_dir_all(&dir.path().join("src"))?;
@@ -221,24 +221,22 @@ impl Compiler {
     /// where its source is kept.
     fn failure(&self, job: &Job, names: &Names, err: &anyhow::Error) -> anyhow::Error {
         let packages = if job.source.contains("\"@") {
-            "\nnote: the source imports a Typst package (`@…`); toetsgen lets typst use no packages and no network, so every template must be self-contained"
+            format!("\n{}", msg!("document-typst-packages"))
         } else {
-            ""
+            String::new()
         };
-        let err = anyhow!(
-            "typst failed on {} (from template {}):\n{err:#}{packages}",
-            job.label,
-            job.template
+        let failed = msg!(
+            "document-typst-failed",
+            label = &job.label,
+            template = &job.template
         );
+        let err = anyhow!("{failed}\n{err:#}{packages}");
         let Some(keep) = &self.keep else {
-            return err.context("run again with --keep-typst DIR to keep the Typst source and typst's messages for inspection");
+            return err.context(msg!("document-typst-keep-hint"));
         };
         match self.keep_source(keep, names) {
-            Ok(()) => err.context(format!(
-                "the Typst source and typst's messages are kept in {} for inspection",
-                keep.display()
-            )),
-            Err(why) => err.context(format!("the Typst source could not be kept: {why:#}")),
+            Ok(()) => err.context(msg!("document-typst-kept", path = keep)),
+            Err(why) => err.context(msg!("document-typst-not-kept", error = format!("{why:#}"))),
         }
     }
 
@@ -253,7 +251,7 @@ impl Compiler {
         for ext in ["typ", "log"] {
             let from = self.path(&format!("{}.{ext}", names.source));
             std::fs::copy(&from, dir.join(format!("{stem}.{ext}")))
-                .with_context(|| format!("cannot copy {}", from.display()))?;
+                .with_context(|| msg!("document-cannot-copy", path = &from))?;
         }
         Ok(())
     }

@@ -8,7 +8,9 @@ use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 
-use super::{INSTALL_HINT, MIN_VERSION, Typst, Unavailable, parse_version};
+use toetsgen_base::{lang, msg};
+
+use super::{MIN_VERSION, Typst, Unavailable, install_hint, parse_version};
 
 /// What identifies a program file: when all three are as before, so is its version.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,11 +36,13 @@ impl Typst {
             _ => run_version(&program)?,
         };
         let (major, minor, patch) = parse_version(&version)
-            .with_context(|| format!("typst reported `{version}`, which is not a version"))?;
+            .with_context(|| msg!("document-typst-not-a-version", version = &version))?;
         if (major, minor) < MIN_VERSION {
-            bail!(Unavailable(format!(
-                "typst {major}.{minor} is too old: toetsgen needs typst {}.{} or newer; {INSTALL_HINT}",
-                MIN_VERSION.0, MIN_VERSION.1
+            bail!(Unavailable(msg!(
+                "document-typst-too-old",
+                version = format!("{major}.{minor}"),
+                min = format!("{}.{}", MIN_VERSION.0, MIN_VERSION.1),
+                install = install_hint()
             )));
         }
         Ok(Typst {
@@ -93,24 +97,27 @@ fn run_version(program: &Path) -> Result<String> {
     let output = Command::new(program).arg("--version").output();
     let output = match output {
         Ok(o) if o.status.success() => o,
-        Ok(o) => bail!(Unavailable(format!(
-            "`{} --version` failed ({}): {}\n{INSTALL_HINT}",
-            program.display(),
-            o.status,
-            String::from_utf8_lossy(&o.stderr).trim()
+        Ok(o) => bail!(Unavailable(msg!(
+            "document-typst-version-failed",
+            program = program,
+            status = o.status.to_string(),
+            stderr = String::from_utf8_lossy(&o.stderr).trim(),
+            install = install_hint()
         ))),
-        Err(e) => bail!(Unavailable(format!(
-            "the typst program is needed for PDFs but `{}` could not be run ({e}): {INSTALL_HINT}",
-            program.display()
+        Err(e) => bail!(Unavailable(msg!(
+            "document-typst-cannot-run",
+            program = program,
+            error = lang::io_error(&e),
+            install = install_hint()
         ))),
     };
     let text = String::from_utf8_lossy(&output.stdout);
     match parse_version(&text) {
         Some((major, minor, patch)) => Ok(format!("{major}.{minor}.{patch}")),
-        None => bail!(Unavailable(format!(
-            "`{} --version` printed `{}`, which is not a typst version",
-            program.display(),
-            text.trim()
+        None => bail!(Unavailable(msg!(
+            "document-typst-version-unreadable",
+            program = program,
+            output = text.trim()
         ))),
     }
 }

@@ -29,9 +29,10 @@ pub const MIN_VERSION: (u32, u32) = (0, 14);
 /// The oldest typst release with the bundle target (`--features bundle --format bundle`).
 pub const BUNDLE_VERSION: (u32, u32) = (0, 15);
 
-/// How to get typst, for messages.
-pub const INSTALL_HINT: &str = "install it with `cargo install typst-cli --locked` (about 7 minutes), \
-     or point the TYPST environment variable at the program; to build without PDFs, use `--format md,html`";
+/// How to get typst, for messages, in the user's language.
+pub fn install_hint() -> String {
+    toetsgen_base::msg!("document-typst-install")
+}
 
 /// Typst is missing, too old or cannot run: a failure of the machine toetsgen runs on, not of the
 /// input (the command line gives it its own exit code).

@@ -11,6 +11,7 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 
 use toetsgen_base::cancel::Cancel;
+use toetsgen_base::msg;
 
 /// The folders one run of typst sees.
 pub(super) struct Sandbox<'a> {
@@ -58,13 +59,13 @@ pub(super) fn run(
 ) -> Result<()> {
     cancel.check()?;
     let stderr =
-        std::fs::File::create(log).with_context(|| format!("cannot create {}", log.display()))?;
+        std::fs::File::create(log).with_context(|| msg!("document-cannot-create", path = log))?;
     let mut child = command(program, sandbox, target, timestamp)
         .stderr(stderr)
         .spawn()
-        .with_context(|| format!("cannot run {}", program.display()))?;
+        .with_context(|| msg!("document-cannot-run", path = program))?;
     let status = loop {
-        if let Some(status) = child.try_wait().context("cannot wait for typst")? {
+        if let Some(status) = child.try_wait().context(msg!("document-cannot-wait"))? {
             break status;
         }
         if let Err(cancelled) = cancel.check() {

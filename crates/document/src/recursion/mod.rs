@@ -15,19 +15,16 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use anyhow::Result;
 use tera::Template;
+use toetsgen_base::msg;
 
-/// The most steps of a cycle a message spells out; the rest are counted.
 mod graph;
 mod refs;
-#[cfg(test)]
-mod tests;
 
 use graph::{Cycle, Graph, search};
 pub(crate) use refs::Refs;
-#[cfg(test)]
-pub(crate) use refs::refs as refs_of;
 use refs::{refs, refs_with};
 
+/// The most steps of a cycle a message spells out; the rest are counted.
 const SHOWN_STEPS: usize = 12;
 
 /// Checks the parsed templates of one engine, by name, for recursion; `origin` names a
@@ -172,12 +169,33 @@ pub(super) enum Step {
 }
 
 impl Step {
-    fn verb(self) -> &'static str {
+    /// "extends itself".
+    fn itself(self) -> String {
         match self {
-            Step::Extends => "extends",
-            Step::Includes => "includes",
-            Step::Imports => "imports",
-            Step::Calls => "calls",
+            Step::Extends => msg!("document-extends-itself"),
+            Step::Includes => msg!("document-includes-itself"),
+            Step::Imports => msg!("document-imports-itself"),
+            Step::Calls => msg!("document-calls-itself"),
+        }
+    }
+
+    /// "extends `next`", the first link of a chain.
+    fn first(self, next: &str) -> String {
+        match self {
+            Step::Extends => msg!("document-extends", next = next),
+            Step::Includes => msg!("document-includes", next = next),
+            Step::Imports => msg!("document-imports", next = next),
+            Step::Calls => msg!("document-calls", next = next),
+        }
+    }
+
+    /// ", which extends `next`", a later link of a chain.
+    fn which(self, next: &str) -> String {
+        match self {
+            Step::Extends => msg!("document-which-extends", next = next),
+            Step::Includes => msg!("document-which-includes", next = next),
+            Step::Imports => msg!("document-which-imports", next = next),
+            Step::Calls => msg!("document-which-calls", next = next),
         }
     }
 }
@@ -186,7 +204,7 @@ impl Step {
 fn recursion(cycle: &Cycle, origin: &dyn Fn(&str) -> String) -> anyhow::Error {
     let name = |unit: &Unit| match unit {
         Unit::Template(t) => origin(t),
-        Unit::Macro(file, m) => format!("macro `{m}` in {}", origin(file)),
+        Unit::Macro(file, m) => msg!("document-macro-in", name = m, origin = origin(file)),
     };
     let first = name(&cycle[0].0);
     if cycle.iter().all(|(u, _)| matches!(u, Unit::Macro(..))) {
@@ -197,44 +215,64 @@ fn recursion(cycle: &Cycle, origin: &dyn Fn(&str) -> String) -> anyhow::Error {
             if names.len() > SHOWN_STEPS {
                 let more = names.len() - SHOWN_STEPS;
                 names.truncate(SHOWN_STEPS);
-                names.push(format!("{more} more"));
+                names.push(msg!("document-macro-more", n = more));
             }
-            format!(" (through {})", names.join(", then "))
+            let names = names.join(&msg!("document-macro-then"));
+            msg!("document-macro-through", names = names)
         };
-        return anyhow::anyhow!(
-            "macro recursion: {first} calls itself{through}: rewrite it without recursion"
-        );
+        return anyhow::anyhow!(msg!(
+            "document-macro-recursion",
+            first = first,
+            through = through
+        ));
     }
     let path = if let [(_, step)] = cycle.as_slice() {
-        format!("{} itself", step.verb())
+        step.itself()
     } else {
         let nexts = cycle.iter().skip(1).map(|(u, _)| name(u));
         let mut links: Vec<String> = (cycle.iter().zip(nexts.chain([first.clone()])))
-            .map(|((_, step), next)| format!("{} {next}", step.verb()))
+            .enumerate()
+            .map(|(i, ((_, step), next))| match i {
+                0 => step.first(&next),
+                _ => step.which(&next),
+            })
             .collect();
         if links.len() > SHOWN_STEPS {
             let more = links.len() - SHOWN_STEPS;
             let last = links.pop().unwrap_or_default();
             links.truncate(SHOWN_STEPS - 1);
-            format!("{}, … {more} more …, which {last}", links.join(", which "))
+            format!(
+                "{}{}{last}",
+                links.concat(),
+                msg!("document-recursion-more", n = more)
+            )
         } else {
-            links.join(", which ")
+            links.concat()
         }
     };
-    let mut verbs: Vec<&str> = Vec::new();
+    let mut verbs: Vec<String> = Vec::new();
     for (_, step) in cycle {
         let verb = match step {
-            Step::Includes => "include",
-            Step::Extends => "extend",
-            Step::Imports => "import",
+            Step::Includes => msg!("document-may-not-include"),
+            Step::Extends => msg!("document-may-not-extend"),
+            Step::Imports => msg!("document-may-not-import"),
             Step::Calls => continue,
         };
         if !verbs.contains(&verb) {
             verbs.push(verb);
         }
     }
-    anyhow::anyhow!(
-        "template recursion: {first} {path}: a template may not {} itself, directly or through others",
-        verbs.join(" or "),
-    )
+    anyhow::anyhow!(msg!(
+        "document-template-recursion",
+        first = first,
+        path = path,
+        verbs = verbs.join(&msg!("document-or")),
+    ))
 }
+
+// At the end, as everywhere in this code base: the catalogue's checks read a file's program up
+// to its first `#[cfg(test)]`.
+#[cfg(test)]
+pub(crate) use refs::refs as refs_of;
+#[cfg(test)]
+mod tests;

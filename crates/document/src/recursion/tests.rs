@@ -8,6 +8,8 @@ use tera::ast::{Expr, ExprVal, Node};
 /// Checks templates given as name and text (one that does not parse is left out, as Tera
 /// reports it when it loads them).
 fn check(sources: &[(&str, &str)], origin: impl Fn(&str) -> String) -> Result<()> {
+    // The messages checked here are the English ones.
+    toetsgen_base::lang::set(toetsgen_base::lang::Lang::En);
     let parsed: BTreeMap<String, Template> = (sources.iter())
         .filter_map(|(name, text)| {
             Some(((*name).to_owned(), Template::new(name, None, text).ok()?))

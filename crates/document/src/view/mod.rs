@@ -351,7 +351,8 @@ fn metadata(p: &Toetsplan) -> Vec<MetadataRij> {
             tekst: dates::lang(p.ingangsdatum.0),
         },
         MetadataRij {
-            label: "Naam van de toets",
+            label: "Naam van de toets", // document text
+
             tekst: format!("{}: {}", p.code, p.naam.trim()),
         },
     ];

@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::path::{OutputFile, SitePage};
 use toetsgen_base::fs::{self, Stamp};
+use toetsgen_base::msg;
 use toetsgen_document::pdf::{ProgramId, parse_version};
 use toetsgen_plan::limits::valid_plan_code;
 use toetsgen_plan::model::parse_iso_date;
@@ -123,19 +124,16 @@ impl Record {
         if std::fs::symlink_metadata(&path).is_err() {
             return Ok((Record::default(), Vec::new()));
         }
-        let text = fs::read_text_no_follow(&path).with_context(|| {
-            format!(
-                "the build record {} cannot be read; if it is a symbolic link, remove it: toetsgen follows no links to its own files",
-                path.display()
-            )
-        })?;
+        let text = fs::read_text_no_follow(&path)
+            .with_context(|| msg!("output-record-unreadable", path = &path))?;
         match serde_json::from_str::<raw::Record>(&text) {
             Ok(raw) => Ok(raw.checked()),
             Err(err) => Ok((
                 Record::default(),
-                vec![format!(
-                    "the build record {} is damaged ({err}); it is ignored, so no file is removed on its word and files already in the folder are only replaced where they hold exactly what this build writes",
-                    path.display()
+                vec![msg!(
+                    "output-record-damaged",
+                    path = &path,
+                    error = err.to_string()
                 )],
             )),
         }
@@ -163,7 +161,8 @@ impl Record {
             serde_json::to_writer_pretty(&mut *out, &saved).map_err(std::io::Error::other)?;
             out.write_all(b"\n")
         })
-        .context("cannot save the build record")?;
+        .context(msg!("output-record-cannot-save"))?;
+
         Ok(())
     }
 
@@ -274,6 +273,8 @@ mod tests {
     /// A damaged record is ignored, and reported with what that means.
     #[test]
     fn damaged_record_is_ignored_and_explained() {
+        // The messages checked here are the English ones.
+        toetsgen_base::lang::set(toetsgen_base::lang::Lang::En);
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(FILE_NAME), "{ nee").unwrap();
         let (record, problems) = Record::load(dir.path()).unwrap();

@@ -1,6 +1,7 @@
 //! The record as it is stored: plain strings, checked into the typed record on reading.
 
 use super::*;
+use toetsgen_base::msg;
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -36,11 +37,11 @@ impl Programma {
             && self.versie.bytes().all(|b| b.is_ascii_digit() || b == b'.')
             && parse_version(&self.versie).is_some();
         if !version_like {
-            return Err("its version is not a version such as 0.15.1".to_owned());
+            return Err(msg!("output-record-bad-version"));
         }
         let path = std::path::PathBuf::from(&self.pad);
         if !path.is_absolute() || self.gewijzigd_ns >= 1_000_000_000 {
-            return Err("its path or time is not one".to_owned());
+            return Err(msg!("output-record-bad-program"));
         }
         let id = ProgramId {
             path,
@@ -95,21 +96,29 @@ impl Record {
                 Ok(plan) => {
                     plannen.insert(code, plan);
                 }
-                Err(why) => problems.push(format!("plan `{}`: {why}", code.escape_debug())),
+                Err(why) => problems.push(msg!(
+                    "output-record-plan",
+                    code = code.escape_debug().to_string(),
+                    why = why
+                )),
             }
         }
         let site = (self.site.into_iter())
             .filter_map(|page| {
                 SitePage::parse(&page)
                     .map_err(|why| {
-                        problems.push(format!("site page `{}`: {why}", page.escape_debug()))
+                        problems.push(msg!(
+                            "output-record-site-page",
+                            page = page.escape_debug().to_string(),
+                            why = why
+                        ))
                     })
                     .ok()
             })
             .collect();
         let typst_program = (self.typst_programma).and_then(|p| {
             p.checked()
-                .map_err(|why| problems.push(format!("typst_programma: {why}")))
+                .map_err(|why| problems.push(msg!("output-record-typst", why = why)))
                 .ok()
         });
         let record = super::Record {
@@ -127,7 +136,7 @@ impl Record {
 impl PlanRecord {
     fn checked(self, code: &str, problems: &mut Vec<String>) -> Result<super::PlanRecord, String> {
         if !valid_plan_code(code) {
-            return Err("not a plan code".to_owned());
+            return Err(msg!("output-record-not-plan-code"));
         }
         let versie = parse_iso_date(&self.versie)?;
         let mut bestanden = BTreeMap::new();
@@ -143,7 +152,7 @@ impl PlanRecord {
         let mut eerdere_versies = BTreeMap::new();
         for (date, files) in self.eerdere_versies {
             let Ok(day) = parse_iso_date(&date) else {
-                problems.push(entry(code, &date, "not a version date (YYYY-MM-DD)"));
+                problems.push(entry(code, &date, &msg!("output-record-not-version-date")));
                 continue;
             };
             let kept = (files.iter())
@@ -175,10 +184,8 @@ impl PlanRecord {
 fn earlier_or_current(code: &str, versie: NaiveDate, path: &str) -> Result<OutputFile, String> {
     let file = OutputFile::parse(path)?;
     match file.version() {
-        _ if file.plan() != code => Err("it is not a file of this plan".to_owned()),
-        Some(v) if v >= versie => Err(format!(
-            "it is a file of version {v}, not of an earlier one"
-        )),
+        _ if file.plan() != code => Err(msg!("output-record-other-plan")),
+        Some(v) if v >= versie => Err(msg!("output-record-not-earlier", version = v.to_string())),
         _ => Ok(file),
     }
 }
@@ -187,7 +194,7 @@ fn earlier_or_current(code: &str, versie: NaiveDate, path: &str) -> Result<Outpu
 fn own_file(code: &str, version: Option<NaiveDate>, path: &str) -> Result<OutputFile, String> {
     let file = OutputFile::parse(path)?;
     if file.plan() != code || file.version() != version {
-        return Err("it is not a file of this plan (or of this version)".to_owned());
+        return Err(msg!("output-record-not-own"));
     }
     Ok(file)
 }
@@ -200,12 +207,17 @@ fn hash_ok(file: &FileRecord) -> Result<(), String> {
     if is_hash(&file.sha256) && file.typst_bron.as_deref().is_none_or(is_hash) {
         Ok(())
     } else {
-        Err("its hash is not a SHA-256".to_owned())
+        Err(msg!("output-record-bad-hash"))
     }
 }
 
 fn entry(code: &str, what: &str, why: &str) -> String {
-    format!("plan {code}, entry `{}`: {why}", what.escape_debug())
+    msg!(
+        "output-record-entry",
+        code = code,
+        entry = what.escape_debug().to_string(),
+        why = why
+    )
 }
 
 /// The typed record as it is stored, the same JSON as [`Record`], serialized a plan at a time:

@@ -29,6 +29,7 @@ use crate::path::{OutputFile, RelPath, SitePage};
 use crate::record::{FILE_NAME, FileRecord, PageRecord, Record};
 use crate::site;
 use toetsgen_base::fs::{Stamp, sha256};
+use toetsgen_base::msg;
 use toetsgen_document::Format;
 use toetsgen_document::context::DocumentInfo;
 use toetsgen_document::templates::Templates;
@@ -217,7 +218,7 @@ impl<'a> Writer<'a> {
     ) -> Result<()> {
         self.tally.unchanged += files.len();
         let Some(record) = self.record.plannen.get_mut(code) else {
-            bail!("plan {code} is not in the build record");
+            bail!(msg!("output-plan-not-recorded", code = code));
         };
         for (file, stamp) in files {
             if let Some(rec) = record.bestanden.get_mut(&file) {
@@ -309,11 +310,11 @@ impl<'a> Writer<'a> {
         if ours || self.force || !self.out.exists(rel) || self.holds(rel, data).is_some() {
             return Ok(());
         }
-        bail!(
-            "{} was not written by toetsgen (the build record {} does not list it), so it is left alone: move it elsewhere, or run `toetsgen build --force` to overwrite it",
-            self.out.root().join(rel.as_str()).display(),
-            FILE_NAME
-        )
+        bail!(msg!(
+            "output-not-ours",
+            path = &self.out.root().join(rel.as_str()),
+            record = FILE_NAME
+        ))
     }
 
     /// Writes a page of the site made by `write` as it is made (staged, never whole in memory)

@@ -11,12 +11,13 @@ use std::sync::atomic::Ordering;
 use std::time::Instant;
 
 use super::connections::{Connections, Place};
-use super::head::{Head, HeadError, read_head};
+use super::head::{Bad, Head, HeadError, read_head};
 use super::open::{Opened, open_in};
 use super::respond::{Answer, Body, linger, write};
 use super::{Context, KEEPALIVE, short_of_files};
 use crate::limits::{HEAD_TIMEOUT, PAGE_START, WRITE_TIMEOUT};
 use crate::page::{self, PREFIX, Route};
+use toetsgen_base::{lang, msg};
 use toetsgen_output::path::RelPath;
 
 /// Serves the connection in `place` until it ends.
@@ -40,15 +41,12 @@ pub(crate) fn serve(place: &Place, list: &Connections, context: &Context) {
             Err(HeadError::Closed | HeadError::TimedOut { started: false }) => return,
             Err(err) => {
                 let answer = match err {
-                    HeadError::TooLarge(414) => {
-                        Answer::message(414, "the request's path is too long for toetsgen serve")
+                    HeadError::TooLarge(414) => Answer::message(414, msg!("serve-path-too-long")),
+                    HeadError::TooLarge(status) => {
+                        Answer::message(status, msg!("serve-headers-too-large"))
                     }
-                    HeadError::TooLarge(status) => Answer::message(
-                        status,
-                        "the request's headers are too large for toetsgen serve",
-                    ),
-                    HeadError::Bad(status, why) => Answer::message(status, why),
-                    _ => Answer::message(408, "the request came too slowly"),
+                    HeadError::Bad(status, why) => Answer::message(status, bad(why)),
+                    _ => Answer::message(408, msg!("serve-too-slow")),
                 };
                 write(stream, answer, false, true);
                 linger(stream);
@@ -76,6 +74,22 @@ pub(crate) fn serve(place: &Place, list: &Connections, context: &Context) {
     }
 }
 
+/// Why a request was not understood, as its answer says.
+fn bad(why: Bad) -> String {
+    match why {
+        Bad::NoHost => msg!("serve-no-host"),
+        Bad::RequestLine => msg!("serve-bad-request-line"),
+        Bad::RequestLineNotText => msg!("serve-request-line-not-text"),
+        Bad::Version => msg!("serve-bad-version"),
+        Bad::HeaderLine => msg!("serve-bad-header-line"),
+        Bad::Folded => msg!("serve-folded-header"),
+        Bad::NoColon => msg!("serve-header-no-colon"),
+        Bad::HeaderName => msg!("serve-bad-header-name"),
+        Bad::HeaderControl => msg!("serve-header-control"),
+        Bad::TwoHosts => msg!("serve-two-hosts"),
+    }
+}
+
 /// What a request gets.
 enum Reply {
     Answer(Answer),
@@ -86,16 +100,13 @@ enum Reply {
 /// The answer to one request.
 fn answer(head: &Head, list: &Connections, context: &Context) -> Reply {
     if !matches!(head.method.as_str(), "GET" | "HEAD") {
-        let answer = Answer::message(405, "only GET and HEAD are served");
+        let answer = Answer::message(405, msg!("serve-only-get"));
         return Reply::Answer(answer.with("Allow", "GET, HEAD"));
     }
     if !host_allowed(head.host.as_deref(), context.bound) {
         return Reply::Answer(Answer::message(
             403,
-            format!(
-                "refused: the request's Host does not name this server; open http://{}/ (toetsgen serve answers only requests for its own address, so that no other web site can read the documents through your browser)",
-                context.bound
-            ),
+            msg!("serve-wrong-host", addr = context.bound.to_string()),
         ));
     }
     match (head.target.strip_prefix(PREFIX)).map(|r| r.split('?').next().unwrap_or(r)) {
@@ -110,10 +121,7 @@ fn answer(head: &Head, list: &Connections, context: &Context) -> Reply {
     let problems = context.lock().0.problems.clone();
     Reply::Answer(match page::route(&head.target) {
         Route::File(rel) => file(list, context, &rel, &problems),
-        Route::Refused(why) => Answer::message(
-            403,
-            format!("refused: {why}; toetsgen serve only serves files inside the output folder"),
-        ),
+        Route::Refused(why) => Answer::message(403, msg!("serve-refused-path", why = why)),
     })
 }
 
@@ -177,18 +185,13 @@ fn file(list: &Connections, context: &Context, rel: &RelPath, problems: &[String
         Opened::Folder => return Answer::message(301, "").with("Location", format!("/{rel}/")),
         Opened::Missing => return not_found(),
         Opened::Link(path) => {
-            return Answer::message(
-                403,
-                format!(
-                    "refused: {path} is a symbolic link: toetsgen never reads, writes or removes through a link in the output folder (it could lead outside it); remove the link"
-                ),
-            );
+            return Answer::message(403, msg!("serve-refused-link", path = path));
         }
         Opened::Special => {
-            return Answer::message(403, format!("refused: {rel} is not a plain file"));
+            return Answer::message(403, msg!("serve-refused-special", path = rel.as_str()));
         }
         Opened::Failed(err) => {
-            return Answer::message(503, format!("{rel} cannot be read just now: {err}"));
+            return Answer::message(503, cannot_read_now(rel, &err));
         }
     };
     let kind = page::content_type(rel);
@@ -199,7 +202,7 @@ fn file(list: &Connections, context: &Context, rel: &RelPath, problems: &[String
     // rest is streamed like any file.
     let mut start = Vec::new();
     if let Err(err) = (&file).take(PAGE_START).read_to_end(&mut start) {
-        return Answer::message(503, format!("{rel} cannot be read just now: {err}"));
+        return Answer::message(503, cannot_read_now(rel, &err));
     }
     let at = page::insertion_point(&start);
     let mut head = start[..at].to_vec();
@@ -212,6 +215,15 @@ fn file(list: &Connections, context: &Context, rel: &RelPath, problems: &[String
         extra: Vec::new(),
         body: Body::Spliced(head, file, rest),
     }
+}
+
+/// The answer's text when a file cannot be read now (no file handle left, no permission).
+fn cannot_read_now(rel: &RelPath, err: &std::io::Error) -> String {
+    msg!(
+        "serve-cannot-read-now",
+        path = rel.as_str(),
+        error = lang::io_error(err)
+    )
 }
 
 /// The status as JSON: builds so far, whether the last one succeeded, its problems.
@@ -232,7 +244,7 @@ fn events(mut stream: &TcpStream, context: &Context) {
     let open = context.event_streams.fetch_add(1, Ordering::AcqRel);
     let _count = EventCount(context);
     if open >= context.max_event_streams {
-        let answer = Answer::message(503, "too many pages are open; close some");
+        let answer = Answer::message(503, msg!("serve-too-many-pages"));
         write(stream, answer.with("Retry-After", "10"), false, true);
         return;
     }

@@ -33,7 +33,32 @@ pub(crate) enum HeadError {
     /// The request line is too long (414) or the headers are (431).
     TooLarge(u16),
     /// Not a request this server understands, with the status to answer and why.
-    Bad(u16, &'static str),
+    Bad(u16, Bad),
+}
+
+/// What is wrong with a request this server does not understand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Bad {
+    /// An HTTP/1.1 request without `Host`.
+    NoHost,
+    /// The request line is not `METHOD /path HTTP/1.1`.
+    RequestLine,
+    /// The request line is not UTF-8.
+    RequestLineNotText,
+    /// An HTTP version other than 1.0 and 1.1.
+    Version,
+    /// A header line is not `Name: value`.
+    HeaderLine,
+    /// A folded header line.
+    Folded,
+    /// A header line without `:`.
+    NoColon,
+    /// A header's name is not a token.
+    HeaderName,
+    /// A header's value holds a control character.
+    HeaderControl,
+    /// `Host` given twice.
+    TwoHosts,
 }
 
 /// Reads one request head from `reader`, whose stream is `stream`, before `deadline`.
@@ -74,7 +99,7 @@ pub(crate) fn read_head(
             .map_err(|e| too_large(e, 431))?;
         if line.is_empty() {
             if head.host.is_none() && version == Version::Http11 {
-                return Err(HeadError::Bad(400, "an HTTP/1.1 request names its Host"));
+                return Err(HeadError::Bad(400, Bad::NoHost));
             }
             return Ok(head);
         }
@@ -102,9 +127,9 @@ fn too_large(err: HeadError, status: u16) -> HeadError {
 
 /// `GET /path HTTP/1.1`, split and checked.
 fn request_line(line: &[u8]) -> Result<(String, String, Version), HeadError> {
-    let bad = HeadError::Bad(400, "the request line is not `METHOD /path HTTP/1.1`");
-    let text = std::str::from_utf8(line)
-        .map_err(|_| HeadError::Bad(400, "the request line is not text"))?;
+    let bad = HeadError::Bad(400, Bad::RequestLine);
+    let text =
+        std::str::from_utf8(line).map_err(|_| HeadError::Bad(400, Bad::RequestLineNotText))?;
     let mut parts = text.split(' ');
     let (Some(method), Some(target), Some(version), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
@@ -115,7 +140,7 @@ fn request_line(line: &[u8]) -> Result<(String, String, Version), HeadError> {
         "HTTP/1.1" => Version::Http11,
         "HTTP/1.0" => Version::Http10,
         v if v.starts_with("HTTP/") => {
-            return Err(HeadError::Bad(505, "only HTTP/1.0 and HTTP/1.1 are served"));
+            return Err(HeadError::Bad(505, Bad::Version));
         }
         _ => return Err(bad),
     };
@@ -133,28 +158,26 @@ fn request_line(line: &[u8]) -> Result<(String, String, Version), HeadError> {
 
 /// One header line, whatever of it the server needs kept in `head`.
 fn header(line: &[u8], head: &mut Head) -> Result<(), HeadError> {
-    let bad = HeadError::Bad(400, "a header line is not `Name: value`");
+    let bad = HeadError::Bad(400, Bad::HeaderLine);
     if line.first().is_some_and(|b| *b == b' ' || *b == b'\t') {
-        return Err(HeadError::Bad(400, "folded header lines are not accepted"));
+        return Err(HeadError::Bad(400, Bad::Folded));
     }
     let text = std::str::from_utf8(line).map_err(|_| bad)?;
     let (name, value) = text
         .split_once(':')
-        .ok_or(HeadError::Bad(400, "a header line has no `:`"))?;
+        .ok_or(HeadError::Bad(400, Bad::NoColon))?;
     let value = value.trim_matches([' ', '\t']);
     if name.is_empty() || name.bytes().any(|b| !b.is_ascii_graphic()) {
-        return Err(HeadError::Bad(400, "a header's name is not a plain word"));
+        return Err(HeadError::Bad(400, Bad::HeaderName));
     }
     if value.chars().any(|c| c.is_control() && c != '\t') {
-        return Err(HeadError::Bad(
-            400,
-            "a header's value holds a control character",
-        ));
+        return Err(HeadError::Bad(400, Bad::HeaderControl));
     }
     if name.eq_ignore_ascii_case("host") {
         if head.host.is_some() {
-            return Err(HeadError::Bad(400, "a request names one Host"));
+            return Err(HeadError::Bad(400, Bad::TwoHosts));
         }
+
         head.host = Some(value.to_owned());
     } else if name.eq_ignore_ascii_case("connection") {
         // HTTP/1.0 connections always end after the answer (no `Connection: keep-alive` is

@@ -128,6 +128,8 @@ pub(crate) fn linger(mut stream: &TcpStream) {
     }
 }
 
+/// The reason phrase of a status line, as HTTP defines it (RFC 9110): protocol text, the same in
+/// every language.
 fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
@@ -135,13 +137,14 @@ fn reason(status: u16) -> &'static str {
         400 => "Bad Request",
         403 => "Forbidden",
         404 => "Not Found",
-        405 => "Method Not Allowed",
+        405 => "Method Not Allowed", // document text: HTTP's own reason phrase
         408 => "Request Timeout",
-        414 => "URI Too Long",
-        431 => "Request Header Fields Too Large",
-        500 => "Internal Server Error",
+        414 => "URI Too Long", // document text: HTTP's own reason phrase
+        431 => "Request Header Fields Too Large", // document text: HTTP's own reason phrase
+        500 => "Internal Server Error", // document text: HTTP's own reason phrase
         503 => "Service Unavailable",
-        505 => "HTTP Version Not Supported",
+        505 => "HTTP Version Not Supported", // document text: HTTP's own reason phrase
+
         _ => "",
     }
 }
