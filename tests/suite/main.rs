@@ -17,6 +17,7 @@ mod import;
 mod import_contract;
 mod invalid_plans;
 mod lang;
+mod lang_plan;
 mod limits;
 mod navigation;
 mod new;
