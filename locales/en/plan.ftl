@@ -192,3 +192,11 @@ plan-archive-differs = { $place } differs from version { $version } as it was pu
 plan-archive-fix-correction = a correction may change only wording (texts): for this change, give the changed toetstermen (or the plan) a new `gewijzigd` date instead
 plan-archive-fix-toetsterm = a change of content needs a new version: set `gewijzigd` of toetsterm { $code } to the day of the change (e.g. { $today }). A typo that changes no meaning may instead be recorded under `correcties:` with its date and reason
 plan-archive-fix-plan = a change of content needs a new version: set the plan's `gewijzigd` to the day of the change (e.g. { $today }), or that of the changed toetstermen. A typo that changes no meaning may instead be recorded under `correcties:` with its date and reason
+
+## The table of `toetsgen wijzigingen` (changes.rs): the office's own column names in every language.
+plan-changes-plan = Plan
+plan-changes-toetsterm = Toetsterm
+plan-changes-gewijzigd = Gewijzigd
+plan-changes-tekst = Tekst
+plan-changes-new = (nieuw) { $tekst }
+plan-changes-removed = (verwijderd) { $tekst }

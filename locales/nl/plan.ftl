@@ -199,3 +199,11 @@ plan-archive-differs = { $place } verschilt van versie { $version } zoals die is
 plan-archive-fix-correction = een correctie mag alleen de woorden (teksten) veranderen: geef voor deze wijziging de gewijzigde toetstermen (of het plan) een nieuwe datum bij `gewijzigd`
 plan-archive-fix-toetsterm = een wijziging van de inhoud vraagt een nieuwe versie: zet `gewijzigd` van toetsterm { $code } op de dag van de wijziging (bijvoorbeeld { $today }). Een typefout die de betekenis niet verandert, kan ook onder `correcties:` staan, met de datum en de reden
 plan-archive-fix-plan = een wijziging van de inhoud vraagt een nieuwe versie: zet `gewijzigd` van het plan op de dag van de wijziging (bijvoorbeeld { $today }), of die van de gewijzigde toetstermen. Een typefout die de betekenis niet verandert, kan ook onder `correcties:` staan, met de datum en de reden
+
+## De tabel van `toetsgen wijzigingen` (changes.rs).
+plan-changes-plan = Plan
+plan-changes-toetsterm = Toetsterm
+plan-changes-gewijzigd = Gewijzigd
+plan-changes-tekst = Tekst
+plan-changes-new = (nieuw) { $tekst }
+plan-changes-removed = (verwijderd) { $tekst }
