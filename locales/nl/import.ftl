@@ -52,8 +52,8 @@ import-nested-table = { $place }: een cel bevat een eigen tabel; de tabellen van
 # Het toetsplan lezen uit de rijen (plan/).
 import-no-table = geen tabel met toetstermen gevonden: die begint met een kopregel met als eerste cel "Naam onderdeel en toetsnummer"
 import-control-characters = { $which } bevat { $n ->
-    [one] het stuurteken { $chars }, en dat kan niet in een toetsplan staan (Word toont het niet)
-   *[other] de stuurtekens { $chars }, en die kunnen niet in een toetsplan staan (Word toont ze niet)
+    [one] het stuurteken { $chars }; dat kan niet in een toetsplan staan (Word toont het niet)
+   *[other] de stuurtekens { $chars }; die kunnen niet in een toetsplan staan (Word toont ze niet)
 }: typ de tekst van die cel opnieuw en sla het document dan opnieuw op of exporteer het opnieuw
 import-which-text = de tekst
 import-which-cell = cel { $cell }

@@ -31,23 +31,23 @@ fn a_bad_session_file_in_dutch() {
         &["sessies/fout.yaml:3:7", "sessies/fout.yaml:8:"],
     );
     insta::assert_snapshot!(stderr, @r#"
-    error: `9.30` is geen tijd
+    fout: `9.30` is geen tijd
      --> sessies/fout.yaml:3:7
       |
     3 | tijd: "9.30"
       |       ^^^^^^
       |
-      = help: schrijf de begintijd als uren en minuten, bijvoorbeeld "09:30" (met de aanhalingstekens)
+      = tip: schrijf de begintijd als uren en minuten, bijvoorbeeld "09:30" (met de aanhalingstekens)
 
-    error: kandidaatnummer `7` staat er twee keer (eerst op regel 7)
+    fout: kandidaatnummer `7` staat er twee keer (eerst op regel 7)
      --> sessies/fout.yaml:8:33
       |
     8 |   - {naam: Piet Peters, nummer: "7"}
       |                                 ^^^
       |
-      = help: elke kandidaat heeft een eigen nummer: controleer beide rijen
+      = tip: elke kandidaat heeft een eigen nummer: controleer beide rijen
 
-    no packet made for sessies/fout.yaml: 2 errors (see above)
+    geen pakket gemaakt voor sessies/fout.yaml: 2 fouten (zie hierboven)
     "#);
 }
 
@@ -76,32 +76,32 @@ fn an_unknown_plan_and_a_broken_export_in_dutch() {
         1,
         &[],
     );
-    insta::assert_snapshot!(stderr, @r"
-    error: er is geen toetsplan met de code `X9`
+    insta::assert_snapshot!(stderr, @"
+    fout: er is geen toetsplan met de code `X9`
      --> sessies/onbekend.yaml:1:7
       |
     1 | plan: X9
       |       ^^
       |
-      = help: de gevonden toetsplannen zijn: V1; controleer de code, of geef de map met toetsplannen met --plans
+      = tip: de gevonden toetsplannen zijn: V1; controleer de code, of geef de map met toetsplannen met --plans
 
-    no packet made for sessies/onbekend.yaml: 1 error (see above)
+    geen pakket gemaakt voor sessies/onbekend.yaml: 1 fout (zie hierboven)
     ");
     let (_, stderr) = exits(
         in_dutch(&mut toetsgen(dir.path())).args(["pakket", "sessies/lijst.yaml"]),
         1,
         &[],
     );
-    insta::assert_snapshot!(stderr, @r"
-    error: deze rij heeft 3 velden, te veel: de kopregel heeft er 2
+    insta::assert_snapshot!(stderr, @"
+    fout: deze rij heeft 3 velden, te veel: de kopregel heeft er 2
      --> sessies/lijst.csv:3:1
       |
     3 | Piet Peters;2;Delft
       | ^^^^^^^^^^^^^^^^^^^
       |
-      = help: velden zijn gescheiden door `;` (zoals in de kopregel); zet een veld dat `;` bevat tussen dubbele aanhalingstekens, en geef elke kolom een waarde of laat hem leeg
+      = tip: velden zijn gescheiden door `;` (zoals in de kopregel); zet een veld dat `;` bevat tussen dubbele aanhalingstekens, en geef elke kolom een waarde of laat hem leeg
 
-    no packet made for sessies/lijst.yaml: 1 error (see above)
+    geen pakket gemaakt voor sessies/lijst.yaml: 1 fout (zie hierboven)
     ");
 }
 
@@ -122,11 +122,11 @@ fn refused_forms_in_dutch() {
         &[],
     );
     insta::assert_snapshot!(stderr, @"
-    error: ander.json: geen opgeslagen beoordelingsformulier: missing field `formaatversie` at line 1 column 26 (sla het formulier opnieuw op met Opslaan)
+    fout: ander.json: geen opgeslagen beoordelingsformulier: missing field `formaatversie` at line 1 column 26 (sla het formulier opnieuw op met Opslaan)
 
-    error: oud.json: het is opgeslagen met versie 2023-06-01 van plan F1; dat is niet de huidige versie van het toetsplan en die versie staat ook niet in het archief; de versies van F1 zijn 2024-01-01 (de huidige). Is die versie gepubliceerd voordat het archief werd bijgehouden, zet dan het toetsplan van die versie (uit het versiebeheer) in toetsplannen/archief/F1/2023-06-01.yaml en verzamel opnieuw; open anders het bestand in het huidige formulier, controleer elke waarde aan de hand van de huidige toetstermen en sla het opnieuw op
+    fout: oud.json: het is opgeslagen met versie 2023-06-01 van plan F1; dat is niet de huidige versie van het toetsplan en die versie staat ook niet in het archief; de versies van F1 zijn 2024-01-01 (de huidige). Is die versie gepubliceerd voordat het archief werd bijgehouden, zet dan het toetsplan van die versie (uit het versiebeheer) in toetsplannen/archief/F1/2023-06-01.yaml en verzamel opnieuw; open anders het bestand in het huidige formulier, controleer elke waarde aan de hand van de huidige toetstermen en sla het opnieuw op
 
-    Nothing written: every form was refused (see above); uitslagen/uitslagen.csv and uitslagen/uitslagen.md are left as they were
+    Niets geschreven: elk formulier is geweigerd (zie hierboven); uitslagen/uitslagen.csv en uitslagen/uitslagen.md zijn gebleven zoals ze waren
     ");
 }
 
@@ -176,12 +176,12 @@ fn import_problems_in_dutch() {
         &["plan.txt: regel 14"],
     );
     insta::assert_snapshot!(stderr, @"
-    error: cel 2 bevat de stuurtekens U+0007, U+0000, en die kunnen niet in een toetsplan staan (Word toont ze niet): typ de tekst van die cel opnieuw en sla het document dan opnieuw op of exporteer het opnieuw
+    fout: cel 2 bevat de stuurtekens U+0007, U+0000; die kunnen niet in een toetsplan staan (Word toont ze niet): typ de tekst van die cel opnieuw en sla het document dan opnieuw op of exporteer het opnieuw
       --> plan.txt: regel 14
 
-    error: cel 2 bevat het stuurteken U+001B, en dat kan niet in een toetsplan staan (Word toont het niet): typ de tekst van die cel opnieuw en sla het document dan opnieuw op of exporteer het opnieuw
+    fout: cel 2 bevat het stuurteken U+001B; dat kan niet in een toetsplan staan (Word toont het niet): typ de tekst van die cel opnieuw en sla het document dan opnieuw op of exporteer het opnieuw
       --> plan.txt: regel 23
 
-    Nothing written: 2 problems to fix in plan.txt
+    Niets geschreven: 2 problemen op te lossen in plan.txt
     ");
 }

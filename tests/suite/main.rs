@@ -19,6 +19,7 @@ mod invalid_plans;
 mod lang;
 mod lang_input;
 mod lang_out;
+mod lang_plan;
 mod limits;
 mod navigation;
 mod new;

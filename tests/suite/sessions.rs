@@ -61,6 +61,8 @@ fn cases(dir: &str) -> Vec<PathBuf> {
 #[test]
 fn each_bad_session_reports_its_pinned_message() {
     std::env::set_current_dir(crate::common::root()).unwrap();
+    // The messages are made in this process, pinned in English.
+    toetsgen::base::lang::set(toetsgen::base::lang::Lang::En);
     let cases = cases("tests/fixtures/sessions/invalid");
     assert!(cases.len() >= 18, "found {} cases", cases.len());
     for case in &cases {

@@ -164,7 +164,7 @@ fn a_correction_cannot_change_a_level() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = stderr_of(&out);
     assert!(
-        stderr.contains("veld `niveaus` differs from version 2021-09-01"),
+        stderr.contains("field `niveaus` differs from version 2021-09-01"),
         "{stderr}"
     );
     assert!(

@@ -213,6 +213,12 @@ impl From<&String> for Arg {
     }
 }
 
+impl From<&Box<str>> for Arg {
+    fn from(text: &Box<str>) -> Self {
+        Arg::from(&**text)
+    }
+}
+
 impl From<&std::path::Path> for Arg {
     fn from(path: &std::path::Path) -> Self {
         Arg(FluentValue::from(path.display().to_string()))

@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::diff::{self, Piece};
 use crate::history::History;
 use crate::model::Toetsplan;
+use toetsgen_base::msg;
 
 /// The changes of one plan.
 #[derive(Debug, Serialize, PartialEq)]
@@ -114,22 +115,22 @@ fn one_line(text: &str) -> String {
 /// said so.
 pub fn table(changes: &[PlanChanges]) -> String {
     let mut rows = vec![[
-        "Plan".to_owned(),
-        "Toetsterm".to_owned(),
-        "Gewijzigd".to_owned(),
-        "Tekst".to_owned(),
+        msg!("plan-changes-plan"),
+        msg!("plan-changes-toetsterm"),
+        msg!("plan-changes-gewijzigd"),
+        msg!("plan-changes-tekst"),
     ]];
     for p in changes {
         for t in &p.toetstermen {
             let tekst = match (&t.oud, t.nieuw) {
                 (Some(oud), _) => diff::marked(oud, &t.tekst),
-                (None, true) => format!("(nieuw) {}", t.tekst),
+                (None, true) => msg!("plan-changes-new", tekst = &t.tekst),
                 (None, false) => t.tekst.clone(),
             };
             rows.push([p.plan.clone(), t.code.clone(), t.gewijzigd.clone(), tekst]);
         }
         for r in &p.verwijderd {
-            let tekst = format!("(verwijderd) {}", r.tekst);
+            let tekst = msg!("plan-changes-removed", tekst = &r.tekst);
             rows.push([p.plan.clone(), r.code.clone(), p.versie.clone(), tekst]);
         }
     }

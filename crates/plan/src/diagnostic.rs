@@ -8,8 +8,13 @@
 //!    |
 //! 12 |       - code: V2.01
 //!    |               ^^^^^
+//!    = place: toetsterm V2.01 (onderdeel 1, Klantcontact), field `code`
 //!    = help: write it as `V1.` followed by its number, e.g. `V1.01`
 //! ```
+//!
+//! The place says where in the plan, as the office says it ([`place`](crate::place)); the words
+//! of the rendering ("error", "place", "help") come from the message catalogue, like the
+//! messages themselves.
 //!
 //! Text from the plan is shown with control characters escaped (`\u{1b}`), so a message can
 //! never drive the terminal.
@@ -17,6 +22,7 @@
 use std::fmt;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use toetsgen_base::msg;
 
 /// How serious a problem is: errors stop a plan from being built, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -45,10 +51,13 @@ pub struct Diagnostic {
     pub file: String,
     /// Where in the file; `None` when the problem concerns the whole file.
     pub location: Option<Location>,
+    /// Where in the file, as the office says it ("toetsterm V1.04 (onderdeel 2, …), veld
+    /// `tekst`"); `None` when the location says enough.
+    pub place: Option<Box<str>>,
     /// What is wrong.
-    pub message: String,
+    pub message: Box<str>,
     /// How to fix it.
-    pub help: Option<String>,
+    pub help: Option<Box<str>>,
     /// The line of the file at `location`, shown under the message.
     pub line: Option<Box<str>>,
 }
@@ -60,7 +69,8 @@ impl Diagnostic {
             severity: Severity::Error,
             file: file.to_owned(),
             location,
-            message: message.into(),
+            place: None,
+            message: message.into().into_boxed_str(),
             help: None,
             line: None,
         }
@@ -76,7 +86,13 @@ impl Diagnostic {
 
     /// Adds the advice on how to fix the problem.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.help = Some(help.into().into_boxed_str());
+        self
+    }
+
+    /// Adds where in the plan the problem is, as the office says it.
+    pub fn with_place(mut self, place: Option<String>) -> Self {
+        self.place = place.map(String::into_boxed_str);
         self
     }
 
@@ -119,8 +135,8 @@ pub fn sort_by_place<D: std::borrow::Borrow<Diagnostic>>(diagnostics: &mut [D]) 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let level = match self.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
+            Severity::Error => Level::ERROR.with_name(msg!("plan-label-error")),
+            Severity::Warning => Level::WARNING.with_name(msg!("plan-label-warning")),
         };
         let message = visible(&self.message);
         let file = visible(&self.file);
@@ -144,8 +160,14 @@ impl fmt::Display for Diagnostic {
                 group = group.element(annotate_snippets::Origin::path(&shown));
             }
         }
+        let place = self.place.as_deref().map(visible);
+        if let Some(place) = &place {
+            let label = Level::NOTE.with_name(msg!("plan-label-place"));
+            group = group.element(label.message(place));
+        }
         if let Some(help) = &help {
-            group = group.element(Level::HELP.message(help));
+            let label = Level::HELP.with_name(msg!("plan-label-help"));
+            group = group.element(label.message(help));
         }
         let rendered = Renderer::plain().render(&[group]).to_string();
         f.write_str(rendered.trim_end())
@@ -194,6 +216,7 @@ mod tests {
     /// The printed form is what users and tests read: file, line, column, the line, message, help.
     #[test]
     fn display_shows_location_line_and_help() {
+        toetsgen_base::lang::set(toetsgen_base::lang::Lang::En);
         let d = Diagnostic::error("a.yaml", Some(Location { line: 2, column: 7 }), "bad code")
             .with_source("naam: x\ncode: T-1, rest\n")
             .with_help("use letters");
@@ -203,9 +226,28 @@ mod tests {
         );
     }
 
+    /// The place in the plan stands above the advice, named by the catalogue.
+    #[test]
+    fn display_shows_the_place() {
+        toetsgen_base::lang::set(toetsgen_base::lang::Lang::En);
+        let d = Diagnostic::error("a.yaml", Some(Location { line: 1, column: 1 }), "leeg")
+            .with_source("tekst: ''\n")
+            .with_place(Some(
+                "toetsterm V1.04 (onderdeel 2, X), field `tekst`".into(),
+            ))
+            .with_help("schrijf");
+        assert!(
+            d.to_string().ends_with(
+                "  = place: toetsterm V1.04 (onderdeel 2, X), field `tekst`\n  = help: schrijf"
+            ),
+            "{d}"
+        );
+    }
+
     /// Without the line, the location alone is shown.
     #[test]
     fn display_without_line() {
+        toetsgen_base::lang::set(toetsgen_base::lang::Lang::En);
         let d = Diagnostic::warning("a.yaml", None, "leeg");
         assert_eq!(d.to_string(), "warning: leeg\n--> a.yaml");
     }

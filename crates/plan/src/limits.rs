@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 
 use crate::diagnostic::Diagnostic;
+use toetsgen_base::msg;
 
 /// The largest plan file, in bytes (2 MiB: about 300 times the V1 plan).
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
@@ -40,11 +41,11 @@ pub fn file_too_large(display: &str, size: u64) -> Diagnostic {
     Diagnostic::error(
         display,
         None,
-        format!(
-            "the file is {} KiB, more than a toetsplan may be ({} KiB)",
-            size / 1024,
-            MAX_FILE_BYTES / 1024
+        msg!(
+            "plan-file-too-large",
+            kib = size / 1024,
+            max = MAX_FILE_BYTES / 1024
         ),
     )
-    .with_help("a toetsplan is a few to a few hundred KiB; check that this is the plan you meant, or split it into plans per module")
+    .with_help(msg!("plan-file-too-large.help"))
 }

@@ -3,14 +3,17 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Location};
 use crate::limits;
 use crate::model::Toetsplan;
+use crate::place;
 use crate::spans::Spans;
 use toetsgen_base::fs::{self, ReadError};
+use toetsgen_base::lang::io_error;
+use toetsgen_base::msg;
 
 /// A parsed plan together with where it came from.
 #[derive(Debug, Clone)]
@@ -30,21 +33,17 @@ pub struct SourcePlan {
 /// the plan archive (`archief/` directly in `dir`).
 pub fn discover(dir: &Path) -> Result<Vec<PathBuf>> {
     if dir.is_file() {
+        let parent = dir
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         anyhow::bail!(
-            "{} is a file, not a folder: name the folder that holds the toetsplannen with --plans (for example `--plans {}`)",
-            dir.display(),
-            dir.parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new("."))
-                .display()
+            "{}",
+            msg!("plan-plans-is-file", path = dir, parent = parent)
         );
     }
     if !dir.is_dir() {
-        anyhow::bail!(
-            "the plans folder {} does not exist: create it and put the toetsplannen (.yaml) in it, \
-             or name another folder with --plans",
-            dir.display()
-        );
+        anyhow::bail!("{}", msg!("plan-plans-missing", path = dir));
     }
     let mut files = Vec::new();
     let walker = WalkDir::new(dir)
@@ -56,8 +55,22 @@ pub fn discover(dir: &Path) -> Result<Vec<PathBuf>> {
             e.depth() == 0 || !(name.starts_with('.') || archive)
         });
     for entry in walker {
-        let entry =
-            entry.with_context(|| format!("cannot read the plans folder {}", dir.display()))?;
+        let entry = entry.map_err(|err| {
+            let detail = match (err.path(), err.io_error()) {
+                (Some(path), Some(io)) => {
+                    msg!(
+                        "plan-plans-unreadable-at",
+                        path = path,
+                        detail = io_error(io)
+                    )
+                }
+                _ => err.to_string(),
+            };
+            anyhow::anyhow!(
+                "{}",
+                msg!("plan-plans-unreadable", path = dir, detail = detail)
+            )
+        })?;
         let is_yaml = entry
             .path()
             .extension()
@@ -69,10 +82,7 @@ pub fn discover(dir: &Path) -> Result<Vec<PathBuf>> {
         }
     }
     if files.is_empty() {
-        anyhow::bail!(
-            "no toetsplannen (*.yaml) found in {}: put the plans there, or name their folder with --plans",
-            dir.display()
-        );
+        anyhow::bail!("{}", msg!("plan-plans-none", path = dir));
     }
     Ok(files)
 }
@@ -88,14 +98,19 @@ pub fn load(path: &Path) -> Result<SourcePlan, Diagnostic> {
             return Err(limits::file_too_large(&display, size));
         }
         Err(Err(other)) => {
+            let detail = match other {
+                fs::BoundedReadError::Io(io) => io_error(&io),
+                fs::BoundedReadError::Outside(folder) => {
+                    msg!("plan-file-outside", folder = folder)
+                }
+                _ => msg!("plan-file-not-plain"),
+            };
             return Err(Diagnostic::error(
                 &display,
                 None,
-                format!("cannot read the file: {other}"),
+                msg!("plan-file-unreadable", detail = detail),
             )
-            .with_help(
-                "a toetsplan is a plain text file (.yaml): remove or rename what is there",
-            ));
+            .with_help(msg!("plan-file-not-plain.help")));
         }
     };
     parse(&display, source)
@@ -108,20 +123,22 @@ pub fn read_error(display: &str, err: ReadError) -> Diagnostic {
         ReadError::NotUtf8 { line, column, .. } => Diagnostic::error(
             display,
             Some(Location { line, column }),
-            "the file is not valid UTF-8",
+            msg!("plan-file-not-utf8"),
         )
-        .with_help("save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8)"),
-        ReadError::Io { source, .. } => {
-            Diagnostic::error(display, None, format!("cannot read the file: {source}"))
-        }
+        .with_help(msg!("plan-file-not-utf8.help")),
+        ReadError::Io { source, .. } => Diagnostic::error(
+            display,
+            None,
+            msg!("plan-file-unreadable", detail = io_error(&source)),
+        ),
     }
 }
 
 /// Parses the text of a plan; `display` names it in messages.
 pub fn parse(display: &str, source: String) -> Result<SourcePlan, Diagnostic> {
     if is_blank(&source) {
-        return Err(Diagnostic::error(display, None, "the file is empty")
-            .with_help("a toetsplan needs at least `code`, `naam`, `ingangsdatum` and `onderdelen`; see SPEC.md or toetsplannen/V1-dienstverlening.yaml for an example"));
+        return Err(Diagnostic::error(display, None, msg!("plan-file-empty"))
+            .with_help(msg!("plan-file-empty.help")));
     }
     if source.len() > limits::MAX_FILE_BYTES {
         return Err(limits::file_too_large(display, source.len() as u64));
@@ -143,13 +160,16 @@ pub fn parse(display: &str, source: String) -> Result<SourcePlan, Diagnostic> {
         }),
         Err(err) => {
             let path = err.path().to_string();
-            Err(yaml_error(
-                display,
-                &path,
-                &err.into_inner(),
-                &source,
-                &spans,
-            ))
+            let err = err.into_inner();
+            let d = reader_error(display, &path, &err, &source, &spans, true);
+            // A missing field is placed where it belongs: the field of its mapping.
+            let raw = raw_message(if path == "." { "" } else { &path }, &err);
+            let place_path = match missing_field(&raw) {
+                Some(field) if path == "." => field.to_owned(),
+                Some(field) => format!("{path}.{field}"),
+                None => path,
+            };
+            Err(d.with_place(place::of(&place_path, &spans)))
         }
     }
 }
@@ -175,29 +195,30 @@ pub fn control_character(display: &str, source: &str) -> Option<Diagnostic> {
         Diagnostic::error(
             display,
             Some(location),
-            format!(
-                "the file holds the control character {} here, which no document can print",
-                char_name(ch)
-            ),
+            msg!("plan-control-character", character = char_name(ch)),
         )
         .with_source(source)
-        .with_help("remove it (it is invisible in most editors: delete the character at this place and type it again if needed)"),
+        .with_help(msg!("plan-control-character.help")),
     )
 }
 
 /// "U+001B (escape)": a character named so that a terminal shows it.
 pub fn char_name(ch: char) -> String {
     let name = match ch {
-        '\0' => " (NUL)",
-        '\u{1b}' => " (escape)",
-        '\u{7}' => " (bell)",
-        '\u{8}' => " (backspace)",
-        '\u{b}' => " (vertical tab)",
-        '\u{c}' => " (form feed)",
-        '\u{7f}' => " (delete)",
-        _ => "",
+        '\0' => Some(msg!("plan-char-nul")),
+        '\u{1b}' => Some(msg!("plan-char-escape")),
+        '\u{7}' => Some(msg!("plan-char-bell")),
+        '\u{8}' => Some(msg!("plan-char-backspace")),
+        '\u{b}' => Some(msg!("plan-char-vertical-tab")),
+        '\u{c}' => Some(msg!("plan-char-form-feed")),
+        '\u{7f}' => Some(msg!("plan-char-delete")),
+        _ => None,
     };
-    format!("U+{:04X}{name}", u32::from(ch))
+    let code = format!("U+{:04X}", u32::from(ch));
+    match name {
+        Some(name) => format!("{code} ({name})"),
+        None => code,
+    }
 }
 
 /// Nesting deeper than the limit, a YAML syntax error, or a key given twice, found by the span
@@ -207,61 +228,71 @@ fn structure_error(display: &str, source: &str, spans: &Spans) -> Option<Diagnos
         let d = Diagnostic::error(
             display,
             Some(at),
-            format!(
-                "the plan nests deeper than {} levels here",
-                limits::MAX_DEPTH
-            ),
+            msg!("plan-too-deep", max = limits::MAX_DEPTH),
         );
-        return Some(d.with_source(source).with_help(
-            "a toetsplan nests at most six levels (plan → onderdelen → toetstermen → niveaus); check the brackets and the indentation",
-        ));
+        return Some(d.with_source(source).with_help(msg!("plan-too-deep.help")));
     }
     if let Some((info, at)) = spans.syntax_error() {
-        let tab = source
-            .split('\n')
-            .nth(at.line.saturating_sub(1))
-            .is_some_and(|line| line.trim_start_matches(' ').starts_with('\t'));
-        let help = if tab {
-            "YAML does not allow tabs for indentation: indent with spaces"
+        let help = if tab_at(source, at) {
+            msg!("plan-help-tab")
         } else {
-            "check the indentation and quoting around this place; a text containing `: ` or starting with a special character such as `*`, `&`, `[` or `{` must be quoted"
+            msg!("plan-help-quoting")
         };
-        let d = Diagnostic::error(
-            display,
-            Some(at),
-            format!("the YAML cannot be read: {info}"),
-        );
+        let d = Diagnostic::error(display, Some(at), msg!("plan-yaml-syntax", detail = info));
         return Some(d.with_source(source).with_help(help));
     }
     if let Some(at) = spans.second_document() {
-        let d = Diagnostic::error(display, Some(at), "a second YAML document starts here");
-        return Some(d.with_source(source).with_help(
-            "a file holds one toetsplan: remove the extra `---` line or split the file",
-        ));
+        let d = Diagnostic::error(display, Some(at), msg!("plan-second-document"));
+        return Some(
+            d.with_source(source)
+                .with_help(msg!("plan-second-document.help")),
+        );
     }
     let (path, at) = spans.duplicate()?;
-    let (parent, field) = path.rsplit_once('.').unwrap_or(("", path));
-    let message = if parent.is_empty() {
-        format!("duplicate field `{field}`")
-    } else {
-        format!("{parent}: duplicate field `{field}`")
-    };
+    let field = path.rsplit_once('.').map_or(path, |(_, field)| field);
     Some(
-        Diagnostic::error(display, Some(at), message)
-            .with_source(source)
-            .with_help("a field may appear once: remove one of the two, or merge them"),
+        Diagnostic::error(
+            display,
+            Some(at),
+            msg!("plan-reader-duplicate-field", field = field),
+        )
+        .with_source(source)
+        .with_place(place::of(path, spans))
+        .with_help(msg!("plan-reader-duplicate-field.help")),
     )
+}
+
+/// Whether the line at `at` is indented with a tab.
+fn tab_at(source: &str, at: Location) -> bool {
+    source
+        .split('\n')
+        .nth(at.line.saturating_sub(1))
+        .is_some_and(|line| line.trim_start_matches(' ').starts_with('\t'))
 }
 
 /// Turns a YAML or serde error into a diagnostic with location and advice. The location is that
 /// of the failing value's path (`path`, from serde_path_to_error) in the span map — its key or its
-/// value, whichever the YAML reader pointed at — or else where the YAML reader stopped.
+/// value, whichever the YAML reader pointed at — or else where the YAML reader stopped. The
+/// message starts with the path (`kandidaten[2]: missing field \`naam\``); a plan's errors name
+/// their place instead ([`place`]).
 pub fn yaml_error(
     display: &str,
     path: &str,
     err: &serde_yaml::Error,
     source: &str,
     spans: &Spans,
+) -> Diagnostic {
+    reader_error(display, path, err, source, spans, false)
+}
+
+/// [`yaml_error`], with the path in front of the message unless `placed`.
+fn reader_error(
+    display: &str,
+    path: &str,
+    err: &serde_yaml::Error,
+    source: &str,
+    spans: &Spans,
+    placed: bool,
 ) -> Diagnostic {
     let reader = err.location().map(|l| Location {
         line: l.line(),
@@ -274,31 +305,169 @@ pub fn yaml_error(
         .find(|loc| Some(*loc) == reader)
         .or_else(|| (!path.is_empty()).then(|| spans.nearest(path)).flatten());
     let location = by_path.or(reader);
-    let mut message = strip_positions(&err.to_string());
-    if let Some((prefix, rest)) = message.split_once(": ")
-        && !prefix.contains(' ')
-        && path.starts_with(prefix)
-    {
-        message = rest.to_owned();
-    }
-    if !path.is_empty() {
+    let raw = raw_message(path, err);
+    let help = if location.is_some_and(|at| tab_at(source, at)) {
+        Some(msg!("plan-help-tab"))
+    } else {
+        advice(&raw)
+    };
+    let mut message = reader_message(&raw);
+    if !path.is_empty() && !placed {
         message = format!("{path}: {message}");
     }
-    let tab = location.is_some_and(|l| {
-        source
-            .lines()
-            .nth(l.line.saturating_sub(1))
-            .is_some_and(|line| line.trim_start_matches(' ').starts_with('\t'))
-    });
-    let help = if tab {
-        Some("YAML does not allow tabs for indentation: indent with spaces".to_owned())
-    } else {
-        advice(&message)
-    };
     let diagnostic = Diagnostic::error(display, location, message).with_source(source);
     match help {
         Some(help) => diagnostic.with_help(help),
         None => diagnostic,
+    }
+}
+
+/// What serde or the YAML reader says, without the place it names itself (the diagnostic shows
+/// the location, and the path or place).
+fn raw_message(path: &str, err: &serde_yaml::Error) -> String {
+    let raw = strip_positions(&err.to_string());
+    match raw.split_once(": ") {
+        Some((prefix, rest)) if !prefix.contains(' ') && path.starts_with(prefix) => {
+            rest.to_owned()
+        }
+        _ => raw,
+    }
+}
+
+/// The field a "missing field `x`" message names.
+pub fn missing_field(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("missing field `")?;
+    rest.split_once('`').map(|(field, _)| field)
+}
+
+/// What serde and the YAML reader say (in English), in the user's language: the messages whose
+/// form is known are told from the catalogue with their names filled in; the others (the
+/// details of a YAML syntax error) follow a lead sentence of ours.
+fn reader_message(raw: &str) -> String {
+    let quoted = |text: &str| -> Option<(String, String)> {
+        let rest = text.strip_prefix('`')?;
+        let (name, after) = rest.split_once('`')?;
+        Some((name.to_owned(), after.to_owned()))
+    };
+    if let Some(field) = missing_field(raw) {
+        return msg!("plan-reader-missing-field", field = field);
+    }
+    if let Some((field, rest)) = raw.strip_prefix("duplicate field ").and_then(quoted)
+        && rest.is_empty()
+    {
+        return msg!("plan-reader-duplicate-field", field = field);
+    }
+    if let Some((field, after)) = raw.strip_prefix("unknown field ").and_then(quoted)
+        && let Some(allowed) = after.strip_prefix(", ").and_then(allowed)
+    {
+        return msg!(
+            "plan-reader-unknown-field",
+            field = field,
+            allowed = allowed
+        );
+    }
+    if let Some((value, after)) = raw.strip_prefix("unknown variant ").and_then(quoted)
+        && let Some(allowed) = after.strip_prefix(", ").and_then(allowed)
+    {
+        return msg!(
+            "plan-reader-unknown-value",
+            value = value,
+            allowed = allowed
+        );
+    }
+    for (lead, id) in [
+        ("invalid type: ", "plan-reader-invalid-type"),
+        ("invalid value: ", "plan-reader-invalid-value"),
+    ] {
+        if let Some(rest) = raw.strip_prefix(lead)
+            && let Some((found, expected)) = rest.rsplit_once(", expected ")
+        {
+            let (found, expected) = (unexpected(found), expecting(expected));
+            return match id {
+                "plan-reader-invalid-type" => {
+                    msg!(
+                        "plan-reader-invalid-type",
+                        found = found,
+                        expected = expected
+                    )
+                }
+                _ => msg!(
+                    "plan-reader-invalid-value",
+                    found = found,
+                    expected = expected
+                ),
+            };
+        }
+    }
+    if raw.contains("recursion limit") || raw.contains("repetition limit") {
+        return msg!("plan-reader-too-large", detail = raw);
+    }
+    if is_syntax(raw) {
+        return msg!("plan-reader-syntax", detail = raw);
+    }
+    // A message of ours (a level, a date: already in the user's language), or one of the
+    // reader's without a known form.
+    raw.to_owned()
+}
+
+/// Whether a message of the YAML reader is about its syntax.
+fn is_syntax(message: &str) -> bool {
+    ["while parsing", "while scanning", "find expected", "found "]
+        .iter()
+        .any(|s| message.contains(s))
+}
+
+/// The names serde allows, from its "expected one of `a`, `b`", "expected `a` or `b`",
+/// "expected `a`" or "there are no fields".
+fn allowed(text: &str) -> Option<String> {
+    if text.starts_with("there are") {
+        return Some(msg!("plan-reader-allowed-none"));
+    }
+    let list = text.strip_prefix("expected ")?;
+    if let Some(list) = list.strip_prefix("one of ") {
+        return Some(msg!("plan-reader-allowed-list", list = list));
+    }
+    if let Some((first, second)) = list.split_once(" or ") {
+        return Some(msg!(
+            "plan-reader-allowed-two",
+            first = first,
+            second = second
+        ));
+    }
+    Some(msg!("plan-reader-allowed-one", only = list))
+}
+
+/// What serde found, as it says it (`string "RV"`, `integer \`-2\``, `sequence`).
+fn unexpected(found: &str) -> String {
+    let (kind, value) = found.split_once(' ').unwrap_or((found, ""));
+    match (kind, value) {
+        ("string", value) => msg!("plan-kind-string", value = value),
+        ("integer", value) => msg!("plan-kind-integer", value = value),
+        ("floating", value) => {
+            let value = value.strip_prefix("point ").unwrap_or(value);
+            msg!("plan-kind-float", value = value)
+        }
+        ("boolean", value) => msg!("plan-kind-boolean", value = value),
+        ("sequence", "") => msg!("plan-kind-sequence"),
+        ("map", "") => msg!("plan-kind-map"),
+        ("unit", "value") => msg!("plan-kind-unit"),
+        _ => found.to_owned(),
+    }
+}
+
+/// What serde expected, as it says it (`a sequence`, `u32`, `struct Toetsplan`); a kind the plan
+/// does not use as serde says it.
+fn expecting(expected: &str) -> String {
+    match expected {
+        "a sequence" => msg!("plan-expect-sequence"),
+        "a string" => msg!("plan-expect-string"),
+        "a boolean" => msg!("plan-expect-boolean"),
+        // The plan's numbers are all u32 (counts, never negative).
+        "u32" => msg!("plan-expect-u32"),
+        _ => match expected.strip_prefix("struct ") {
+            Some(name) => msg!("plan-expect-struct", name = name),
+            None => expected.to_owned(),
+        },
     }
 }
 
@@ -316,33 +485,25 @@ fn strip_positions(message: &str) -> String {
     format!("{}{}", &message[..i], &tail[skip..])
 }
 
+/// How to fix what serde or the YAML reader says (`message`, in its English).
 fn advice(message: &str) -> Option<String> {
-    let help = if message.contains("unknown field") {
-        "check the spelling of the field name; the fields allowed here are listed above"
+    Some(if message.contains("unknown field") {
+        msg!("plan-reader-unknown-field.help")
     } else if message.contains("unknown variant") {
-        "use one of the values listed above, written exactly so"
+        msg!("plan-reader-unknown-value.help")
     } else if message.contains("missing field") {
-        "add the missing field; SPEC.md lists every field of a toetsplan"
+        msg!("plan-reader-missing-field.help")
     } else if message.contains("repetition limit") || message.contains("recursion limit") {
-        "the file expands into too much data (nested anchors and aliases); write the plan out without `&anchor`/`*alias` chains"
+        msg!("plan-reader-too-large.help")
     } else if message.contains("expected a sequence") {
-        "write a list in square brackets, e.g. `niveaus: [PV]` or `niveaus: [K, B]`"
+        msg!("plan-help-list")
     } else if message.contains("invalid type") || message.contains("invalid value") {
-        "give the value the type named above; quote a text that looks like a number or date"
-    } else if [
-        "while parsing",
-        "while scanning",
-        "did not find expected",
-        "found ",
-    ]
-    .iter()
-    .any(|s| message.contains(s))
-    {
-        "check the indentation and quoting around this place; a text containing `: ` or starting with a special character such as `*`, `&`, `[` or `{` must be quoted"
+        msg!("plan-reader-invalid-type.help")
+    } else if is_syntax(message) {
+        msg!("plan-help-quoting")
     } else {
         return None;
-    };
-    Some(help.to_owned())
+    })
 }
 
 #[cfg(test)]

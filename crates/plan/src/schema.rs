@@ -61,7 +61,7 @@ impl JsonSchema for Datum {
             "type": "string",
             "format": "date",
             "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-            "description": "Een datum als JJJJ-MM-DD, bijvoorbeeld 2021-09-01 voor 1 september 2021; een bestaande dag, niet vóór 1970-01-01."
+            "description": "Een datum als JJJJ-MM-DD, bijvoorbeeld 2021-09-01 voor 1 september 2021; een bestaande dag, niet vóór 1970-01-01." // document text
         })
     }
 }
@@ -76,7 +76,7 @@ impl JsonSchema for Niveau {
         json_schema!({
             "type": "string",
             "enum": codes,
-            "description": "Een taxonomieniveau: K (kennis), B (begrip), RV (reproductieve vaardigheden) of PV (productieve vaardigheden)."
+            "description": "Een taxonomieniveau: K (kennis), B (begrip), RV (reproductieve vaardigheden) of PV (productieve vaardigheden)." // document text
         })
     }
 }
@@ -92,7 +92,7 @@ impl JsonSchema for AantalVragen {
                 { "type": "integer", "minimum": 0 },
                 { "type": "string", "minLength": 1, "maxLength": MAX_TEXT_CHARS }
             ],
-            "description": "Een heel getal (bijvoorbeeld 40) of een tekst (bijvoorbeeld \"Niet van toepassing\")."
+            "description": "Een heel getal (bijvoorbeeld 40) of een tekst (bijvoorbeeld \"Niet van toepassing\")." // document text
         })
     }
 }

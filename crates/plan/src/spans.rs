@@ -19,6 +19,8 @@ pub struct Spans {
     values: HashMap<String, Location>,
     keys: HashMap<String, Location>,
     nulls: HashSet<String>,
+    /// The texts of the fields that name a thing (`code`, `naam`), for [`place`](crate::place).
+    names: HashMap<String, String>,
     duplicate: Option<(String, Location)>,
     too_deep: Option<Location>,
     syntax: Option<(String, Location)>,
@@ -110,6 +112,12 @@ impl Spans {
         }
     }
 
+    /// The text of the `code` or `naam` field at `path` as written, if it is a plain value
+    /// (read even when the plan as a whole could not be: a place is named by it).
+    pub fn name(&self, path: &str) -> Option<&str> {
+        self.names.get(path).map(String::as_str)
+    }
+
     /// Whether the value at `path` is written as null (`~`, `null` or nothing).
     pub fn is_null(&self, path: &str) -> bool {
         self.nulls.contains(path)
@@ -177,6 +185,8 @@ impl Walk {
                 && matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL");
             if null {
                 self.spans.nulls.insert(at.clone());
+            } else if at.ends_with(".code") || at.ends_with(".naam") {
+                self.spans.names.insert(at.clone(), text);
             }
             self.spans.values.insert(at, here);
             advance(&mut self.stack);

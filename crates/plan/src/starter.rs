@@ -3,88 +3,14 @@
 
 use chrono::NaiveDate;
 
-/// The starting plan; `{…}` are filled in by [`yaml`].
-const STARTER: &str = r#"{modeline}
-# Nieuw toetsplan, gemaakt met `toetsgen new`. Vul de velden in en controleer het plan met
-# `toetsgen check`. Velden met "verplicht" moeten er staan; de andere mag u weglaten.
-# Teksten worden precies zo gedrukt als ze hier staan. Een lege regel begint een nieuwe alinea.
-
-# Een concept: `toetsgen check` controleert het plan, `toetsgen build` publiceert het nog niet.
-# Haal deze regel weg als het plan klaar is.
-concept: true
-# Code van de module (verplicht): 1 tot 20 letters en cijfers. Wordt gebruikt in map- en
-# bestandsnamen en is het begin van elke toetstermcode.
-code: {code}
-# Naam van de module (verplicht). De documenten tonen "code: naam".
-naam: {naam}
-# Inleiding boven de tabel met toetstermen.
-omschrijving: |
-  Beschrijf hier waar de module over gaat, voor wie de toets is en wat de kandidaat na de
-  module kan.
-# Datum waarop het toetsplan ingaat (verplicht), als JJJJ-MM-DD.
-ingangsdatum: {datum}
-# Toetsvorm, bijvoorbeeld "Proeve op de werkplek op basis van vijf klantgesprekken".
-toetsvorm: Proeve op de werkplek
-# Toegestane tijd.
-toegestane_tijd: 60 minuten
-# Aantal vragen: een heel getal (bijvoorbeeld 40) of een tekst.
-aantal_vragen: Niet van toepassing
-# Cesuur: wanneer de kandidaat geslaagd is.
-cesuur: Op basis van het beoordelingsformulier dat vooraf wordt uitgereikt bij de opdracht
-# Scoringsregels: hoe de toets wordt gescoord.
-scoringsregels: Op basis van het beoordelingsformulier dat vooraf wordt uitgereikt bij de opdracht
-# Toegestane hulpmiddelen.
-hulpmiddelen: Niet van toepassing
-# Waar de kandidaat de instructies krijgt.
-instructies: Worden verstrekt bij de opdracht
-# Totaal aantal opdrachten (de rij TOTAAL). Moet gelijk zijn aan de som van aantal_opdrachten
-# van de toetstermen. Weglaten als het plan geen opdrachten telt.
-totaal_opdrachten: 1
-# Hoe de toets wordt beoordeeld; dit bepaalt het beoordelingsformulier.
-beoordeling:
-  # waarnemingen (een proeve, de standaard) of vragen (een theorietoets). Bij een theorietoets:
-  # schrijf `soort: vragen`, geef elke toetsterm aantal_opdrachten (zijn aantal vragen), laat de
-  # regels hieronder weg en geef de cesuur als `minimaal_goed: 28` (minstens zoveel vragen goed).
-  soort: waarnemingen
-  # Aantal waarnemingen (kolommen om af te vinken), van 1 tot 10.
-  waarnemingen: 1
-  # Naam van één waarneming, bijvoorbeeld "Klantgesprek".
-  waarneming: Waarneming
-  # De oordelen per toetsterm, van laag naar hoog; minstens twee.
-  schaal: [onvoldoende, voldoende]
-  # Gestructureerde cesuur: minstens zoveel toetstermen moeten voldoende zijn.
-  minimaal_voldoende: 1
-  # Toetstermen die in elk geval voldoende moeten zijn.
-  verplicht: [{code}.01]
-# Laatste wijzigingsdatum van het plan zelf, als JJJJ-MM-DD: pas deze aan als iets buiten de
-# toetstermen verandert (bijvoorbeeld de cesuur). De nieuwste datum van het plan is zijn versie.
-gewijzigd: {datum}
-# Correcties van een typefout die de betekenis niet verandert, zonder nieuwe versie: elk met
-# datum en reden, bijvoorbeeld `- { datum: 2025-01-15, reden: typefout in {code}.01 }`.
-correcties: []
-# De onderdelen (verplicht, minstens één), elk met een kop en zijn toetstermen.
-onderdelen:
-  - naam: Eerste onderdeel
-    toetstermen:
-      # Code (verplicht): de code van het plan, een punt en een nummer.
-      - code: {code}.01
-        # De toetsterm (verplicht).
-        tekst: >-
-          Beschrijf hier wat de kandidaat moet kunnen.
-        # Laatste wijzigingsdatum (verplicht), als JJJJ-MM-DD. Pas deze aan als de tekst
-        # verandert: de documenten tonen zo welke versie ze zijn.
-        gewijzigd: {datum}
-        # Niveaus (verplicht, minstens één): K (kennis), B (begrip), RV (reproductieve
-        # vaardigheden), PV (productieve vaardigheden).
-        niveaus: [PV]
-        # Aantal opdrachten waarin deze toetsterm wordt getoetst.
-        aantal_opdrachten: 1
-"#;
+/// The starting plan (a document: Dutch in every language of the program, kept in a file of its
+/// own); `{…}` are filled in by [`yaml`].
+const STARTER: &str = include_str!("starter.yaml");
 
 /// The texts the starting plan holds for the office to replace: (a path in the plan, the text).
 pub const PLACEHOLDERS: [(&str, &str); 2] = [
-    ("omschrijving", "Beschrijf hier waar de module over gaat"),
-    ("tekst", "Beschrijf hier wat de kandidaat moet kunnen."),
+    ("omschrijving", "Beschrijf hier waar de module over gaat"), // document text
+    ("tekst", "Beschrijf hier wat de kandidaat moet kunnen."),   // document text
 ];
 
 /// The starting plan for `code` and `naam`, dated `today`, with `modeline` as its first line.

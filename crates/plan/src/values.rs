@@ -7,6 +7,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::Serialize;
 use serde::de::{self, Deserialize, Deserializer};
+use toetsgen_base::msg;
 
 /// A taxonomy level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -52,12 +53,7 @@ impl<'de> Deserialize<'de> for Niveau {
         Niveau::ALL
             .into_iter()
             .find(|n| n.code() == text.trim())
-            .ok_or_else(|| {
-                de::Error::custom(format!(
-                    "unknown level `{text}`: use K (kennis), B (begrip), RV (reproductieve \
-                     vaardigheden) or PV (productieve vaardigheden)"
-                ))
-            })
+            .ok_or_else(|| de::Error::custom(msg!("plan-level-unknown", level = text.as_str())))
     }
 }
 
@@ -81,17 +77,12 @@ pub fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
             _ => b.is_ascii_digit(),
         });
     if !shaped {
-        return Err(format!(
-            "`{text}` is not a date in the form YYYY-MM-DD: write e.g. 2021-09-01 for 1 september 2021"
-        ));
+        return Err(msg!("plan-date-format", text = text));
     }
-    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-        format!("`{text}` is not a real calendar date: check the day and the month")
-    })?;
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| msg!("plan-date-impossible", text = text))?;
     if date < crate::limits::FIRST_DATE {
-        return Err(format!(
-            "`{text}` lies before 1970-01-01, the earliest date toetsgen can put in a PDF: check the year"
-        ));
+        return Err(msg!("plan-date-too-early", text = text));
     }
     Ok(date)
 }
@@ -126,7 +117,7 @@ impl<'de> Deserialize<'de> for AantalVragen {
         impl de::Visitor<'_> for Visitor {
             type Value = AantalVragen;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a whole number (e.g. 40) or a text (e.g. Niet van toepassing)")
+                f.write_str(&msg!("plan-aantal-vragen-expected"))
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<AantalVragen, E> {
                 Ok(AantalVragen::Aantal(v))
@@ -134,11 +125,12 @@ impl<'de> Deserialize<'de> for AantalVragen {
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<AantalVragen, E> {
                 u64::try_from(v)
                     .map(AantalVragen::Aantal)
-                    .map_err(|_| E::custom(format!("aantal_vragen is {v}: it cannot be negative")))
+                    .map_err(|_| E::custom(msg!("plan-aantal-vragen-negative", n = v.to_string())))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<AantalVragen, E> {
-                Err(E::custom(format!(
-                    "aantal_vragen is {v}: use a whole number"
+                Err(E::custom(msg!(
+                    "plan-aantal-vragen-fraction",
+                    n = v.to_string()
                 )))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<AantalVragen, E> {
@@ -156,6 +148,7 @@ mod tests {
     /// Impossible dates must be refused, not rolled over to the next month.
     #[test]
     fn iso_dates_must_exist() {
+        toetsgen_base::lang::set(toetsgen_base::lang::Lang::En);
         assert!(parse_iso_date("2021-09-01").is_ok());
         assert!(
             parse_iso_date("2021-02-29")

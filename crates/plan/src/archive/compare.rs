@@ -1,9 +1,11 @@
 //! What differs between two plans of the same code: every field of the plan, every onderdeel by
 //! its place and every toetsterm by its code, each difference named as the office thinks of it
-//! ("toetsterm V1.04 (onderdeel 2, Communiceren met de klant), veld `tekst`") with the old and the
+//! ("toetsterm V1.04 (onderdeel 2, Communiceren met de klant), veld `tekst`", in the words of
+//! [`place`](crate::place)) with the old and the
 //! new value, and whether it only changes wording (which a correction may do).
 
 use crate::model::{AantalVragen, Beoordeling, Datum, Niveau, Toetsplan, Toetsterm};
+use toetsgen_base::msg;
 
 /// One way `new` differs from `old`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,7 +14,7 @@ pub struct Difference {
     pub place: String,
     /// The field's path in the new plan (`onderdelen[1].toetstermen[3].tekst`), for its line.
     pub path: String,
-    /// The old value as text ("(leeg)" when there was none).
+    /// The old value as text ("(leeg)", in the user's language, when there was none).
     pub old: String,
     /// The new value as text.
     pub new: String,
@@ -23,7 +25,9 @@ pub struct Difference {
 }
 
 /// What is shown for a value that is not there.
-const NONE: &str = "(leeg)";
+fn none() -> String {
+    msg!("plan-value-none")
+}
 
 /// Every difference between `old` and `new`, plan fields first, then onderdelen, then toetstermen
 /// in the new plan's order, then toetstermen that are gone.
@@ -36,11 +40,11 @@ pub fn differences(old: &Toetsplan, new: &Toetsplan) -> Vec<Difference> {
 }
 
 fn text(value: &Option<String>) -> String {
-    value.clone().unwrap_or_else(|| NONE.to_owned())
+    value.clone().unwrap_or_else(none)
 }
 
 fn shown<T: ToString>(value: Option<T>) -> String {
-    value.map_or_else(|| NONE.to_owned(), |v| v.to_string())
+    value.map_or_else(none, |v| v.to_string())
 }
 
 fn push(
@@ -97,7 +101,7 @@ fn plan_fields(old: &Toetsplan, new: &Toetsplan, out: &mut Vec<Difference>) {
     for (name, a, b) in texts {
         push(
             out,
-            format!("veld `{name}` van het plan"),
+            msg!("plan-place-plan-field", field = name),
             name.into(),
             text(&a),
             text(&b),
@@ -112,7 +116,7 @@ fn plan_fields(old: &Toetsplan, new: &Toetsplan, out: &mut Vec<Difference>) {
     let (a, b) = (vragen(&old.aantal_vragen), vragen(&new.aantal_vragen));
     push(
         out,
-        "veld `aantal_vragen` van het plan".into(),
+        msg!("plan-place-plan-field", field = "aantal_vragen"),
         "aantal_vragen".into(),
         a,
         b,
@@ -134,7 +138,7 @@ fn plan_fields(old: &Toetsplan, new: &Toetsplan, out: &mut Vec<Difference>) {
     for (name, a, b) in structural {
         push(
             out,
-            format!("veld `{name}` van het plan"),
+            msg!("plan-place-plan-field", field = name),
             name.into(),
             a,
             b,
@@ -190,7 +194,11 @@ fn beoordeling(old: Beoordeling, new: Beoordeling, out: &mut Vec<Difference>) {
         ),
     ];
     for (name, a, b, wording) in fields {
-        let place = format!("veld `{name}` van de beoordeling");
+        let place = msg!(
+            "plan-place-within",
+            outer = msg!("plan-place-beoordeling"),
+            inner = msg!("plan-place-field", field = name)
+        );
         push(out, place, format!("beoordeling.{name}"), a, b, wording);
     }
 }
@@ -206,7 +214,7 @@ fn onderdelen(old: &Toetsplan, new: &Toetsplan, out: &mut Vec<Difference>) {
         let (a, b) = (names(old).join(" | "), names(new).join(" | "));
         push(
             out,
-            "de onderdelen".into(),
+            msg!("plan-place-onderdelen"),
             "onderdelen".into(),
             a,
             b,
@@ -215,7 +223,7 @@ fn onderdelen(old: &Toetsplan, new: &Toetsplan, out: &mut Vec<Difference>) {
         return;
     }
     for (i, (a, b)) in old.onderdelen.iter().zip(&new.onderdelen).enumerate() {
-        let place = format!("onderdeel {} ({})", i + 1, b.naam.trim());
+        let place = msg!("plan-place-onderdeel", n = i + 1, naam = b.naam.trim());
         push(
             out,
             place,
@@ -257,21 +265,25 @@ fn toetstermen(old: &Toetsplan, new: &Toetsplan, out: &mut Vec<Difference>) {
         |list: &'_ [Placed<'_>], code: &str| list.iter().position(|p| p.term.code.trim() == code);
     for n in &after {
         let code = n.term.code.trim();
+        let term = msg!(
+            "plan-place-toetsterm",
+            code = code,
+            onderdeel = n.onderdeel,
+            naam = n.onderdeel_naam
+        );
         let at = |field: &str| {
-            format!(
-                "toetsterm {code} (onderdeel {}, {}), veld `{field}`",
-                n.onderdeel, n.onderdeel_naam
+            msg!(
+                "plan-place-within",
+                outer = &term,
+                inner = msg!("plan-place-field", field = field)
             )
         };
         let start = out.len();
         match find(&before, code) {
             None => out.push(Difference {
-                place: format!(
-                    "toetsterm {code} (onderdeel {}, {})",
-                    n.onderdeel, n.onderdeel_naam
-                ),
+                place: term.clone(),
                 path: n.path.clone(),
-                old: "(er was geen toetsterm met deze code)".into(),
+                old: msg!("plan-value-no-toetsterm"),
                 new: n.term.tekst.clone(),
                 wording: false,
                 toetsterm: None,
@@ -307,12 +319,20 @@ fn toetstermen(old: &Toetsplan, new: &Toetsplan, out: &mut Vec<Difference>) {
                 }
                 if o.onderdeel_naam != n.onderdeel_naam || o.onderdeel != n.onderdeel {
                     let (a, b) = (
-                        format!("onderdeel {} ({})", o.onderdeel, o.onderdeel_naam),
-                        format!("onderdeel {} ({})", n.onderdeel, n.onderdeel_naam),
+                        msg!(
+                            "plan-place-onderdeel",
+                            n = o.onderdeel,
+                            naam = o.onderdeel_naam
+                        ),
+                        msg!(
+                            "plan-place-onderdeel",
+                            n = n.onderdeel,
+                            naam = n.onderdeel_naam
+                        ),
                     );
                     push(
                         out,
-                        format!("toetsterm {code}, zijn onderdeel"),
+                        msg!("plan-place-toetsterm-onderdeel", code = code),
                         n.path.clone(),
                         a,
                         b,
@@ -331,13 +351,15 @@ fn toetstermen(old: &Toetsplan, new: &Toetsplan, out: &mut Vec<Difference>) {
     {
         let code = o.term.code.trim();
         out.push(Difference {
-            place: format!(
-                "toetsterm {code} (was onderdeel {}, {})",
-                o.onderdeel, o.onderdeel_naam
+            place: msg!(
+                "plan-place-toetsterm-was",
+                code = code,
+                onderdeel = o.onderdeel,
+                naam = o.onderdeel_naam
             ),
             path: "onderdelen".into(),
             old: o.term.tekst.clone(),
-            new: "(verwijderd)".into(),
+            new: msg!("plan-value-removed"),
             wording: false,
             toetsterm: Some(code.to_owned()),
         });
@@ -357,18 +379,20 @@ mod tests {
     /// The same plan has no differences.
     #[test]
     fn a_plan_equals_itself() {
+        toetsgen_base::lang::set(toetsgen_base::lang::Lang::En);
         assert_eq!(differences(&plan(OLD), &plan(OLD)), []);
     }
 
     /// A changed text is named by toetsterm code, onderdeel and field, with both texts, as wording.
     #[test]
     fn a_changed_text_is_named_with_both_texts() {
+        toetsgen_base::lang::set(toetsgen_base::lang::Lang::En);
         let new = plan(&OLD.replace("Kan meer.", "Kan veel meer."));
         let d = differences(&plan(OLD), &new);
         assert_eq!(
             d,
             [Difference {
-                place: "toetsterm X1.02 (onderdeel 1, Eerste), veld `tekst`".into(),
+                place: "toetsterm X1.02 (onderdeel 1, Eerste), field `tekst`".into(),
                 path: "onderdelen[0].toetstermen[1].tekst".into(),
                 old: "Kan meer.".into(),
                 new: "Kan veel meer.".into(),
@@ -381,6 +405,7 @@ mod tests {
     /// Levels, plan fields, added and removed toetstermen are found, and are not wording.
     #[test]
     fn structure_is_not_wording() {
+        toetsgen_base::lang::set(toetsgen_base::lang::Lang::En);
         let new = plan(
             &OLD.replace("niveaus: [B]", "niveaus: [B, K]")
                 .replace("cesuur: Zie formulier\n", "")
@@ -391,15 +416,15 @@ mod tests {
         assert_eq!(
             places,
             [
-                ("veld `cesuur` van het plan", true),
+                ("field `cesuur` of the plan", true),
                 ("toetsterm X1.03 (onderdeel 1, Eerste)", false),
                 (
-                    "toetsterm X1.02 (onderdeel 1, Eerste), veld `niveaus`",
+                    "toetsterm X1.02 (onderdeel 1, Eerste), field `niveaus`",
                     false
                 ),
                 ("toetsterm X1.01 (was onderdeel 1, Eerste)", false),
             ]
         );
-        assert_eq!(d[0].new, NONE);
+        assert_eq!(d[0].new, none());
     }
 }

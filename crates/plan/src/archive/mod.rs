@@ -20,6 +20,7 @@ use crate::limits::valid_plan_code;
 use crate::load::{self, SourcePlan};
 use crate::model::Correctie;
 use compare::Difference;
+use toetsgen_base::msg;
 
 /// The archive's folder inside the plans folder.
 pub const FOLDER: &str = "archief";
@@ -93,12 +94,15 @@ impl Archive {
             return Err(Diagnostic::error(
                 &sp.display,
                 None,
-                format!(
-                    "this archived file holds version {} of plan {}, not version {version} of plan {code} as its name says",
-                    found.1, found.0
+                msg!(
+                    "plan-archive-wrong-version",
+                    found_version = found.1.to_string(),
+                    found_code = found.0,
+                    version = version.to_string(),
+                    code = code
                 ),
             )
-            .with_help("the archive is written by `toetsgen build`: restore the file from version control, or remove it and build again"));
+            .with_help(msg!("plan-archive-wrong-version.help")));
         }
         Ok(sp)
     }
@@ -173,11 +177,13 @@ fn older_than_archive(sp: &SourcePlan, version: NaiveDate, newest: NaiveDate) ->
     Diagnostic::error(
         &sp.display,
         None,
-        format!(
-            "this plan is version {version}, older than version {newest} that was already published (the plan archive has it)"
+        msg!(
+            "plan-archive-older",
+            version = version.to_string(),
+            newest = newest.to_string()
         ),
     )
-    .with_help("a version is the latest `gewijzigd` date: a changed plan needs a date after the published version's, the day of the change")
+    .with_help(msg!("plan-archive-older.help"))
 }
 
 /// The error for one difference from the archived copy.
@@ -193,28 +199,28 @@ fn changed_without_date(
         .spans
         .value(&d.path)
         .or_else(|| sp.spans.nearest(&d.path));
+    let today = today.to_string();
     let fix = match (&d.toetsterm, corrected) {
-        (_, true) => "a correction may change only wording (texts): for this change, give the changed toetstermen (or the plan) a new `gewijzigd` date instead".to_owned(),
-        (Some(code), false) => format!(
-            "a change of content needs a new version: set `gewijzigd` of toetsterm {code} to the day of the change (e.g. {today}). A typo that changes no meaning may instead be recorded under `correcties:` with its date and reason"
-        ),
-        (None, false) => format!(
-            "a change of content needs a new version: set the plan's `gewijzigd` to the day of the change (e.g. {today}), or that of the changed toetstermen. A typo that changes no meaning may instead be recorded under `correcties:` with its date and reason"
-        ),
+        (_, true) => msg!("plan-archive-fix-correction"),
+        (Some(code), false) => msg!("plan-archive-fix-toetsterm", code = code, today = &today),
+        (None, false) => msg!("plan-archive-fix-plan", today = &today),
     };
     Diagnostic::error(
         &sp.display,
         at,
-        format!(
-            "{} differs from version {version} as it was published ({archived})",
-            d.place
+        msg!(
+            "plan-archive-differs",
+            place = &d.place,
+            version = version.to_string(),
+            archived = archived
         ),
     )
     .with_source(&sp.source)
-    .with_help(format!(
-        "was: {}\nnow: {}\n{fix}",
-        excerpt(&d.old, &d.new),
-        excerpt(&d.new, &d.old)
+    .with_help(msg!(
+        "plan-archive-differs.help",
+        old = excerpt(&d.old, &d.new),
+        new = excerpt(&d.new, &d.old),
+        fix = fix
     ))
 }
 

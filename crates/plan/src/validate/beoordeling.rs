@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use super::{Checker, MAX_WAARNEMINGEN};
 use crate::diagnostic::Diagnostic;
 use crate::model::{AantalVragen, Beoordeling, Soort};
+use toetsgen_base::msg;
 
 /// The fields that only an exam judged by observation has.
 const OBSERVATION_FIELDS: [&str; 5] = [
@@ -35,39 +36,38 @@ impl Checker<'_> {
     fn no_beoordeling(&mut self) {
         let at = self.sp.spans.key("onderdelen");
         let line = at.and_then(|l| self.lines.get(l.line.checked_sub(1)?).copied());
-        let d = Diagnostic::warning(
-            &self.sp.display,
-            at,
-            "this plan has no `beoordeling`: its beoordelingsformulier is an observation form with one \"Waarneming\" column and onvoldoende or voldoende per toetsterm",
+        let d = Diagnostic::warning(&self.sp.display, at, msg!("plan-no-beoordeling"));
+        // No place: the line only shows where the block would go.
+        (self.diags).push(
+            d.with_line(line)
+                .with_help(msg!("plan-no-beoordeling.help")),
         );
-        self.diags.push(d.with_line(line).with_help(
-            "for a theory exam with questions, add `beoordeling:` with `soort: vragen` (and e.g. `minimaal_goed: 28`); for a proeve, add `beoordeling:` with e.g. `waarnemingen: 5` (above `onderdelen`)",
-        ));
     }
 
     fn observations(&mut self, b: &Beoordeling) {
         if self.sp.spans.key("beoordeling.minimaal_goed").is_some() {
             self.error(
                 "beoordeling.minimaal_goed",
-                "minimaal_goed is the cut-off of an exam with questions, but this plan is judged by observation".to_owned(),
-                "add `soort: vragen` to `beoordeling` for a theory exam, or use `minimaal_voldoende` for a number of toetstermen voldoende",
+                msg!("plan-minimaal-goed-without-vragen"),
+                &msg!("plan-minimaal-goed-without-vragen.help"),
             );
         }
         if b.waarnemingen == 0 || b.waarnemingen > MAX_WAARNEMINGEN {
             self.error(
                 "beoordeling.waarnemingen",
-                format!("waarnemingen is {}: it must be between 1 and {MAX_WAARNEMINGEN}", b.waarnemingen),
-                "give the number of observations (columns on the beoordelingsformulier), e.g. `waarnemingen: 5`",
+                msg!(
+                    "plan-waarnemingen-range",
+                    n = b.waarnemingen,
+                    max = MAX_WAARNEMINGEN
+                ),
+                &msg!("plan-waarnemingen-range.help"),
             );
         }
         if b.schaal.len() < 2 {
             self.error(
                 "beoordeling.schaal",
-                format!(
-                    "schaal has {} value(s): a judgement needs at least two",
-                    b.schaal.len()
-                ),
-                "list the judgements from low to high, e.g. `schaal: [onvoldoende, voldoende]`",
+                msg!("plan-schaal-too-short", n = b.schaal.len()),
+                &msg!("plan-schaal-too-short.help"),
             );
         }
         let count = self.plan().toetstermen().count();
@@ -76,8 +76,8 @@ impl Checker<'_> {
         {
             self.error(
                 "beoordeling.minimaal_voldoende",
-                format!("minimaal_voldoende is {min}, but the plan has {count} toetstermen"),
-                &format!("give a number from 1 to {count}"),
+                msg!("plan-minimaal-voldoende-range", min = min, count = count),
+                &msg!("plan-minimaal-voldoende-range.help", count = count),
             );
         }
         self.verplicht(b);
@@ -91,19 +91,19 @@ impl Checker<'_> {
             if !codes.contains(v.trim()) {
                 problems.push((
                     format!("beoordeling.verplicht[{i}]"),
-                    format!("verplicht names toetsterm `{v}`, which is not in this plan"),
-                    "name only codes of this plan's toetstermen, e.g. `V1.13`",
+                    msg!("plan-verplicht-unknown", code = v),
+                    msg!("plan-verplicht-unknown.help"),
                 ));
             } else if !seen.insert(v.trim()) {
                 problems.push((
                     format!("beoordeling.verplicht[{i}]"),
-                    format!("verplicht names toetsterm `{v}` twice"),
-                    "name each toetsterm once",
+                    msg!("plan-verplicht-twice", code = v),
+                    msg!("plan-verplicht-twice.help"),
                 ));
             }
         }
         for (path, message, help) in problems {
-            self.error(&path, message, help);
+            self.error(&path, message, &help);
         }
     }
 
@@ -115,8 +115,8 @@ impl Checker<'_> {
             if self.sp.spans.key(&path).is_some() {
                 self.error(
                     &path,
-                    format!("`{field}` belongs to an exam judged by observation, but this plan is judged by questions (`soort: vragen`)"),
-                    "remove it, or write `soort: waarnemingen` if the exam is a proeve",
+                    msg!("plan-observation-field-with-vragen", field = field),
+                    &msg!("plan-observation-field-with-vragen.help"),
                 );
             }
         }
@@ -125,10 +125,11 @@ impl Checker<'_> {
             .map(|(path, t)| (path, t.code.clone()))
             .collect();
         for (path, code) in &missing {
-            self.error(
+            self.error_placed(
                 &format!("{path}.code"),
-                format!("toetsterm `{code}` has no aantal_opdrachten, but the plan is judged by questions"),
-                "give the number of questions that test it, e.g. `aantal_opdrachten: 4`",
+                path,
+                msg!("plan-vragen-without-opdrachten", code = code),
+                &msg!("plan-vragen-without-opdrachten.help"),
             );
         }
         let total = self.plan().aantal_vragen_som();
@@ -138,10 +139,8 @@ impl Checker<'_> {
         {
             self.error(
                 "beoordeling.minimaal_goed",
-                format!("minimaal_goed is {min}, but the exam has {total} questions"),
-                &format!(
-                    "give a number from 1 to {total}, the questions that must be answered correctly"
-                ),
+                msg!("plan-minimaal-goed-range", min = min, total = total),
+                &msg!("plan-minimaal-goed-range.help", total = total),
             );
         }
         self.aantal_vragen(total, missing.is_empty());
@@ -155,8 +154,8 @@ impl Checker<'_> {
         {
             self.error(
                 "aantal_vragen",
-                format!("aantal_vragen is {n}, but the toetstermen' aantal_opdrachten add up to {total} questions"),
-                "correct aantal_vragen or the aantal_opdrachten of the toetstermen so that they agree",
+                msg!("plan-aantal-vragen-mismatch", n = n, total = total),
+                &msg!("plan-aantal-vragen-mismatch.help"),
             );
         }
     }

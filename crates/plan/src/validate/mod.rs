@@ -16,6 +16,8 @@ use crate::diagnostic::{Diagnostic, Location};
 use crate::limits::{self, MAX_DIAGNOSTICS, valid_plan_code};
 use crate::load::SourcePlan;
 use crate::model::{Toetsplan, Toetsterm};
+use crate::place;
+use toetsgen_base::msg;
 
 /// The most observation columns a beoordelingsformulier can hold on A4 landscape.
 pub const MAX_WAARNEMINGEN: u32 = 10;
@@ -51,10 +53,11 @@ impl Codes {
         let diag = Diagnostic::error(
             &sp.display,
             sp.spans.value("code"),
-            format!("plan code `{}` is already used by {first}", sp.plan.code),
+            msg!("plan-code-twice", code = &sp.plan.code, first = first),
         )
         .with_source(&sp.source)
-        .with_help("every plan needs its own code: its documents are written to output/<code>/");
+        .with_place(place::of("code", &sp.spans))
+        .with_help(msg!("plan-code-twice.help"));
         Some(diag)
     }
 }
@@ -85,12 +88,12 @@ fn capped(mut diags: Vec<Diagnostic>, display: &str) -> Vec<Diagnostic> {
         let more = diags.len() - MAX_DIAGNOSTICS;
         let errors = diags.iter().any(Diagnostic::is_error);
         diags.truncate(MAX_DIAGNOSTICS);
-        let message = format!("… and {more} more problems in this file, not shown");
+        let message = msg!("plan-more-problems", more = more);
         let d = match errors {
             true => Diagnostic::error(display, None, message),
             false => Diagnostic::warning(display, None, message),
         };
-        diags.push(d.with_help("fix the problems above and check again"));
+        diags.push(d.with_help(msg!("plan-more-problems.help")));
     }
     diags
 }
@@ -125,14 +128,26 @@ impl<'a> Checker<'a> {
 
     fn error(&mut self, path: &str, message: String, help: &str) {
         let d = Diagnostic::error(&self.sp.display, self.at(path), message);
-        let line = self.line_at(path);
-        self.diags.push(d.with_line(line).with_help(help));
+        self.push(path, path, d, help);
+    }
+
+    /// An error shown at `path` and placed at `place` (a field that is missing is placed at
+    /// the mapping that lacks it, and shown at a line of it).
+    fn error_placed(&mut self, path: &str, place: &str, message: String, help: &str) {
+        let d = Diagnostic::error(&self.sp.display, self.at(path), message);
+        self.push(path, place, d, help);
     }
 
     fn warning(&mut self, path: &str, message: String, help: &str) {
         let d = Diagnostic::warning(&self.sp.display, self.at(path), message);
+        self.push(path, path, d, help);
+    }
+
+    /// Adds a problem with the line at `path`, the place of `place` and its advice.
+    fn push(&mut self, path: &str, place: &str, d: Diagnostic, help: &str) {
         let line = self.line_at(path);
-        self.diags.push(d.with_line(line).with_help(help));
+        let place = place::of(place, &self.sp.spans);
+        (self.diags).push(d.with_line(line).with_place(place).with_help(help));
     }
 
     /// The source line of the value at `path`.
@@ -157,11 +172,12 @@ impl<'a> Checker<'a> {
         if !valid_plan_code(code) {
             self.error(
                 "code",
-                format!(
-                    "plan code `{code}` may contain only letters and digits, at most {}",
-                    limits::MAX_CODE_CHARS
+                msg!(
+                    "plan-code-format",
+                    code = code,
+                    max = limits::MAX_CODE_CHARS
                 ),
-                "use a short code such as `V1` or `B2`; it becomes a folder name",
+                &msg!("plan-code-format.help"),
             );
         }
     }

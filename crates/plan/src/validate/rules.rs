@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use super::Checker;
 use crate::limits::{MAX_TOETSTERMEN, valid_plan_code};
+use toetsgen_base::msg;
 
 impl Checker<'_> {
     pub(super) fn structure(&mut self) {
@@ -14,19 +15,20 @@ impl Checker<'_> {
         if let Some((first_too_many, _)) = terms.get(MAX_TOETSTERMEN) {
             self.error(
                 first_too_many,
-                format!(
-                    "the plan has {} toetstermen, more than the {MAX_TOETSTERMEN} a plan may have (this is toetsterm {})",
-                    terms.len(),
-                    MAX_TOETSTERMEN + 1
+                msg!(
+                    "plan-too-many-toetstermen",
+                    n = terms.len(),
+                    max = MAX_TOETSTERMEN,
+                    this = MAX_TOETSTERMEN + 1
                 ),
-                "split the module into several plans",
+                &msg!("plan-too-many-toetstermen.help"),
             );
         }
         if self.plan().onderdelen.is_empty() {
             self.error(
                 "onderdelen",
-                "the plan has no onderdelen".to_owned(),
-                "add at least one onderdeel with a `naam` and its `toetstermen`",
+                msg!("plan-no-onderdelen"),
+                &msg!("plan-no-onderdelen.help"),
             );
         }
         let empty: Vec<usize> = (self.plan().onderdelen.iter().enumerate())
@@ -37,8 +39,8 @@ impl Checker<'_> {
             let naam = self.plan().onderdelen[i].naam.clone();
             self.error(
                 &format!("onderdelen[{i}].toetstermen"),
-                format!("onderdeel `{naam}` has no toetstermen"),
-                "add its toetstermen, or remove the onderdeel",
+                msg!("plan-onderdeel-empty", naam = naam),
+                &msg!("plan-onderdeel-empty.help"),
             );
         }
     }
@@ -56,18 +58,19 @@ impl Checker<'_> {
             if rest.is_none_or(|r| r.is_empty() || r.contains(char::is_whitespace)) {
                 problems.push((
                     format!("{path}.code"),
-                    format!(
-                        "toetsterm code `{code}` does not start with the plan code `{}` and a dot",
-                        self.plan().code
+                    msg!(
+                        "plan-toetsterm-prefix",
+                        code = code,
+                        plan = &self.plan().code
                     ),
-                    format!("write it as `{prefix}` followed by its number, e.g. `{prefix}01`"),
+                    msg!("plan-toetsterm-prefix.help", prefix = &prefix),
                 ));
             }
             if !seen.insert(code.to_owned()) {
                 problems.push((
                     format!("{path}.code"),
-                    format!("toetsterm code `{code}` is used more than once in this plan"),
-                    "give every toetsterm its own code".to_owned(),
+                    msg!("plan-toetsterm-code-twice", code = code),
+                    msg!("plan-toetsterm-code-twice.help"),
                 ));
             }
         }
@@ -82,8 +85,8 @@ impl Checker<'_> {
             if t.niveaus.is_empty() {
                 problems.push((
                     format!("{path}.niveaus"),
-                    format!("toetsterm `{}` has no niveaus", t.code),
-                    "give at least one of K, B, RV, PV, e.g. `niveaus: [PV]`",
+                    msg!("plan-niveaus-none", code = &t.code),
+                    msg!("plan-niveaus-none.help"),
                 ));
             }
             let mut seen = HashSet::new();
@@ -91,14 +94,14 @@ impl Checker<'_> {
                 if !seen.insert(n) {
                     problems.push((
                         format!("{path}.niveaus[{k}]"),
-                        format!("toetsterm `{}` lists niveau {} twice", t.code, n.code()),
-                        "list each niveau once",
+                        msg!("plan-niveau-twice", code = &t.code, niveau = n.code()),
+                        msg!("plan-niveau-twice.help"),
                     ));
                 }
             }
         }
         for (path, message, help) in problems {
-            self.error(&path, message, help);
+            self.error(&path, message, &help);
         }
     }
 
@@ -111,14 +114,24 @@ impl Checker<'_> {
             if t.gewijzigd.0 > today {
                 errors.push((
                     path,
-                    format!("toetsterm `{}` is gewijzigd on {}, which is in the future (today is {today})", t.code, t.gewijzigd),
-                    "set `gewijzigd` to the date the change was made, today or earlier",
+                    msg!(
+                        "plan-toetsterm-future",
+                        code = &t.code,
+                        date = t.gewijzigd.to_string(),
+                        today = today.to_string()
+                    ),
+                    msg!("plan-toetsterm-future.help"),
                 ));
             } else if t.gewijzigd < ingang {
                 warnings.push((
                     path,
-                    format!("toetsterm `{}` is gewijzigd on {}, before the plan's ingangsdatum {ingang}", t.code, t.gewijzigd),
-                    "a toetsterm's last change is normally on or after the ingangsdatum; check both dates",
+                    msg!(
+                        "plan-toetsterm-before-ingang",
+                        code = &t.code,
+                        date = t.gewijzigd.to_string(),
+                        ingang = ingang.to_string()
+                    ),
+                    msg!("plan-toetsterm-before-ingang.help"),
                 ));
             }
         }
@@ -126,14 +139,22 @@ impl Checker<'_> {
             if gewijzigd.0 > today {
                 errors.push((
                     "gewijzigd".to_owned(),
-                    format!("the plan is gewijzigd on {gewijzigd}, which is in the future (today is {today})"),
-                    "set `gewijzigd` to the date the change was made, today or earlier",
+                    msg!(
+                        "plan-gewijzigd-future",
+                        date = gewijzigd.to_string(),
+                        today = today.to_string()
+                    ),
+                    msg!("plan-gewijzigd-future.help"),
                 ));
             } else if gewijzigd < ingang {
                 warnings.push((
                     "gewijzigd".to_owned(),
-                    format!("the plan is gewijzigd on {gewijzigd}, before its ingangsdatum {ingang}"),
-                    "the plan's last change is normally on or after the ingangsdatum; check both dates",
+                    msg!(
+                        "plan-gewijzigd-before-ingang",
+                        date = gewijzigd.to_string(),
+                        ingang = ingang.to_string()
+                    ),
+                    msg!("plan-gewijzigd-before-ingang.help"),
                 ));
             }
         }
@@ -141,19 +162,20 @@ impl Checker<'_> {
             if c.datum.0 > today {
                 errors.push((
                     format!("correcties[{i}].datum"),
-                    format!(
-                        "a correction dated {}, which is in the future (today is {today})",
-                        c.datum
+                    msg!(
+                        "plan-correctie-future",
+                        date = c.datum.to_string(),
+                        today = today.to_string()
                     ),
-                    "date the correction on the day it was made, today or earlier",
+                    msg!("plan-correctie-future.help"),
                 ));
             }
         }
         for (path, message, help) in errors {
-            self.error(&path, message, help);
+            self.error(&path, message, &help);
         }
         for (path, message, help) in warnings {
-            self.warning(&path, message, help);
+            self.warning(&path, message, &help);
         }
     }
 
@@ -170,14 +192,14 @@ impl Checker<'_> {
         match self.plan().totaal_opdrachten {
             Some(totaal) if u64::from(totaal) != sum => self.error(
                 "totaal_opdrachten",
-                format!("totaal_opdrachten is {totaal}, but the toetstermen' aantal_opdrachten add up to {sum}"),
-                "correct totaal_opdrachten or the aantal_opdrachten of the toetstermen so that they agree",
+                msg!("plan-totaal-mismatch", totaal = totaal, sum = sum),
+                &msg!("plan-totaal-mismatch.help"),
             ),
             Some(_) => {}
             None => self.error(
                 &self.first_opdrachten_path(),
-                format!("toetstermen give aantal_opdrachten (together {sum}), but the plan has no totaal_opdrachten"),
-                &format!("add `totaal_opdrachten: {sum}` to the plan (the TOTAAL row of the table)"),
+                msg!("plan-totaal-missing", sum = sum),
+                &msg!("plan-totaal-missing.help", sum = sum),
             ),
         }
     }

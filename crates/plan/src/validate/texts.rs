@@ -6,6 +6,7 @@ use super::Checker;
 use crate::limits::{MAX_TEXT_CHARS, MAX_TOETSTERM_CODE_CHARS};
 use crate::load::char_name;
 use crate::model::AantalVragen;
+use toetsgen_base::msg;
 
 /// A text field: its path, its value, and whether it must hold text.
 struct Field<'a> {
@@ -18,33 +19,36 @@ impl<'a> Checker<'a> {
     pub(super) fn texts(&mut self) {
         for field in self.fields() {
             if let Some((message, help)) = self.text_problem(&field) {
-                self.error(&field.path, message, help);
+                self.error(&field.path, message, &help);
             }
         }
     }
 
     /// What is wrong with one text, if anything.
-    fn text_problem(&self, field: &Field<'_>) -> Option<(String, &'static str)> {
+    fn text_problem(&self, field: &Field<'_>) -> Option<(String, String)> {
         let name = field.path.rsplit('.').next().unwrap_or(&field.path);
         if field.required && self.sp.spans.is_null(&field.path) {
             return Some((
-                format!("`{name}` has no value (`~` or `null` means nothing)"),
-                "write the text, or remove the field if it is optional",
+                msg!("plan-text-null", field = name),
+                msg!("plan-text-null.help"),
             ));
         }
         if field.required && field.value.trim().is_empty() {
             return Some((
-                format!("`{name}` is empty"),
-                "write the text, or remove the field if it is optional",
+                msg!("plan-text-empty", field = name),
+                msg!("plan-text-empty.help"),
             ));
         }
         let chars = field.value.chars().count();
         if chars > MAX_TEXT_CHARS {
             return Some((
-                format!(
-                    "`{name}` is {chars} characters long, more than the {MAX_TEXT_CHARS} a text may have"
+                msg!(
+                    "plan-text-too-long",
+                    field = name,
+                    n = chars,
+                    max = MAX_TEXT_CHARS
                 ),
-                "shorten the text; a toetsterm or description of ten printed pages is too long for a form",
+                msg!("plan-text-too-long.help"),
             ));
         }
         let bad = field
@@ -53,8 +57,8 @@ impl<'a> Checker<'a> {
             .find(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{85}'));
         bad.map(|c| {
             (
-                format!("`{name}` holds the control character {}, which no document can print", char_name(c)),
-                "remove it; in a quoted text, remove the escape that makes it (such as \\e, \\x1b or \\0)",
+                msg!("plan-text-control", field = name, character = char_name(c)),
+                msg!("plan-text-control.help"),
             )
         })
     }
@@ -69,17 +73,13 @@ impl<'a> Checker<'a> {
             if placeholder {
                 self.warning(
                     &field.path,
-                    "this text is still the example `toetsgen new` wrote".to_owned(),
-                    "write the plan's own text here",
+                    msg!("plan-placeholder"),
+                    &msg!("plan-placeholder.help"),
                 );
             }
         }
         if self.plan().concept {
-            self.warning(
-                "concept",
-                "this plan is a concept: `toetsgen build` does not publish it".to_owned(),
-                "remove `concept: true` when the plan is ready",
-            );
+            self.warning("concept", msg!("plan-concept"), &msg!("plan-concept.help"));
         }
     }
 
@@ -103,15 +103,20 @@ impl<'a> Checker<'a> {
             let shown: Vec<String> = (missing.iter().take(5))
                 .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
                 .collect();
-            let more = match missing.len() {
-                n if n > 5 => format!(" and {} more", n - 5),
-                _ => String::new(),
+            let message = match missing.len() {
+                n if n > 5 => msg!(
+                    "plan-text-unprintable-more",
+                    field = name,
+                    characters = shown.join(", "),
+                    more = n - 5
+                ),
+                _ => msg!(
+                    "plan-text-unprintable",
+                    field = name,
+                    characters = shown.join(", ")
+                ),
             };
-            self.error(
-                &field.path,
-                format!("`{name}` holds {}{more}, which the fonts of the PDFs cannot show", shown.join(", ")),
-                "write the text with characters the documents can print (Latin, Arabic and common symbols), or build without PDFs (--format md,html)",
-            );
+            self.error(&field.path, message, &msg!("plan-text-unprintable.help"));
         }
     }
 
@@ -173,8 +178,12 @@ impl<'a> Checker<'a> {
         for (path, n) in long {
             self.error(
                 &path,
-                format!("the toetsterm code is {n} characters long, more than {MAX_TOETSTERM_CODE_CHARS}"),
-                "use the plan code, a dot and a number, e.g. `V1.01`",
+                msg!(
+                    "plan-toetsterm-code-too-long",
+                    n = n,
+                    max = MAX_TOETSTERM_CODE_CHARS
+                ),
+                &msg!("plan-toetsterm-code-too-long.help"),
             );
         }
     }
