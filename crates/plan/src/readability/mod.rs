@@ -95,6 +95,14 @@ pub(crate) fn counts(text: &str) -> Counts {
     c
 }
 
+/// The first `n` words of `text` (fewer when it has fewer), as the check counts words: to find
+/// a sentence in the file it came from.
+pub fn first_words(text: &str, n: usize) -> Vec<&str> {
+    let mut all = words::words(text);
+    all.truncate(n);
+    all
+}
+
 /// Everything in `text` above `niveau`, in the order of the text: the score first (it is about
 /// the whole text), then per sentence its length and a passive.
 pub fn findings(text: &str, niveau: Taalniveau) -> Vec<Finding> {

@@ -2,9 +2,11 @@
 //! field concerned (with its line shown), saying what is wrong and how to fix it. A plan with an
 //! error is not built; warnings are shown and the plan is built. The rules are grouped by what
 //! they look at: [`texts`] (every text field), [`rules`] (structure, codes, levels, dates,
-//! opdrachten) and [`beoordeling`].
+//! opdrachten), [`beoordeling`] and [`readability`] (the candidate's texts at the plan's
+//! taalniveau: warnings only).
 
 mod beoordeling;
+mod readability;
 mod rules;
 mod texts;
 
@@ -76,6 +78,7 @@ pub fn validate(sp: &SourcePlan, today: NaiveDate) -> Vec<Diagnostic> {
     c.opdrachten();
     c.beoordeling();
     c.starter_texts();
+    c.readability();
     capped(c.diags, &sp.display)
 }
 
