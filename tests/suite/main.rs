@@ -18,6 +18,7 @@ mod import_contract;
 mod invalid_plans;
 mod lang;
 mod lang_input;
+mod leesbaarheid;
 mod limits;
 mod navigation;
 mod new;
