@@ -30,13 +30,16 @@ toegestane_tijd: 60 minuten
 # Aantal vragen: een heel getal (bijvoorbeeld 40) of een tekst.
 aantal_vragen: Niet van toepassing
 # Cesuur: wanneer de kandidaat geslaagd is.
-cesuur: Op basis van het beoordelingsformulier dat vooraf wordt uitgereikt bij de opdracht
+cesuur: Dat staat op het beoordelingsformulier. Je krijgt dat formulier vooraf, samen met de opdracht.
 # Scoringsregels: hoe de toets wordt gescoord.
-scoringsregels: Op basis van het beoordelingsformulier dat vooraf wordt uitgereikt bij de opdracht
+scoringsregels: Met het beoordelingsformulier. Je krijgt dat formulier vooraf, samen met de opdracht.
 # Toegestane hulpmiddelen.
 hulpmiddelen: Niet van toepassing
 # Waar de kandidaat de instructies krijgt.
-instructies: Worden verstrekt bij de opdracht
+instructies: Je krijgt de instructies samen met de opdracht.
+# Taalniveau van de kandidaten: 2F (ongeveer B1, de standaard) of 3F (ongeveer B2).
+# `toetsgen check` waarschuwt waar een tekst die de kandidaat leest moeilijker is.
+taalniveau: 2F
 # Totaal aantal opdrachten (de rij TOTAAL). Moet gelijk zijn aan de som van aantal_opdrachten
 # van de toetstermen. Weglaten als het plan geen opdrachten telt.
 totaal_opdrachten: 1

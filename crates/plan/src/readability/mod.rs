@@ -3,15 +3,14 @@
 //! level. It says what it found and where (a byte range of the text), never how to word it: the
 //! messages are the caller's.
 //!
-//! The text is cut into sentences ([`sentences`](self::sentences)) and words, syllables are
-//! counted with Dutch hyphenation patterns ([`syllables`](self::syllables)), and the score is
+//! The text is cut into sentences (`sentences.rs`) and words (`words.rs`), syllables are
+//! counted with Dutch hyphenation patterns (`syllables.rs`), passives found by their shape
+//! (`passive.rs`), and the score is
 //! Douma's Flesch formula for Dutch: 206.835 − 0.93 × (words per sentence) − 77 × (syllables per
 //! word).
 
 mod niveau;
 mod passive;
-#[cfg(test)]
-mod reference;
 mod sentences;
 mod syllables;
 mod words;
@@ -140,6 +139,9 @@ pub fn findings(text: &str, niveau: Taalniveau) -> Vec<Finding> {
     }
     out
 }
+
+#[cfg(test)]
+mod reference;
 
 #[cfg(test)]
 mod tests {

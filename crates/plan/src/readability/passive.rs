@@ -22,7 +22,9 @@
 //! Words of that shape that are nouns, adjectives or infinitives (`gebied`, `gezicht`, `gezond`,
 //! `bericht`, `geven`, `gebruiken`, `gesprekken`) are listed and skipped, and so is any word
 //! right after an article, a determiner, a number, `te` or a preposition that starts a noun
-//! phrase (`in gesprekken`, `een groot gebied` is still a blind spot: an adjective between).
+//! phrase (`het gebied`, `in gesprekken`). A noun of that shape missing from the list, after an
+//! adjective (`een groot gevecht`), in a clause with a form of `worden`, is still taken for a
+//! deelwoord.
 //! `Word` with a capital inside a sentence is the word processor, not a form of `worden`.
 
 use super::words::words;

@@ -13,38 +13,12 @@
 //! on would only teach the office to skip warnings. The built-in templates' own wording is
 //! judged by a test (`tests/suite/leesbaarheid.rs`), not at every check.
 
+use toetsgen_base::msg;
+
 use super::Checker;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::model::Soort;
 use crate::readability::{self, Finding, FindingKind};
-
-// TEMPORARY until the message catalogue (toetsgen_base::msg!) is on main: the Dutch texts of
-// locales/nl/leesbaarheid.ftl, filled in by hand.
-macro_rules! msg {
-    ($id:literal $(, $k:ident = $v:expr)* $(,)?) => {
-        shim($id, &[$((stringify!($k), ($v).to_string())),*])
-    };
-}
-
-fn shim(id: &str, args: &[(&str, String)]) -> String {
-    let source = include_str!("../../../../locales/nl/leesbaarheid.ftl");
-    let (name, attr) = id.split_once('.').map_or((id, None), |(n, a)| (n, Some(a)));
-    let mut lines = source
-        .lines()
-        .skip_while(|l| !l.starts_with(&format!("{name} = ")));
-    let first = lines.next().unwrap_or_default();
-    let mut text = match attr {
-        None => first.split_once(" = ").map_or("", |p| p.1).to_owned(),
-        Some(a) => lines
-            .find_map(|l| l.trim().strip_prefix(&format!(".{a} = ")))
-            .unwrap_or_default()
-            .to_owned(),
-    };
-    for (k, v) in args {
-        text = text.replace(&format!("{{ ${k} }}"), v);
-    }
-    text
-}
 
 /// The longest quote of a sentence in a message, in characters; a longer one ends in `…`.
 const QUOTE_CHARS: usize = 90;
