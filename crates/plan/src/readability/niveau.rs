@@ -18,9 +18,13 @@ pub enum Taalniveau {
     /// Taalniveau 2F (B1): the level Dutch public bodies write for.
     #[default]
     #[serde(rename = "2F")]
+    #[schemars(
+        description = "Taalniveau 2F, ongeveer B1: het niveau waarvoor de overheid schrijft."
+    )]
     TweeF,
     /// Taalniveau 3F (B2).
     #[serde(rename = "3F")]
+    #[schemars(description = "Taalniveau 3F, ongeveer B2.")]
     DrieF,
 }
 
