@@ -12,6 +12,7 @@ use toetsgen_build::{self as build, Options, Outcome};
 pub(crate) fn run(args: CheckArgs) -> Result<Status> {
     let opts = Options {
         jobs: 1,
+        review: true,
         ..Options::new(
             args.source.plans.clone(),
             std::path::PathBuf::new(),

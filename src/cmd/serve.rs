@@ -86,6 +86,7 @@ fn options(args: &ServeArgs) -> Result<Options> {
     Ok(Options {
         formats,
         publish: false,
+        review: true,
         ..Options::new(
             args.source.plans.clone(),
             args.output.clone(),

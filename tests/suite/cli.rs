@@ -195,7 +195,8 @@ fn a_template_breaking_the_pdf_standards_fails_with_typsts_message() {
 /// `check` validates without writing anything.
 #[test]
 fn check_writes_nothing() {
-    let dir = project(&[&seed_v1()]);
+    // B2: a plan without warnings (V1's texts for the candidate are above taalniveau 2F).
+    let dir = project(&[&fixture("plans/B2-theorie.yaml")]);
     let (stdout, _) = exits(toetsgen(dir.path()).arg("check"), 0, &[]);
     assert_eq!(stdout, "Checked 1 plan: 1 valid, 0 warnings\n");
     assert!(!dir.path().join("output").exists());
@@ -298,7 +299,8 @@ fn outputs_are_world_readable_and_complete() {
 /// Exit code 0: everything asked for was done, with nothing on standard error.
 #[test]
 fn exit_code_0_when_all_was_done() {
-    let dir = project(&[&seed_v1()]);
+    // B2: a plan without warnings (V1's texts for the candidate are above taalniveau 2F).
+    let dir = project(&[&fixture("plans/B2-theorie.yaml")]);
     let (stdout, stderr) = exits(toetsgen(dir.path()).arg("check"), 0, &[]);
     assert_eq!(stdout, "Checked 1 plan: 1 valid, 0 warnings\n");
     assert_eq!(stderr, "");

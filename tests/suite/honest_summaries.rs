@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 
 use crate::common::*;
 
-/// A project with the V1 plan, the fixture plan S8 (valid, one warning: no `beoordeling`) and
+/// A project with the V1 plan (valid, six warnings: its texts for the candidate are above
+/// taalniveau 2F), the fixture plan S8 (valid, one warning: no `beoordeling`) and
 /// the given invalid-plan fixtures, each copied as `<name>.yaml`.
 fn project_with(invalid: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = project(&[&seed_v1(), &fixture("plans/S8-regeleinden.yaml")]);
@@ -78,14 +79,14 @@ fn check_summary_counts_errors_and_warnings() {
     let dir = project_with(&[]);
     let (code, stdout, stderr) = toetsgen_in(dir.path(), &["check"]);
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(stdout, "Checked 2 plans: 2 valid, 1 warning\n");
+    assert_eq!(stdout, "Checked 2 plans: 2 valid, 7 warnings\n");
 
     let dir = project_with(&[("opdrachten-sum", "X1-fout"), ("level-missing", "X2-fout")]);
     let (code, stdout, stderr) = toetsgen_in(dir.path(), &["check"]);
     assert_eq!(code, 1);
     assert_eq!(
         stdout,
-        "Checked 4 plans: 2 valid, 2 with errors; 3 errors, 1 warning\n"
+        "Checked 4 plans: 2 valid, 2 with errors; 3 errors, 7 warnings\n"
     );
     assert_eq!(stderr.matches("\nerror: ").count(), 3, "{stderr}");
     assert!(

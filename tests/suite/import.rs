@@ -400,6 +400,7 @@ fn yaml_writer_round_trips_every_field() {
         scoringsregels: Some("true".to_owned()),
         hulpmiddelen: Some("- geen".to_owned()),
         instructies: Some("regel\u{2028}scheiding en \"aanhalingstekens\" en \\".to_owned()),
+        taalniveau: None,
         totaal_opdrachten: Some(3),
         beoordeling: Some(Beoordeling {
             waarnemingen: 3,

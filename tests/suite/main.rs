@@ -20,6 +20,7 @@ mod lang;
 mod lang_input;
 mod lang_out;
 mod lang_plan;
+mod leesbaarheid;
 mod limits;
 mod navigation;
 mod new;

@@ -83,6 +83,10 @@ pub struct Options {
     /// Whether the versions built are published, and so go into the plan archive: true for
     /// `build`, false for the live preview of `serve`, where a plan is still being written.
     pub publish: bool,
+    /// Whether the plans also get the advice for whoever reviews them (the readability of the
+    /// candidate's texts, [`toetsgen_plan::folder::Depth::Review`]): true for `check` and the
+    /// preview of `serve`, false for `build` and the packets, which use the plans as they are.
+    pub review: bool,
 }
 
 impl Options {
@@ -109,6 +113,7 @@ impl Options {
             since: None,
             cancel,
             publish: true,
+            review: false,
         }
     }
 }

@@ -159,7 +159,11 @@ pub(crate) fn load(opts: &Options, files: &[PathBuf], site: Site, last: &LastGoo
     };
     let (mut present, mut valid) = (HashMap::new(), Vec::new());
     let mut unreadable = false;
-    folder::check_each(files, opts.today, last.archive, |path, file| {
+    let depth = match opts.review {
+        true => folder::Depth::Review,
+        false => folder::Depth::Rules,
+    };
+    folder::check_each(files, opts.today, last.archive, depth, |path, file| {
         let checked = match file {
             Ok(checked) => checked,
             Err(d) => {

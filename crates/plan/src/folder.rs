@@ -37,6 +37,16 @@ impl CheckedPlan {
 /// One plan file, checked: the plan, or why the file could not be read (then its code is unknown).
 pub type CheckedFile = Result<CheckedPlan, Diagnostic>;
 
+/// How far plans are checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    /// The rules, which decide whether documents may be made: what every command needs.
+    Rules,
+    /// The rules and the advice for whoever reviews a plan ([`validate::review`]: the
+    /// readability of the candidate's texts), for `controleer` and the preview of `bekijk`.
+    Review,
+}
+
 /// Reads and checks `files` in their order, a few at a time, and hands each to `each` with its
 /// path, so that the caller keeps only what it needs. A plan without errors of its own is also
 /// checked against the `archive` of published versions ([`archive::check`]).
@@ -44,12 +54,13 @@ pub fn check_each(
     files: &[PathBuf],
     today: NaiveDate,
     archive: &Archive,
+    depth: Depth,
     mut each: impl FnMut(&Path, CheckedFile),
 ) {
     let mut codes = Codes::default();
     for part in files.chunks(CHECK_AT_ONCE) {
         let checked: Vec<_> = (part.par_iter())
-            .map(|path| load::load(path).map(|sp| (check_one(&sp, today, archive), sp)))
+            .map(|path| load::load(path).map(|sp| (check_one(&sp, today, archive, depth), sp)))
             .collect();
         for (path, result) in part.iter().zip(checked) {
             let file = result.map(|(mut problems, source)| {
@@ -62,8 +73,16 @@ pub fn check_each(
 }
 
 /// The problems of one plan: its rules, then, when it keeps them, its archived version.
-fn check_one(sp: &SourcePlan, today: NaiveDate, archive: &Archive) -> Vec<Diagnostic> {
+fn check_one(
+    sp: &SourcePlan,
+    today: NaiveDate,
+    archive: &Archive,
+    depth: Depth,
+) -> Vec<Diagnostic> {
     let mut problems = validate::validate(sp, today);
+    if depth == Depth::Review {
+        problems.extend(validate::review(sp));
+    }
     if !problems.iter().any(Diagnostic::is_error) {
         problems.extend(archive::check(archive, sp, today));
     }
@@ -84,7 +103,7 @@ impl Plans {
         let paths = load::discover(dir)?;
         let mut files = Vec::with_capacity(paths.len());
         let archive = Archive::of(dir);
-        check_each(&paths, today, &archive, |path, file| {
+        check_each(&paths, today, &archive, Depth::Rules, |path, file| {
             files.push((path.to_owned(), file));
         });
         Ok(Plans { files })

@@ -5,7 +5,8 @@
 //! Dutch readers expect them; [`changes`] lists what changed since a date; [`schema`] is the JSON
 //! Schema of the format for editors; [`starter`] a new plan to start from; the [`archive`] keeps
 //! every published version, [`history`] says what a changed toetsterm said before and [`diff`]
-//! which words changed. Depends only on the base crate (`toetsgen-base`).
+//! which words changed; [`readability`] judges a candidate's text at its taalniveau. Depends
+//! only on the base crate (`toetsgen-base`).
 
 pub mod archive;
 pub mod changes;
@@ -18,6 +19,7 @@ pub mod limits;
 pub mod load;
 pub mod model;
 pub mod place;
+pub mod readability;
 pub mod schema;
 pub mod spans;
 pub mod starter;

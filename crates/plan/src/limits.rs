@@ -49,3 +49,26 @@ pub fn file_too_large(display: &str, size: u64) -> Diagnostic {
     )
     .with_help(msg!("plan-file-too-large.help"))
 }
+
+// The readability of candidate texts (`crate::readability`), per taalniveau. Where they come
+// from: Dutch public bodies write for readers at B1, which is taalniveau 2F (3F is about B2); their
+// guidance (the Rijksoverheid's "Direct Duidelijk", Stichting Makkelijk Lezen) asks for short
+// sentences, about 15 words on average and seldom more than 20. The scores are on Douma's
+// adaptation of the Flesch scale, whose bands are Flesch's: 60 to 70 reads as plain, 50 to 60 as
+// fairly difficult. They are starting points for the office, which may tune them here.
+
+/// The most words of one sentence at taalniveau 2F (B1).
+pub const MAX_SENTENCE_WORDS_2F: usize = 20;
+
+/// The lowest Flesch-Douma score of a text at taalniveau 2F (B1).
+pub const MIN_FLESCH_DOUMA_2F: f64 = 60.0;
+
+/// The most words of one sentence at taalniveau 3F (B2).
+pub const MAX_SENTENCE_WORDS_3F: usize = 25;
+
+/// The lowest Flesch-Douma score of a text at taalniveau 3F (B2).
+pub const MIN_FLESCH_DOUMA_3F: f64 = 50.0;
+
+/// The fewest words a text needs before its Flesch-Douma score is judged: the score is an
+/// average over sentences and words, and says little about a line or two.
+pub const MIN_WORDS_FOR_SCORE: usize = 20;

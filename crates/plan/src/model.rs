@@ -7,6 +7,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::limits::{MAX_TEXT_CHARS, MAX_TOETSTERM_CODE_CHARS};
+pub use crate::readability::Taalniveau;
 use crate::validate::MAX_WAARNEMINGEN;
 
 pub use crate::values::{AantalVragen, Datum, Niveau, parse_iso_date};
@@ -92,6 +93,13 @@ pub struct Toetsplan {
         length(min = 1, max = MAX_TEXT_CHARS)
     )]
     pub instructies: Option<String>,
+    /// The reading level of the candidates, for the readability warnings of `check`; 2F when
+    /// absent.
+    #[serde(default)]
+    #[schemars(
+        description = "Taalniveau van de kandidaten: 2F (ongeveer B1; de standaard als dit veld ontbreekt) of 3F (ongeveer B2). toetsgen check waarschuwt waar een tekst die de kandidaat leest moeilijker is dan dit niveau: te lange zinnen, een te lage leesbaarheidsscore (Flesch-Douma) en de lijdende vorm. Het gaat om omschrijving, toetsvorm, toegestane_tijd, hulpmiddelen, instructies, cesuur en (bij een toets met vragen) scoringsregels; toetstermen worden niet beoordeeld, want die mag het examenbureau niet veranderen."
+    )]
+    pub taalniveau: Option<Taalniveau>,
     /// The TOTAAL row of the toetstermen table.
     #[serde(default)]
     #[schemars(

@@ -141,6 +141,7 @@ impl Reader {
             scoringsregels: meta.text("Scoringsregels"),
             hulpmiddelen: meta.text("Toegestane hulpmiddelen"),
             instructies: meta.text("Instructies"),
+            taalniveau: None,
             totaal_opdrachten: self.totaal.map(|(_, n)| n),
             beoordeling,
             concept: false,

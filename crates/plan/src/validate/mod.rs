@@ -2,9 +2,11 @@
 //! field concerned (with its line shown), saying what is wrong and how to fix it. A plan with an
 //! error is not built; warnings are shown and the plan is built. The rules are grouped by what
 //! they look at: [`texts`] (every text field), [`rules`] (structure, codes, levels, dates,
-//! opdrachten) and [`beoordeling`].
+//! opdrachten), [`beoordeling`] and [`readability`] (the candidate's texts at the plan's
+//! taalniveau: warnings only).
 
 mod beoordeling;
+mod readability;
 mod rules;
 mod texts;
 
@@ -79,6 +81,19 @@ pub fn validate(sp: &SourcePlan, today: NaiveDate) -> Vec<Diagnostic> {
     c.opdrachten();
     c.beoordeling();
     c.starter_texts();
+    capped(c.diags, &sp.display)
+}
+
+/// The advice for whoever reviews a plan, beyond its rules: the candidate's texts above the
+/// plan's taalniveau ([`readability`]). Warnings only; `controleer` and the preview of `bekijk`
+/// ask for them, the commands that use a plan do not repeat them.
+pub fn review(sp: &SourcePlan) -> Vec<Diagnostic> {
+    let mut c = Checker {
+        sp,
+        lines: sp.source.split('\n').collect(),
+        diags: Vec::new(),
+    };
+    c.readability();
     capped(c.diags, &sp.display)
 }
 
