@@ -42,3 +42,5 @@ serve-not-found-title = Not found
 # HTML: $path is the missing path, escaped.
 serve-not-found-text = The output folder has no <code>{ $path }</code>.
 serve-all-plans = All plans
+serve-warnings-title = toetsgen: warnings from the last build
+serve-warnings-text = The documents were made. Read the warnings: they do not stop publishing, but point at something worth improving (a text for the candidate that is too hard, say). This page reloads by itself when you save.

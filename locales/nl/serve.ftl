@@ -42,3 +42,5 @@ serve-not-found-title = Niet gevonden
 # HTML: $path is het pad dat ontbreekt, al ge-escapet.
 serve-not-found-text = De uitvoermap heeft geen <code>{ $path }</code>.
 serve-all-plans = Alle plannen
+serve-warnings-title = toetsgen: waarschuwingen bij de laatste bouw
+serve-warnings-text = De documenten zijn gemaakt. Lees de waarschuwingen: ze houden het publiceren niet tegen, maar wijzen op iets wat u beter kunt maken (bijvoorbeeld een tekst voor de kandidaat die te moeilijk is). Deze pagina laadt vanzelf opnieuw als u opslaat.

@@ -110,7 +110,9 @@ fn rebuild(opts: &Options, server: &Server, builds: &mut u64) -> Result<(), Canc
             let ok = outcome.success();
             http::Status {
                 builds: 0,
-                problems: if ok { Vec::new() } else { problems(&outcome) },
+                // Warnings too (the readability of a candidate's text): the panel says whether
+                // they stopped a plan.
+                problems: problems(&outcome),
                 ok,
             }
         }

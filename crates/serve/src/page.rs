@@ -92,10 +92,11 @@ pub(crate) fn content_type(rel: &RelPath) -> &'static str {
 }
 
 /// A served HTML page: `html` with the reload script and, when the last build had problems,
-/// the panel that shows them, both right after the `<body>` tag (or at the start).
-pub(crate) fn inject(html: &str, problems: &[String]) -> String {
+/// the panel that shows them, both right after the `<body>` tag (or at the start). `stopped`:
+/// whether they kept a plan from being built (errors), or are warnings only.
+pub(crate) fn inject(html: &str, problems: &[String], stopped: bool) -> String {
     let at = insertion_point(html.as_bytes());
-    let added = added(problems);
+    let added = added(problems, stopped);
     let mut page = String::with_capacity(html.len() + added.len());
     page.push_str(&html[..at]);
     page.push_str(&added);
@@ -113,28 +114,40 @@ pub(crate) fn insertion_point(start: &[u8]) -> usize {
 }
 
 /// What [`inject`] adds: the reload script and, when there are problems, their panel.
-pub(crate) fn added(problems: &[String]) -> String {
+pub(crate) fn added(problems: &[String], stopped: bool) -> String {
     let mut added = format!(r#"<script src="{PREFIX}reload.js"></script>"#);
     if !problems.is_empty() {
-        added.push_str(&panel(problems));
+        added.push_str(&panel(problems, stopped));
     }
     added
 }
 
-/// The problems of the last build as an HTML section, every text escaped.
-fn panel(problems: &[String]) -> String {
+/// The problems of the last build as an HTML section, every text escaped: errors as an alert in
+/// red, warnings only (the documents were made; the readability of a candidate's text, say) as a
+/// calmer note in amber.
+fn panel(problems: &[String], stopped: bool) -> String {
     let mut text = String::new();
     for p in problems {
         text.push_str(&escape(p));
         text.push_str("\n\n");
     }
-    let (lang, title, help) = (
-        lang_code(),
-        escape(&msg!("serve-problems-title")),
-        escape(&msg!("serve-problems-text")),
-    );
+    let (role, colour, title, help) = match stopped {
+        true => (
+            "alert",
+            "#b00020",
+            msg!("serve-problems-title"),
+            msg!("serve-problems-text"),
+        ),
+        false => (
+            "status",
+            "#7a4a00",
+            msg!("serve-warnings-title"),
+            msg!("serve-warnings-text"),
+        ),
+    };
+    let (lang, title, help) = (lang_code(), escape(&title), escape(&help));
     format!(
-        r#"<section lang="{lang}" role="alert" aria-labelledby="toetsgen-problemen" style="border:3px solid #b00020;background:#fff;color:#000;padding:1em;margin:1em;font-family:sans-serif"><h2 id="toetsgen-problemen" style="color:#b00020;margin-top:0">{title}</h2><p>{help}</p><pre style="white-space:pre-wrap;overflow-wrap:anywhere">{text}</pre></section>"#
+        r#"<section lang="{lang}" role="{role}" aria-labelledby="toetsgen-problemen" style="border:3px solid {colour};background:#fff;color:#000;padding:1em;margin:1em;font-family:sans-serif"><h2 id="toetsgen-problemen" style="color:{colour};margin-top:0">{title}</h2><p>{help}</p><pre style="white-space:pre-wrap;overflow-wrap:anywhere">{text}</pre></section>"#
     )
 }
 
@@ -144,7 +157,7 @@ fn lang_code() -> &'static str {
 }
 
 /// The page for a path with no file: what was asked for, and the problems if there are any.
-pub(crate) fn not_found(rel: &str, problems: &[String]) -> String {
+pub(crate) fn not_found(rel: &str, problems: &[String], stopped: bool) -> String {
     let (lang, title) = (lang_code(), escape(&msg!("serve-not-found-title")));
     // The catalogue's text is HTML (it puts the path in `<code>`); the path is escaped.
     let missing = msg!("serve-not-found-text", path = escape(rel));
@@ -156,6 +169,7 @@ pub(crate) fn not_found(rel: &str, problems: &[String]) -> String {
             "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title}</title></head><body>{body}</body></html>"
         ),
         problems,
+        stopped,
     )
 }
 
@@ -206,10 +220,25 @@ mod tests {
         let page = inject(
             "<html><body class=\"a\"><p>x</p></body></html>",
             &["error: <script>alert(1)</script> & \"q\"".to_owned()],
+            true,
         );
         assert!(page.starts_with("<html><body class=\"a\"><script src=\"/__toetsgen/reload.js\">"));
         assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;"));
         assert!(page.ends_with("<p>x</p></body></html>"));
-        assert!(!inject("<body>x</body>", &[]).contains("<section"));
+        assert!(page.contains(r#"role="alert""#));
+        assert!(!inject("<body>x</body>", &[], false).contains("<section"));
+    }
+
+    /// Warnings alone (the documents were made) get a calmer panel: a status, not an alert.
+    #[test]
+    fn warnings_alone_are_a_status() {
+        let page = inject(
+            "<body>x</body>",
+            &["warning: long sentence".to_owned()],
+            false,
+        );
+        assert!(page.contains(r#"role="status""#), "{page}");
+        assert!(page.contains("long sentence"));
+        assert!(!page.contains(r#"role="alert""#));
     }
 }

@@ -118,9 +118,12 @@ fn answer(head: &Head, list: &Connections, context: &Context) -> Reply {
         Some("status") => return Reply::Answer(status(context)),
         _ => {}
     }
-    let problems = context.lock().0.problems.clone();
+    let (problems, stopped) = {
+        let status = &context.lock().0;
+        (status.problems.clone(), !status.ok)
+    };
     Reply::Answer(match page::route(&head.target) {
-        Route::File(rel) => file(list, context, &rel, &problems),
+        Route::File(rel) => file(list, context, &rel, (&problems, stopped)),
         Route::Refused(why) => Answer::message(403, msg!("serve-refused-path", why = why)),
     })
 }
@@ -169,9 +172,15 @@ pub(crate) fn host_allowed(host: Option<&str>, bound: SocketAddr) -> bool {
 
 /// A file of the output folder: HTML with the script and problems added, a folder as a
 /// redirect to its index, a link or anything not a plain file refused.
-fn file(list: &Connections, context: &Context, rel: &RelPath, problems: &[String]) -> Answer {
+/// `problems`: those of the last build, and whether they stopped a plan (errors).
+fn file(
+    list: &Connections,
+    context: &Context,
+    rel: &RelPath,
+    (problems, stopped): (&[String], bool),
+) -> Answer {
     let not_found = || {
-        let page = page::not_found(rel.as_str(), problems);
+        let page = page::not_found(rel.as_str(), problems, stopped);
         Answer::text(404, "text/html; charset=utf-8", page)
     };
     let mut opened = open_in(&context.root, rel);
@@ -206,7 +215,7 @@ fn file(list: &Connections, context: &Context, rel: &RelPath, problems: &[String
     }
     let at = page::insertion_point(&start);
     let mut head = start[..at].to_vec();
-    head.extend_from_slice(page::added(problems).as_bytes());
+    head.extend_from_slice(page::added(problems, stopped).as_bytes());
     head.extend_from_slice(&start[at..]);
     let rest = len.saturating_sub(start.len() as u64);
     Answer {
