@@ -135,12 +135,16 @@ macro_rules! catalogue {
                 "serve.ftl",
                 include_str!(concat!("../../../locales/", $lang, "/serve.ftl")),
             ),
+            (
+                "analyse.ftl",
+                include_str!(concat!("../../../locales/", $lang, "/analyse.ftl")),
+            ),
         ]
     };
 }
 
 /// The catalogue files of a language: (file name, text).
-pub fn sources(lang: Lang) -> [(&'static str, &'static str); 10] {
+pub fn sources(lang: Lang) -> [(&'static str, &'static str); 11] {
     match lang {
         Lang::Nl => catalogue!("nl"),
         Lang::En => catalogue!("en"),
