@@ -40,8 +40,8 @@ analyse-csv-too-few-columns = toetsterm { $code } has { $found } { $found ->
     .help = give every toetsterm as many columns as its aantal_opdrachten in the toetsplan; if the plan is wrong, correct the plan first
 analyse-csv-no-questions = there are no questions: only the column kandidaat
     .help = after the column kandidaat, add one column per question, headed by the code of its toetsterm
-analyse-csv-empty-cell = the score in column { $kolom } ({ $code }) is empty
-analyse-csv-not-a-score = "{ $value }" in column { $kolom } ({ $code }) is not a score
+analyse-csv-empty-cell = the score in column { $kolom } (toetsterm { $code }) is empty
+analyse-csv-not-a-score = "{ $value }" in column { $kolom } (toetsterm { $code }) is not a score
     .help = a score is a number of 0 or more, such as 0, 1 or 2.5; a question not answered scores 0
 analyse-csv-control = there is a control character here ({ $char }), which does not belong in a score export
 

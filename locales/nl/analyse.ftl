@@ -40,8 +40,8 @@ analyse-csv-too-few-columns = toetsterm { $code } heeft { $found } { $found ->
     .help = geef elke toetsterm zoveel kolommen als zijn aantal_opdrachten in het toetsplan; klopt het plan niet, pas dan eerst het plan aan
 analyse-csv-no-questions = er staan geen vragen in: alleen de kolom kandidaat
     .help = zet na de kolom kandidaat één kolom per vraag, met de code van de toetsterm als kopje
-analyse-csv-empty-cell = de score in kolom { $kolom } ({ $code }) is leeg
-analyse-csv-not-a-score = "{ $value }" in kolom { $kolom } ({ $code }) is geen score
+analyse-csv-empty-cell = de score in kolom { $kolom } (toetsterm { $code }) is leeg
+analyse-csv-not-a-score = "{ $value }" in kolom { $kolom } (toetsterm { $code }) is geen score
     .help = een score is een getal van 0 of hoger, zoals 0, 1 of 2,5; een vraag die niet beantwoord is, krijgt 0
 analyse-csv-control = hier staat een stuurteken ({ $char }), dat niet in een scorebestand hoort
 

@@ -52,12 +52,6 @@ fn input(files: &[PathBuf]) -> Result<Input<'_>> {
 /// Runs the analysis; the exit code is 1 when an input is refused.
 pub(crate) fn run(args: AnalyseArgs) -> Result<Status> {
     let input = input(&args.files)?;
-    if !args.json {
-        toetsgen_output::personal::refuse_published(
-            &args.output.join("analyse.html"),
-            &msg!("analyse-what"),
-        )?;
-    }
     let read = read_plans(&args.plans)?;
     let plans: HashMap<String, Toetsplan> = (read.valid())
         .map(|sp| (sp.plan.code.trim().to_owned(), sp.plan.clone()))
@@ -184,6 +178,7 @@ pub(crate) fn run(args: AnalyseArgs) -> Result<Status> {
     let base = args.output.join(format!("{code}-{date}"));
     let md = base.with_extension("md");
     let html = base.with_extension("html");
+    toetsgen_output::personal::refuse_published(&md, &msg!("analyse-what"))?;
     fs::write_atomic(&md, report::to_markdown(&report).as_bytes())?;
     fs::write_atomic(&html, report::to_html(&report).as_bytes())?;
     say!("{summary}")?;

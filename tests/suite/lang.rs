@@ -391,6 +391,7 @@ fn commands_have_dutch_names_and_english_aliases() {
         "nieuw",
         "uitslagen",
         "pakket",
+        "analyse",
     ] {
         assert!(
             stdout.contains(&format!("\n  {name} ")),
@@ -398,7 +399,7 @@ fn commands_have_dutch_names_and_english_aliases() {
         );
     }
     for alias in [
-        "build", "check", "changes", "import", "serve", "new", "results", "packet",
+        "build", "check", "changes", "import", "serve", "new", "results", "packet", "analyze",
     ] {
         let (stdout, _) = exits(toetsgen(dir.path()).args([alias, "--help"]), 0, &[]);
         assert!(

@@ -302,14 +302,14 @@ impl File<'_> {
                 let message = if value.is_empty() {
                     msg!(
                         "analyse-csv-empty-cell",
-                        kolom = column_name(q.kolom),
+                        kolom = column_letters(q.kolom),
                         code = &q.toetsterm
                     )
                 } else {
                     msg!(
                         "analyse-csv-not-a-score",
                         value = value,
-                        kolom = column_name(q.kolom),
+                        kolom = column_letters(q.kolom),
                         code = &q.toetsterm
                     )
                 };
@@ -323,6 +323,11 @@ impl File<'_> {
 
 /// A spreadsheet's name of the 1-based column `n`, with its number: `3 (C)`, `28 (AB)`.
 pub(crate) fn column_name(n: usize) -> String {
+    format!("{n} ({})", column_letters(n))
+}
+
+/// A spreadsheet's letters of the 1-based column `n`: `C`, `AB`.
+fn column_letters(n: usize) -> String {
     let mut letters = Vec::new();
     let mut rest = n;
     while rest > 0 {
@@ -331,7 +336,7 @@ pub(crate) fn column_name(n: usize) -> String {
         rest = (rest - 1) / 26;
     }
     letters.reverse();
-    format!("{n} ({})", letters.into_iter().collect::<String>())
+    letters.into_iter().collect()
 }
 
 /// The 1-based character column where field `field` (1-based) of `line` starts, quotes heeded;
