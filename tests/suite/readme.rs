@@ -138,7 +138,9 @@ const PREPARATIONS: &[Preparation] = &[
             for i in 1..=30u64 {
                 let mut row = vec![format!("2026-{i:03}")];
                 for j in 1..header.len() as u64 {
-                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
                     let chance = 40 + i * 2 - j / 2;
                     row.push(u64::from((seed >> 33) % 100 < chance).to_string());
                 }
