@@ -1,6 +1,6 @@
 //! The command line: `toetsgen bouw`, `controleer`, `wijzigingen`, `importeer`, `bekijk`,
-//! `schema`, `nieuw`, `uitslagen` and `pakket` (each also under its English name: `build`,
-//! `check`, `changes`, `import`, `serve`, `schema`, `new`, `results`, `packet`), with the folders
+//! `schema`, `nieuw`, `uitslagen`, `pakket` and `analyse` (each also under its English name: `build`,
+//! `check`, `changes`, `import`, `serve`, `schema`, `new`, `results`, `packet`, `analyze`), with the folders
 //! and formats they work on. The texts of `--help` and of a wrong command line come from the
 //! message catalogue ([`localize`], [`usage`]); the doc comments here are for developers.
 
@@ -62,6 +62,9 @@ pub(crate) enum Command {
     /// Make the print packet of an exam session: one PDF in pakketten/.
     #[command(name = "pakket", alias = "packet")]
     Packet(PacketArgs),
+    /// The toetsanalyse of a question exam's scores (CSV) or of saved observation forms (JSON).
+    #[command(name = "analyse", alias = "analyze")]
+    Analyse(AnalyseArgs),
 }
 
 impl Cli {
@@ -152,6 +155,35 @@ pub(crate) struct UitslagenArgs {
         default_value = "uitslagen/uitslagen"
     )]
     pub output: PathBuf,
+}
+
+/// Options of `toetsgen analyse`.
+#[derive(Debug, Args)]
+pub(crate) struct AnalyseArgs {
+    /// A question exam's score export (one CSV), or saved observation forms (JSON files).
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// The plan of a question exam's scores (its code, e.g. B2); saved forms name their own.
+    #[arg(long, value_name = "CODE")]
+    pub plan: Option<String>,
+
+    /// Folder with the toetsplannen (*.yaml, searched recursively).
+    #[arg(long, value_name = "DIR", default_value = "toetsplannen")]
+    pub plans: PathBuf,
+
+    /// Folder for the report (<plan>-<date>.md and .html). It holds personal data: never
+    /// inside the published output folder.
+    #[arg(short, long, value_name = "DIR", default_value = "analyse")]
+    pub output: PathBuf,
+
+    /// Print the figures as JSON on standard output instead of writing a report.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Show candidates' names in the report and the JSON (otherwise numbers).
+    #[arg(long)]
+    pub namen: bool,
 }
 
 /// Where the plans and templates are.

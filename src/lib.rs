@@ -9,10 +9,11 @@
 //! 3. [`output`]: documents → the output folder.
 //! 4. [`build`]: the floors run in order, for `build`, `check` and print packets.
 //!
-//! Beside them: [`import`], [`uitslagen`] and [`serve`]; under all of them [`base`] (files,
+//! Beside them: [`import`], [`uitslagen`], [`analyse`] and [`serve`]; under all of them [`base`] (files,
 //! progress, cancellation, word forms). The `toetsgen` binary owns the command line. This crate
 //! re-exports the floors under one name, for the tests and the fuzz targets.
 
+pub use toetsgen_analyse as analyse;
 pub use toetsgen_base as base;
 pub use toetsgen_base::{cancel, fs, report, words};
 pub use toetsgen_build as build;

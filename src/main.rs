@@ -46,6 +46,7 @@ fn main() -> ExitCode {
         Command::Schema => cmd::schema::run(),
         Command::New(args) => cmd::new::run(args),
         Command::Packet(args) => cmd::packet::run(args),
+        Command::Analyse(args) => cmd::analyse::run(args),
     };
     let status = match result {
         Ok(status) => status,

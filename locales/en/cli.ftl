@@ -22,6 +22,7 @@ cli-schema-about = Print the JSON Schema of a toetsplan (for editors such as VS 
 cli-nieuw-about = Write a new toetsplan to start from: toetsplannen/<CODE>-<naam>.yaml.
 cli-uitslagen-about = Collect saved beoordelingsformulieren (JSON) into a results list (CSV and Markdown).
 cli-pakket-about = Make the print packet of an exam session: one PDF in pakketten/.
+cli-analyse-about = Make the toetsanalyse of a question exam (its scores as CSV) or of saved beoordelingsformulieren (JSON): a report in analyse/, or the figures as JSON.
 
 cli-arg-help = Print help
 cli-arg-version = Print version
@@ -64,6 +65,13 @@ cli-pakket-sessies = The sessions folder that --all reads.
 cli-pakket-output = Where to write the packet. Default: pakketten/<session file name>.pdf.
 cli-pakket-force = Replace a file at the packet's place that is not a packet toetsgen made.
 cli-pakket-keep_typst = Keep the Typst source and typst's messages of a packet typst fails on in DIR (it holds the candidates' names: a folder of your own, not a shared one).
+
+cli-analyse-files = The score export of a question exam (one CSV: a column kandidaat, then per question the code of its toetsterm), or the saved beoordelingsformulieren of a proeve (JSON files).
+cli-analyse-plan = The plan of the question exam (its code, e.g. B2); saved forms name their own plan.
+cli-analyse-plans = Folder with the toetsplannen (*.yaml, searched recursively).
+cli-analyse-output = Folder for the report (<plan>-<date>.md and .html). It holds personal data: it never goes into the published output folder (keep the folder out of version control).
+cli-analyse-json = Print the figures as JSON instead of writing a report.
+cli-analyse-namen = Show candidates' names in the report and the JSON (otherwise numbers only).
 
 cli-value-dir = DIR
 cli-value-file = FILE

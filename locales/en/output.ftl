@@ -36,6 +36,7 @@ output-search-gone = the search entries are gone
 # Personal data (personal.rs).
 output-personal-published = { $path } lies inside { $folder }, a published output folder (it holds toetsgen's build record): { $what ->
     [packets] packets
+    [analyses] analyses
    *[results] the results
 } are personal data and never go on the site; write them elsewhere
 

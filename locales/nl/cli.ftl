@@ -22,6 +22,7 @@ cli-schema-about = Toont het JSON-schema van een toetsplan (voor editors zoals V
 cli-nieuw-about = Schrijft een nieuw toetsplan om mee te beginnen: toetsplannen/<CODE>-<naam>.yaml.
 cli-uitslagen-about = Zet opgeslagen beoordelingsformulieren (JSON) samen in een uitslagenlijst (CSV en Markdown).
 cli-pakket-about = Maakt het printpakket van een examensessie: één PDF in pakketten/.
+cli-analyse-about = Maakt de toetsanalyse van een toets met vragen (de scores als CSV) of van opgeslagen beoordelingsformulieren (JSON): een rapport in analyse/, of de getallen als JSON.
 
 cli-arg-help = Toont deze hulp
 cli-arg-version = Toont de versie
@@ -64,6 +65,13 @@ cli-pakket-sessies = De map met sessies die --all leest.
 cli-pakket-output = Waar het pakket komt. Standaard: pakketten/<naam van het sessiebestand>.pdf.
 cli-pakket-force = Vervangt een bestand op de plaats van het pakket, ook als toetsgen het niet heeft gemaakt.
 cli-pakket-keep_typst = Bewaart de Typst-bron en de meldingen van typst van een pakket dat typst niet kan maken in MAP (met de namen van de kandidaten: gebruik een eigen map, geen gedeelde).
+
+cli-analyse-files = Het scorebestand van een toets met vragen (één CSV: een kolom kandidaat, dan per vraag de code van de toetsterm), of de opgeslagen beoordelingsformulieren van een proeve (JSON-bestanden).
+cli-analyse-plan = Het plan van de toets met vragen (de code, bijvoorbeeld B2); opgeslagen formulieren noemen hun plan zelf.
+cli-analyse-plans = Map met de toetsplannen (*.yaml, ook in submappen).
+cli-analyse-output = Map voor het rapport (<plan>-<datum>.md en .html). Het rapport bevat persoonsgegevens: het komt nooit in de gepubliceerde uitvoermap (houd de map buiten versiebeheer).
+cli-analyse-json = Toont de getallen als JSON, in plaats van een rapport te schrijven.
+cli-analyse-namen = Toont de namen van kandidaten in het rapport en de JSON (anders alleen nummers).
 
 cli-value-dir = MAP
 cli-value-file = BESTAND

@@ -36,6 +36,7 @@ output-search-gone = de zoekgegevens zijn verdwenen
 # Persoonsgegevens (personal.rs).
 output-personal-published = { $path } ligt in { $folder }, een gepubliceerde uitvoermap (er staat een bouwverslag van toetsgen in): { $what ->
     [packets] pakketten
+    [analyses] toetsanalyses
    *[results] de uitslagen
 } zijn persoonsgegevens en komen nooit op de site; schrijf ze ergens anders
 

@@ -30,6 +30,7 @@ macro_rules! tell {
     };
 }
 
+pub(crate) mod analyse;
 pub(crate) mod build;
 pub(crate) mod changes;
 pub(crate) mod check;

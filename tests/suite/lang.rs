@@ -316,6 +316,7 @@ fn commands_have_dutch_names_and_english_aliases() {
         "nieuw",
         "uitslagen",
         "pakket",
+        "analyse",
     ] {
         assert!(
             stdout.contains(&format!("\n  {name} ")),
@@ -323,7 +324,7 @@ fn commands_have_dutch_names_and_english_aliases() {
         );
     }
     for alias in [
-        "build", "check", "changes", "import", "serve", "new", "results", "packet",
+        "build", "check", "changes", "import", "serve", "new", "results", "packet", "analyze",
     ] {
         let (stdout, _) = exits(toetsgen(dir.path()).args([alias, "--help"]), 0, &[]);
         assert!(

@@ -3,6 +3,7 @@
 //! `common` holds the helpers they share. Fixtures stay under `tests/fixtures/`, insta's
 //! snapshots of these modules under `tests/suite/snapshots/`.
 
+mod analyse;
 mod common;
 
 mod batch;

@@ -113,6 +113,42 @@ const PREPARATIONS: &[Preparation] = &[
             }
         },
     },
+    // "Toetsanalyse": a question exam B3 (`beoordeling: soort: vragen`: the test fixture's B2 with
+    // its 40 questions, under code B3), and the exam platform's score export of 30 candidates,
+    // made up here (a candidate's chance of a right answer rises with their number and falls with
+    // the question's).
+    Preparation {
+        block_with: "toetsgen analyse scores.csv",
+        prepare: |dir, _| {
+            let plan = std::fs::read_to_string(fixture("plans/B2-theorie.yaml"))
+                .unwrap()
+                .replace("B2", "B3");
+            std::fs::write(dir.join("toetsplannen/B3-theorie.yaml"), &plan).unwrap();
+            let mut header = vec!["kandidaat".to_owned()];
+            let (mut code, mut seed) = (String::new(), 12345u64);
+            for line in plan.lines().map(str::trim) {
+                if let Some(c) = line.strip_prefix("- code: ") {
+                    code = c.to_owned();
+                } else if let Some(n) = line.strip_prefix("aantal_opdrachten: ") {
+                    let n: usize = n.parse().unwrap();
+                    header.extend(std::iter::repeat_n(code.clone(), n));
+                }
+            }
+            let mut csv = header.join(";") + "\n";
+            for i in 1..=30u64 {
+                let mut row = vec![format!("2026-{i:03}")];
+                for j in 1..header.len() as u64 {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    let chance = 40 + i * 2 - j / 2;
+                    row.push(u64::from((seed >> 33) % 100 < chance).to_string());
+                }
+                csv += &(row.join(";") + "\n");
+            }
+            std::fs::write(dir.join("scores.csv"), csv).unwrap();
+        },
+    },
 ];
 
 /// Every command block of the README runs in the guide's order and does what it says, or is

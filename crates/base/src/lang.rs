@@ -139,12 +139,16 @@ macro_rules! catalogue {
                 "leesbaarheid.ftl",
                 include_str!(concat!("../../../locales/", $lang, "/leesbaarheid.ftl")),
             ),
+            (
+                "analyse.ftl",
+                include_str!(concat!("../../../locales/", $lang, "/analyse.ftl")),
+            ),
         ]
     };
 }
 
 /// The catalogue files of a language: (file name, text).
-pub fn sources(lang: Lang) -> [(&'static str, &'static str); 11] {
+pub fn sources(lang: Lang) -> [(&'static str, &'static str); 12] {
     match lang {
         Lang::Nl => catalogue!("nl"),
         Lang::En => catalogue!("en"),

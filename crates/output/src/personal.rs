@@ -13,6 +13,8 @@ pub enum Personal {
     Packets,
     /// A results list.
     Results,
+    /// A toetsanalyse (candidate numbers, and names on request).
+    Analyses,
 }
 
 /// Refuses `target` (a file of personal data; `what` says which) when it lies inside a
@@ -33,6 +35,7 @@ pub fn refuse_published(target: &Path, what: Personal) -> Result<()> {
             what = match what {
                 Personal::Packets => "packets",
                 Personal::Results => "results",
+                Personal::Analyses => "analyses",
             }
         )),
 

@@ -14,8 +14,9 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use form::SavedForm;
-use result::Uitslag;
+pub use form::{FormHeader, SavedForm};
+pub use result::Uitslag;
+use toetsgen_plan::model::Toetsplan;
 use version::Judges;
 pub use version::Versions;
 
@@ -103,6 +104,15 @@ fn refuse_doubles(out: &mut Collected) {
         i += 1;
         !refused.contains(&(i - 1))
     });
+}
+
+/// The plan that forms of plan `code` saved against version `versie` are judged by (the current
+/// plan or that version from the archive), as [`collect`] finds it; or why there is none. For
+/// `analyse`, which reads the toetstermen of the version each form was made under.
+pub fn plan_of(versions: Versions<'_>, code: &str, versie: NaiveDate) -> Result<Toetsplan, String> {
+    let mut judges = Judges::new(versions);
+    let versie = versie.to_string();
+    judges.plan(code, &versie).map(|(plan, _)| plan.clone())
 }
 
 /// The form's plan exists in the version the form was saved against; then its result by it.
