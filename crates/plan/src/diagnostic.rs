@@ -60,6 +60,9 @@ pub struct Diagnostic {
     pub help: Option<Box<str>>,
     /// The line of the file at `location`, shown under the message.
     pub line: Option<Box<str>>,
+    /// How many characters the mark under the line covers; `None`: the token at the location
+    /// (up to a comma, bracket or comment).
+    pub width: Option<u32>,
 }
 
 impl Diagnostic {
@@ -73,6 +76,7 @@ impl Diagnostic {
             message: message.into().into_boxed_str(),
             help: None,
             line: None,
+            width: None,
         }
     }
 
@@ -113,6 +117,13 @@ impl Diagnostic {
         self
     }
 
+    /// Marks `chars` characters from the location (at least one), rather than the token there:
+    /// the start of a long sentence, say, where the message quotes the rest.
+    pub fn with_width(mut self, chars: usize) -> Self {
+        self.width = Some(u32::try_from(chars.max(1)).unwrap_or(u32::MAX));
+        self
+    }
+
     /// True for errors (which stop the plan from being built).
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
@@ -145,7 +156,7 @@ impl fmt::Display for Diagnostic {
         let shown;
         match (self.location, &self.line) {
             (Some(loc), Some(line)) => {
-                let (text, span) = marked(line, loc.column);
+                let (text, span) = marked(line, loc.column, self.width);
                 shown = text;
                 group = group.element(
                     Snippet::source(&shown)
@@ -174,11 +185,15 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// The line with control characters escaped, and the byte range of the token at `column`.
-fn marked(line: &str, column: usize) -> (String, std::ops::Range<usize>) {
+/// The line with control characters escaped, and the byte range of the token at `column` (or of
+/// `width` characters from there).
+fn marked(line: &str, column: usize, width: Option<u32>) -> (String, std::ops::Range<usize>) {
     let before: String = line.chars().take(column.saturating_sub(1)).collect();
     let rest: String = line.chars().skip(column.saturating_sub(1)).collect();
-    let token_end = rest.find([',', ']', '}', '#']).unwrap_or(rest.len());
+    let token_end = match width {
+        Some(chars) => (rest.char_indices().nth(chars as usize)).map_or(rest.len(), |(i, _)| i),
+        None => rest.find([',', ']', '}', '#']).unwrap_or(rest.len()),
+    };
     let token = rest[..token_end].trim_end();
     let (before, token, after) = (
         visible(&before),

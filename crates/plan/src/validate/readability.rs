@@ -97,8 +97,22 @@ impl<'a> Checker<'a> {
             ),
         };
         let line = location.and_then(|l| self.lines.get(l.line.checked_sub(1)?).copied());
+        // The mark covers the sentence's first words (up to the end of the line); the message
+        // quotes the sentence.
+        let sentence = &text[finding.range.clone()];
+        let end = (readability::first_words(sentence, 4).last()).map_or(sentence.len(), |w| {
+            w.as_ptr() as usize + w.len() - sentence.as_ptr() as usize
+        });
+        let shown = sentence[..end.min(sentence.len())]
+            .lines()
+            .next()
+            .unwrap_or("");
         let d = Diagnostic::warning(&self.sp.display, location, message);
-        self.diags.push(d.with_line(line).with_help(help));
+        let d = d
+            .with_line(line)
+            .with_help(help)
+            .with_width(shown.chars().count());
+        self.diags.push(d);
     }
 
     /// The byte offset in the source where the value of `field` starts (0 when unknown).
