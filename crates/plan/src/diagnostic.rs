@@ -60,9 +60,9 @@ pub struct Diagnostic {
     pub help: Option<Box<str>>,
     /// The line of the file at `location`, shown under the message.
     pub line: Option<Box<str>>,
-    /// How many characters the mark under the line covers; `None`: the token at the location
-    /// (up to a comma, bracket or comment).
-    pub width: Option<u32>,
+    /// How many characters the mark under the line covers; 0: the token at the location (up to
+    /// a comma, bracket or comment). A plain number, so that a diagnostic stays small.
+    pub width: u32,
 }
 
 impl Diagnostic {
@@ -76,7 +76,7 @@ impl Diagnostic {
             message: message.into().into_boxed_str(),
             help: None,
             line: None,
-            width: None,
+            width: 0,
         }
     }
 
@@ -120,7 +120,7 @@ impl Diagnostic {
     /// Marks `chars` characters from the location (at least one), rather than the token there:
     /// the start of a long sentence, say, where the message quotes the rest.
     pub fn with_width(mut self, chars: usize) -> Self {
-        self.width = Some(u32::try_from(chars.max(1)).unwrap_or(u32::MAX));
+        self.width = u32::try_from(chars.max(1)).unwrap_or(u32::MAX);
         self
     }
 
@@ -187,12 +187,12 @@ impl fmt::Display for Diagnostic {
 
 /// The line with control characters escaped, and the byte range of the token at `column` (or of
 /// `width` characters from there).
-fn marked(line: &str, column: usize, width: Option<u32>) -> (String, std::ops::Range<usize>) {
+fn marked(line: &str, column: usize, width: u32) -> (String, std::ops::Range<usize>) {
     let before: String = line.chars().take(column.saturating_sub(1)).collect();
     let rest: String = line.chars().skip(column.saturating_sub(1)).collect();
     let token_end = match width {
-        Some(chars) => (rest.char_indices().nth(chars as usize)).map_or(rest.len(), |(i, _)| i),
-        None => rest.find([',', ']', '}', '#']).unwrap_or(rest.len()),
+        0 => rest.find([',', ']', '}', '#']).unwrap_or(rest.len()),
+        chars => (rest.char_indices().nth(chars as usize)).map_or(rest.len(), |(i, _)| i),
     };
     let token = rest[..token_end].trim_end();
     let (before, token, after) = (
