@@ -42,7 +42,7 @@ plan-file-outside = it lies outside { $folder }, the folder it must be in
 plan-file-not-utf8 = the file is not valid UTF-8
     .help = save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8)
 plan-file-empty = the file is empty
-    .help = a toetsplan needs at least `code`, `naam`, `ingangsdatum` and `onderdelen`; see SPEC.md or toetsplannen/V1-dienstverlening.yaml for an example
+    .help = a toetsplan needs at least `code`, `naam`, `ingangsdatum` and `onderdelen`; see README, "Wat er in een plan staat", or start from `toetsgen nieuw`
 plan-file-too-large = the file is { $kib } KiB, more than a toetsplan may be ({ $max } KiB)
     .help = a toetsplan is a few to a few hundred KiB; check that this is the plan you meant, or split it into plans per module
 plan-control-character = the file holds the control character { $character } here, which no document can print
@@ -65,7 +65,7 @@ plan-second-document = a second YAML document starts here
 
 ## What serde and the YAML reader say, with the names filled in (load.rs).
 plan-reader-missing-field = missing field `{ $field }`
-    .help = add the missing field; SPEC.md lists every field of a toetsplan
+    .help = add the missing field; README, "Wat er in een plan staat", lists every field of a toetsplan
 plan-reader-duplicate-field = duplicate field `{ $field }`
     .help = a field may appear once: remove one of the two, or merge them
 plan-reader-unknown-field = unknown field `{ $field }`, { $allowed }

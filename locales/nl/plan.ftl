@@ -43,7 +43,7 @@ plan-file-outside = het ligt buiten { $folder }, de map waarin het moet staan
 plan-file-not-utf8 = het bestand is geen geldige UTF-8
     .help = sla het bestand op als UTF-8 (in de meeste editors: Opslaan als… → Codering: UTF-8)
 plan-file-empty = het bestand is leeg
-    .help = een toetsplan heeft minstens `code`, `naam`, `ingangsdatum` en `onderdelen`; zie SPEC.md of toetsplannen/V1-dienstverlening.yaml voor een voorbeeld
+    .help = een toetsplan heeft minstens `code`, `naam`, `ingangsdatum` en `onderdelen`; zie README, "Wat er in een plan staat", of begin met `toetsgen nieuw`
 plan-file-too-large = het bestand is { $kib } KiB, groter dan een toetsplan mag zijn ({ $max } KiB)
     .help = een toetsplan is een paar tot een paar honderd KiB; controleer of dit het goede plan is, of verdeel het in plannen per module
 plan-control-character = het bestand bevat hier het stuurteken { $character }, dat geen document kan afdrukken
@@ -66,7 +66,7 @@ plan-second-document = hier begint een tweede YAML-document
 
 ## Wat serde en de YAML-lezer zeggen, met de namen ingevuld (load.rs).
 plan-reader-missing-field = het veld `{ $field }` ontbreekt
-    .help = voeg het ontbrekende veld toe; SPEC.md noemt alle velden van een toetsplan
+    .help = voeg het ontbrekende veld toe; README, "Wat er in een plan staat", noemt alle velden van een toetsplan
 plan-reader-duplicate-field = het veld `{ $field }` staat er twee keer
     .help = een veld mag één keer voorkomen: haal er een weg, of voeg ze samen
 plan-reader-unknown-field = onbekend veld `{ $field }`; { $allowed }
