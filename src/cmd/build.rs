@@ -70,7 +70,8 @@ fn archived_line(a: &Archived) -> String {
 
 /// The one line that says what the build did.
 pub(super) fn summary(opts: &Options, o: &Outcome) -> String {
-    let time = msg!("cmd-seconds", s = format!("{:.2}", o.elapsed.as_secs_f64()));
+    let seconds = toetsgen_base::lang::decimal(o.elapsed.as_secs_f64(), 2);
+    let time = msg!("cmd-seconds", s = seconds);
     let skipped = match (opts.since, o.plans_skipped) {
         (Some(since), n) if n > 0 => msg!("cmd-build-left-alone", n = n, since = since.to_string()),
         _ => String::new(),

@@ -83,7 +83,7 @@ impl Reporter for Terminal {
         if let Some((what, _, start)) = lock(&self.started).take()
             && !self.animated
         {
-            let s = format!("{:.2}", start.elapsed().as_secs_f64());
+            let s = toetsgen_base::lang::decimal(start.elapsed().as_secs_f64(), 2);
             eprintln!("{}", Kind::of(&what).made(steps, s));
         }
     }

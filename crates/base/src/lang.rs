@@ -199,6 +199,16 @@ pub fn io_error(err: &std::io::Error) -> String {
     text(id, &[])
 }
 
+/// A number with `places` decimals, written with the decimal separator of the current language
+/// (`17.3` in English, `17,3` in Dutch).
+pub fn decimal(x: f64, places: usize) -> String {
+    let text = format!("{x:.places$}");
+    match current() {
+        Lang::Nl => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
 /// A value passed to a message: text or a number (numbers choose plural forms).
 #[derive(Debug, Clone)]
 pub struct Arg(FluentValue<'static>);

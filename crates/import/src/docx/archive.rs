@@ -8,25 +8,15 @@ use zip::ZipArchive;
 
 use super::{DOCUMENT_XML, MAX_ENTRIES, MAX_FILE_BYTES, MAX_XML_BYTES};
 use crate::MIB;
-use toetsgen_base::lang::{Lang, io_error};
+use toetsgen_base::lang::io_error;
 use toetsgen_base::msg;
-
-/// A number with one decimal, written with the decimal separator of the user's language
-/// (`17.3` in English, `17,3` in Dutch).
-fn decimal(x: f64) -> String {
-    let text = format!("{x:.1}");
-    match toetsgen_base::lang::current() {
-        Lang::Nl => text.replace('.', ","),
-        Lang::En => text,
-    }
-}
 
 /// Refuses a file over [`MAX_FILE_BYTES`].
 pub(super) fn check_file_size(size: u64) -> Result<()> {
     if size > MAX_FILE_BYTES {
         bail!(msg!(
             "import-docx-too-large",
-            size = decimal(size as f64 / MIB as f64),
+            size = toetsgen_base::lang::decimal(size as f64 / MIB as f64, 1),
             max = MAX_FILE_BYTES / MIB
         ));
     }
