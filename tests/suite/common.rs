@@ -90,7 +90,8 @@ pub(crate) fn outcome(cmd: &mut Command) -> String {
 }
 
 /// insta settings for a snapshot of what toetsgen printed in `dir`: the folder's path becomes
-/// `[dir]` and a duration (`0.61 s`) becomes `[time] s`, so that the snapshot holds on every run.
+/// `[dir]` and a duration (`0.61 s`, in Dutch `0,61 s`) becomes `[time] s`, so that the snapshot
+/// holds on every run.
 pub(crate) fn stable(dir: &Path) -> insta::Settings {
     let mut settings = insta::Settings::clone_current();
     let mut literal = String::new();
@@ -101,7 +102,7 @@ pub(crate) fn stable(dir: &Path) -> insta::Settings {
         literal.push(c);
     }
     settings.add_filter(&literal, "[dir]");
-    settings.add_filter(r"\b\d+\.\d+ s\b", "[time] s");
+    settings.add_filter(r"\b\d+[.,]\d+ s\b", "[time] s");
     settings
 }
 

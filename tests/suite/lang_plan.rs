@@ -110,7 +110,7 @@ fn a_missing_field_is_placed_by_toetsterm_code() {
     std::fs::write(dir.path().join("plannen/V1.yaml"), plan).unwrap();
     let shown =
         outcome(in_dutch(&mut toetsgen(dir.path())).args(["controleer", "--plans", "plannen"]));
-    insta::assert_snapshot!(shown, @"
+    insta::assert_snapshot!(shown, @r#"
     exit code: 1
     fout: het veld `tekst` ontbreekt
       --> plannen/V1.yaml:17:13
@@ -119,8 +119,8 @@ fn a_missing_field_is_placed_by_toetsterm_code() {
        |             ^^^^^^^
        |
        = plaats: toetsterm V1.04 (onderdeel 2, Communiceren met de klant), veld `tekst`
-       = tip: voeg het ontbrekende veld toe; SPEC.md noemt alle velden van een toetsplan
+       = tip: voeg het ontbrekende veld toe; README, "Wat er in een plan staat", noemt alle velden van een toetsplan
 
     1 plan met fouten (zie hierboven)
-    ");
+    "#);
 }
