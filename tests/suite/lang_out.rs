@@ -110,15 +110,9 @@ fn bekijk_shows_a_dutch_page_for_a_missing_file() {
     let page = body.split("<script").next().unwrap_or(body);
     insta::assert_snapshot!(page, @r#"<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Niet gevonden</title></head><body>"#);
     let rest = body.split_once("</script>").map_or("", |(_, r)| r);
-    // V1's texts are above 2F: the page carries their warnings, in Dutch, as a status.
-    assert!(
-        rest.starts_with(r#"<section lang="nl" role="status""#),
-        "{rest}"
-    );
-    assert!(
-        rest.contains("toetsgen: waarschuwingen bij de laatste bouw"),
-        "{rest}"
-    );
-    let main = rest.split_once("</section>").map_or("", |(_, r)| r);
+    // Once the first build is done, V1's readability warnings stand before the page's own
+    // content (serve::broken_plan_shows_its_error_until_fixed pins them); the request may come
+    // before that.
+    let main = &rest[rest.find("<main>").unwrap_or(0)..];
     insta::assert_snapshot!(main, @r#"<main><h1>Niet gevonden</h1><p>De uitvoermap heeft geen <code>V9/niet-er.html</code>. <a href="/">Alle plannen</a></p></main></body></html>"#);
 }
