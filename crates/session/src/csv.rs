@@ -15,7 +15,7 @@ use toetsgen_plan::load::char_name;
 
 /// The candidates read from an export, each with its line, and a note on how it was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct CsvKandidaten {
+pub struct CsvKandidaten {
     /// Each candidate with the 1-based line it came from.
     pub rijen: Vec<(Kandidaat, usize)>,
     /// Said to the user, e.g. that the file was read as Windows-1252.
@@ -33,7 +33,7 @@ enum Kolom {
 }
 
 /// Reads an export's bytes; `display` names the file in messages.
-pub(crate) fn read(display: &str, bytes: &[u8]) -> Result<CsvKandidaten, Diagnostic> {
+pub fn read(display: &str, bytes: &[u8]) -> Result<CsvKandidaten, Diagnostic> {
     if bytes.len() > MAX_CSV_BYTES {
         return Err(Diagnostic::error(
             display,

@@ -7,7 +7,7 @@
 //! file, line and how to fix it. Candidate data is personal data: nothing here writes anything.
 //! Depends only on `toetsgen-plan` and the base crate.
 
-mod csv;
+pub mod csv;
 mod limits;
 pub mod load;
 mod model;
