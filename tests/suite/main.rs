@@ -18,6 +18,7 @@ mod import;
 mod import_contract;
 mod invalid_plans;
 mod lang;
+mod lang_analyse;
 mod lang_input;
 mod lang_out;
 mod lang_plan;
