@@ -278,7 +278,8 @@ cmd-uitslagen-nothing = Nothing written: every form was refused (see above); { $
 cmd-uitslagen-written = { $n ->
     [one] 1 result
    *[other] { $n } results
-} in { $csv } and { $md }{ $refused }
+}{ $pairs } in { $csv } and { $md }{ $refused }
+cmd-uitslagen-pairs = { " " }({ $n } judged by two assessors)
 cmd-uitslagen-refused = ; { $n ->
     [one] 1 file
    *[other] { $n } files

@@ -25,3 +25,15 @@ uitslagen-no-valid-number = no valid number correct for { $codes }: fill them in
 
 # Forms that contradict each other (lib.rs).
 uitslagen-double = { $file }: another form of the same candidate ({ $name }) by the same assessor for plan { $plan } is { $others }: keep the one that counts and move the other away, then collect again
+uitslagen-candidate-numbered = { $name }, number { $nummer }
+uitslagen-ambiguous = { $file }: the form has no kandidaatnummer, and { $name } is the name of the candidates numbered { $numbers }: fill in the candidate's number on the form and save it again
+uitslagen-three = { $name } has { $n } forms by different assessors for plan { $plan } ({ $files }); a candidate is judged by one or two assessors: keep the forms that count and move the others away, then collect again
+
+# The version of the saved file (form.rs).
+uitslagen-v1-fields = it says formaatversie 1, which has no kandidaatnummer and no beoordelaar, but it has them: save the form again with Opslaan
+uitslagen-no-number-field = formaatversie 2 has the field kandidaatnummer (empty when not filled in), and this form lacks it: save the form again with Opslaan
+uitslagen-beoordelaar = formaatversie 2 says which assessor filled the form in, beoordelaar 1 or 2, and this form says { $value }: choose Beoordelaar 1 or 2 on the form and save it again
+
+# A saved result that contradicts itself (form.rs).
+uitslagen-contradicts-itself = its saved result says { $geslaagd } beside the reason "{ $reden }": the form contradicts itself; open it in the form, check the judgements and the result, and save it again
+uitslagen-contradicts-values = its saved result says { $saved }, but its judgements give { $worked }: the form contradicts itself; open it in the form, check the judgements and the result, and save it again

@@ -278,7 +278,8 @@ cmd-uitslagen-nothing = Niets geschreven: elk formulier is geweigerd (zie hierbo
 cmd-uitslagen-written = { $n ->
     [one] 1 uitslag
    *[other] { $n } uitslagen
-} in { $csv } en { $md }{ $refused }
+}{ $pairs } in { $csv } en { $md }{ $refused }
+cmd-uitslagen-pairs = { " " }(waarvan { $n } door twee beoordelaars)
 cmd-uitslagen-refused = ; { $n ->
     [one] 1 bestand
    *[other] { $n } bestanden

@@ -25,3 +25,15 @@ uitslagen-no-valid-number = geen geldig aantal goed voor { $codes }: vul ze in o
 
 # Formulieren die elkaar tegenspreken (lib.rs).
 uitslagen-double = { $file }: er is nog een formulier van dezelfde kandidaat ({ $name }) door dezelfde beoordelaar voor plan { $plan }: { $others }; bewaar het formulier dat telt, zet het andere ergens anders neer en verzamel dan opnieuw
+uitslagen-candidate-numbered = { $name }, nummer { $nummer }
+uitslagen-ambiguous = { $file }: het formulier heeft geen kandidaatnummer, en { $name } is de naam van de kandidaten met de nummers { $numbers }: vul het nummer van de kandidaat in op het formulier en sla het opnieuw op
+uitslagen-three = { $name } heeft { $n } formulieren van verschillende beoordelaars voor plan { $plan } ({ $files }); een kandidaat wordt door één of twee beoordelaars beoordeeld: bewaar de formulieren die tellen, zet de andere ergens anders neer en verzamel dan opnieuw
+
+# De versie van het opgeslagen bestand (form.rs).
+uitslagen-v1-fields = het zegt formaatversie 1, die geen kandidaatnummer en geen beoordelaar heeft, maar het heeft ze wel: sla het formulier opnieuw op met Opslaan
+uitslagen-no-number-field = formaatversie 2 heeft het veld kandidaatnummer (leeg als het niet is ingevuld), en dit formulier mist het: sla het formulier opnieuw op met Opslaan
+uitslagen-beoordelaar = formaatversie 2 zegt welke beoordelaar het formulier invulde, beoordelaar 1 of 2, en dit formulier zegt { $value }: kies Beoordelaar 1 of 2 op het formulier en sla het opnieuw op
+
+# Een opgeslagen uitslag die zichzelf tegenspreekt (form.rs).
+uitslagen-contradicts-itself = de opgeslagen uitslag zegt { $geslaagd } naast de reden "{ $reden }": het formulier spreekt zichzelf tegen; open het in het formulier, controleer de oordelen en de uitslag en sla het opnieuw op
+uitslagen-contradicts-values = de opgeslagen uitslag zegt { $saved }, maar de oordelen geven { $worked }: het formulier spreekt zichzelf tegen; open het in het formulier, controleer de oordelen en de uitslag en sla het opnieuw op

@@ -148,7 +148,13 @@ pub(crate) fn run(args: AnalyseArgs) -> Result<Status> {
                 }
                 judged.push(plan);
             }
-            let figures = match forms::figures(current, &found.rows, &judged, args.namen) {
+            let figures = match forms::figures(
+                current,
+                &found.rows,
+                &found.kandidaten,
+                &judged,
+                args.namen,
+            ) {
                 Ok(f) => f,
                 Err(e) => {
                     tell!("{} {e}", msg!("cli-error"));

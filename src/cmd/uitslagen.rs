@@ -33,18 +33,56 @@ pub(crate) fn run(args: UitslagenArgs) -> Result<Status> {
         today: chrono::Local::now().date_naive(),
     };
     let found = uitslagen::collect(&refs, versions);
+    let mut refused = found.refused.len();
     for p in &found.refused {
         tell!("{} {p}\n", msg!("cli-error"));
     }
+    // A candidate is judged by one or two assessors: more forms are refused, naming them all.
+    for k in found.kandidaten.iter().filter(|k| k.forms.len() > 2) {
+        let row = &found.rows[k.forms[0]];
+        let files: Vec<&str> = k
+            .forms
+            .iter()
+            .map(|&i| found.rows[i].file.as_str())
+            .collect();
+        let name = match row.form.nummer() {
+            Some(n) => msg!(
+                "uitslagen-candidate-numbered",
+                name = row.form.kandidaat.naam.trim(),
+                nummer = n
+            ),
+            None => row.form.kandidaat.naam.trim().to_owned(),
+        };
+        tell!(
+            "{} {}\n",
+            msg!("cli-error"),
+            msg!(
+                "uitslagen-three",
+                name = name,
+                n = k.forms.len(),
+                plan = &row.form.plan,
+                files = files.join(", ")
+            )
+        );
+        refused += k.forms.len();
+    }
+    let listed = found
+        .kandidaten
+        .iter()
+        .filter(|k| k.forms.len() <= 2)
+        .count();
     let csv = with_extension(&args.output, "csv");
     let md = with_extension(&args.output, "md");
-    if found.rows.is_empty() && !found.refused.is_empty() {
+    if listed == 0 && refused > 0 {
         tell!("{}", msg!("cmd-uitslagen-nothing", csv = &csv, md = &md));
         return Ok(Status::Invalid);
     }
-    fs::write_atomic(&csv, list::csv(&found.rows).as_bytes())?;
-    fs::write_atomic(&md, list::markdown(&found.rows).as_bytes())?;
-    let refused = match found.refused.len() {
+    fs::write_atomic(&csv, list::csv(&found.rows, &found.kandidaten).as_bytes())?;
+    fs::write_atomic(
+        &md,
+        list::markdown(&found.rows, &found.kandidaten).as_bytes(),
+    )?;
+    let refused_text = match refused {
         0 => String::new(),
         n => msg!("cmd-uitslagen-refused", n = n),
     };
@@ -52,10 +90,19 @@ pub(crate) fn run(args: UitslagenArgs) -> Result<Status> {
         "{}",
         msg!(
             "cmd-uitslagen-written",
-            n = found.rows.len(),
+            n = listed,
+            pairs = match found
+                .kandidaten
+                .iter()
+                .filter(|k| k.pair().is_some())
+                .count()
+            {
+                0 => String::new(),
+                n => msg!("cmd-uitslagen-pairs", n = n),
+            },
             csv = &csv,
             md = &md,
-            refused = refused
+            refused = refused_text
         )
     )?;
     for (plan, judged) in list::versions_judged(&found.rows) {
@@ -79,7 +126,7 @@ pub(crate) fn run(args: UitslagenArgs) -> Result<Status> {
         )?;
     }
 
-    Ok(Status::valid_if(ok && found.refused.is_empty()))
+    Ok(Status::valid_if(ok && refused == 0))
 }
 
 fn with_extension(name: &Path, ext: &str) -> PathBuf {

@@ -3,7 +3,8 @@
 //      named in text; pass; fail on too few voldoende; fail on the verplicht toetsterm.
 //   V1: filled completely, computes nothing and shows its cesuur text.
 //   B2 (a question exam, minimaal_goed 28 of 40): pass at 28, fail at 27, an impossible score named.
-//   Save to JSON, reload, open the JSON: every value restored; a file of another version is
+//   Save to JSON (formaatversie 2: the kandidaatnummer typed, Beoordelaar 2 chosen by arrow key;
+//   assessor 1 unless chosen), reload, open the JSON: every value restored; a file of another version is
 //   opened with a warning, one of another plan refused; axe finds nothing in the filled state;
 //   the printed filled form (Chromium's print, read back with pdftotext) shows the values.
 'use strict';
@@ -56,12 +57,18 @@ async function press(page, selector) {
   await page.keyboard.press('Enter');
 }
 
-async function fillF1(page, site, judgements) {
+async function fillF1(page, site, judgements, second = false) {
   await open(page, site, 'F1');
   await tabTo(page, 'input[name="kandidaat.naam_kandidaat"]');
   await page.keyboard.type('Anna de Vries');
+  await tabTo(page, 'input[name="kandidaat.kandidaatnummer"]');
+  await page.keyboard.type('2026-0001');
   await tabTo(page, 'input[name="kandidaat.gemeente"]');
   await page.keyboard.type('Utrecht');
+  if (second) {
+    await tabTo(page, 'input[name="beoordelaar"]');
+    await page.keyboard.press('ArrowRight');
+  }
   await tabTo(page, 'input[name="t.F1.01.w1"]');
   await page.keyboard.press('Space');
   for (const [code, value] of Object.entries(judgements)) {
@@ -145,15 +152,19 @@ async function questionCases(page, site, res) {
 // Saves the filled F1 form, reloads, opens the file: every value back; then another version
 // (opened with a warning) and another plan (refused); axe in the filled state; the print.
 async function saveOpenPrint(page, site, res, axeSource, tmp) {
-  await fillF1(page, site, { 'F1.01': 'voldoende', 'F1.02': 'onvoldoende', 'F1.03': 'voldoende', 'F1.04': 'voldoende', 'F1.05': 'voldoende' });
+  await open(page, site, 'F1');
+  const chosen = await page.evaluate(() => { const k = document.querySelector('input[name="beoordelaar"]:checked'); return k ? k.value : null; });
+  if (chosen !== '1') res.fail('form', 'beoordelaar', `a fresh form has assessor ${chosen} chosen, not 1`);
+  await fillF1(page, site, { 'F1.01': 'voldoende', 'F1.02': 'onvoldoende', 'F1.03': 'voldoende', 'F1.04': 'voldoende', 'F1.05': 'voldoende' }, true);
   const before = await page.evaluate(formValues);
   await page.evaluate(() => document.activeElement.blur());
   const [download] = await Promise.all([page.waitForEvent('download'), press(page, '#f-opslaan')]);
-  if (download.suggestedFilename() !== 'beoordelingsformulier-F1-anna-de-vries.json') res.fail('form', 'saved file name', download.suggestedFilename());
+  if (download.suggestedFilename() !== 'beoordelingsformulier-F1-2026-0001-anna-de-vries-beoordelaar-2.json') res.fail('form', 'saved file name', download.suggestedFilename());
   const file = path.join(tmp, download.suggestedFilename());
   await download.saveAs(file);
   const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
   if (saved.plan !== 'F1' || saved.versie !== '2024-01-01' || saved.kandidaat.naam !== 'Anna de Vries') res.fail('form', 'saved JSON', `plan ${saved.plan}, versie ${saved.versie}, naam ${saved.kandidaat && saved.kandidaat.naam}`);
+  if (saved.formaatversie !== 2 || saved.kandidaatnummer !== '2026-0001' || saved.beoordelaar !== 2) res.fail('form', 'saved JSON', `formaatversie ${saved.formaatversie}, kandidaatnummer ${saved.kandidaatnummer}, beoordelaar ${saved.beoordelaar}`);
   if (saved.uitslag.geslaagd !== false || !saved.uitslag.reden.includes('F1.02 is verplicht')) res.fail('form', 'saved JSON', `uitslag ${JSON.stringify(saved.uitslag)}`);
   if (JSON.stringify(saved.waarden) !== JSON.stringify(before)) res.fail('form', 'saved JSON', 'waarden differ from the form');
   const reopen = async (f) => {
@@ -179,7 +190,7 @@ async function saveOpenPrint(page, site, res, axeSource, tmp) {
   fs.writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
   await page.emulateMedia({ media: 'screen' });
   const printed = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-']).toString().replace(/\s+/g, ' ');
-  for (const want of ['Anna de Vries', 'Utrecht', 'Vroeg niet naar het document.', 'Rustig en vriendelijk.', 'niet geslaagd – F1.02 is verplicht']) {
+  for (const want of ['Anna de Vries', '2026-0001', 'Utrecht', 'Vroeg niet naar het document.', 'Rustig en vriendelijk.', 'niet geslaagd – F1.02 is verplicht']) {
     if (!printed.includes(want)) res.fail('form', 'printed filled form', `"${want}" not in the printed PDF`);
   }
   for (const gone of ['Opslaan', 'Uitslag bepalen']) if (printed.includes(gone)) res.fail('form', 'printed filled form', `"${gone}" printed`);
@@ -190,6 +201,14 @@ async function saveOpenPrint(page, site, res, axeSource, tmp) {
   fs.writeFileSync(path.join(tmp, 'ander.json'), JSON.stringify({ ...saved, plan: 'V1' }));
   await reopen(path.join(tmp, 'ander.json'));
   await expectText(res, 'other plan', page, '#f-melding', 'Niet geopend: ander.json hoort bij toetsplan V1, dit formulier bij F1.');
+  // A file of formaatversie 1 (before the kandidaatnummer and the choice of assessor): opened, assessor 1.
+  const v1 = { ...saved, formaatversie: 1, waarden: { ...saved.waarden } };
+  for (const k of ['kandidaatnummer', 'beoordelaar']) delete v1[k];
+  for (const k of ['beoordelaar', 'kandidaat.kandidaatnummer']) delete v1.waarden[k];
+  fs.writeFileSync(path.join(tmp, 'v1.json'), JSON.stringify(v1));
+  await reopen(path.join(tmp, 'v1.json'));
+  const v1state = await page.evaluate(() => ({ naam: document.querySelector('input[name="kandidaat.naam_kandidaat"]').value, b: (document.querySelector('input[name="beoordelaar"]:checked') || {}).value }));
+  if (v1state.naam !== 'Anna de Vries' || v1state.b !== '1') res.fail('form', 'formaatversie 1 opened', JSON.stringify(v1state));
 }
 
 // The check: needs the site built with the fixture plans F1, B2 and the V1 plan.

@@ -316,6 +316,65 @@ fn two_assessors_give_the_kappa_worked_out_by_hand() {
     assert_eq!(json["verschillen"][0]["naam"], "Bram Jansen");
 }
 
+/// The same forms saved as formaatversie 2 (kandidaatnummer and beoordelaar 1 or 2), the second
+/// assessor's forms with the kandidaat's name misspelt and given first, and the assessors'
+/// names left out: the kandidaten are matched by number, the pairs by the beoordelaar field, and
+/// the figures are those worked out by hand; each disagreement names the kandidaatnummer.
+#[test]
+fn numbered_forms_are_matched_by_number_and_assessor() {
+    let dir = analyse_project();
+    let mut files = forms(dir.path());
+    for file in &files {
+        let path = dir.path().join(file);
+        let mut json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let stem = file
+            .trim_start_matches("formulieren/k")
+            .trim_end_matches(".json");
+        let (kandidaat, beoordelaar) = stem.split_once("-b").unwrap();
+        json["formaatversie"] = 2.into();
+        json["kandidaatnummer"] = format!("2026-{kandidaat}").into();
+        json["beoordelaar"] = beoordelaar.parse::<u8>().unwrap().into();
+        json["kandidaat"]["beoordelaar"] = "".into();
+        if beoordelaar == "2" {
+            let naam = json["kandidaat"]["naam"].as_str().unwrap().to_uppercase() + "X";
+            json["kandidaat"]["naam"] = naam.into();
+        }
+        std::fs::write(&path, json.to_string()).unwrap();
+    }
+    files.sort_by_key(|f| !f.ends_with("-b2.json"));
+    let (stdout, _) = exits(
+        toetsgen(dir.path())
+            .arg("analyse")
+            .args(&files)
+            .arg("--json"),
+        0,
+        &[],
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        (&json["aantal_kandidaten"], &json["aantal_paren"]),
+        (&10.into(), &10.into())
+    );
+    close(&json["toetstermen"][0]["kappa"], 11.0 / 21.0);
+    close(&json["kappa"], 23.0 / 48.0);
+    close(&json["krippendorff_alpha"], 0.48);
+    let b = &json["beoordelaars"];
+    assert_eq!(
+        b[0]["naam"], "beoordelaar 2",
+        "the second assessor's forms come first"
+    );
+    close(&b[1]["voldoende"], 0.7);
+    close(&b[0]["voldoende"], 0.55);
+    let verschillen = json["verschillen"].as_array().unwrap();
+    assert_eq!(verschillen.len(), 5);
+    assert_eq!(verschillen[0]["kandidaatnummer"], "2026-02");
+    assert_eq!(
+        verschillen[0]["beoordelaar_1"], 2,
+        "assessor 1 is the second person listed"
+    );
+}
+
 /// A form with a toetsterm left unjudged is refused with uitslagen's message, nothing is
 /// analysed and the exit code is 1; so are two forms of one kandidaat by one assessor, and a
 /// third assessor on one kandidaat.

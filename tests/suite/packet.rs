@@ -11,6 +11,8 @@ const SESSION: &str = "2026-12-03-den-haag";
 const NAMES: [&str; 3] = ["Jan Jansen", "Renée #Müller [x]", "Pieternella Peters"];
 const NUMBERS: [&str; 3] = ["2026-0012", "2026-0013", "2026-0014"];
 const FILLER: &str = "Deze pagina is bewust leeg gelaten.";
+/// The session's two assessors: each fills in a form of their own for every candidate.
+const ASSESSORS: [&str; 2] = ["Annelies de Vries", "Bram Bakker"];
 
 /// A project with the V1 plan and the fixture sessions under `sessies/`.
 fn project() -> tempfile::TempDir {
@@ -98,8 +100,8 @@ fn documents_start_on_odd_pages_and_fillers_hold_only_the_note() {
     let docs = documents(pages);
     assert_eq!(
         docs.len(),
-        3 + 2 * NAMES.len() + 1,
-        "voorblad, presentielijst, instructie, 2 per candidate, proces-verbaal"
+        3 + 3 * NAMES.len() + 1,
+        "voorblad, presentielijst, instructie, per candidate the opdracht and a form per assessor, proces-verbaal"
     );
     for (first, doc) in &docs {
         assert_eq!(
@@ -119,8 +121,10 @@ fn documents_start_on_odd_pages_and_fillers_hold_only_the_note() {
     }
 }
 
-/// Each candidate's name and number are on every page of their opdracht and form and on no other
+/// Each candidate's name and number are on every page of their opdracht and forms and on no other
 /// candidate's page; all names are on the presentielijst; the instructie is there exactly once.
+/// The session names two assessors, so each candidate has two forms, one per assessor, marked
+/// "Beoordelaar 1 — name" and "Beoordelaar 2 — name", each with the kandidaatnummer filled in.
 #[test]
 fn candidates_are_on_their_own_pages_only() {
     let (_, _, pages) = packet();
@@ -150,9 +154,10 @@ fn candidates_are_on_their_own_pages_only() {
             .iter()
             .filter(|(_, d)| header(d[0]).contains(number))
             .collect();
-        assert_eq!(own.len(), 2, "{name}: opdracht and beoordelingsformulier");
+        assert_eq!(own.len(), 3, "{name}: opdracht and a form per assessor");
         assert!(header(own[0].1[0]).contains("Opdracht voor de kandidaat"));
         assert!(header(own[1].1[0]).contains("Beoordelingsformulier"));
+        assert!(header(own[2].1[0]).contains("Beoordelingsformulier"));
         for page in own.iter().flat_map(|(_, d)| d) {
             let header = header(page);
             assert!(
@@ -172,11 +177,15 @@ fn candidates_are_on_their_own_pages_only() {
                 );
             }
         }
-        let form = own[1].1.iter().map(|p| p.as_str()).collect::<String>();
-        assert!(
-            form.contains(&format!("Naam kandidaat: {name} ({number})")),
-            "{name}'s form is filled in"
-        );
+        for (a, assessor) in ASSESSORS.iter().enumerate() {
+            let form = own[1 + a].1.iter().map(|p| p.as_str()).collect::<String>();
+            assert_eq!(field(&form, "Naam kandidaat"), [*name], "{name}'s form");
+            assert_eq!(field(&form, "Kandidaatnummer"), [number], "{name}'s form");
+            let mark = format!("Beoordelaar {} — {assessor}", a + 1);
+            assert_eq!(form.matches(&mark).count(), 1, "{mark} on {name}'s form");
+            let other = ASSESSORS[1 - a];
+            assert!(!form.contains(other), "{other} on {assessor}'s form");
+        }
     }
 }
 
@@ -209,8 +218,8 @@ fn field<'a>(page: &'a str, label: &str) -> Vec<&'a str> {
 }
 
 /// Date, time, location and each assessor have a field of their own on the voorblad, the
-/// opdracht and every form (never "3 december 2026, Stadhuis" or "A en B" in one field), and
-/// every form has a signature row per assessor.
+/// opdracht and every form (never "3 december 2026, Stadhuis" or "A en B" in one field); each form
+/// names only its own assessor, with their signature row.
 #[test]
 fn each_field_holds_one_value() {
     let (_, _, pages) = packet();
@@ -218,8 +227,6 @@ fn each_field_holds_one_value() {
         ("Datum", "3 december 2026"),
         ("Tijd", "09:30 uur"),
         ("Locatie", "Stadhuis Den Haag, Spui 70"),
-        ("Beoordelaar 1", "Annelies de Vries"),
-        ("Beoordelaar 2", "Bram Bakker"),
     ];
     let docs = documents(pages);
     let with_fields: Vec<String> = (docs.iter())
@@ -234,17 +241,56 @@ fn each_field_holds_one_value() {
         })
         .map(|(_, d)| d.iter().map(|p| p.as_str()).collect())
         .collect();
-    assert_eq!(with_fields.len(), 1 + 2 * NAMES.len());
+    assert_eq!(with_fields.len(), 1 + 3 * NAMES.len());
+    let mut forms = 0;
     for doc in &with_fields {
         for (label, value) in expected {
             assert_eq!(field(doc, label), [value], "{label} in\n{doc}");
         }
+        let Some(signing) = doc.find("Ondertekening").map(|at| &doc[at..]) else {
+            for (a, assessor) in ASSESSORS.iter().enumerate() {
+                let label = format!("Beoordelaar {}", a + 1);
+                assert_eq!(field(doc, &label), [*assessor], "{label} in\n{doc}");
+            }
+            continue;
+        };
+        let a = forms % 2;
+        forms += 1;
+        let label = format!("Beoordelaar {}", a + 1);
+        assert_eq!(
+            field(doc, &label),
+            [ASSESSORS[a]; 2],
+            "field and signature row:\n{doc}"
+        );
+        assert_eq!(field(signing, &label), [ASSESSORS[a]], "{signing}");
+        assert!(field(doc, &format!("Beoordelaar {}", 2 - a)).is_empty());
     }
-    for form in with_fields.iter().filter(|d| d.contains("Ondertekening")) {
-        let signing = &form[form.find("Ondertekening").unwrap()..];
-        let rows: Vec<&str> = field(signing, "Beoordelaar");
-        assert_eq!(rows, ["Annelies de Vries", "Bram Bakker"], "{signing}");
-    }
+    assert_eq!(forms, 2 * NAMES.len());
+}
+
+/// A session with one assessor (Delft) has one form per candidate, with the number filled in and
+/// no assessor's mark; the voorblad says what the packet holds.
+#[test]
+fn one_assessor_one_form_per_candidate() {
+    let dir = project();
+    exits(
+        toetsgen(dir.path()).args(["packet", "sessies/2026-12-04-delft.yaml"]),
+        0,
+        &["Windows-1252"],
+    );
+    let pages = pages(&dir.path().join("pakketten/2026-12-04-delft.pdf"));
+    let docs = documents(&pages);
+    assert_eq!(
+        docs.len(),
+        3 + 2 + 1,
+        "one candidate: opdracht and one form"
+    );
+    let form: String = docs[4].1.iter().map(|p| p.as_str()).collect();
+    assert_eq!(field(&form, "Naam kandidaat"), ["Chloë van der Berg"]);
+    assert_eq!(field(&form, "Kandidaatnummer"), ["2026-0020"]);
+    assert_eq!(field(&form, "Naam beoordelaar"), ["Bram Bakker"]);
+    assert!(!form.contains("Beoordelaar 1"), "{form}");
+    assert!(docs[0].1[0].contains("de opdracht en het beoordelingsformulier"));
 }
 
 /// Every toetsterm of V1 appears exactly once on each candidate's beoordelingsformulier.
@@ -264,7 +310,7 @@ fn every_toetsterm_once_on_each_form() {
         .filter(|(_, d)| d[0].contains("Naam kandidaat:"))
         .map(|(_, d)| d.iter().map(|p| p.as_str()).collect())
         .collect();
-    assert_eq!(forms.len(), NAMES.len());
+    assert_eq!(forms.len(), 2 * NAMES.len(), "a form per assessor");
     for form in &forms {
         for code in &codes {
             let n = form.matches(code).count();

@@ -304,8 +304,8 @@ fn each_form_is_judged_by_its_own_version() {
     assert_eq!(
         rows,
         [
-            "Oud.json;F1;2024-01-01;Oud;Utrecht;C. Pieters;2026-11-20;geslaagd;geslaagd: 4 van 5 toetstermen voldoende (minimaal 4), alle verplichte voldoende",
-            "Nieuw.json;F1;2025-03-01;Nieuw;Utrecht;C. Pieters;2026-11-20;niet geslaagd;niet geslaagd: F1.03 is verplicht en onvoldoende",
+            "F1;2024-01-01;;Oud;Utrecht;geslaagd;;C. Pieters;2026-11-20;geslaagd;geslaagd: 4 van 5 toetstermen voldoende (minimaal 4), alle verplichte voldoende;Oud.json;;;;;",
+            "F1;2025-03-01;;Nieuw;Utrecht;niet geslaagd;;C. Pieters;2026-11-20;niet geslaagd;niet geslaagd: F1.03 is verplicht en onvoldoende;Nieuw.json;;;;;",
         ]
     );
     assert!(

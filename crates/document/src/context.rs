@@ -47,13 +47,15 @@
 //!   `kandidaten` (each with `naam`, `nummer`, `gemeente`) and `aantal_kandidaten`
 //! - `kandidaat`: on a candidate's documents, that candidate: `naam`, `nummer`, `gemeente`
 //!   (optional)
+//! - `beoordelaar`: on a beoordelingsformulier of a session with two assessors, the assessor who
+//!   fills in this form: `nummer` (1 or 2) and `naam` (each assessor has a form of their own)
 //! - `pakket`: how the document sits in the packet: `nummer` (its place, from 1), `kop` (a heading to open it with, naming the
 //!   candidate; it is the candidate's bookmark) and `onder_kop` (the document sits under such a
 //!   heading: its own headings are no bookmarks)
 
 use serde::Serialize;
 
-use crate::packet::view::{KandidaatView, PakketDeel, SessieView};
+use crate::packet::view::{BeoordelaarView, KandidaatView, PakketDeel, SessieView};
 use crate::typst::LONG_BLOCK;
 use crate::view::PlanView;
 use toetsgen_plan::model::Niveau;
@@ -83,6 +85,9 @@ pub struct Context<'a> {
     /// The document's place in a print packet.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pakket: Option<PakketDeel>,
+    /// The assessor whose form this is, where the session names two.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub beoordelaar: Option<BeoordelaarView>,
 }
 
 /// A document's name and title.
@@ -143,6 +148,7 @@ impl<'a> Context<'a> {
             sessie: None,
             kandidaat: None,
             pakket: None,
+            beoordelaar: None,
         }
     }
 
@@ -156,6 +162,12 @@ impl<'a> Context<'a> {
         self.sessie = Some(sessie);
         self.kandidaat = kandidaat;
         self.pakket = Some(pakket);
+        self
+    }
+
+    /// The same document as the form of one of the session's two assessors.
+    pub fn for_assessor(mut self, beoordelaar: BeoordelaarView) -> Self {
+        self.beoordelaar = Some(beoordelaar);
         self
     }
 }

@@ -3,10 +3,13 @@
 //! limit, parsed into [`form::SavedForm`], checked against the plan and version it names (the
 //! current plan or the version's copy in the plan archive: [`version`]), and its result worked
 //! out again from its values with that version's own rule ([`result`]), never taken from the
-//! file. A file that fails a check is reported by name and left out of the list.
+//! file (a file whose saved result contradicts its values or itself is refused). A file that
+//! fails a check is reported by name and left out of the list. The forms are then matched by
+//! candidate ([`pairs`]): one form, or a pair by two assessors.
 
 mod form;
 pub mod list;
+mod pairs;
 mod result;
 mod version;
 
@@ -14,7 +17,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-pub use form::{FormHeader, SavedForm};
+pub use form::{FormHeader, SavedForm, SavedUitslag};
+pub use pairs::Kandidaat;
 pub use result::Uitslag;
 use toetsgen_plan::model::Toetsplan;
 use version::Judges;
@@ -40,6 +44,8 @@ pub struct Collected {
     pub rows: Vec<Row>,
     /// "file: what is wrong and how to fix it", one per refused file.
     pub refused: Vec<String>,
+    /// The accepted forms by candidate, in the order of each candidate's first form.
+    pub kandidaten: Vec<Kandidaat>,
 }
 
 /// Reads every file and judges it by its plan's version from `versions`.
@@ -58,52 +64,34 @@ pub fn collect(files: &[&Path], versions: Versions<'_>) -> Collected {
             Err(e) => out.refused.push(format!("{name}: {e}")),
         }
     }
-    refuse_doubles(&mut out);
+    match_candidates(&mut out);
     out
 }
 
-/// Two or more forms of one candidate by one assessor for one plan contradict each other or
-/// repeat: which one counts is not for the list to guess, so all of them are refused, each naming
-/// the others.
-fn refuse_doubles(out: &mut Collected) {
-    let key = |r: &Row| {
-        let norm = |s: &str| {
-            s.split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase()
-        };
-        let k = &r.form.kandidaat;
-        (r.form.plan.clone(), norm(&k.naam), norm(&k.beoordelaar))
-    };
-    let mut groups: std::collections::BTreeMap<_, Vec<usize>> = Default::default();
-    for (i, row) in out.rows.iter().enumerate() {
-        if !row.form.kandidaat.naam.trim().is_empty() {
-            groups.entry(key(row)).or_default().push(i);
-        }
-    }
-    let doubles: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
-    let mut refused = std::collections::BTreeSet::new();
-    for group in &doubles {
-        for &i in group {
-            let others: Vec<&str> = (group.iter().filter(|&&j| j != i))
-                .map(|&j| out.rows[j].file.as_str())
-                .collect();
-            out.refused.push(toetsgen_base::msg!(
-                "uitslagen-double",
-                file = &out.rows[i].file,
-                name = out.rows[i].form.kandidaat.naam.trim(),
-                plan = &out.rows[i].form.plan,
-                others = others.join(", ")
-            ));
-            refused.insert(i);
-        }
-    }
+/// Refuses the rows `refused` names (with its message), keeping the others in order.
+fn refuse(out: &mut Collected, refused: Vec<(usize, String)>) {
+    let gone: std::collections::BTreeSet<usize> = refused.iter().map(|(i, _)| *i).collect();
+    out.refused.extend(refused.into_iter().map(|(_, m)| m));
     let mut i = 0;
     out.rows.retain(|_| {
         i += 1;
-        !refused.contains(&(i - 1))
+        !gone.contains(&(i - 1))
     });
+}
+
+/// Matches the accepted forms by candidate ([`pairs`]): a form whose candidate is not clear is
+/// refused, then every form another form of its candidate repeats (same assessor: which one
+/// counts is not for the list to guess), each naming the others; the rest become candidates.
+fn match_candidates(out: &mut Collected) {
+    let (_, ambiguous) = pairs::group(&out.rows);
+    refuse(out, ambiguous);
+    let (groups, _) = pairs::group(&out.rows);
+    let doubles = pairs::doubles(&out.rows, &groups);
+    refuse(out, doubles);
+    let (groups, _) = pairs::group(&out.rows);
+    out.kandidaten = (groups.into_iter())
+        .map(|g| pairs::kandidaat(&out.rows, g))
+        .collect();
 }
 
 /// The plan that forms of plan `code` saved against version `versie` are judged by (the current
@@ -118,5 +106,9 @@ pub fn plan_of(versions: Versions<'_>, code: &str, versie: NaiveDate) -> Result<
 /// The form's plan exists in the version the form was saved against; then its result by it.
 fn check(f: &SavedForm, judges: &mut Judges<'_>) -> Result<(NaiveDate, Uitslag), String> {
     let (plan, versie) = judges.plan(&f.plan, &f.versie)?;
-    Ok((versie, result::of(plan, f)?))
+    let uitslag = result::of(plan, f)?;
+    match f.contradiction(uitslag.geslaagd) {
+        Some(e) => Err(e),
+        None => Ok((versie, uitslag)),
+    }
 }

@@ -8,41 +8,128 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::Row;
+use crate::form::word;
+use crate::{Kandidaat, Row};
 use toetsgen_plan::dates;
 
-/// The columns of the list.
-const HEADERS: [&str; 9] = [
-    "bestand",
+/// The columns of the list: the candidate, then each assessor's form.
+const HEADERS: [&str; 17] = [
     "plan",
     "versie",
+    "kandidaatnummer",
     "kandidaat",
     "gemeente",
-    "beoordelaar",
-    "datum",
     "uitslag",
-    "reden",
+    "eens",
+    "beoordelaar_1",
+    "datum_1",
+    "uitslag_1",
+    "reden_1",
+    "bestand_1",
+    "beoordelaar_2",
+    "datum_2",
+    "uitslag_2",
+    "reden_2",
+    "bestand_2",
 ];
 
-/// The cells of one row, in the order of [`HEADERS`].
-fn cells(r: &Row) -> [String; 9] {
-    let uitslag = match r.uitslag.geslaagd {
-        Some(true) => "geslaagd",
-        Some(false) => "niet geslaagd",
+/// The word for a form's result.
+fn uitslag(r: &Row) -> &'static str {
+    match r.uitslag.geslaagd {
+        Some(g) => word(g),
         None => "onbekend",
-    };
-    let k = &r.form.kandidaat;
-    [
-        r.file.clone(),
-        r.form.plan.clone(),
-        r.versie.to_string(),
-        k.naam.clone(),
-        k.gemeente.clone(),
-        k.beoordelaar.clone(),
-        k.datum.clone(),
-        uitslag.to_owned(),
-        r.uitslag.reden.clone(),
-    ]
+    }
+}
+
+/// One line of the list: a candidate's form, or the forms of both assessors.
+struct Line<'a> {
+    forms: [Option<&'a Row>; 2],
+}
+
+impl<'a> Line<'a> {
+    fn first(&self) -> &'a Row {
+        // A candidate has at least one form.
+        self.forms.iter().flatten().next().expect("a form")
+    }
+
+    /// The first non-empty value of `f` over both forms.
+    fn either(&self, f: impl Fn(&Row) -> &str) -> String {
+        (self.forms.iter().flatten())
+            .map(|r| f(r).trim())
+            .find(|v| !v.is_empty())
+            .unwrap_or("")
+            .to_owned()
+    }
+
+    /// Whether both assessors came to the same result; None with one form.
+    fn eens(&self) -> Option<bool> {
+        match self.forms {
+            [Some(a), Some(b)] => Some(a.uitslag.geslaagd == b.uitslag.geslaagd),
+            _ => None,
+        }
+    }
+
+    /// The versions the forms were judged by, "2024-01-01" or "2024-01-01 / 2025-03-01".
+    fn versie(&self) -> String {
+        let mut v: Vec<String> = self
+            .forms
+            .iter()
+            .flatten()
+            .map(|r| r.versie.to_string())
+            .collect();
+        v.dedup();
+        v.join(" / ")
+    }
+
+    /// The result of the candidate: the one result, the agreed one, or "oneens".
+    fn uitslag(&self) -> &'static str {
+        match self.eens() {
+            Some(false) => "oneens",
+            _ => uitslag(self.first()),
+        }
+    }
+}
+
+/// The lines of the list: every candidate with one form or a pair (more forms are refused by
+/// the command).
+fn lines<'a>(rows: &'a [Row], kandidaten: &[Kandidaat]) -> Vec<Line<'a>> {
+    (kandidaten.iter())
+        .filter(|k| k.forms.len() <= 2)
+        .map(|k| Line {
+            forms: k.beoordelaars.map(|b| b.map(|i| &rows[i])),
+        })
+        .collect()
+}
+
+/// The cells of one line, in the order of [`HEADERS`].
+fn cells(l: &Line<'_>) -> Vec<String> {
+    let first = l.first();
+    let mut out = vec![
+        first.form.plan.clone(),
+        l.versie(),
+        l.either(|r| r.form.nummer().unwrap_or("")),
+        l.either(|r| &r.form.kandidaat.naam),
+        l.either(|r| &r.form.kandidaat.gemeente),
+        l.uitslag().to_owned(),
+        match l.eens() {
+            Some(true) => "ja".to_owned(),
+            Some(false) => "nee".to_owned(),
+            None => String::new(),
+        },
+    ];
+    for form in l.forms {
+        match form {
+            Some(r) => out.extend([
+                r.form.kandidaat.beoordelaar.clone(),
+                r.form.kandidaat.datum.clone(),
+                uitslag(r).to_owned(),
+                r.uitslag.reden.clone(),
+                r.file.clone(),
+            ]),
+            None => out.extend(std::iter::repeat_n(String::new(), 5)),
+        }
+    }
+    out
 }
 
 /// Every kind of line break or control character becomes a space: a cell is one line.
@@ -67,14 +154,16 @@ fn spreadsheet_cell(s: &str) -> String {
     s
 }
 
-/// The list as CSV, written by the `csv` crate (quoting where a cell holds `;` or `"`).
-pub fn csv(rows: &[Row]) -> String {
+/// The list as CSV, written by the `csv` crate (quoting where a cell holds `;` or `"`): one row
+/// per candidate, the columns of both assessors always there (empty with one form).
+pub fn csv(rows: &[Row], kandidaten: &[Kandidaat]) -> String {
     let mut writer = ::csv::WriterBuilder::new()
         .delimiter(b';')
         .terminator(::csv::Terminator::CRLF)
         .from_writer("\u{feff}".as_bytes().to_vec());
-    let records = std::iter::once(HEADERS.map(str::to_owned))
-        .chain(rows.iter().map(|r| cells(r).map(|c| spreadsheet_cell(&c))));
+    let lines = lines(rows, kandidaten);
+    let records = std::iter::once(HEADERS.map(str::to_owned).to_vec())
+        .chain((lines.iter()).map(|l| cells(l).iter().map(|c| spreadsheet_cell(c)).collect()));
     for record in records {
         // Writing into memory cannot fail.
         let _ = writer.write_record(&record);
@@ -83,9 +172,12 @@ pub fn csv(rows: &[Row]) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
-/// The list as a Markdown table; inside a table cell only these characters can start markup, so
-/// they are escaped and nothing in a form is read as markup.
-pub fn markdown(rows: &[Row]) -> String {
+/// The list as a Markdown table for the examencommissie, one row per candidate; inside a table
+/// cell only these characters can start markup, so they are escaped and nothing in a form is read
+/// as markup. Where some candidate was judged by two assessors, each assessor has a column
+/// (result, reason, name, date and file in one cell) and the column `uitslag` says whether they
+/// agree; otherwise the one assessor's fields have a column each.
+pub fn markdown(rows: &[Row], kandidaten: &[Kandidaat]) -> String {
     let esc = |s: &str| {
         one_line(s).chars().fold(String::new(), |mut o, c| {
             if "\\`*_[]<>|~&".contains(c) {
@@ -95,14 +187,81 @@ pub fn markdown(rows: &[Row]) -> String {
             o
         })
     };
+    let lines = lines(rows, kandidaten);
+    let pairs = lines.iter().any(|l| l.eens().is_some());
+    let headers: &[&str] = match pairs {
+        true => &[
+            "kandidaatnummer",
+            "kandidaat",
+            "gemeente",
+            "plan",
+            "versie",
+            "uitslag",
+            "beoordelaar 1",
+            "beoordelaar 2",
+        ],
+        false => &[
+            "kandidaatnummer",
+            "kandidaat",
+            "gemeente",
+            "plan",
+            "versie",
+            "uitslag",
+            "reden",
+            "beoordelaar",
+            "datum",
+            "bestand",
+        ],
+    };
     let mut out = String::from("# Uitslagen\n\n| ");
-    out.push_str(&HEADERS.join(" | "));
+    out.push_str(&headers.join(" | "));
     out.push_str(" |\n|");
-    out.push_str(&"---|".repeat(HEADERS.len()));
+    out.push_str(&"---|".repeat(headers.len()));
     out.push('\n');
-    for r in rows {
-        let cells: Vec<String> = cells(r).iter().map(|c| esc(c)).collect();
-        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    let mut oneens = 0;
+    for l in &lines {
+        let c = cells(l);
+        let mut row: Vec<String> = [&c[2], &c[3], &c[4], &c[0], &c[1]]
+            .iter()
+            .map(|v| esc(v))
+            .collect();
+        if pairs {
+            row.push(match l.eens() {
+                Some(true) => format!("{} (beide beoordelaars)", c[5]), // document text
+                Some(false) => {
+                    oneens += 1;
+                    "**oneens**".to_owned()
+                }
+                None => c[5].clone(),
+            });
+            for r in l.forms {
+                row.push(r.map_or(String::new(), |r| esc(&judgement(r))));
+            }
+        } else {
+            let r = l.first();
+            row.push(esc(uitslag(r)));
+            row.extend(
+                [
+                    &r.uitslag.reden,
+                    &r.form.kandidaat.beoordelaar,
+                    &r.form.kandidaat.datum,
+                    &r.file,
+                ]
+                .iter()
+                .map(|v| esc(v)),
+            );
+        }
+        out.push_str(&format!("| {} |\n", row.join(" | ")));
+    }
+    if oneens > 0 {
+        let wie = if oneens == 1 {
+            "kandidaat"
+        } else {
+            "kandidaten"
+        };
+        out.push_str(&format!(
+            "\nBij {oneens} {wie} komen de twee beoordelaars tot een andere uitslag (oneens): de examencommissie beslist.\n" // document text
+        ));
     }
     let several = versions_judged(rows);
     if !several.is_empty() {
@@ -117,6 +276,25 @@ pub fn markdown(rows: &[Row]) -> String {
             out.push_str(&format!("- {}: {}\n", esc(&plan), each.join(", ")));
         }
     }
+    out
+}
+
+/// One assessor's judgement in a cell: result and reason, who and when, and the file.
+fn judgement(r: &Row) -> String {
+    let reden = r.uitslag.reden.trim();
+    let mut out = match reden.starts_with(uitslag(r)) {
+        true => reden.to_owned(),
+        false => format!("{}: {reden}", uitslag(r)),
+    };
+    let k = &r.form.kandidaat;
+    let wie: Vec<&str> = [k.beoordelaar.trim(), k.datum.trim()]
+        .into_iter()
+        .filter(|v| !v.is_empty())
+        .collect();
+    if !wie.is_empty() {
+        out.push_str(&format!(" — {}", wie.join(", ")));
+    }
+    out.push_str(&format!(" ({})", r.file));
     out
 }
 
@@ -151,7 +329,10 @@ mod tests {
                 formaatversie: 1,
                 plan: plan.into(),
                 versie: versie.into(),
+                kandidaatnummer: None,
+                beoordelaar: None,
                 kandidaat: FormHeader::default(),
+                uitslag: None,
                 waarden: Default::default(),
             },
             versie: versie.parse().expect("date"),
@@ -179,13 +360,21 @@ mod tests {
                 vec![(d("2024-01-01"), 1), (d("2025-03-01"), 2)]
             )]
         );
-        let md = markdown(&rows);
+        let each = |n: usize| -> Vec<Kandidaat> {
+            (0..n)
+                .map(|i| Kandidaat {
+                    forms: vec![i],
+                    beoordelaars: [Some(i), None],
+                })
+                .collect()
+        };
+        let md = markdown(&rows, &each(4));
         assert!(
             md.ends_with(
                 "- F1: versie 1 januari 2024 (1 formulier), versie 1 maart 2025 (2 formulieren)\n"
             ),
             "{md}"
         );
-        assert!(!markdown(&rows[..2]).contains("Beoordeeld"));
+        assert!(!markdown(&rows[..2], &each(2)).contains("Beoordeeld"));
     }
 }

@@ -401,9 +401,11 @@ pub(crate) fn observations(o: &ObservationExam, date: &str) -> Report {
             4,
         );
         for d in &o.verschillen {
-            let kandidaat = match &d.naam {
-                Some(naam) => format!("{} ({naam})", d.kandidaat),
-                None => d.kandidaat.to_string(),
+            let kandidaat = match (&d.kandidaatnummer, &d.naam) {
+                (Some(nummer), Some(naam)) => format!("{nummer} ({naam})"),
+                (Some(nummer), None) => nummer.clone(),
+                (None, Some(naam)) => format!("{} ({naam})", d.kandidaat),
+                (None, None) => d.kandidaat.to_string(),
             };
             t.rows.push(vec![
                 kandidaat,

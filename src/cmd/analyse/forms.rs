@@ -4,10 +4,13 @@
 //! kandidaat, each on a form of their own, the agreement per toetsterm and overall (Cohen's
 //! kappa, Krippendorff's alpha), each assessor's severity and the list of disagreements.
 //!
-//! A kandidaat is matched across forms by name (the saved form has no kandidaatnummer yet);
-//! assessors by the name on the form (it has no `beoordelaar: 1 | 2` yet) and numbered in the
-//! order their first form is given. Two forms of the same kandidaat by the same assessor are
-//! refused by the reader; three assessors on one kandidaat are refused here.
+//! Kandidaten are matched across forms as `uitslagen` matches them (by `kandidaatnummer`, else by
+//! name; [`toetsgen_uitslagen::Kandidaat`]), and the two forms of a pair are compared in the order
+//! of their `beoordelaar` (1, then 2; forms of formaatversie 1 in the order given). An assessor
+//! is a person: told by the name on the form across kandidaten (by "beoordelaar 1" or 2 where
+//! the name is empty), numbered in the order their first form is given, for their severity. Two
+//! forms of the same kandidaat by the same assessor are refused by the reader; three assessors
+//! on one kandidaat are refused here.
 
 use std::collections::BTreeMap;
 
@@ -17,7 +20,7 @@ use toetsgen_analyse::agreement::{Oordeel, agreement, krippendorff_alpha, severi
 use toetsgen_base::msg;
 use toetsgen_document::view::sufficient_list;
 use toetsgen_plan::model::Toetsplan;
-use toetsgen_uitslagen::Row;
+use toetsgen_uitslagen::{Kandidaat, Row};
 
 /// The figures of an observation exam.
 #[derive(Debug, Clone, Serialize)]
@@ -74,8 +77,11 @@ pub(crate) struct Beoordelaar {
 /// A toetsterm of a kandidaat on which two assessors disagree.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct Verschil {
-    /// The kandidaat's number: the order of their first form.
+    /// The kandidaat's place: the order of their first form.
     pub kandidaat: usize,
+    /// Their kandidaatnummer, where the forms have it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kandidaatnummer: Option<String>,
     /// Their name, with `--namen` only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub naam: Option<String>,
@@ -103,24 +109,28 @@ fn fold(name: &str) -> String {
         .to_lowercase()
 }
 
-/// The figures of the forms `rows`, each judged by its plan version in `plans` (same order);
-/// `current` is the plan as it is now (its code, name and toetsterm order). `namen`: put the
-/// kandidaten's names in the list of disagreements.
+/// The figures of the forms `rows`, each judged by its plan version in `plans` (same order), of
+/// the `kandidaten` `uitslagen` matched; `current` is the plan as it is now (its code, name and
+/// toetsterm order). `namen`: put the kandidaten's names in the list of disagreements.
 pub(crate) fn figures(
     current: &Toetsplan,
     rows: &[Row],
+    kandidaten: &[Kandidaat],
     plans: &[Toetsplan],
     namen: bool,
 ) -> Result<ObservationExam, String> {
     let mut assessors: Vec<(String, String, usize)> = Vec::new();
     let mut forms = Vec::new();
     for (row, plan) in rows.iter().zip(plans) {
-        let name = row.form.kandidaat.beoordelaar.trim();
-        let key = fold(name);
+        let mut name = row.form.kandidaat.beoordelaar.trim().to_owned();
+        if let (true, Some(n)) = (name.is_empty(), row.form.beoordelaar) {
+            name = format!("beoordelaar {n}");
+        }
+        let key = fold(&name);
         let assessor = match assessors.iter().position(|(k, _, _)| *k == key) {
             Some(i) => i,
             None => {
-                assessors.push((key, name.to_owned(), 0));
+                assessors.push((key, name, 0));
                 assessors.len() - 1
             }
         };
@@ -131,22 +141,16 @@ pub(crate) fn figures(
             terms: terms(plan, row),
         });
     }
-    // Kandidaten in the order of their first form.
-    let mut kandidaten: Vec<(String, String, Vec<usize>)> = Vec::new();
-    for (i, f) in forms.iter().enumerate() {
-        let name = f.row.form.kandidaat.naam.trim();
-        let key = fold(name);
-        match kandidaten.iter_mut().find(|(k, _, _)| *k == key) {
-            Some((_, _, list)) => list.push(i),
-            None => kandidaten.push((key, name.to_owned(), vec![i])),
-        }
-    }
-    if let Some((_, name, list)) = kandidaten.iter().find(|(_, _, l)| l.len() > 2) {
-        let files: Vec<&str> = list.iter().map(|&i| forms[i].row.file.as_str()).collect();
+    if let Some(k) = kandidaten.iter().find(|k| k.forms.len() > 2) {
+        let files: Vec<&str> = k
+            .forms
+            .iter()
+            .map(|&i| forms[i].row.file.as_str())
+            .collect();
         return Err(msg!(
             "analyse-forms-three",
-            name = name,
-            n = list.len(),
+            name = rows[k.forms[0]].form.kandidaat.naam.trim(),
+            n = k.forms.len(),
             files = files.join(", ")
         ));
     }
@@ -167,13 +171,15 @@ pub(crate) fn figures(
     let mut per_assessor: Vec<Vec<(Oordeel, Oordeel)>> = vec![Vec::new(); assessors.len()];
     let mut verschillen = Vec::new();
     let mut aantal_paren = 0;
-    for (number, (_, name, list)) in kandidaten.iter().enumerate() {
-        let [a, b] = list.as_slice() else { continue };
+    for (number, k) in kandidaten.iter().enumerate() {
+        let Some((a, b)) = k.pair() else { continue };
         aantal_paren += 1;
-        let (first, second) = match forms[*a].assessor <= forms[*b].assessor {
-            true => (&forms[*a], &forms[*b]),
-            false => (&forms[*b], &forms[*a]),
-        };
+        let (first, second) = (&forms[a], &forms[b]);
+        let naam = (k.forms.iter())
+            .map(|&i| rows[i].form.kandidaat.naam.trim())
+            .find(|n| !n.is_empty())
+            .unwrap_or("");
+        let nummer = k.forms.iter().find_map(|&i| rows[i].form.nummer());
         for code in &all_codes {
             let (Some(x), Some(y)) = (first.terms.get(code), second.terms.get(code)) else {
                 continue;
@@ -189,7 +195,8 @@ pub(crate) fn figures(
             if x.0 != y.0 {
                 verschillen.push(Verschil {
                     kandidaat: number + 1,
-                    naam: namen.then(|| name.clone()),
+                    kandidaatnummer: nummer.map(str::to_owned),
+                    naam: namen.then(|| naam.to_owned()),
                     toetsterm: code.clone(),
                     beoordelaar_1: first.assessor + 1,
                     oordeel_1: x.0.clone(),

@@ -3,7 +3,8 @@
 //! by its own template with the session (and candidate) in its context, exactly as the published
 //! document is but with the blank fields filled in, and placed in its own scope by
 //! `_pakket.typ.tera`: voorblad, presentielijst, the instructie once, per candidate the opdracht
-//! and the beoordelingsformulier, and the proces-verbaal. In a packet, `_base.typ.tera` counts
+//! and the beoordelingsformulier (one per assessor where the session names two: each assessor
+//! judges on a form of their own), and the proces-verbaal. In a packet, `_base.typ.tera` counts
 //! each document's pages by itself and the packet's page breaks put every document on an odd
 //! page. Candidates are rendered in parallel; `reporter` counts them.
 
@@ -18,7 +19,7 @@ use crate::templates::Templates;
 use crate::view::PlanView;
 use toetsgen_base::msg;
 use toetsgen_base::report::Reporter;
-use view::{KandidaatView, PakketDeel, SessieView};
+use view::{BeoordelaarView, KandidaatView, PakketDeel, SessieView};
 
 /// The packet's own documents: template, name and title.
 const VOORBLAD: (&str, &str, &str) = ("_voorblad.typ.tera", "voorblad", "Voorblad");
@@ -60,7 +61,7 @@ pub fn compose(
         )?,
     ];
     reporter.begin("candidates", sessie.kandidaten.len());
-    let per_candidate: Vec<Result<[String; 2]>> = (sessie.kandidaten.par_iter().enumerate())
+    let per_candidate: Vec<Result<Vec<String>>> = (sessie.kandidaten.par_iter().enumerate())
         .map(|(i, k)| {
             let parts = candidate(templates, plan, sessie, docs, (i, k), [opdracht, formulier]);
             reporter.step(&k.nummer);
@@ -77,7 +78,7 @@ pub fn compose(
         sessie,
         docs,
         PROCES_VERBAAL,
-        4 + 2 * sessie.kandidaten.len(),
+        4 + per(sessie) * sessie.kandidaten.len(),
     )?);
     let ctx = Context::new(plan, opdracht, docs).in_packet(sessie, None, deel(0));
     let mut tctx = tera::Context::from_serialize(&ctx).context(msg!("document-context-session"))?;
@@ -90,7 +91,22 @@ pub fn compose(
     templates.render_typst("_pakket.typ.tera", &tctx)
 }
 
-/// One candidate's opdracht (opening with the candidate's heading) and beoordelingsformulier.
+/// The documents per candidate: the opdracht and a form per assessor where the session names two,
+/// else one.
+fn per(sessie: &SessieView) -> usize {
+    1 + forms(sessie)
+}
+
+/// The forms per candidate: one per assessor where the session names two.
+fn forms(sessie: &SessieView) -> usize {
+    match sessie.beoordelaars.len() {
+        2 => 2,
+        _ => 1,
+    }
+}
+
+/// One candidate's opdracht (opening with the candidate's heading) and beoordelingsformulier, or
+/// a beoordelingsformulier per assessor where the session names two.
 fn candidate(
     templates: &Templates,
     plan: &PlanView,
@@ -98,28 +114,34 @@ fn candidate(
     docs: &[DocumentInfo],
     (i, k): (usize, &KandidaatView),
     [opdracht, formulier]: [&DocumentInfo; 2],
-) -> Result<[String; 2]> {
-    // After the voorblad, presentielijst and instructie, two documents per candidate.
+) -> Result<Vec<String>> {
+    // After the voorblad, presentielijst and instructie, `per` documents per candidate.
+    let first = 4 + per(sessie) * i;
     let kop = PakketDeel {
-        nummer: 4 + 2 * i,
+        nummer: first,
         kop: Some(format!("{} ({})", k.naam, k.nummer)),
         onder_kop: true,
     };
-    let onder = PakketDeel {
-        nummer: 5 + 2 * i,
-        kop: None,
-        onder_kop: true,
-    };
-    Ok([
-        document(
-            templates,
-            Context::new(plan, opdracht, docs).in_packet(sessie, Some(k), kop),
-        )?,
-        document(
-            templates,
-            Context::new(plan, formulier, docs).in_packet(sessie, Some(k), onder),
-        )?,
-    ])
+    let mut out = vec![document(
+        templates,
+        Context::new(plan, opdracht, docs).in_packet(sessie, Some(k), kop),
+    )?];
+    for f in 0..forms(sessie) {
+        let onder = PakketDeel {
+            nummer: first + 1 + f,
+            kop: None,
+            onder_kop: true,
+        };
+        let mut ctx = Context::new(plan, formulier, docs).in_packet(sessie, Some(k), onder);
+        if forms(sessie) == 2 {
+            ctx = ctx.for_assessor(BeoordelaarView {
+                nummer: f + 1,
+                naam: sessie.beoordelaars[f].clone(),
+            });
+        }
+        out.push(document(templates, ctx)?);
+    }
+    Ok(out)
 }
 
 /// A plan's document in Typst, rendered as for its PDF.

@@ -39,6 +39,15 @@ pub struct KandidaatView {
     pub gemeente: Option<String>,
 }
 
+/// The assessor who fills in one beoordelingsformulier, where the session names two.
+#[derive(Debug, Clone, Serialize)]
+pub struct BeoordelaarView {
+    /// 1 or 2: the place in the session's list of assessors.
+    pub nummer: usize,
+    /// Their name.
+    pub naam: String,
+}
+
 /// How one document sits in the packet.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct PakketDeel {
