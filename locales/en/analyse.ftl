@@ -195,3 +195,7 @@ analyse-judged-by = { $oordeel } (assessor { $n })
 analyse-explain-agreement = Agreement: the share of toetstermen judged twice on which both assessors gave the same judgement.
 analyse-explain-kappa = Cohen's kappa corrects the agreement for chance: when nearly everyone gets voldoende, two assessors often agree without looking closely. From 0.80 the agreement is good, from 0.60 to 0.80 fair, below that a worry: then discuss the disagreements and the meaning of the toetstermen with the assessors.
 analyse-explain-matching = Candidates are recognised across forms by their name, assessors by the name on the form. Without --namen, candidates appear in this report by number: the order of their first form.
+analyse-written-pdf = report: { $md }, { $html } and { $pdf } (personal data: keep the folder out of version control)
+analyse-pdf-source = the report of toetsgen analyse
+analyse-pdf-none = typst made no PDF of the report
+analyse-pdf-no-typst = the report's PDF was not made ({ $why }); the Markdown and HTML report are written

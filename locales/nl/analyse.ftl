@@ -195,3 +195,7 @@ analyse-judged-by = { $oordeel } (beoordelaar { $n })
 analyse-explain-agreement = Overeenstemming: het deel van de dubbel beoordeelde toetstermen waarop beide beoordelaars hetzelfde oordeel gaven.
 analyse-explain-kappa = Cohen's kappa corrigeert de overeenstemming voor toeval: als bijna iedereen voldoende krijgt, zijn twee beoordelaars het vaak eens zonder goed te kijken. Vanaf 0,80 is de overeenstemming goed, van 0,60 tot 0,80 redelijk, daaronder zorgelijk: bespreek dan de verschillen en de uitleg van de toetstermen met de beoordelaars.
 analyse-explain-matching = Kandidaten worden tussen formulieren herkend aan hun naam, beoordelaars aan de naam op het formulier. Zonder --namen staan kandidaten in dit rapport met een nummer: de volgorde van hun eerste formulier.
+analyse-written-pdf = rapport: { $md }, { $html } en { $pdf } (met persoonsgegevens: houd de map buiten versiebeheer)
+analyse-pdf-source = het rapport van toetsgen analyse
+analyse-pdf-none = typst maakte geen PDF van het rapport
+analyse-pdf-no-typst = de PDF van het rapport is niet gemaakt ({ $why }); het rapport in Markdown en HTML is er wel

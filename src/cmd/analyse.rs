@@ -7,6 +7,7 @@
 
 mod content;
 mod forms;
+mod pdf;
 mod questions;
 mod report;
 mod scores;
@@ -190,14 +191,47 @@ pub(crate) fn run(args: AnalyseArgs) -> Result<Status> {
     )?;
     fs::write_atomic(&md, report::to_markdown(&report).as_bytes())?;
     fs::write_atomic(&html, report::to_html(&report).as_bytes())?;
+    let pdf = base.with_extension("pdf");
+    let made = write_pdf(&report, &pdf, &args.output, today)?;
     say!("{summary}")?;
+    let (md, html, pdf) = (
+        md.display().to_string(),
+        html.display().to_string(),
+        pdf.display().to_string(),
+    );
     say!(
         "{}",
-        msg!(
-            "analyse-written",
-            md = md.display().to_string(),
-            html = html.display().to_string()
-        )
+        match made {
+            true => msg!("analyse-written-pdf", md = md, html = html, pdf = pdf),
+            false => msg!("analyse-written", md = md, html = html),
+        }
     )?;
     Ok(Status::Success)
+}
+
+/// Writes the report's PDF to `pdf`, made by typst in a private scratch folder under `folder`;
+/// `false` (with a warning saying why and how to get typst) when typst cannot be found, since the
+/// Markdown and HTML report stand on their own.
+fn write_pdf(
+    report: &report::Report,
+    pdf: &Path,
+    folder: &Path,
+    today: chrono::NaiveDate,
+) -> Result<bool> {
+    let typst = match toetsgen_document::pdf::Typst::locate(None) {
+        Ok(typst) => typst,
+        Err(err) => {
+            let why = crate::describe(&err);
+            tell!(
+                "{} {}",
+                msg!("cmd-warning"),
+                msg!("analyse-pdf-no-typst", why = why)
+            );
+            return Ok(false);
+        }
+    };
+    let timestamp = (today.and_hms_opt(0, 0, 0)).map_or(0, |t| t.and_utc().timestamp());
+    let bytes = self::pdf::make(report, &typst, folder, timestamp)?;
+    fs::write_atomic(pdf, &bytes)?;
+    Ok(true)
 }

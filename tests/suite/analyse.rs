@@ -560,3 +560,65 @@ fn the_report_stays_out_of_the_published_site() {
     });
     assert!(!dir.path().join("output/analyse").exists());
 }
+
+/// The report as PDF beside the Markdown and HTML, made by typst like every PDF of toetsgen
+/// (tagged, PDF/UA): the figures read back by pdftotext, the charts' data tables with them, and
+/// no scratch folder left in `analyse/` (the report holds candidates' numbers).
+#[test]
+fn the_question_report_is_also_a_pdf() {
+    let dir = analyse_project();
+    lsat6_export(dir.path());
+    let (stdout, _) = exits(
+        in_dutch(&mut toetsgen(dir.path())).args(["analyse", "scores.csv", "--plan", "L6"]),
+        0,
+        &[],
+    );
+    let today = chrono::Local::now().date_naive();
+    let pdf = dir.path().join(format!("analyse/L6-{today}.pdf"));
+    assert!(
+        stdout.contains(&format!("analyse/L6-{today}.pdf")),
+        "{stdout}"
+    );
+    let text = crate::common::pdf_text(&pdf);
+    for expected in [
+        "Toetsanalyse L6",
+        "Betrouwbaarheid (Cronbach",
+        "0,29",
+        "Aantal kandidaten per totaalscore",
+        "L6.03",
+    ] {
+        assert!(text.contains(expected), "{expected} missing in\n{text}");
+    }
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    let left: Vec<_> = std::fs::read_dir(dir.path().join("analyse"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left.len(), 3, "{left:?}");
+}
+
+/// Without typst the Markdown and HTML report are written, and the user is told why the PDF is
+/// not, and how to get typst; the analysis itself succeeds.
+#[test]
+fn without_typst_the_report_has_no_pdf_and_says_why() {
+    let dir = analyse_project();
+    lsat6_export(dir.path());
+    let (stdout, stderr) = exits(
+        toetsgen(dir.path())
+            .args(["analyse", "scores.csv", "--plan", "L6"])
+            .env("TYPST", "/nonexistent/typst"),
+        0,
+        &[],
+    );
+    let today = chrono::Local::now().date_naive();
+    assert!(dir.path().join(format!("analyse/L6-{today}.html")).exists());
+    assert!(!dir.path().join(format!("analyse/L6-{today}.pdf")).exists());
+    assert!(stderr.contains("the report's PDF was not made"), "{stderr}");
+    assert!(stderr.contains("cargo install typst-cli"), "{stderr}");
+    assert!(!stdout.contains(".pdf"), "{stdout}");
+}
