@@ -80,3 +80,25 @@ if [ -z "$site" ]; then
 fi
 
 node "$here/suite.js" "$site" --report "$work/report.json" --pdf-dir "$work/print" "${suite_args[@]}"
+
+# --- the toetsanalyse reports (issue 22): a question exam (the LSAT-6 fixture) and two assessors'
+# forms (W2), in a folder of their own (they hold personal data and never go on the site), with a
+# page that links them; the page checks that need no site: reflow, text spacing, axe, vnu.
+if [ ${#suite_args[@]} -eq 0 ]; then
+  reports="$work/reports"
+  mkdir -p "$reports/project/toetsplannen"
+  cp "$root"/tests/fixtures/analyse/plans/*.yaml "$reports/project/toetsplannen/"
+  { echo "kandidaat;L6.01;L6.02;L6.03;L6.04;L6.05"
+    grep -v '^#' "$root/tests/fixtures/analyse/lsat6.csv" | tail -n +2 | tr ',' ';'
+  } > "$reports/project/scores.csv"
+  (cd "$reports/project" &&
+    cargo run --release --quiet --manifest-path "$root/Cargo.toml" -- analyse scores.csv --plan L6 -o "$reports/site" >/dev/null &&
+    cargo run --release --quiet --manifest-path "$root/Cargo.toml" -- analyse "$root"/tests/fixtures/analyse/forms/*.json -o "$reports/site" >/dev/null)
+  {
+    echo '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Toetsanalyses</title></head><body><main><h1>Toetsanalyses</h1><ul>'
+    for f in "$reports/site"/*.html; do n=$(basename "$f"); echo "<li><a href=\"$n\">$n</a></li>"; done
+    echo '</ul></main></body></html>'
+  } > "$reports/site/index.html"
+  echo "browser tests: the toetsanalyse reports in $(ls "$reports/site" | tr '\n' ' ')"
+  node "$here/suite.js" "$reports/site" --only reflow,text-spacing,axe,vnu
+fi

@@ -162,9 +162,11 @@ pub(crate) fn to_html(r: &Report) -> String {
 }
 
 fn html_table(t: &Table) -> String {
+    // A table wider than a narrow screen scrolls in a labelled region of its own, which the
+    // keyboard can reach (WCAG 2.1: reflow, and scrollable regions focusable).
+    let caption = html::escape(&t.caption);
     let mut out = format!(
-        "<div class=\"scroll\">\n<table>\n<caption>{}</caption>\n<thead><tr>",
-        html::escape(&t.caption)
+        "<div class=\"scroll\" role=\"region\" aria-label=\"{caption}\" tabindex=\"0\">\n<table>\n<caption>{caption}</caption>\n<thead><tr>"
     );
     for h in &t.head {
         out.push_str(&format!("<th scope=\"col\">{}</th>", html::escape(h)));
