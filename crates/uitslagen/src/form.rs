@@ -95,6 +95,12 @@ pub(crate) fn read(path: &Path) -> Result<SavedForm, String> {
     let file = std::fs::File::open(path).map_err(unreadable)?;
     let mut bytes = Vec::new();
     (file.take(MAX_BYTES + 1).read_to_end(&mut bytes)).map_err(unreadable)?;
+    parse(bytes)
+}
+
+/// A saved form from its bytes (at most [`MAX_BYTES`]): JSON of this toetsgen's form, of
+/// `formaatversie` 1 (no number, one assessor) or 2 (`kandidaatnummer`, `beoordelaar` 1 or 2).
+pub fn parse(bytes: Vec<u8>) -> Result<SavedForm, String> {
     if bytes.len() as u64 > MAX_BYTES {
         return Err(msg!("uitslagen-too-large", max = MAX_BYTES / 1024));
     }

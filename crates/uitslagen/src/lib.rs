@@ -17,7 +17,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-pub use form::{FormHeader, SavedForm, SavedUitslag};
+pub use form::{FormHeader, SavedForm, SavedUitslag, parse as parse_form};
 pub use pairs::Kandidaat;
 pub use result::Uitslag;
 use toetsgen_plan::model::Toetsplan;
