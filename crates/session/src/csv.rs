@@ -140,8 +140,8 @@ fn check_characters(display: &str, text: &str) -> Result<(), Diagnostic> {
 }
 
 /// The separator of the header line: whichever of `;`, tab and `,` occurs most outside quotes
-/// (`;` on a tie, as Dutch Excel writes it).
-fn detect_separator(text: &str) -> u8 {
+/// (`;` on a tie, as Dutch Excel writes it). Also the score exports of `toetsgen analyse`.
+pub fn detect_separator(text: &str) -> u8 {
     let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let mut counts = [(b';', 0usize), (b'\t', 0), (b',', 0)];
     let mut quoted = false;

@@ -71,7 +71,7 @@ pub(crate) fn read(display: &str, bytes: &[u8], plan: &Toetsplan) -> Result<Scor
     let file = File {
         display,
         text: &text,
-        separator: detect_separator(&text),
+        separator: toetsgen_session::csv::detect_separator(&text),
     };
     let mut reader = ::csv::ReaderBuilder::new()
         .delimiter(file.separator)
@@ -378,29 +378,6 @@ fn check_characters(display: &str, text: &str) -> Result<(), Diagnostic> {
         }
     }
     Ok(())
-}
-
-/// The separator of the header line: whichever of `;`, tab and `,` occurs most outside quotes
-/// (`;` on a tie, as Dutch Excel writes it).
-fn detect_separator(text: &str) -> u8 {
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let mut counts = [(b';', 0usize), (b'\t', 0), (b',', 0)];
-    let mut quoted = false;
-    for b in first.bytes() {
-        if b == b'"' {
-            quoted = !quoted;
-        } else if !quoted {
-            for (sep, count) in &mut counts {
-                if b == *sep {
-                    *count += 1;
-                }
-            }
-        }
-    }
-    let best = counts.iter().map(|(_, c)| *c).max().unwrap_or(0);
-    (counts.iter())
-        .find(|(_, c)| *c == best)
-        .map_or(b';', |(s, _)| *s)
 }
 
 /// The line each record starts on, counted as the records come (they come in order): the
