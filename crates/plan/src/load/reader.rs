@@ -243,3 +243,19 @@ fn advice(message: &str) -> Option<String> {
         return None;
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Positions are shown by the diagnostic, so they are removed from the message itself.
+    #[test]
+    fn strips_positions() {
+        assert_eq!(
+            strip_positions(
+                "did not find expected key at line 3 column 5, while parsing a block mapping at line 1 column 1"
+            ),
+            "did not find expected key, while parsing a block mapping at line 1 column 1"
+        );
+    }
+}
