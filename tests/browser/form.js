@@ -65,6 +65,9 @@ async function fillF1(page, site, judgements, second = false) {
   await page.keyboard.type('2026-0001');
   await tabTo(page, 'input[name="kandidaat.gemeente"]');
   await page.keyboard.type('Utrecht');
+  // A Dutch date, typed as an office writes it, in a browser set to English (the context's locale).
+  await tabTo(page, 'input[name="kandidaat.datum"]');
+  await page.keyboard.type('3-12-2026');
   if (second) {
     await tabTo(page, 'input[name="beoordelaar"]');
     await page.keyboard.press('ArrowRight');
@@ -166,6 +169,7 @@ async function saveOpenPrint(page, site, res, axeSource, tmp) {
   if (saved.plan !== 'F1' || saved.versie !== '2024-01-01' || saved.kandidaat.naam !== 'Anna de Vries') res.fail('form', 'saved JSON', `plan ${saved.plan}, versie ${saved.versie}, naam ${saved.kandidaat && saved.kandidaat.naam}`);
   if (saved.formaatversie !== 2 || saved.kandidaatnummer !== '2026-0001' || saved.beoordelaar !== 2) res.fail('form', 'saved JSON', `formaatversie ${saved.formaatversie}, kandidaatnummer ${saved.kandidaatnummer}, beoordelaar ${saved.beoordelaar}`);
   if (saved.uitslag.geslaagd !== false || !saved.uitslag.reden.includes('F1.02 is verplicht')) res.fail('form', 'saved JSON', `uitslag ${JSON.stringify(saved.uitslag)}`);
+  if (saved.waarden['kandidaat.datum'] !== '3-12-2026') res.fail('form', 'saved JSON', `datum ${JSON.stringify(saved.waarden['kandidaat.datum'])}, not the Dutch date typed`);
   if (JSON.stringify(saved.waarden) !== JSON.stringify(before)) res.fail('form', 'saved JSON', 'waarden differ from the form');
   const reopen = async (f) => {
     await open(page, site, 'F1');
@@ -190,7 +194,7 @@ async function saveOpenPrint(page, site, res, axeSource, tmp) {
   fs.writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
   await page.emulateMedia({ media: 'screen' });
   const printed = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-']).toString().replace(/\s+/g, ' ');
-  for (const want of ['Anna de Vries', '2026-0001', 'Utrecht', 'Vroeg niet naar het document.', 'Rustig en vriendelijk.', 'niet geslaagd – F1.02 is verplicht']) {
+  for (const want of ['Anna de Vries', '2026-0001', 'Utrecht', '3-12-2026', 'Vroeg niet naar het document.', 'Rustig en vriendelijk.', 'niet geslaagd – F1.02 is verplicht']) {
     if (!printed.includes(want)) res.fail('form', 'printed filled form', `"${want}" not in the printed PDF`);
   }
   for (const gone of ['Opslaan', 'Uitslag bepalen']) if (printed.includes(gone)) res.fail('form', 'printed filled form', `"${gone}" printed`);
@@ -205,10 +209,12 @@ async function saveOpenPrint(page, site, res, axeSource, tmp) {
   const v1 = { ...saved, formaatversie: 1, waarden: { ...saved.waarden } };
   for (const k of ['kandidaatnummer', 'beoordelaar']) delete v1[k];
   for (const k of ['beoordelaar', 'kandidaat.kandidaatnummer']) delete v1.waarden[k];
+  // Saved by the form of before, whose date field wrote 2026-12-03: shown as a Dutch date.
+  v1.waarden['kandidaat.datum'] = '2026-12-03';
   fs.writeFileSync(path.join(tmp, 'v1.json'), JSON.stringify(v1));
   await reopen(path.join(tmp, 'v1.json'));
-  const v1state = await page.evaluate(() => ({ naam: document.querySelector('input[name="kandidaat.naam_kandidaat"]').value, b: (document.querySelector('input[name="beoordelaar"]:checked') || {}).value }));
-  if (v1state.naam !== 'Anna de Vries' || v1state.b !== '1') res.fail('form', 'formaatversie 1 opened', JSON.stringify(v1state));
+  const v1state = await page.evaluate(() => ({ naam: document.querySelector('input[name="kandidaat.naam_kandidaat"]').value, b: (document.querySelector('input[name="beoordelaar"]:checked') || {}).value, datum: document.querySelector('input[name="kandidaat.datum"]').value }));
+  if (v1state.naam !== 'Anna de Vries' || v1state.b !== '1' || v1state.datum !== '3-12-2026') res.fail('form', 'formaatversie 1 opened', JSON.stringify(v1state));
 }
 
 // The check: needs the site built with the fixture plans F1, B2 and the V1 plan.
@@ -221,7 +227,7 @@ async function checkForm(browser, site, res) {
   }
   const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'toetsgen-form-'));
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, locale: 'en-US' });
   const page = await ctx.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
