@@ -14,6 +14,9 @@
 //               its text, by keyboard only, shows a link to the right plan, reachable by Tab;
 //               SEARCH_QUERIES give their expected results, naming the field each matched; the
 //               page's stemmer agrees with the build's on tests/fixtures/search/stammen.txt
+//   hyphens     V1's pages at 320 px: no word breaks across lines other than at a soft hyphen
+//               (each piece of a word between soft hyphens has one line box); the browser's find
+//               finds a hyphenated word whole
 //   form        the beoordelingsformulier filled in by keyboard (F1, V1, B2): results, errors in
 //               text, save / open JSON, axe when filled, the print of the filled form (form.js)
 // A check named in TOETSGEN_BROWSER_TESTS_ALLOW_FAIL (comma-separated) that fails is reported as
@@ -24,7 +27,7 @@ const os = require('os');
 const path = require('path');
 const { execFileSync, spawnSync } = require('child_process');
 
-const CHECKS = ['reflow', 'term-width', 'text-spacing', 'axe', 'vnu', 'print', 'search', 'form'];
+const CHECKS = ['reflow', 'term-width', 'text-spacing', 'axe', 'vnu', 'print', 'search', 'hyphens', 'form'];
 const { checkForm } = require('./form');
 const WIDTHS = [
   { name: '320px', width: 320, scale: 1 },
@@ -581,6 +584,69 @@ async function checkStems(page, start, res) {
   for (const d of differ) res.fail('search', 'index.html stemmer', d);
 }
 
+// Every word of V1's pages at 320 px stays on one line, or breaks at one of its soft hyphens:
+// each piece of a word between soft hyphens (U+00AD) must have a single line box
+// (Range.getClientRects). Reported: the word with a bar where it broke. On V1's toetsplan page,
+// window.find finds "Dienstverlening" (written Dienst\u00adver\u00adle\u00adning). Copied text
+// keeps the soft hyphens (measured: Chromium copies them); see tests/browser/README.md.
+async function checkHyphens(browser, site, pages, res) {
+  const ctx = await browser.newContext({ viewport: { width: 320, height: 800 } });
+  const page = await ctx.newPage();
+  try {
+    const v1 = pages.filter((p) => p.startsWith('V1/') && !p.includes('/versies/'));
+    if (v1.length < 5) res.fail('hyphens', 'V1/', `only ${v1.length} pages of V1`);
+    for (const p of v1) {
+      await page.goto('file://' + path.join(site, p), { waitUntil: 'load' });
+      const broken = await page.evaluate(() => {
+        const out = [];
+        const range = document.createRange();
+        const line = (node, from, to) => {
+          range.setStart(node, from);
+          range.setEnd(node, to);
+          // The last box is the letter's own: a letter right after a soft hyphen where the line
+          // broke also gets the box of the hyphen shown at the end of the line before.
+          const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+          return rects.length ? Math.round(rects[rects.length - 1].top) : null;
+        };
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const el = n.parentElement;
+          if (!el || el.closest('script, style, .sr-only') || !el.getClientRects().length) continue;
+          const re = /[\p{L}\u00ad]+/gu;
+          for (let m = re.exec(n.data); m; m = re.exec(n.data)) {
+            let start = m.index;
+            for (const piece of m[0].split('\u00ad')) {
+              const first = line(n, start, start + 1);
+              for (let j = 1; j < piece.length && first !== null; j++) {
+                const here = line(n, start + j, start + j + 1);
+                if (here !== null && here !== first) {
+                  const word = m[0].replace(/\u00ad/g, '');
+                  const at = m[0].slice(0, start - m.index + j).replace(/\u00ad/g, '').length;
+                  out.push(`${word.slice(0, at)}|${word.slice(at)}`);
+                  break;
+                }
+              }
+              start += piece.length + 1;
+            }
+          }
+        }
+        return out;
+      });
+      for (const b of broken) res.fail('hyphens', `${p} @320px`, `"${b}" breaks where it has no soft hyphen`);
+    }
+    await page.goto('file://' + path.join(site, 'V1', 'toetsplan.html'), { waitUntil: 'load' });
+    const use = await page.evaluate(() => {
+      const hyphenated = document.querySelector('h1').textContent.includes('\u00ad');
+      window.getSelection().removeAllRanges();
+      return { hyphenated, found: window.find('Dienstverlening') };
+    });
+    if (!use.hyphenated) res.fail('hyphens', 'V1/toetsplan.html', 'the heading has no soft hyphens (Dienstverlening)');
+    if (!use.found) res.fail('hyphens', 'V1/toetsplan.html', 'window.find("Dienstverlening") does not find the hyphenated word');
+  } finally {
+    await ctx.close();
+  }
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const allowed = allowances();
@@ -612,6 +678,7 @@ async function main() {
     await timed('vnu', () => checkVnu(site, pages, res));
     await timed('print', () => checkPrint(browser, site, pages, res, args.pdfDir));
     await timed('search', () => checkSearch(browser, site, res));
+    await timed('hyphens', () => checkHyphens(browser, site, pages, res));
     await timed('form', () => checkForm(browser, site, res));
   } finally {
     await browser.close();
