@@ -139,21 +139,24 @@ fn start_tag_name(tag: &str) -> Option<String> {
 /// counting elements of the same name nested in it; all of `html` when it never ends.
 fn element_end(name: &str, html: &str) -> usize {
     let raw = matches!(name, "title" | "script" | "style" | "textarea");
+    // Whether `html[at..]` starts with `prefix` (ASCII, any case) followed by the name's end.
+    let tag_at = |at: usize, prefix: &str| {
+        let end = at + prefix.len();
+        html.get(at..end)
+            .is_some_and(|s| s.eq_ignore_ascii_case(prefix))
+            && !html[end..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '-')
+    };
     let (open, close) = (format!("<{name}"), format!("</{name}"));
-    let lower = html.to_ascii_lowercase();
     let mut depth = 0usize;
     let mut at = 0;
-    while let Some(i) = lower[at..].find('<') {
+    while let Some(i) = html[at..].find('<') {
         let here = at + i;
-        let rest = &lower[here..];
-        let boundary =
-            |len: usize| !rest[len..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '-');
-        if rest.starts_with(&close) && boundary(close.len()) {
+        if tag_at(here, &close) {
             if depth == 0 {
                 return here + tag_end(&html[here..]);
             }
             depth -= 1;
-        } else if !raw && rest.starts_with(&open) && boundary(open.len()) {
+        } else if !raw && tag_at(here, &open) {
             let end = here + tag_end(&html[here..]);
             if !html[..end].ends_with("/>") {
                 depth += 1;
@@ -271,6 +274,8 @@ mod tests {
             "<p>versies/2021-09-01/dienstverlening.pdf https://dienstverlening.example.nl/ examenbureau@gemeente.nl toetsplan_dienstverlening</p>",
             "<!-- Dienstverlening -->",
             "<textarea>Dienstverlening</textarea>",
+            "<SCRIPT>var dienstverlening;</Script>",
+            "<code><code>a</code>dienstverlening</code>",
         ] {
             assert_eq!(soft_hyphens(page), page);
         }
