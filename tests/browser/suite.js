@@ -11,7 +11,12 @@
 //   print       Chromium's own print to A4 (page.pdf, preferCSSPageSize) of every page; then, in
 //               print media at the width of the page's content box, nothing extends past it
 //   search      the start page has an input[type=search]; typing a toetsterm code and a word of
-//               its text, by keyboard only, shows a link to the right plan, reachable by Tab
+//               its text, by keyboard only, shows a link to the right plan, reachable by Tab;
+//               SEARCH_QUERIES give their expected results, naming the field each matched; the
+//               page's stemmer agrees with the build's on tests/fixtures/search/stammen.txt
+//   hyphens     V1's pages at 320 px: no word breaks across lines other than at a soft hyphen
+//               (each piece of a word between soft hyphens has one line box); the browser's find
+//               finds a hyphenated word whole
 //   form        the beoordelingsformulier filled in by keyboard (F1, V1, B2): results, errors in
 //               text, save / open JSON, axe when filled, the print of the filled form (form.js)
 // A check named in TOETSGEN_BROWSER_TESTS_ALLOW_FAIL (comma-separated) that fails is reported as
@@ -22,7 +27,7 @@ const os = require('os');
 const path = require('path');
 const { execFileSync, spawnSync } = require('child_process');
 
-const CHECKS = ['reflow', 'term-width', 'text-spacing', 'axe', 'vnu', 'print', 'search', 'form'];
+const CHECKS = ['reflow', 'term-width', 'text-spacing', 'axe', 'vnu', 'print', 'search', 'hyphens', 'form'];
 const { checkForm } = require('./form');
 const WIDTHS = [
   { name: '320px', width: 320, scale: 1 },
@@ -38,6 +43,32 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const MIN_TERM_CHARS = 20;
 // The search check: a toetsterm code and a word that occurs only in that toetsterm's text.
 const SEARCH = { plan: 'V1', code: 'V1.13', word: 'cynisme' };
+// Queries a user types, each with every result it must give (the field, then the link), in
+// order, over the site run.sh builds (V1 and the fixture plans B2, F1, S8, S9).
+const SEARCH_QUERIES = [
+  // The search box's own example: in V1's and F1's toetsvorm ("vijf klantgesprekken").
+  // And V1.02 has its parts: "Toetst in het gesprek … de tevredenheid van de klant".
+  { query: 'klantgesprek', hits: ['toetsvorm F1/toetsplan.html', 'toetsvorm V1/toetsplan.html', 'toetsterm V1/toetsplan.html#t-V1.02'] },
+  { query: 'Klantgesprekken', hits: ['toetsvorm F1/toetsplan.html', 'toetsvorm V1/toetsplan.html', 'toetsterm V1/toetsplan.html#t-V1.02'] },
+  // A plural finds its singular, also inside a compound: gesprekken → gesprek.
+  { query: 'gesprekken', hits: ['toetsvorm F1/toetsplan.html', 'toetsterm F1/toetsplan.html#t-F1.05', 'toetsvorm V1/toetsplan.html', 'toetsterm V1/toetsplan.html#t-V1.02'] },
+  // Onderdelen are searched, by their names.
+  { query: 'communiceren', hits: ['onderdeel V1/toetsplan.html#o-2', 'toetsterm V1/toetsplan.html#t-V1.13'] },
+  { query: 'conflicthantering', hits: ['onderdeel V1/toetsplan.html#o-3'] },
+  // A plan's name (B2: Basiskennis Burgerzaken), and a toetsterm ("diensten van burgerzaken").
+  { query: 'burgerzaken', hits: ['naam B2/index.html', 'toetsterm V1/toetsplan.html#t-V1.18'] },
+  // Another form of a word: mogelijkheid finds "mogelijkheden".
+  { query: 'mogelijkheid', hits: ['toetsterm V1/toetsplan.html#t-V1.15', 'toetsterm V1/toetsplan.html#t-V1.18'] },
+  { query: 'reisdocumenten', hits: ['onderdeel B2/toetsplan.html#o-3', 'toetsterm B2/toetsplan.html#t-B2.06'] },
+  // A compound the text has in parts: "gemeente- en afdelingsgrenzen".
+  { query: 'gemeentegrenzen', hits: ['toetsterm V1/toetsplan.html#t-V1.03'] },
+  // Two words, both in one result; capitals and accents do not matter ("minimaal één keer").
+  { query: 'Klant Identiteit', hits: ['toetsterm F1/toetsplan.html#t-F1.02'] },
+  { query: 'een keer', hits: ['toetsterm V1/toetsplan.html#t-V1.02'] },
+  // Nothing: no result, "Niets gevonden."
+  { query: 'zwembad', hits: [] },
+  { query: 'V1.13', hits: ['toetsterm V1/toetsplan.html#t-V1.13'] },
+];
 
 function parseArgs(argv) {
   const args = { site: null, only: CHECKS, report: null, pdfDir: null };
@@ -512,6 +543,105 @@ async function checkSearch(browser, site, res) {
       }
       if (!tabbed) res.fail('search', `index.html "${query}"`, `the result link (${hits[0].href}: ${hits[0].text}) is not reachable with Tab from the search box`);
     }
+    await checkSearchQueries(page, start, res);
+    await checkStems(page, start, res);
+  } finally {
+    await ctx.close();
+  }
+}
+
+// Each query of SEARCH_QUERIES gives exactly its expected results, each naming the field it
+// matched.
+async function checkSearchQueries(page, start, res) {
+  await page.goto(start, { waitUntil: 'load' });
+  for (const { query, hits } of SEARCH_QUERIES) {
+    await page.fill('input[type=search]', query);
+    const got = await page.evaluate(() => [...document.querySelectorAll('#gevonden li')].map((li) => {
+      const a = li.querySelector('a');
+      const field = li.dataset.veld;
+      const shown = a.textContent.includes(`(${field}`);
+      return `${field} ${a.getAttribute('href')}${shown ? '' : ' (field not shown)'}`;
+    }));
+    if (JSON.stringify(got) !== JSON.stringify(hits)) {
+      res.fail('search', `index.html "${query}"`, `results ${JSON.stringify(got)}, expected ${JSON.stringify(hits)}`);
+    }
+  }
+}
+
+// The page's stemmer gives the build's stem of every word of tests/fixtures/search/stammen.txt
+// (the build's side is checked by crates/output/src/stem.rs).
+async function checkStems(page, start, res) {
+  const list = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'search', 'stammen.txt'), 'utf8');
+  const pairs = list.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split(' '));
+  await page.goto(start, { waitUntil: 'load' });
+  if (!(await page.evaluate(() => typeof window.toetsgenStam === 'function'))) {
+    res.fail('search', 'index.html stemmer', 'the start page has no window.toetsgenStam (its Dutch stemmer)');
+    return;
+  }
+  const differ = await page.evaluate((ps) => ps.filter(([w, s]) => window.toetsgenStam(w) !== s)
+    .map(([w, s]) => `${w}: ${window.toetsgenStam(w)}, not ${s}`), pairs);
+  if (pairs.length < 200) res.fail('search', 'stammen.txt', `only ${pairs.length} words`);
+  for (const d of differ) res.fail('search', 'index.html stemmer', d);
+}
+
+// Every word of V1's pages at 320 px stays on one line, or breaks at one of its soft hyphens:
+// each piece of a word between soft hyphens (U+00AD) must have a single line box
+// (Range.getClientRects). Reported: the word with a bar where it broke. On V1's toetsplan page,
+// window.find finds "Dienstverlening" (written Dienst\u00adver\u00adle\u00adning). Copied text
+// keeps the soft hyphens (measured: Chromium copies them); see tests/browser/README.md.
+async function checkHyphens(browser, site, pages, res) {
+  const ctx = await browser.newContext({ viewport: { width: 320, height: 800 } });
+  const page = await ctx.newPage();
+  try {
+    const v1 = pages.filter((p) => p.startsWith('V1/') && !p.includes('/versies/'));
+    if (v1.length < 5) res.fail('hyphens', 'V1/', `only ${v1.length} pages of V1`);
+    for (const p of v1) {
+      await page.goto('file://' + path.join(site, p), { waitUntil: 'load' });
+      const broken = await page.evaluate(() => {
+        const out = [];
+        const range = document.createRange();
+        const line = (node, from, to) => {
+          range.setStart(node, from);
+          range.setEnd(node, to);
+          // The last box is the letter's own: a letter right after a soft hyphen where the line
+          // broke also gets the box of the hyphen shown at the end of the line before.
+          const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+          return rects.length ? Math.round(rects[rects.length - 1].top) : null;
+        };
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const el = n.parentElement;
+          if (!el || el.closest('script, style, .sr-only') || !el.getClientRects().length) continue;
+          const re = /[\p{L}\u00ad]+/gu;
+          for (let m = re.exec(n.data); m; m = re.exec(n.data)) {
+            let start = m.index;
+            for (const piece of m[0].split('\u00ad')) {
+              const first = line(n, start, start + 1);
+              for (let j = 1; j < piece.length && first !== null; j++) {
+                const here = line(n, start + j, start + j + 1);
+                if (here !== null && here !== first) {
+                  const word = m[0].replace(/\u00ad/g, '');
+                  const at = m[0].slice(0, start - m.index + j).replace(/\u00ad/g, '').length;
+                  out.push(`${word.slice(0, at)}|${word.slice(at)}`);
+                  break;
+                }
+              }
+              start += piece.length + 1;
+            }
+          }
+        }
+        return out;
+      });
+      for (const b of broken) res.fail('hyphens', `${p} @320px`, `"${b}" breaks where it has no soft hyphen`);
+    }
+    await page.goto('file://' + path.join(site, 'V1', 'toetsplan.html'), { waitUntil: 'load' });
+    const use = await page.evaluate(() => {
+      const hyphenated = document.querySelector('h1').textContent.includes('\u00ad');
+      window.getSelection().removeAllRanges();
+      return { hyphenated, found: window.find('Dienstverlening') };
+    });
+    if (!use.hyphenated) res.fail('hyphens', 'V1/toetsplan.html', 'the heading has no soft hyphens (Dienstverlening)');
+    if (!use.found) res.fail('hyphens', 'V1/toetsplan.html', 'window.find("Dienstverlening") does not find the hyphenated word');
   } finally {
     await ctx.close();
   }
@@ -548,6 +678,7 @@ async function main() {
     await timed('vnu', () => checkVnu(site, pages, res));
     await timed('print', () => checkPrint(browser, site, pages, res, args.pdfDir));
     await timed('search', () => checkSearch(browser, site, res));
+    await timed('hyphens', () => checkHyphens(browser, site, pages, res));
     await timed('form', () => checkForm(browser, site, res));
   } finally {
     await browser.close();

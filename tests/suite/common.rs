@@ -136,7 +136,8 @@ pub(crate) fn has_typst_scratch(staging: &Path) -> bool {
     })
 }
 
-/// The text of a PDF, read back with pdftotext (an independent reader), whitespace collapsed.
+/// The text of a PDF, read back with pdftotext (an independent reader), whitespace collapsed; a
+/// word hyphenated at a line's end (typst writes the hyphen it adds as U+00AD) is read whole.
 pub(crate) fn pdf_text(path: &Path) -> String {
     let out = Command::new("pdftotext")
         .arg("-enc")
@@ -150,11 +151,20 @@ pub(crate) fn pdf_text(path: &Path) -> String {
         "pdftotext failed on {}",
         path.display()
     );
-    collapse(&String::from_utf8_lossy(&out.stdout))
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut whole = String::with_capacity(text.len());
+    let mut rest = text.as_ref();
+    while let Some(i) = rest.find('\u{AD}') {
+        whole.push_str(&rest[..i]);
+        rest = rest[i..].trim_start_matches(|c: char| c == '\u{AD}' || c.is_whitespace());
+    }
+    whole.push_str(rest);
+    collapse(&whole)
 }
 
 /// The visible text of an HTML file, parsed with an HTML parser, whitespace collapsed (the text
-/// of `<script>` elements left out).
+/// of `<script>` elements left out), without the soft hyphens of long words (`document::hyphenate`):
+/// the words as a reader sees and finds them.
 pub(crate) fn html_text(path: &Path) -> String {
     let html = std::fs::read_to_string(path).unwrap();
     let doc = scraper::Html::parse_document(&html);
@@ -166,7 +176,7 @@ pub(crate) fn html_text(path: &Path) -> String {
             !n.ancestors()
                 .any(|a| a.value().as_element().is_some_and(|e| e.name() == "script"))
         })
-        .filter_map(|n| n.value().as_text().map(|t| t.to_string()))
+        .filter_map(|n| n.value().as_text().map(|t| t.replace('\u{AD}', "")))
         .collect();
     collapse(&text.join(" "))
 }

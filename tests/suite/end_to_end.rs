@@ -83,17 +83,25 @@ fn v1_documents_carry_every_toetsterm_in_every_format() {
             ("md", markdown_text(&out.join(format!("{doc}.md")))),
         ];
         for (format, text) in &texts {
+            // pdftotext joins a line that ends in a hyphen to the next and drops the hyphen
+            // (poppler's dehyphenation): "gemeente- en" reads "gemeenteen" where typst broke the
+            // line after the hyphen, which hyphenated table cells make more likely.
+            let joined = |s: &str| match *format {
+                "pdf" => s.replace("- ", ""),
+                _ => s.to_owned(),
+            };
+            let text = joined(text);
             for t in &terms {
                 assert!(text.contains(&t.code), "{doc}.{format} lacks {}", t.code);
                 assert!(
-                    text.contains(&t.tekst),
+                    text.contains(&joined(&t.tekst)),
                     "{doc}.{format} lacks the text of {}: {}",
                     t.code,
                     t.tekst
                 );
                 if doc == "beoordelingsformulier" {
                     assert_eq!(
-                        text.matches(&t.tekst).count(),
+                        text.matches(&joined(&t.tekst)).count(),
                         1,
                         "{doc}.{format}: {} not exactly once",
                         t.code

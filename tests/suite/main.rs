@@ -32,6 +32,7 @@ mod print_layout;
 mod question_exam;
 mod readme;
 mod schema;
+mod search;
 mod seed;
 mod serve;
 mod serve_hostile;

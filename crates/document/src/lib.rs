@@ -11,6 +11,7 @@ mod engine;
 mod filters;
 mod format;
 pub mod html;
+pub mod hyphenate;
 mod links;
 pub mod markdown;
 mod matrijs;

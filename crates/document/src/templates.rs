@@ -17,7 +17,7 @@ use crate::catalog::{self, Source};
 pub use crate::catalog::{MAX_DOCUMENT_NAME, valid_document_name};
 use crate::context::{Context, DocumentInfo};
 use crate::engine::{Engine, chain};
-use crate::{Format, bounds, markdown};
+use crate::{Format, bounds, hyphenate, markdown};
 use toetsgen_base::cancel::Cancel;
 use toetsgen_base::msg;
 
@@ -128,9 +128,23 @@ impl Templates {
         self.engines[&format].has(name)
     }
 
+    /// Renders one template; an HTML page gets soft hyphens in its long words (see `hyphenate`).
+    fn render_one(&self, format: Format, name: &str, ctx: &tera::Context) -> Result<String> {
+        let page = self.render_unhyphenated(format, name, ctx)?;
+        Ok(match format {
+            Format::Html => hyphenate::soft_hyphens(&page),
+            _ => page,
+        })
+    }
+
     /// Renders one template: on a thread of its own, bounded in time and output (see `bounds`),
     /// when its engine holds a template of the user's; toetsgen's own in this thread.
-    fn render_one(&self, format: Format, name: &str, ctx: &tera::Context) -> Result<String> {
+    fn render_unhyphenated(
+        &self,
+        format: Format,
+        name: &str,
+        ctx: &tera::Context,
+    ) -> Result<String> {
         let engine = &self.engines[&format];
         if !engine.all_builtin() {
             let origin = self.origin(name);

@@ -22,6 +22,7 @@ use toetsgen_plan::model::{Datum, Toetsplan};
 
 use crate::path::SitePage;
 use crate::record::Record;
+use crate::stem;
 
 /// Every valid plan as the site sees it, in the order they were read.
 #[derive(Debug, Default)]
@@ -88,12 +89,20 @@ pub struct Change<'a> {
     pub term: &'a SiteTerm,
 }
 
-/// A plan's entry in the search index.
+/// A plan's entry in the search index: each field the search looks in, as its text and the
+/// stems of its words the page cannot see in that text (`stem::extra_stems`).
 #[derive(Serialize)]
 struct Entry<'a> {
     code: &'a str,
     titel: &'a str,
-    termen: Vec<[&'a str; 2]>,
+    /// The plan's name.
+    naam: (&'a str, String),
+    /// Its toetsvorm, when it has one.
+    toetsvorm: Option<(String, String)>,
+    /// Its onderdelen' names, in order.
+    onderdelen: Vec<(String, String)>,
+    /// Each toetsterm: code, text, stems, the index of its onderdeel.
+    termen: Vec<(&'a str, &'a str, String, usize)>,
 }
 
 impl Site {
@@ -133,15 +142,32 @@ impl Site {
                 (t.code.trim().to_owned(), tekst, t.gewijzigd)
             })
             .collect();
-        let entry = Entry {
-            code: &plan.code,
-            titel: &titel,
-            termen: termen
-                .iter()
-                .map(|(c, t, _)| [c.as_str(), t.as_str()])
-                .collect(),
+        let entry_len = match self.search.as_mut() {
+            Some(search) => {
+                let stemmer = &stem::dutch();
+                let field = |text: &str| {
+                    let text = one_line(text);
+                    let stems = stem::extra_stems(stemmer, &text);
+                    (text, stems)
+                };
+                let onderdeel_of = (plan.onderdelen.iter().enumerate())
+                    .flat_map(|(i, o)| o.toetstermen.iter().map(move |_| i));
+                let entry = Entry {
+                    code: &plan.code,
+                    titel: &titel,
+                    naam: (plan.naam.trim(), stem::extra_stems(stemmer, &plan.naam)),
+                    toetsvorm: plan.toetsvorm.as_deref().map(field),
+                    onderdelen: plan.onderdelen.iter().map(|o| field(&o.naam)).collect(),
+                    termen: (termen.iter().zip(onderdeel_of))
+                        .map(|((c, t, _), o)| {
+                            (c.as_str(), t.as_str(), stem::extra_stems(stemmer, t), o)
+                        })
+                        .collect(),
+                };
+                search.add(&entry)
+            }
+            None => 0,
         };
-        let entry_len = self.search.as_mut().map_or(0, |search| search.add(&entry));
         let mut gewijzigd: Vec<SiteTerm> = (termen.into_iter())
             .filter(|(_, _, date)| *date > plan.ingangsdatum)
             .map(|(code, tekst, gewijzigd)| {
@@ -354,7 +380,11 @@ mod tests {
         );
         assert_eq!(
             index,
-            "window.toetsgenZoekindex = [{\"code\":\"V1\",\"titel\":\"V1: D\",\"termen\":[[\"V1.01\",\"A \\u003c/script\\u003e \\u0026\"],[\"V1.02\",\"B\"]]}];\n"
+            concat!(
+                "window.toetsgenZoekindex = [{\"code\":\"V1\",\"titel\":\"V1: D\",\"naam\":[\"D\",\"\"],",
+                "\"toetsvorm\":null,\"onderdelen\":[[\"O\",\"\"]],",
+                "\"termen\":[[\"V1.01\",\"A \\u003c/script\\u003e \\u0026\",\"\",0],[\"V1.02\",\"B\",\"\",0]]}];\n"
+            )
         );
         let mut again = Vec::new();
         site.write_search_index(&|_| true, &mut again).unwrap();
