@@ -341,6 +341,15 @@ async function checkLayout(browser, site, pages, res, only) {
         if (m.escapingCount) msgs.push(`escapes a scroll region: ${m.escaping.join('; ')}${m.escapingCount > 3 ? ` and ${m.escapingCount - 3} more` : ''}`);
         if (msgs.length && m.overflowing.length) msgs.push(`overflowing: ${m.overflowing.join('; ')}`);
         msgs.push(...m.scrollers);
+        // Narrower than the toetsplan's table (44rem), its toetstermen are cards: nothing of
+        // that table scrolls sideways, not even inside its region (issue 21).
+        const cards = await page.evaluate(() => {
+          const t = document.querySelector('table.toetstermen');
+          if (!t || window.innerWidth >= 44 * parseFloat(getComputedStyle(document.documentElement).fontSize)) return null;
+          const box = t.closest('[role=region]') || t;
+          return box.scrollWidth > box.clientWidth + 1 ? `the toetstermen table scrolls sideways (${box.scrollWidth} px in ${box.clientWidth} px) where it should be cards` : null;
+        });
+        if (cards) msgs.push(cards);
         if (msgs.length) res.fail('reflow', where, msgs.join(' | '));
       }
       if (only.includes('term-width')) {
