@@ -116,27 +116,32 @@ fn decode(bytes: &[u8]) -> Result<(String, Option<String>), Undecodable> {
 
 /// Refuses control characters other than tab and line breaks, with their place.
 fn check_characters(display: &str, text: &str) -> Result<(), Diagnostic> {
-    for (i, line) in text.split('\n').enumerate() {
-        let bad = line
-            .trim_end_matches('\r')
-            .chars()
-            .enumerate()
-            .find(|(_, c)| c.is_control() && *c != '\t');
-        if let Some((column, ch)) = bad {
-            let location = Location {
-                line: i + 1,
-                column: column + 1,
-            };
-            return Err(Diagnostic::error(
-                display,
-                Some(location),
-                msg!("session-csv-control", char = char_name(ch)),
-            )
-            .with_source(text)
-            .with_help(msg!("session-csv-control.help")));
-        }
+    match first_control(text) {
+        Some((location, ch, _)) => Err(Diagnostic::error(
+            display,
+            Some(location),
+            msg!("session-csv-control", char = char_name(ch)),
+        )
+        .with_source(text)
+        .with_help(msg!("session-csv-control.help"))),
+        None => Ok(()),
     }
-    Ok(())
+}
+
+/// The first control character of a spreadsheet export other than tab and line breaks: where
+/// it is, which, and its line (without the line break). Also for the score exports of
+/// `toetsgen analyse`.
+pub fn first_control(text: &str) -> Option<(Location, char, &str)> {
+    text.split('\n').enumerate().find_map(|(i, line)| {
+        let line = line.trim_end_matches('\r');
+        let (column, ch) =
+            (line.chars().enumerate()).find(|(_, c)| c.is_control() && *c != '\t')?;
+        let location = Location {
+            line: i + 1,
+            column: column + 1,
+        };
+        Some((location, ch, line))
+    })
 }
 
 /// The separator of the header line: whichever of `;`, tab and `,` occurs most outside quotes

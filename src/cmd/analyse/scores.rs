@@ -361,23 +361,15 @@ fn field_column(line: &str, separator: u8, field: usize) -> usize {
 
 /// Refuses control characters other than tab and line breaks, with their place.
 fn check_characters(display: &str, text: &str) -> Result<(), Diagnostic> {
-    for (i, line) in text.split('\n').enumerate() {
-        let line = line.trim_end_matches('\r');
-        let bad = (line.chars().enumerate()).find(|(_, c)| c.is_control() && *c != '\t');
-        if let Some((column, ch)) = bad {
-            let location = Location {
-                line: i + 1,
-                column: column + 1,
-            };
-            return Err(Diagnostic::error(
-                display,
-                Some(location),
-                msg!("analyse-csv-control", char = char_name(ch)),
-            )
-            .with_line(Some(line)));
-        }
+    match toetsgen_session::csv::first_control(text) {
+        Some((location, ch, line)) => Err(Diagnostic::error(
+            display,
+            Some(location),
+            msg!("analyse-csv-control", char = char_name(ch)),
+        )
+        .with_line(Some(line))),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// The line each record starts on, counted as the records come (they come in order): the
