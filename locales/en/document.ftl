@@ -66,6 +66,10 @@ document-packet-candidate = rendering the documents of candidate { $nummer }
 document-packet-rendering = rendering { $document } for the packet
 document-packet-no-typst = { $document } has no Typst source
 
+# The scan layer of a packet (packet/scan/).
+document-scan-layout-unreadable = the positions of the packet's boxes cannot be read (typst gave something unexpected)
+document-scan-layout-no-end = document { $deel } of the packet has no end in its layout (a template without the packet lines of _base.typ.tera?)
+
 # typst (pdf/).
 document-typst-install = install it with `cargo install typst-cli --locked` (about 7 minutes), or point the TYPST environment variable at the program; to build without PDFs, use `--format md,html`
 document-typst-not-a-version = typst reported `{ $version }`, which is not a version

@@ -66,6 +66,10 @@ document-packet-candidate = bij het maken van de documenten van kandidaat { $num
 document-packet-rendering = bij het maken van { $document } voor het pakket
 document-packet-no-typst = { $document } heeft geen Typst-bron
 
+# The scan layer of a packet (packet/scan/).
+document-scan-layout-unreadable = de plaatsen van de vakjes in het pakket zijn niet te lezen (typst gaf iets anders dan verwacht)
+document-scan-layout-no-end = document { $deel } van het pakket heeft geen einde in de opmaak (een sjabloon zonder de pakketregels van _base.typ.tera?)
+
 # typst (pdf/).
 document-typst-install = installeer het met `cargo install typst-cli --locked` (ongeveer 7 minuten), of zet in de omgevingsvariabele TYPST waar het programma staat; bouw zonder pdf's met `--format md,html`
 document-typst-not-a-version = typst gaf `{ $version }` als versie, en dat is geen versie

@@ -31,6 +31,7 @@ mod packet;
 mod print_layout;
 mod question_exam;
 mod readme;
+mod scan_marks;
 mod schema;
 mod search;
 mod seed;

@@ -1,10 +1,11 @@
 //! Print packets, run in order as the build runs its floors: a session file is read and checked
 //! against the plans and their versions ([`toetsgen_session`]), the plan of the version the
 //! session uses (the current plan, or its copy in the plan archive, checked like a plan) and the
-//! session are composed into one Typst source ([`toetsgen_document::packet`]), one typst run makes
-//! the PDF, and it is written atomically, only when its bytes differ. Nothing is made for a
-//! session with an error. A packet holds personal data: it is never written inside a published
-//! output folder.
+//! session are composed into one Typst source ([`toetsgen_document::packet`]); a first typst run
+//! reads where its boxes are laid out and a second makes the PDF with every page's code
+//! ([`toetsgen_document::packet::scan`]); the PDF and the layout beside it (`<packet>.scan.json`)
+//! are written atomically, only when their bytes differ. Nothing is made for a session with an
+//! error. A packet holds personal data: it is never written inside a published output folder.
 
 use std::path::{Path, PathBuf};
 
@@ -14,6 +15,7 @@ use chrono::NaiveDate;
 use toetsgen_base::cancel::Cancel;
 use toetsgen_base::msg;
 use toetsgen_base::report::Reporter;
+use toetsgen_document::packet::scan::{self, Sidecar};
 use toetsgen_document::packet::{self, view::SessieView};
 use toetsgen_document::pdf::{Chunk, Compiler, Job, can_print};
 use toetsgen_document::templates::Templates;
@@ -43,6 +45,8 @@ pub enum Outcome {
 pub struct Made {
     /// Where it is.
     pub target: PathBuf,
+    /// Where its layout for `scan` is.
+    pub sidecar: PathBuf,
     /// Whether it was written (false: the file on disk already had these bytes).
     pub written: bool,
     /// How many candidates it holds.
@@ -71,6 +75,11 @@ pub struct Packets<'a> {
     pub cancel: &'a Cancel,
     /// Whether a file at the packet's place that is not a packet may be replaced.
     pub force: bool,
+}
+
+/// The layout for `scan` beside the packet `target`: `x.pdf` → `x.scan.json`.
+pub fn sidecar_target(target: &Path) -> PathBuf {
+    target.with_extension("scan.json")
 }
 
 /// `pakketten/<session file name>.pdf`.
@@ -125,13 +134,19 @@ impl Packets<'_> {
             reporter,
         )
         .with_context(|| msg!("build-packet-making", file = file))?;
-        let pdf = self.compile(target, &sessie.datum, source, reporter)?;
+        let (pdf, sidecar) = self.compile(target, &sessie, source, reporter)?;
+        let sidecar_path = sidecar_target(target);
         let written = !std::fs::read(target).is_ok_and(|old| old == pdf);
+        let json = sidecar.json();
+        if !std::fs::read(&sidecar_path).is_ok_and(|old| old == json) {
+            toetsgen_base::fs::write_atomic(&sidecar_path, &json)?;
+        }
         if written {
             toetsgen_base::fs::write_atomic(target, &pdf)?;
         }
         let made = Made {
             target: target.to_owned(),
+            sidecar: sidecar_path,
             written,
             candidates: sessie.kandidaten.len(),
             plan: sessie.plan.clone(),
@@ -165,40 +180,55 @@ impl Packets<'_> {
     }
 
     /// Refuses to replace a file at `target` that is not a packet toetsgen made (a plan, a
-    /// session file, another PDF), unless `force`.
+    /// session file, another PDF), or a file beside it at the layout's place that is not a
+    /// layout toetsgen wrote, unless `force`.
     fn refuse_foreign(&self, target: &Path) -> Result<()> {
-        let Ok(existing) = std::fs::read(target) else {
-            return Ok(());
+        let sidecar = sidecar_target(target);
+        let foreign = |path: &Path, ours: fn(&[u8]) -> bool| {
+            std::fs::read(path).is_ok_and(|existing| !ours(&existing))
         };
-        if self.force || is_packet(&existing) {
-            return Ok(());
+        for (path, ours) in [
+            (target, is_packet as fn(&[u8]) -> bool),
+            (&sidecar, Sidecar::is_sidecar),
+        ] {
+            if !self.force && foreign(path, ours) {
+                anyhow::bail!(msg!("build-packet-foreign", path = path))
+            }
         }
-        anyhow::bail!(msg!("build-packet-foreign", path = target))
+        Ok(())
     }
 
-    /// The PDF of one packet's Typst `source`, by one typst run.
+    /// The PDF of one packet's Typst `source` and its layout: typst reads the layout, then
+    /// compiles the PDF with the page codes made from it.
     fn compile(
         &self,
         target: &Path,
-        datum: &NaiveDate,
+        sessie: &Sessie,
         source: String,
         reporter: &dyn Reporter,
-    ) -> Result<Vec<u8>> {
+    ) -> Result<(Vec<u8>, Sidecar)> {
         let job = Job {
             label: target.display().to_string(),
             template: self.templates.origin("_pakket.typ.tera"),
             source,
         };
+        reporter.begin("packet", 1);
+        self.compiler.put(scan::CODES_FILE, b"{}")?;
+        let answer = self.compiler.eval(&job, scan::layout::QUERY, self.cancel);
+        let documents = scan::layout::parse(&answer?)?;
+        let sidecar = Sidecar::new(&sessie.plan, sessie.versie, &sessie.naam, documents);
+        self.compiler
+            .put(scan::CODES_FILE, sidecar.codes().as_bytes())?;
         let chunk = Chunk {
-            timestamp: (datum.and_hms_opt(0, 0, 0)).map_or(0, |t| t.and_utc().timestamp()),
+            timestamp: (sessie.datum.and_hms_opt(0, 0, 0)).map_or(0, |t| t.and_utc().timestamp()),
             jobs: vec![job],
         };
-        reporter.begin("packet", 1);
         let made = self.compiler.compile(&chunk, self.cancel);
         reporter.step(&chunk.jobs[0].label);
         reporter.end();
         let path = made?.pop().context(msg!("build-packet-none"))??;
-        std::fs::read(&path).with_context(|| msg!("base-cannot-read", path = &path))
+        let pdf = std::fs::read(&path).with_context(|| msg!("base-cannot-read", path = &path))?;
+        Ok((pdf, sidecar))
     }
 }
 

@@ -70,6 +70,7 @@ const BUILTIN: &[(&str, &str)] = builtin![
     "_wijzigingen.html.tera",
     "_plan.html.tera",
     "_pakket.typ.tera",
+    "_scan.typ.tera",
     "_voorblad.typ.tera",
     "_presentielijst.typ.tera",
     "_proces-verbaal.typ.tera",

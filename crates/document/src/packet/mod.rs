@@ -8,6 +8,7 @@
 //! each document's pages by itself and the packet's page breaks put every document on an odd
 //! page. Candidates are rendered in parallel; `reporter` counts them.
 
+pub mod scan;
 pub mod view;
 
 use anyhow::{Context as _, Result, bail};

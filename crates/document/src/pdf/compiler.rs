@@ -15,7 +15,7 @@ use toetsgen_base::cancel::{Cancel, Cancelled};
 use toetsgen_base::{fs, msg};
 
 use super::process::{self, Sandbox, Target};
-use super::{Chunk, Job, Typst, bundle, fonts};
+use super::{Chunk, Job, Typst, bundle, eval, fonts};
 
 /// How the scratch folders of typst runs begin: hidden, so that they never mix with documents.
 const SCRATCH_PREFIX: &str = ".toetsgen-typst-";
@@ -147,10 +147,7 @@ impl Compiler {
     /// why it failed, in the order of the chunk's jobs. Fails as a whole only when cancelled or
     /// when the fonts cannot be written into the scratch folder.
     pub fn compile(&self, chunk: &Chunk, cancel: &Cancel) -> Result<Vec<Result<PathBuf>>> {
-        (self.fonts_written)
-            .get_or_init(|| fonts::write_all(&self.fonts).map_err(|e| format!("{e:#}")))
-            .clone()
-            .map_err(|e| anyhow!(e))?;
+        self.write_fonts()?;
         let first = self.next.fetch_add(chunk.jobs.len(), Ordering::Relaxed);
         let set = SetGuard::take(&self.sets);
         let names: Vec<Names> = (chunk.jobs.iter().enumerate())
@@ -190,6 +187,51 @@ impl Compiler {
             }
         }
         Ok(results)
+    }
+
+    /// Evaluates the Typst expression `expr` in the context of `job`'s source, laid out as it
+    /// would be compiled ([`super::eval`]); returns typst's JSON answer.
+    pub fn eval(&self, job: &Job, expr: &str, cancel: &Cancel) -> Result<Vec<u8>> {
+        self.write_fonts()?;
+        let n = self.next.fetch_add(1, Ordering::Relaxed);
+        let names = Names {
+            source: format!("src/eval-{n}"),
+            pdf: format!("pdf/{}.pdf", stem(n, &job.label)),
+        };
+        let input = self.path(&format!("{}.typ", names.source));
+        let log = self.path(&format!("{}.log", names.source));
+        fs::write_scratch(&input, job.source.as_bytes())?;
+        let result = eval::run(
+            &self.typst.program,
+            &self.sandbox(),
+            &input,
+            expr,
+            &log,
+            cancel,
+        );
+        let result = match result {
+            Err(err) if !err.is::<Cancelled>() => Err(self.failure(job, &names, &err)),
+            result => result,
+        };
+        let _ = std::fs::remove_file(&input);
+        result
+    }
+
+    /// Writes a file the sources read (`json("/name")`) into the scratch root at `name`.
+    pub fn put(&self, name: &str, bytes: &[u8]) -> Result<()> {
+        let path = self.path(name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write_scratch(&path, bytes)
+    }
+
+    /// Writes the fonts into the scratch folder on first use; fails when they cannot be.
+    fn write_fonts(&self) -> Result<()> {
+        (self.fonts_written)
+            .get_or_init(|| fonts::write_all(&self.fonts).map_err(|e| format!("{e:#}")))
+            .clone()
+            .map_err(|e| anyhow!(e))
     }
 
     /// Compiles one document in its own process.

@@ -12,6 +12,7 @@
 
 mod bundle;
 mod compiler;
+mod eval;
 mod fonts;
 mod locate;
 mod process;

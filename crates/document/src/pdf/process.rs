@@ -84,8 +84,7 @@ pub(super) fn run(
 
 /// The typst command line for one run, sandboxed.
 fn command(program: &Path, sandbox: &Sandbox<'_>, target: &Target<'_>, timestamp: i64) -> Command {
-    let mut command = Command::new(program);
-    command.arg("compile");
+    let mut command = sandboxed(program, "compile", sandbox);
     let (input, output, features) = match target {
         Target::Single { input, output } => (input, output, "a11y-extras"),
         Target::Bundle { input, output } => {
@@ -95,15 +94,6 @@ fn command(program: &Path, sandbox: &Sandbox<'_>, target: &Target<'_>, timestamp
         }
     };
     command
-        .arg("--root")
-        .arg(sandbox.root)
-        .arg("--font-path")
-        .arg(sandbox.fonts)
-        .arg("--ignore-system-fonts")
-        .arg("--package-path")
-        .arg(sandbox.packages)
-        .arg("--package-cache-path")
-        .arg(sandbox.packages)
         .arg("--pdf-standard")
         .arg(PDF_STANDARDS)
         .arg("--features")
@@ -114,6 +104,24 @@ fn command(program: &Path, sandbox: &Sandbox<'_>, target: &Target<'_>, timestamp
         .arg(output)
         .stdin(Stdio::null())
         .stdout(Stdio::null());
+    command
+}
+
+/// typst's `subcommand` (`compile`, `eval`) confined to `sandbox`: only its root and fonts, no
+/// system fonts, no packages, no network, none of the user's typst settings.
+pub(super) fn sandboxed(program: &Path, subcommand: &str, sandbox: &Sandbox<'_>) -> Command {
+    let mut command = Command::new(program);
+    command
+        .arg(subcommand)
+        .arg("--root")
+        .arg(sandbox.root)
+        .arg("--font-path")
+        .arg(sandbox.fonts)
+        .arg("--ignore-system-fonts")
+        .arg("--package-path")
+        .arg(sandbox.packages)
+        .arg("--package-cache-path")
+        .arg(sandbox.packages);
     for var in [
         "SOURCE_DATE_EPOCH",
         "TYPST_FONT_PATHS",
