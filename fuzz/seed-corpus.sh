@@ -2,7 +2,8 @@
 # Seeds fuzz/corpus/<target>/: from the import fixtures every text export for import_text and
 # every .docx, and the word/document.xml inside it, for import_docx (which reads XML by itself
 # too); every valid and invalid plan for load_validate; texts no mutation should be trusted to
-# find for escape_markdown, escape_html and escape_typst.
+# find for escape_markdown, escape_html and escape_typst; sessions and saved forms for
+# session_yaml, session_csv and saved_form.
 set -eu
 cd "$(dirname "$0")"
 mkdir -p corpus/import_text corpus/import_docx corpus/load_validate
@@ -70,4 +71,16 @@ for target in ["escape_markdown", "escape_html", "escape_typst"]:
         with open(f"corpus/{target}/nasty-{i:02}", "w", encoding="utf-8", newline="") as f:
             f.write(text)
 PY
+# The session readers and the saved-form reader: every session and candidates' export of the
+# fixtures, valid and refused, and every saved form.
+mkdir -p corpus/session_yaml corpus/session_csv corpus/saved_form
+for f in $(find ../tests/fixtures/sessions -name '*.yaml'); do
+    cp "$f" "corpus/session_yaml/$(echo "$f" | sed 's|^\.\./tests/fixtures/||; s|/|_|g')"
+done
+for f in $(find ../tests/fixtures/sessions -name '*.csv'); do
+    cp "$f" "corpus/session_csv/$(echo "$f" | sed 's|^\.\./tests/fixtures/||; s|/|_|g')"
+done
+for f in $(find ../tests/fixtures/uitslagen -name '*.json'); do
+    cp "$f" "corpus/saved_form/$(echo "$f" | sed 's|^\.\./tests/fixtures/||; s|/|_|g')"
+done
 ls corpus/* | wc -l

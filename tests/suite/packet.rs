@@ -121,6 +121,62 @@ fn documents_start_on_odd_pages_and_fillers_hold_only_the_note() {
     }
 }
 
+/// Printed double-sided on the long edge, no sheet carries a portrait page on one side and a
+/// landscape page on the other (only a filler page may back a page of the other orientation), and
+/// every run of landscape pages (a form) starts on the front of a sheet: front and back of a form
+/// sheet turn over the same edge, the one the packet is stapled at, whichever way the printer
+/// turns landscape pages onto the paper (see README, "Afdrukken").
+#[test]
+fn no_sheet_mixes_portrait_and_landscape() {
+    let (_, pdf, pages) = packet();
+    let info = run(std::process::Command::new("pdfinfo")
+        .args(["-f", "1", "-l", &pages.len().to_string()])
+        .arg(pdf));
+    let landscape: Vec<bool> = (String::from_utf8_lossy(&info.stdout).lines())
+        .filter(|l| l.starts_with("Page") && l.contains(" size: "))
+        .map(|l| {
+            // "Page    1 size: 595.28 x 841.89 pts (A4)"
+            let words: Vec<&str> = l
+                .split(" size: ")
+                .nth(1)
+                .unwrap()
+                .split_whitespace()
+                .collect();
+            let w: f64 = words[0].parse().unwrap();
+            let h: f64 = words[2].parse().unwrap();
+            w > h
+        })
+        .collect();
+    assert_eq!(landscape.len(), pages.len());
+    assert!(
+        landscape.iter().filter(|l| **l).count() >= 24,
+        "6 forms of 4 pages"
+    );
+    let filler = |i: usize| pages[i].trim() == FILLER;
+    for front in (0..pages.len()).step_by(2) {
+        let back = front + 1;
+        if back < pages.len() && !filler(front) && !filler(back) {
+            assert_eq!(
+                landscape[front],
+                landscape[back],
+                "sheet of pages {} and {}",
+                front + 1,
+                back + 1
+            );
+        }
+    }
+    for i in 1..pages.len() {
+        if landscape[i] && !landscape[i - 1] {
+            assert_eq!(
+                i % 2,
+                0,
+                "a form starts on page {}, the back of a sheet",
+                i + 1
+            );
+        }
+    }
+}
+
 /// Each candidate's name and number are on every page of their opdracht and forms and on no other
 /// candidate's page; all names are on the presentielijst; the instructie is there exactly once.
 /// The session names two assessors, so each candidate has two forms, one per assessor, marked
