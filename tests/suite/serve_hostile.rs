@@ -21,15 +21,15 @@ const TIMEOUT: Duration = Duration::from_secs(30);
 const V1_TEXT: &str = "Kan actief hulp bieden aan de klant.";
 
 /// A running `toetsgen serve`, killed when dropped.
-struct Serve {
-    child: Child,
+pub(crate) struct Serve {
+    pub(crate) child: Child,
     port: u16,
 }
 
 impl Serve {
     /// Starts serve in `dir` on a free port (under the file-handle limit `files`, when given)
     /// and waits for its first build.
-    fn start(dir: &Path, files: Option<u32>) -> Serve {
+    pub(crate) fn start(dir: &Path, files: Option<u32>) -> Serve {
         let bin = env!("CARGO_BIN_EXE_toetsgen");
         let mut cmd = match files {
             Some(n) => {
@@ -75,7 +75,7 @@ impl Serve {
         SocketAddr::from(([127, 0, 0, 1], self.port))
     }
 
-    fn get(&self, target: &str) -> (u16, String) {
+    pub(crate) fn get(&self, target: &str) -> (u16, String) {
         let host = format!("127.0.0.1:{}", self.port);
         let (status, body) = self.send(&request("GET", target, &host));
         (status, String::from_utf8_lossy(&body).into_owned())
