@@ -88,3 +88,4 @@ document-cannot-copy = cannot copy { $path }
 document-cannot-create = cannot create { $path }
 document-cannot-run = cannot run { $path }
 document-cannot-wait = cannot wait for typst
+document-typst-pdf-unread = cannot read the PDF typst made

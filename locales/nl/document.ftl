@@ -88,3 +88,4 @@ document-cannot-copy = kan { $path } niet kopiëren
 document-cannot-create = kan { $path } niet maken
 document-cannot-run = kan { $path } niet starten
 document-cannot-wait = kan niet wachten op typst
+document-typst-pdf-unread = kan de pdf die typst maakte niet lezen

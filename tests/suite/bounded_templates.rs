@@ -1,7 +1,8 @@
 //! A user's template cannot run without bound (issue 20, item 12): a `range()` too large, a
 //! text doubled in a loop, loops that never end in time and output past its limit are each
-//! refused with a message naming the template (exit 1), in bounded time and memory; and SIGTERM
-//! during a slow render ends the build at once (exit 143) without leaving its staging folder.
+//! refused with a message naming the template (exit 1), in bounded time and memory; SIGTERM
+//! during a slow render ends the build at once (exit 143) without leaving its staging folder;
+//! and a render that timed out ends its thread, so `bekijk` does not gather them.
 
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -214,4 +215,43 @@ fn sigterm_during_a_slow_render_stops_the_build() {
     assert_eq!(status.code(), Some(143), "{stderr}");
     assert!(took < Duration::from_secs(2), "took {took:?} after SIGTERM");
     assert!(!staging.exists(), "staging left after SIGTERM");
+}
+
+/// `bekijk` with two nested loops that write nothing: every build's render times out (10 s), and
+/// its thread ends, so serve's threads do not grow from one rebuild to the next (each used to
+/// leave one more thread spinning for hours).
+#[test]
+fn timed_out_renders_do_not_pile_up_in_bekijk() {
+    let template =
+        "{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% endfor %}{% endfor %}";
+    let dir = project_with(template);
+    let serve = crate::serve_hostile::Serve::start(dir.path(), None);
+    let threads = || {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", serve.child.id()));
+        let line = status
+            .unwrap()
+            .lines()
+            .find_map(|l| l.strip_prefix("Threads:").map(str::to_owned));
+        line.unwrap().trim().parse::<usize>().unwrap()
+    };
+    // Serve's own threads, once the first build's render has had a moment to end.
+    std::thread::sleep(Duration::from_millis(500));
+    let settled = threads();
+    for build in 2..=3 {
+        let file = dir.path().join("templates/toetsplan.md.tera");
+        std::fs::write(&file, format!("{template}{{# edit {build} #}}")).unwrap();
+        crate::common::wait_for("the rebuild", || {
+            let (status, body) = serve.get("/__toetsgen/status");
+            (status == 200 && body.contains(&format!("\"builds\":{build}"))).then_some(())
+        });
+        let start = Instant::now();
+        while threads() > settled && start.elapsed() < Duration::from_secs(2) {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert!(
+            threads() <= settled,
+            "after build {build}: {} threads, {settled} after the first",
+            threads()
+        );
+    }
 }

@@ -1,6 +1,7 @@
 //! SIGINT and SIGTERM during a PDF build stop it cleanly — exit 130 / 143, no typst child left,
 //! no temporary or staging folder left, the record consistent — and a build after SIGKILL
-//! removes what the killed one left. typst is replaced by a wrapper that says when it runs and
+//! removes what the killed one left; a packet killed outright leaves no PDF behind, and the next
+//! packet removes its scratch folder. typst is replaced by a wrapper that says when it runs and
 //! then waits before it runs the real one, so the signal lands while PDFs are being made; the
 //! tests wait for that moment instead of for a fixed time.
 
@@ -10,14 +11,15 @@ use std::time::{Duration, Instant};
 
 use crate::common::*;
 
-/// A typst that, before each compile, creates the file `typst-runs` in `dir` and waits two
-/// seconds (far longer than the tests take to signal it), then runs the real one.
+/// A typst that, before each compile, writes its process id to the file `typst-runs` in `dir`
+/// and waits two seconds (far longer than the tests take to signal it), then runs the real one
+/// in the same process.
 fn slow_typst(dir: &Path) -> PathBuf {
     let path = dir.join("slow-typst");
     let real = std::env::var("TYPST").unwrap_or_else(|_| "typst".to_owned());
     let runs = dir.join("typst-runs");
     let script = format!(
-        "#!/bin/sh\nif [ \"$1\" = compile ]; then : > '{}'; sleep 2; fi\nexec {real} \"$@\"\n",
+        "#!/bin/sh\nif [ \"$1\" = compile ]; then echo $$ > '{}'; sleep 2; fi\nexec {real} \"$@\"\n",
         runs.display()
     );
     std::fs::write(&path, script).unwrap();
@@ -133,5 +135,77 @@ fn a_build_after_sigkill_removes_what_the_killed_one_left() {
     assert!(
         !staging.exists(),
         "the next build removed the staging folder"
+    );
+}
+
+/// A packet killed outright (SIGKILL) while its typst runs leaves no PDF: the typst left running
+/// finds the pipe it writes the PDF to closed (it used to finish and write the packet, with the
+/// candidates' names, into the scratch folder beside the packets, where it stayed for six
+/// hours), and the next packet removes the killed run's scratch folder at once.
+#[test]
+fn a_packet_killed_outright_leaves_no_pdf_and_the_next_removes_its_scratch() {
+    let dir = project(&[&seed_v1()]);
+    let sessies = dir.path().join("sessies");
+    std::fs::create_dir_all(&sessies).unwrap();
+    let session = "sessies/2026-12-03-den-haag.yaml";
+    std::fs::copy(
+        fixture("sessions/pakket/2026-12-03-den-haag.yaml"),
+        dir.path().join(session),
+    )
+    .unwrap();
+    let typst = slow_typst(dir.path());
+    let mut child = toetsgen(dir.path())
+        .args(["packet", session])
+        .env("TYPST", &typst)
+        .spawn()
+        .unwrap();
+    let (runs, pakketten) = (dir.path().join("typst-runs"), dir.path().join("pakketten"));
+    let pid = wait_for("typst to start", || {
+        let pid = std::fs::read_to_string(&runs)
+            .ok()?
+            .trim()
+            .parse::<u32>()
+            .ok();
+        pid.filter(|_| has_typst_scratch(&pakketten))
+    });
+    child.kill().unwrap();
+    child.wait().unwrap();
+    // The orphan ends (reaped, or a zombie where nothing reaps it) once it has compiled.
+    wait_for("the orphaned typst to end", || {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        let state = stat
+            .rsplit(')')
+            .next()
+            .and_then(|s| s.split_whitespace().next());
+        matches!(state, None | Some("Z" | "X")).then_some(())
+    });
+    let scratch: Vec<PathBuf> = (std::fs::read_dir(&pakketten).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(".toetsgen-typst-")
+        })
+        .collect();
+    assert_eq!(scratch.len(), 1, "the killed run's scratch folder is there");
+    let pdfs: Vec<_> = walkdir::WalkDir::new(&scratch[0])
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
+        .collect();
+    assert!(pdfs.is_empty(), "PDFs left by the orphaned typst: {pdfs:?}");
+    exits(toetsgen(dir.path()).args(["packet", session]), 0, &[]);
+    assert!(
+        !scratch[0].exists(),
+        "the next packet removed the killed run's scratch folder"
+    );
+    let mut left: Vec<_> = (std::fs::read_dir(&pakketten).unwrap())
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        ["2026-12-03-den-haag.pdf", "2026-12-03-den-haag.scan.json"]
     );
 }

@@ -7,13 +7,17 @@
 //! render of an engine holding a template of the user's runs on a thread of its own
 //! ([`render`]), whose caller waits at most [`RENDER_TIME`] and stops waiting at once when the
 //! build is cancelled, and whose output stops at [`RENDER_OUTPUT`] bytes. The thread cannot be
-//! killed: a render stopped from outside ends at its next write of output; one that writes
-//! nothing runs on until the process ends (which `check` and `build` do right after the error).
+//! killed, so a render stopped from outside (timed out or cancelled) ends itself: at its next
+//! write of output, or at its next call of a function or filter of ours ([`stopped`]: each
+//! render thread keeps its stop flag where they can see it), which a loop that writes nothing
+//! still makes at every turn of its inner `range()`. So `bekijk`, which renders again after every
+//! edit, does not gather spinning threads; [`RUNNING`] counts the render threads still running.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io::Write;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -37,6 +41,40 @@ pub(crate) const MAX_RANGE: u64 = 100_000;
 const TICK: Duration = Duration::from_millis(20);
 /// The stack of a render's thread (the main thread's size: Tera renders recursively).
 const RENDER_STACK: usize = 8 * 1024 * 1024;
+
+/// The render threads running now, stopped ones included until they have ended.
+pub(crate) static RUNNING: AtomicUsize = AtomicUsize::new(0);
+
+thread_local! {
+    /// On a render's own thread, its stop flag (set when the caller stops waiting).
+    static STOP: RefCell<Option<Arc<AtomicBool>>> = const { RefCell::new(None) };
+}
+
+/// Fails once the render on this thread has been stopped from outside: called by each function
+/// and filter of ours, so that a render nobody waits for any more ends at its next call.
+pub(crate) fn stopped() -> tera::Result<()> {
+    match STOP.with_borrow(|stop| stop.as_ref().is_some_and(|s| s.load(Ordering::Relaxed))) {
+        // Never shown: the caller has stopped waiting for this render.
+        true => Err(tera::Error::msg("stopped")),
+        false => Ok(()),
+    }
+}
+
+/// One of [`RUNNING`], for as long as it lives (on its render's thread).
+struct Running;
+
+impl Running {
+    fn start() -> Running {
+        RUNNING.fetch_add(1, Ordering::SeqCst);
+        Running
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        RUNNING.fetch_sub(1, Ordering::SeqCst);
+    }
+}
 
 /// Checks one body (a template's or a macro's) of the template `origin` before it renders: its
 /// `range()` calls with literal bounds, and its `set`s.
@@ -144,6 +182,7 @@ pub(crate) struct Range;
 
 impl tera::Function for Range {
     fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        stopped()?;
         let number = |name: &str, default: Option<usize>| match args.get(name) {
             Some(val) => tera::from_value::<usize>(val.clone()).map_err(|_| {
                 let said = if name == "step_by" { "step" } else { name };
@@ -197,7 +236,10 @@ pub(crate) fn render(
             ctx.clone(),
             Arc::clone(&stop),
         );
+        let running = Running::start();
         move || {
+            let _running = running;
+            STOP.set(Some(Arc::clone(&stop)));
             let mut out = Bounded {
                 bytes: Vec::with_capacity(2000),
                 stop,
@@ -304,6 +346,66 @@ mod tests {
         assert!(range(&[("end", 3_000_000_000)]).is_err());
         assert!(range(&[("end", 5), ("step_by", 0)]).is_err());
         assert!(range(&[("start", 6), ("end", 5)]).is_err());
+    }
+
+    /// Two nested loops of 100,000 that write nothing: hours of work.
+    const NESTED: &str =
+        "{% for i in range(end=100000) %}{% for j in range(end=100000) %}{% endfor %}{% endfor %}";
+
+    /// An engine with our `range` and filters holding `source` as `t.md.tera`.
+    fn engine(source: &str) -> Arc<Tera> {
+        let mut tera = Tera::default();
+        tera.register_function("range", Range);
+        crate::filters::register(&mut tera, crate::Format::Md);
+        tera.add_raw_template("t.md.tera", source).unwrap();
+        Arc::new(tera)
+    }
+
+    /// Waits until no render thread runs (other tests' renders are short), at most `limit`.
+    fn none_running_within(limit: Duration) -> bool {
+        let start = Instant::now();
+        while RUNNING.load(Ordering::SeqCst) > 0 {
+            if start.elapsed() > limit {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        true
+    }
+
+    /// A render of loops that write nothing, cancelled, ends its thread within a second (it used
+    /// to spin on for minutes, one more thread at each of `bekijk`'s rebuilds); so does one whose
+    /// inner loop calls only a filter of ours. A render after them is not stopped.
+    #[test]
+    fn a_stopped_render_ends_its_thread() {
+        let filtered = "{% set r = range(end=100000) %}{% for i in r %}{% for j in r %}\
+            {% set t = j | tekst_inline %}{% endfor %}{% endfor %}";
+        for source in [NESTED, filtered] {
+            let cancel = Cancel::new();
+            let canceller = {
+                let cancel = cancel.clone();
+                std::thread::spawn(move || {
+                    std::thread::sleep(Duration::from_millis(200));
+                    cancel.cancel(15);
+                })
+            };
+            let ctx = tera::Context::new();
+            let err = render(&engine(source), "t.md.tera", &ctx, "t.md.tera", &cancel).unwrap_err();
+            assert!(err.is::<toetsgen_base::cancel::Cancelled>(), "{err:#}");
+            canceller.join().unwrap();
+            assert!(
+                none_running_within(Duration::from_secs(1)),
+                "a stopped render still runs: {source}"
+            );
+        }
+        // The stop was those renders' own: neither this thread nor the next render is stopped.
+        assert!(stopped().is_ok());
+        let (ctx, tera) = (
+            tera::Context::new(),
+            engine("{% for i in range(end=3) %}{{ i | tekst_inline }}{% endfor %}"),
+        );
+        let out = render(&tera, "t.md.tera", &ctx, "t.md.tera", &Cancel::new()).unwrap();
+        assert_eq!(out, "012");
     }
 
     fn checked(source: &str) -> Result<()> {

@@ -62,8 +62,10 @@ impl Filter for LiteralFilter {
     }
 }
 
-/// The text of a filter's input: a string, a number, or nothing (an absent field).
+/// The text of a filter's input: a string, a number, or nothing (an absent field). Fails once
+/// the render has been stopped from outside (see `bounds`), so that a loop over our filters ends.
 fn string_arg(name: &str, value: &Value) -> tera::Result<String> {
+    crate::bounds::stopped()?;
     match value {
         Value::Null => Ok(String::new()),
         Value::String(s) => Ok(s.clone()),

@@ -2,7 +2,7 @@
 //! One thread accepts connections and never gives up (out of file handles it pauses and makes
 //! room, see [`connections`]); each connection gets a thread of its own, so that a client that
 //! sends slowly or never reads holds up only itself, and is closed at a deadline
-//! ([`crate::limits`]); at most a fixed number are open at once. Only `GET` and `HEAD`, only for
+//! ([`crate::limits`]; one that reads an answer slower than the minimum rate, by [`pace`]); at most a fixed number are open at once. Only `GET` and `HEAD`, only for
 //! this server's own address (the `Host` header), only files inside the output folder, opened
 //! without following links and streamed; nothing written. Open pages hold a Server-Sent Events
 //! stream that says `reload` after every build.
@@ -11,6 +11,7 @@ mod client;
 mod connections;
 mod head;
 mod open;
+mod pace;
 mod respond;
 
 use std::io::{self, Write};

@@ -20,6 +20,24 @@ pub(crate) const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long one write to a client may block (a client that stops reading is closed after it).
 pub(crate) const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// How long an answer may take before it is held to [`MIN_RATE`]: the start of a download, a
+/// slow moment of the client, its first few hundred kilobytes at any pace.
+pub(crate) const RATE_GRACE: Duration = Duration::from_secs(10);
+
+/// The slowest a client may read an answer once [`RATE_GRACE`] has passed, in bytes a second
+/// averaged over the whole answer (32 KiB/s; a browser on this computer reads hundreds of MB a
+/// second): a client that falls behind is cut off.
+pub(crate) const MIN_RATE: u64 = 32 * 1024;
+
+/// How much of an answer is written at a time, each piece due at [`MIN_RATE`].
+pub(crate) const WRITE_CHUNK: usize = 64 * 1024;
+
+/// The kernel's send buffer for one connection (Linux doubles it for its bookkeeping): what an
+/// answer may run ahead of what its client has read. Without it the kernel takes megabytes of a
+/// file at once on loopback, which the minimum rate would count as read, and holds them for a
+/// client that never reads them.
+pub(crate) const SEND_BUFFER: usize = 128 * 1024;
+
 /// How long an answer may run before, when every place is taken and no connection waits for a
 /// request, it may be closed to make room for a new client (a client that reads slowly).
 pub(crate) const ANSWER_GRACE: Duration = Duration::from_secs(30);

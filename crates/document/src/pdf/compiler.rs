@@ -1,9 +1,9 @@
 //! Runs typst over chunks of documents in a sandboxed scratch folder that lives as long as the
 //! build: a chunk of several documents as one bundle where typst has the bundle target, else (or
 //! when the bundle fails) one process per document, so that a failure names its document and
-//! template and keeps its Typst source for inspection. The PDFs are left in the scratch folder,
-//! staged for their rename into the output folder; the folder is removed when the compiler is
-//! dropped.
+//! template and keeps its Typst source for inspection. The PDFs are left in the scratch folder
+//! ([`super::scratch`]), staged for their rename into the output folder; the folder is removed
+//! when the compiler is dropped.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -15,38 +15,13 @@ use toetsgen_base::cancel::{Cancel, Cancelled};
 use toetsgen_base::{fs, msg};
 
 use super::process::{self, Sandbox, Target};
+use super::scratch::Scratch;
 use super::{Chunk, Job, Typst, bundle, eval, fonts};
-
-/// How the scratch folders of typst runs begin: hidden, so that they never mix with documents.
-const SCRATCH_PREFIX: &str = ".toetsgen-typst-";
-
-/// How long a scratch folder lives before a later run takes it for one a killed run left.
-const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(6 * 3600);
-
-/// Removes the scratch folders in `parent` that a killed run left (untouched for hours): they may
-/// hold a packet's source, with candidates' names.
-fn sweep_stale(parent: &Path) {
-    let Ok(entries) = std::fs::read_dir(parent) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let ours = entry
-            .file_name()
-            .to_string_lossy()
-            .starts_with(SCRATCH_PREFIX);
-        let stale = (entry.metadata().and_then(|m| m.modified()))
-            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > STALE_AFTER));
-        let folder = entry.file_type().is_ok_and(|t| t.is_dir());
-        if ours && stale && folder {
-            let _ = std::fs::remove_dir_all(entry.path());
-        }
-    }
-}
 
 /// Compiles chunks of documents; shared by the threads that run typst.
 pub struct Compiler {
     typst: Typst,
-    dir: tempfile::TempDir,
+    dir: Scratch,
     fonts: PathBuf,
     /// Whether the fonts are written (on the first chunk: a build that compiles nothing
     /// does not write them), or why not.
@@ -111,16 +86,7 @@ impl Compiler {
         batch: bool,
         keep: Option<&Path>,
     ) -> Result<Compiler> {
-        if let Some(parent) = scratch {
-            sweep_stale(parent);
-        }
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(SCRATCH_PREFIX);
-        let dir = match scratch {
-            Some(parent) => builder.tempdir_in(parent),
-            None => builder.tempdir(),
-        }
-        .context(msg!("document-typst-no-scratch"))?;
+        let dir = Scratch::new(scratch)?;
         let (fonts, packages) = (dir.path().join("fonts"), dir.path().join("packages"));
         fs::create_dir_all(&packages)?;
         fs::create_dir_all(&dir.path().join("src"))?;

@@ -7,8 +7,11 @@
 //! font scanning per document; the PDFs are the same bytes either way. [`Compiler`] runs the
 //! chunks, falling back to one process per document when a chunk fails, so that the error names
 //! the document. The scratch folder lives in the output folder's staging folder when there is
-//! one, so the PDFs typst writes are already staged for their rename into place, and a build
-//! killed outright leaves nothing the next build does not remove.
+//! one, so the PDFs are already staged for their rename into place, and a build killed outright
+//! leaves nothing the next build does not remove; elsewhere (a packet's, beside the packets) it is
+//! locked while in use, so that the next run removes one a killed run left ([`scratch`]). A
+//! document compiled alone comes from typst through a pipe, written to disk by toetsgen, so a
+//! typst that outlives a killed toetsgen writes nothing ([`process`]).
 
 mod bundle;
 mod compiler;
@@ -16,6 +19,7 @@ mod eval;
 mod fonts;
 mod locate;
 mod process;
+mod scratch;
 
 pub use compiler::Compiler;
 pub use fonts::can_print;

@@ -2,16 +2,21 @@
 //! system fonts, no package from the user's machine and no network (packages would have to be
 //! downloaded: the download goes to a closed local port and fails), its diagnostics kept in a
 //! file, and killed at once when the build is cancelled. It compiles either one document or a
-//! bundle of many ([`super::bundle`]).
+//! bundle of many ([`super::bundle`]). One document's PDF comes through a pipe (typst writes it
+//! to its standard output) and toetsgen writes it to disk itself: a typst left running when
+//! toetsgen is killed outright (it may be compiling a packet, with candidates' names) finds the
+//! pipe closed and leaves no PDF behind.
 
+use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Child, ChildStdout, Command, ExitStatus, Stdio};
+use std::thread::JoinHandle;
 use std::time::Duration;
 
 use anyhow::{Context, Result, bail};
 
 use toetsgen_base::cancel::Cancel;
-use toetsgen_base::msg;
+use toetsgen_base::{fs, msg};
 
 /// The folders one run of typst sees.
 pub(super) struct Sandbox<'a> {
@@ -32,7 +37,7 @@ const NO_NETWORK: &str = "http://127.0.0.1:9";
 
 /// What one run compiles: a single document into a PDF, or a bundle into a folder.
 pub(super) enum Target<'a> {
-    /// `input` → the PDF `output`.
+    /// `input` → the PDF `output` (through typst's standard output).
     Single {
         /// The Typst source.
         input: &'a Path,
@@ -64,33 +69,70 @@ pub(super) fn run(
         .stderr(stderr)
         .spawn()
         .with_context(|| msg!("document-cannot-run", path = program))?;
-    let status = loop {
-        if let Some(status) = child.try_wait().context(msg!("document-cannot-wait"))? {
-            break status;
-        }
-        if let Err(cancelled) = cancel.check() {
+    let pdf = match child.stdout.take().map(read_on_thread).transpose() {
+        Ok(pdf) => pdf,
+        Err(err) => {
             let _ = child.kill();
             let _ = child.wait();
-            return Err(cancelled.into());
+            return Err(err);
         }
-        std::thread::sleep(Duration::from_millis(2));
     };
-    if !status.success() {
+    let status = wait(&mut child, cancel);
+    // The pipe is closed once typst has ended, so the reader ends too.
+    let bytes = pdf.map(|reader| reader.join());
+    if !status?.success() {
         let diagnostics = std::fs::read_to_string(log).unwrap_or_default();
         bail!("{}", diagnostics.trim_end());
     }
+    if let (Target::Single { output, .. }, Some(bytes)) = (target, bytes) {
+        let bytes = (bytes.ok())
+            .context(msg!("document-typst-pdf-unread"))?
+            .context(msg!("document-typst-pdf-unread"))?;
+        fs::write_scratch(output, &bytes)?;
+    }
     Ok(())
+}
+
+/// Reads typst's standard output (the PDF) to its end, on a thread of its own, while typst runs.
+fn read_on_thread(mut stdout: ChildStdout) -> Result<JoinHandle<std::io::Result<Vec<u8>>>> {
+    std::thread::Builder::new()
+        .name("typst-pdf".to_owned())
+        .spawn(move || {
+            let mut bytes = Vec::new();
+            stdout.read_to_end(&mut bytes).map(|_| bytes)
+        })
+        .context(msg!("document-typst-pdf-unread"))
+}
+
+/// Waits for typst to end; kills it at once when `cancel` is set (or waiting fails).
+fn wait(child: &mut Child, cancel: &Cancel) -> Result<ExitStatus> {
+    loop {
+        let stop = match child.try_wait() {
+            Ok(Some(status)) => return Ok(status),
+            Ok(None) => cancel.check().err().map(anyhow::Error::from),
+            Err(err) => Some(anyhow::Error::new(err).context(msg!("document-cannot-wait"))),
+        };
+        if let Some(err) = stop {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(err);
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
 }
 
 /// The typst command line for one run, sandboxed.
 fn command(program: &Path, sandbox: &Sandbox<'_>, target: &Target<'_>, timestamp: i64) -> Command {
     let mut command = sandboxed(program, "compile", sandbox);
-    let (input, output, features) = match target {
-        Target::Single { input, output } => (input, output, "a11y-extras"),
+    let (input, output, features, stdout) = match target {
+        Target::Single { input, .. } => {
+            command.args(["--format", "pdf"]);
+            (input, Path::new("-"), "a11y-extras", Stdio::piped())
+        }
         Target::Bundle { input, output } => {
             // One thread per process: toetsgen runs one process per core.
             command.args(["--format", "bundle", "--jobs", "1"]);
-            (input, output, "bundle,a11y-extras")
+            (input, *output, "bundle,a11y-extras", Stdio::null())
         }
     };
     command
@@ -103,7 +145,7 @@ fn command(program: &Path, sandbox: &Sandbox<'_>, target: &Target<'_>, timestamp
         .arg(input)
         .arg(output)
         .stdin(Stdio::null())
-        .stdout(Stdio::null());
+        .stdout(stdout);
     command
 }
 

@@ -15,7 +15,7 @@ use super::head::{Bad, Head, HeadError, read_head};
 use super::open::{Opened, open_in};
 use super::respond::{Answer, Body, linger, write};
 use super::{Context, KEEPALIVE, short_of_files};
-use crate::limits::{HEAD_TIMEOUT, PAGE_START, WRITE_TIMEOUT};
+use crate::limits::{HEAD_TIMEOUT, PAGE_START, SEND_BUFFER, WRITE_TIMEOUT};
 use crate::page::{self, PREFIX, Route};
 use toetsgen_base::{lang, msg};
 use toetsgen_output::path::RelPath;
@@ -27,6 +27,7 @@ pub(crate) fn serve(place: &Place, list: &Connections, context: &Context) {
         return;
     }
     let _ = stream.set_nodelay(true);
+    let _ = rustix::net::sockopt::set_socket_send_buffer_size(stream, SEND_BUFFER);
     let mut reader = BufReader::with_capacity(8 * 1024, stream);
     loop {
         if !list.waiting(&place.connection) {

@@ -1,12 +1,14 @@
 //! Answers written to a client: a status line, the headers every answer carries (length, type,
 //! never cached, never sniffed) and a body from memory or streamed from an open file, never read
-//! into memory whole. `HEAD` gets the same headers and no body.
+//! into memory whole, at the minimum rate ([`super::pace`]). `HEAD` gets the same headers and no
+//! body.
 
 use std::fs::File;
-use std::io::{self, Read, Write};
+use std::io::Read;
 use std::net::{Shutdown, TcpStream};
 use std::time::Instant;
 
+use super::pace::Paced;
 use crate::limits::{LINGER_BYTES, LINGER_TIME};
 
 /// The body of an answer.
@@ -62,8 +64,9 @@ impl Answer {
 }
 
 /// Writes `answer` (without its body when `head_only`); `close` adds `Connection: close`.
-/// Returns whether the whole answer was written.
-pub(crate) fn write(mut stream: &TcpStream, answer: Answer, head_only: bool, close: bool) -> bool {
+/// Returns whether the whole answer was written (at the minimum rate: a client that falls
+/// behind is cut off).
+pub(crate) fn write(stream: &TcpStream, answer: Answer, head_only: bool, close: bool) -> bool {
     let len = match &answer.body {
         Body::Bytes(bytes) => bytes.len() as u64,
         Body::File(_, len) => *len,
@@ -82,31 +85,24 @@ pub(crate) fn write(mut stream: &TcpStream, answer: Answer, head_only: bool, clo
         head.push_str("Connection: close\r\n");
     }
     head.push_str("\r\n");
+    let mut paced = Paced::new(stream);
     if head_only {
-        return stream.write_all(head.as_bytes()).is_ok();
+        return paced.bytes(head.as_bytes());
     }
     match answer.body {
         Body::Bytes(bytes) => {
             // One write for a small answer.
             let mut all = head.into_bytes();
             all.extend_from_slice(&bytes);
-            stream.write_all(&all).is_ok()
+            paced.bytes(&all)
         }
-        Body::File(file, len) => {
-            stream.write_all(head.as_bytes()).is_ok() && copy(file, len, stream)
-        }
+        Body::File(file, len) => paced.bytes(head.as_bytes()) && paced.file(file, len),
         Body::Spliced(bytes, file, len) => {
             let mut all = head.into_bytes();
             all.extend_from_slice(&bytes);
-            stream.write_all(&all).is_ok() && copy(file, len, stream)
+            paced.bytes(&all) && paced.file(file, len)
         }
     }
-}
-
-/// Copies the next `len` bytes of `file` to the client; false when fewer were sent.
-fn copy(file: File, len: u64, mut stream: &TcpStream) -> bool {
-    // std copies a file to a socket inside the kernel where it can (sendfile).
-    io::copy(&mut file.take(len), &mut stream).is_ok_and(|n| n == len)
 }
 
 /// After an error answer: stop writing, read and drop what the client still sends (for a while,
