@@ -9,7 +9,8 @@
 //   axe         axe-core, tags wcag2a wcag2aa wcag21a wcag21aa, at 320 and 1280 px: 0 violations
 //   vnu         the Nu HTML Checker over all pages: 0 errors, 0 warnings
 //   print       Chromium's own print to A4 (page.pdf, preferCSSPageSize) of every page; then, in
-//               print media at the width of the page's content box, nothing extends past it
+//               print media at the width of the page's content box, nothing extends past it; a
+//               beoordelingsformulier prints on as many pages as its PDF (print.js)
 //   search      the start page has an input[type=search]; typing a toetsterm code and a word of
 //               its text, by keyboard only, shows a link to the right plan, reachable by Tab;
 //               SEARCH_QUERIES give their expected results, naming the field each matched; the
@@ -18,17 +19,18 @@
 //               (each piece of a word between soft hyphens has one line box); the browser's find
 //               finds a hyphenated word whole
 //   form        the beoordelingsformulier filled in by keyboard (F1, V1, B2): results, errors in
-//               text, save / open JSON, axe when filled, the print of the filled form (form.js)
+//               text, save / open JSON, axe when filled, the print of the filled form: its text,
+//               its notes whole, as many pages as the PDF (form.js)
 // A check named in TOETSGEN_BROWSER_TESTS_ALLOW_FAIL (comma-separated) that fails is reported as
 // "KNOWN FAILING (issue 10)" and does not fail the run; every other failure does (exit code 1).
 'use strict';
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
-const { execFileSync, spawnSync } = require('child_process');
+const { spawnSync } = require('child_process');
 
 const CHECKS = ['reflow', 'term-width', 'text-spacing', 'axe', 'vnu', 'print', 'search', 'hyphens', 'form'];
 const { checkForm } = require('./form');
+const { checkPrint } = require('./print');
 const WIDTHS = [
   { name: '320px', width: 320, scale: 1 },
   { name: '375px', width: 375, scale: 1 },
@@ -244,81 +246,6 @@ function measureTerms(minChars) {
   return out;
 }
 
-// The print check, in print media at the width of the page's content box: what sticks out.
-function pageBox() {
-  const toPx = (v) => {
-    const d = document.createElement('div');
-    d.style.cssText = `position:absolute;visibility:hidden;width:${v}`;
-    document.body.appendChild(d);
-    const w = d.getBoundingClientRect().width;
-    d.remove();
-    return w;
-  };
-  const sizes = { a3: [297, 420], a4: [210, 297], a5: [148, 210], letter: [215.9, 279.4], legal: [215.9, 355.6] };
-  let size = null;
-  let left = null;
-  let right = null;
-  const visit = (rules) => {
-    for (const r of rules) {
-      if (r instanceof CSSMediaRule) {
-        if (matchMedia(r.conditionText || r.media.mediaText).matches) visit(r.cssRules);
-      } else if (r instanceof CSSPageRule && !r.selectorText) {
-        size = r.style.getPropertyValue('size') || size;
-        left = r.style.getPropertyValue('margin-left') || left;
-        right = r.style.getPropertyValue('margin-right') || right;
-      }
-    }
-  };
-  for (const s of document.styleSheets) visit(s.cssRules);
-  const words = (size || 'A4').toLowerCase().split(/\s+/);
-  let mm = sizes.a4;
-  for (const w of words) if (sizes[w]) mm = sizes[w];
-  let widthPx = mm[0] * 96 / 25.4;
-  let heightPx = mm[1] * 96 / 25.4;
-  if (words.length === 2 && !sizes[words[0]] && !['portrait', 'landscape'].includes(words[0])) {
-    widthPx = toPx(words[0]);
-    heightPx = toPx(words[1]);
-  }
-  if (words.includes('landscape')) [widthPx, heightPx] = [Math.max(widthPx, heightPx), Math.min(widthPx, heightPx)];
-  const l = left ? toPx(left) : null;
-  const r = right ? toPx(right) : null;
-  return { size: size || '(none: A4)', landscape: words.includes('landscape'), pageWidth: widthPx, left: l, right: r };
-}
-
-function measurePrint() {
-  const de = document.documentElement;
-  const vw = de.clientWidth;
-  const describe = (el) => {
-    let s = el.tagName.toLowerCase();
-    if (el.id) s += '#' + el.id;
-    if (el.classList.length) s += '.' + [...el.classList].join('.');
-    return s;
-  };
-  const problems = [];
-  if (de.scrollWidth > vw) problems.push(`page ${de.scrollWidth} px wide > content box ${vw} px`);
-  const body = document.body;
-  if (body.scrollWidth > body.clientWidth) problems.push(`body scrollWidth ${body.scrollWidth} > clientWidth ${body.clientWidth}`);
-  document.querySelectorAll('table').forEach((t, i) => {
-    const r = t.getBoundingClientRect();
-    const name = `table ${i + 1} (${describe(t)})`;
-    if (getComputedStyle(t).display === 'none') return;
-    if (t.scrollWidth > t.clientWidth + 1) problems.push(`${name}: scrollWidth ${t.scrollWidth} > clientWidth ${t.clientWidth}`);
-    if (r.right > vw + 1) problems.push(`${name}: ends at ${Math.round(r.right)} px, past the content box (${vw} px)`);
-    t.querySelectorAll('td, th').forEach((c) => {
-      if (c.scrollWidth > c.clientWidth + 1) {
-        problems.push(`${name}: cell "${c.textContent.replace(/\s+/g, ' ').trim().slice(0, 30)}" overflows (${c.scrollWidth} px in ${c.clientWidth} px)`);
-      }
-    });
-  });
-  let others = 0;
-  for (const el of body.querySelectorAll('*')) {
-    const r = el.getBoundingClientRect();
-    if (r.width > 1 && r.height > 1 && r.right > vw + 1 && !el.closest('table')) others++;
-  }
-  if (others) problems.push(`${others} element(s) outside tables end past the content box`);
-  return problems;
-}
-
 // ---------------------------------------------------------------------------------------------
 
 class Results {
@@ -449,44 +376,6 @@ function checkVnu(site, pages, res) {
     const where = m.url ? path.relative(site, decodeURIComponent(m.url.replace(/^file:/, ''))) : 'all pages';
     res.fail('vnu', `${where}${m.lastLine ? ':' + m.lastLine : ''}`, `${isError ? 'error' : 'warning'}: ${m.message}${m.extract ? ` (${m.extract.replace(/\s+/g, ' ').slice(0, 80)})` : ''}`);
   }
-}
-
-function pdfFacts(buf) {
-  const s = buf.toString('latin1');
-  const boxes = [...s.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [parseFloat(m[1]), parseFloat(m[2])]);
-  return { pages: boxes.length, boxes };
-}
-
-async function checkPrint(browser, site, pages, res, pdfDir) {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await ctx.newPage();
-  for (const p of pages) {
-    await page.goto('file://' + path.join(site, p), { waitUntil: 'load' });
-    await page.emulateMedia({ media: 'print' });
-    const box = await page.evaluate(pageBox);
-    const left = box.left === null ? 10 * 96 / 25.4 : box.left;
-    const right = box.right === null ? 10 * 96 / 25.4 : box.right;
-    const contentWidth = Math.floor(box.pageWidth - left - right);
-    const pdf = await page.pdf({ format: 'A4', landscape: box.landscape, preferCSSPageSize: true, printBackground: true, margin: { top: '10mm', bottom: '10mm', left: '10mm', right: '10mm' } });
-    if (pdfDir) {
-      const out = path.join(pdfDir, p.replace(/\.html$/, '.pdf'));
-      fs.mkdirSync(path.dirname(out), { recursive: true });
-      fs.writeFileSync(out, pdf);
-    }
-    const facts = pdfFacts(pdf);
-    const a4 = facts.boxes.every(([w, h]) => {
-      const [a, b] = [Math.min(w, h), Math.max(w, h)];
-      return Math.abs(a - 595.3) < 3 && Math.abs(b - 841.9) < 3;
-    });
-    const where = `${p} (A4${box.landscape ? ' landscape' : ''}, content box ${contentWidth} px)`;
-    if (!a4) res.fail('print', where, `printed pages are not A4: ${facts.boxes.slice(0, 2).map((b) => b.join('×')).join(', ')} pt`);
-    await page.setViewportSize({ width: contentWidth, height: 1000 });
-    const problems = await page.evaluate(measurePrint);
-    for (const m of problems) res.fail('print', where, m);
-    await page.emulateMedia({ media: 'screen' });
-    await page.setViewportSize({ width: 1280, height: 800 });
-  }
-  await ctx.close();
 }
 
 async function checkSearch(browser, site, res) {
