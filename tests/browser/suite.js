@@ -17,7 +17,8 @@
 //               page's stemmer agrees with the build's on tests/fixtures/search/stammen.txt
 //   hyphens     V1's pages at 320 px: no word breaks across lines other than at a soft hyphen
 //               (each piece of a word between soft hyphens has one line box); the browser's find
-//               finds a hyphenated word whole
+//               finds a hyphenated word whole; a toetsterm copied with Ctrl+C is on the clipboard
+//               without soft hyphens (hyphens.js)
 //   form        the beoordelingsformulier filled in by keyboard (F1, V1, B2): results, errors in
 //               text, save / open JSON, axe when filled, the print of the filled form: its text,
 //               its notes whole, as many pages as the PDF (form.js)
@@ -31,6 +32,7 @@ const { spawnSync } = require('child_process');
 const CHECKS = ['reflow', 'term-width', 'text-spacing', 'axe', 'vnu', 'print', 'search', 'hyphens', 'form'];
 const { checkForm } = require('./form');
 const { checkPrint } = require('./print');
+const { checkHyphens } = require('./hyphens');
 const WIDTHS = [
   { name: '320px', width: 320, scale: 1 },
   { name: '375px', width: 375, scale: 1 },
@@ -480,69 +482,6 @@ async function checkStems(page, start, res) {
     .map(([w, s]) => `${w}: ${window.toetsgenStam(w)}, not ${s}`), pairs);
   if (pairs.length < 200) res.fail('search', 'stammen.txt', `only ${pairs.length} words`);
   for (const d of differ) res.fail('search', 'index.html stemmer', d);
-}
-
-// Every word of V1's pages at 320 px stays on one line, or breaks at one of its soft hyphens:
-// each piece of a word between soft hyphens (U+00AD) must have a single line box
-// (Range.getClientRects). Reported: the word with a bar where it broke. On V1's toetsplan page,
-// window.find finds "Dienstverlening" (written Dienst\u00adver\u00adle\u00adning). Copied text
-// keeps the soft hyphens (measured: Chromium copies them); see tests/browser/README.md.
-async function checkHyphens(browser, site, pages, res) {
-  const ctx = await browser.newContext({ viewport: { width: 320, height: 800 } });
-  const page = await ctx.newPage();
-  try {
-    const v1 = pages.filter((p) => p.startsWith('V1/') && !p.includes('/versies/'));
-    if (v1.length < 5) res.fail('hyphens', 'V1/', `only ${v1.length} pages of V1`);
-    for (const p of v1) {
-      await page.goto('file://' + path.join(site, p), { waitUntil: 'load' });
-      const broken = await page.evaluate(() => {
-        const out = [];
-        const range = document.createRange();
-        const line = (node, from, to) => {
-          range.setStart(node, from);
-          range.setEnd(node, to);
-          // The last box is the letter's own: a letter right after a soft hyphen where the line
-          // broke also gets the box of the hyphen shown at the end of the line before.
-          const rects = [...range.getClientRects()].filter((r) => r.width > 0);
-          return rects.length ? Math.round(rects[rects.length - 1].top) : null;
-        };
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const el = n.parentElement;
-          if (!el || el.closest('script, style, .sr-only') || !el.getClientRects().length) continue;
-          const re = /[\p{L}\u00ad]+/gu;
-          for (let m = re.exec(n.data); m; m = re.exec(n.data)) {
-            let start = m.index;
-            for (const piece of m[0].split('\u00ad')) {
-              const first = line(n, start, start + 1);
-              for (let j = 1; j < piece.length && first !== null; j++) {
-                const here = line(n, start + j, start + j + 1);
-                if (here !== null && here !== first) {
-                  const word = m[0].replace(/\u00ad/g, '');
-                  const at = m[0].slice(0, start - m.index + j).replace(/\u00ad/g, '').length;
-                  out.push(`${word.slice(0, at)}|${word.slice(at)}`);
-                  break;
-                }
-              }
-              start += piece.length + 1;
-            }
-          }
-        }
-        return out;
-      });
-      for (const b of broken) res.fail('hyphens', `${p} @320px`, `"${b}" breaks where it has no soft hyphen`);
-    }
-    await page.goto('file://' + path.join(site, 'V1', 'toetsplan.html'), { waitUntil: 'load' });
-    const use = await page.evaluate(() => {
-      const hyphenated = document.querySelector('h1').textContent.includes('\u00ad');
-      window.getSelection().removeAllRanges();
-      return { hyphenated, found: window.find('Dienstverlening') };
-    });
-    if (!use.hyphenated) res.fail('hyphens', 'V1/toetsplan.html', 'the heading has no soft hyphens (Dienstverlening)');
-    if (!use.found) res.fail('hyphens', 'V1/toetsplan.html', 'window.find("Dienstverlening") does not find the hyphenated word');
-  } finally {
-    await ctx.close();
-  }
 }
 
 async function main() {
