@@ -7,11 +7,14 @@
 //   assessor 1 unless chosen), reload, open the JSON: every value restored; a file of another version is
 //   opened with a warning, one of another plan refused; axe finds nothing in the filled state;
 //   the printed filled form (Chromium's print, read back with pdftotext) shows the values.
+// Printed filled in (V1 with a few notes, F1, B2), each form has as many pages as its PDF, and a
+// long note prints whole (print.js).
 'use strict';
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
+const { printForm } = require('./print');
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -105,13 +108,43 @@ async function observationCases(page, site, res) {
   if (/^Uitslag: geslaagd/.test(uitslag)) res.fail('form', 'F1 verplicht', `passes: ${uitslag}`);
 }
 
-async function v1ComputesNothing(page, site, res) {
+// Notes an assessor writes in V1's form: a line or two in some rows and in the feedback.
+const V1_NOTES = {
+  't.V1.02.aandachtspunten': 'Vroeg niet of het antwoord duidelijk was.',
+  't.V1.07.sterke_punten': 'Overtuigend en rustig.',
+  't.V1.13.sterke_punten': 'Bleef rustig bij een boze klant.',
+  't.V1.18.aandachtspunten': 'Noemde de website niet.',
+  'feedback.sterke_punten': 'Vriendelijk, duidelijk en geduldig.',
+  'feedback.aandachtspunten': 'Vat het gesprek aan het eind samen.',
+};
+// A note longer than its box on the PDF (11 mm): on paper it must print whole.
+const LONG_NOTE = 'De kandidaat liet de klant eerst uitpraten en vatte de vraag daarna samen, maar vroeg niet naar het document dat de klant had meegenomen. Bij de tweede vraag gaf hij een antwoord dat niet klopte met de regels van de gemeente; hij herstelde dat zelf na een korte stilte. Het gesprek eindigde vriendelijk en met een duidelijke afspraak over het vervolg.';
+
+async function typeIn(page, name, text) {
+  await tabTo(page, `textarea[name="${name}"]`);
+  await page.keyboard.type(text);
+}
+
+async function v1ComputesNothing(page, site, res, tmp) {
   await open(page, site, 'V1');
   const codes = await page.evaluate(() => [...document.querySelectorAll('table.formulier th.term .code')].map((e) => e.textContent.trim()));
   if (codes.length < 20) res.fail('form', 'V1', `only ${codes.length} toetstermen in the form`);
   await tabTo(page, 'input[name="kandidaat.naam_kandidaat"]');
   await page.keyboard.type('Bram Jansen');
   for (const code of codes) await judge(page, code, 'voldoende', ['onvoldoende', 'voldoende']);
+  for (const [name, note] of Object.entries(V1_NOTES)) await typeIn(page, name, note);
+  await page.evaluate(() => document.activeElement.blur());
+  const pdf = path.join(site, 'V1', 'beoordelingsformulier.pdf');
+  await printForm(page, res, 'V1 filled', pdf, path.join(tmp, 'V1-ingevuld.pdf'));
+  await typeIn(page, 't.V1.13.aandachtspunten', LONG_NOTE);
+  await printForm(page, res, 'V1 with a long note', null, path.join(tmp, 'V1-lange-notitie.pdf'));
+  // Every word of each note, in order (pdftotext may put a neighbouring cell's lines between).
+  const printed = execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(tmp, 'V1-lange-notitie.pdf'), '-']).toString().split(/\s+/);
+  for (const note of [LONG_NOTE, ...Object.values(V1_NOTES)]) {
+    let at = 0;
+    for (const word of note.split(' ')) at = at < 0 ? at : printed.indexOf(word, at) + 1 || -1;
+    if (at < 0) res.fail('form', 'V1 printed', `the note "${note.slice(0, 40)}…" is not printed whole`);
+  }
   const facts = await page.evaluate(() => ({
     status: !!document.getElementById('f-uitslag'),
     button: !!document.getElementById('f-bepaal'),
@@ -132,7 +165,7 @@ async function score(page, code, n) {
   await page.keyboard.type(String(n));
 }
 
-async function questionCases(page, site, res) {
+async function questionCases(page, site, res, tmp) {
   await open(page, site, 'B2');
   // 28 correct: 3+4+5 | 6+4+5 | 1+0+0 = 28
   const scores = { 'B2.01': 3, 'B2.02': 4, 'B2.03': 5, 'B2.04': 6, 'B2.05': 4, 'B2.06': 5, 'B2.07': 1, 'B2.08': 0, 'B2.09': 0 };
@@ -141,6 +174,8 @@ async function questionCases(page, site, res) {
   await expectText(res, 'B2 at the cut-off', page, '#f-telling', '28');
   const subs = await page.evaluate(() => [...document.querySelectorAll('.subtotaal-uit')].map((o) => o.textContent));
   if (subs.join() !== '12,15,1') res.fail('form', 'B2 subtotals', `are ${subs.join()}, want 12,15,1`);
+  await page.evaluate(() => document.activeElement.blur());
+  await printForm(page, res, 'B2 filled', path.join(site, 'B2', 'beoordelingsformulier.pdf'), path.join(tmp, 'B2-ingevuld.pdf'));
   await page.evaluate(() => document.activeElement.blur());
   await score(page, 'B2.07', 0);
   await expectText(res, 'B2 one below', page, '#f-uitslag', 'Uitslag: niet geslaagd – 27 van de 40 vragen goed, minimaal 28 nodig.');
@@ -189,10 +224,8 @@ async function saveOpenPrint(page, site, res, axeSource, tmp) {
     for (const x of v) res.fail('form', `axe filled @${width}px`, x);
   }
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.emulateMedia({ media: 'print' });
   const pdf = path.join(tmp, 'F1-ingevuld.pdf');
-  fs.writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-  await page.emulateMedia({ media: 'screen' });
+  await printForm(page, res, 'F1 filled', path.join(site, 'F1', 'beoordelingsformulier.pdf'), pdf);
   const printed = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-']).toString().replace(/\s+/g, ' ');
   for (const want of ['Anna de Vries', '2026-0001', 'Utrecht', '3-12-2026', 'Vroeg niet naar het document.', 'Rustig en vriendelijk.', 'niet geslaagd – F1.02 is verplicht']) {
     if (!printed.includes(want)) res.fail('form', 'printed filled form', `"${want}" not in the printed PDF`);
@@ -232,7 +265,7 @@ async function checkForm(browser, site, res) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   try {
-    for (const [name, fn] of [['observation', observationCases], ['V1', v1ComputesNothing], ['questions', questionCases], ['save/open/print', (p, s, r) => saveOpenPrint(p, s, r, axeSource, tmp)]]) {
+    for (const [name, fn] of [['observation', observationCases], ['V1', (p, s, r) => v1ComputesNothing(p, s, r, tmp)], ['questions', (p, s, r) => questionCases(p, s, r, tmp)], ['save/open/print', (p, s, r) => saveOpenPrint(p, s, r, axeSource, tmp)]]) {
       try { await fn(page, site, res); } catch (e) { res.fail('form', name, e.message.split('\n')[0]); }
     }
     for (const e of errors) res.fail('form', 'script error', e);

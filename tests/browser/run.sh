@@ -42,6 +42,8 @@ fi
 command -v npm >/dev/null || missing+=("npm (Debian: apt-get install npm)")
 command -v java >/dev/null || missing+=("Java 11 or newer for the Nu HTML Checker (Debian: apt-get install default-jre-headless)")
 [ -x "$chromium" ] || missing+=("Chromium at $chromium (Debian: apt-get install chromium fonts-liberation; or set CHROMIUM)")
+{ command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null; } ||
+  missing+=("pdftotext and pdfinfo, to read printed pages back (Debian: apt-get install poppler-utils)")
 if [ -z "$site" ]; then
   command -v cargo >/dev/null || missing+=("cargo (https://rustup.rs)")
   { [ -n "${TYPST:-}" ] || command -v typst >/dev/null; } ||

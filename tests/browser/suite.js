@@ -9,26 +9,32 @@
 //   axe         axe-core, tags wcag2a wcag2aa wcag21a wcag21aa, at 320 and 1280 px: 0 violations
 //   vnu         the Nu HTML Checker over all pages: 0 errors, 0 warnings
 //   print       Chromium's own print to A4 (page.pdf, preferCSSPageSize) of every page; then, in
-//               print media at the width of the page's content box, nothing extends past it
+//               print media at the width of the page's content box, nothing extends past it; a
+//               beoordelingsformulier prints on as many pages as its PDF (print.js)
 //   search      the start page has an input[type=search]; typing a toetsterm code and a word of
 //               its text, by keyboard only, shows a link to the right plan, reachable by Tab;
 //               SEARCH_QUERIES give their expected results, naming the field each matched; the
 //               page's stemmer agrees with the build's on tests/fixtures/search/stammen.txt
+//               (search.js)
 //   hyphens     V1's pages at 320 px: no word breaks across lines other than at a soft hyphen
 //               (each piece of a word between soft hyphens has one line box); the browser's find
-//               finds a hyphenated word whole
+//               finds a hyphenated word whole; a toetsterm copied with Ctrl+C is on the clipboard
+//               without soft hyphens (hyphens.js)
 //   form        the beoordelingsformulier filled in by keyboard (F1, V1, B2): results, errors in
-//               text, save / open JSON, axe when filled, the print of the filled form (form.js)
+//               text, save / open JSON, axe when filled, the print of the filled form: its text,
+//               its notes whole, as many pages as the PDF (form.js)
 // A check named in TOETSGEN_BROWSER_TESTS_ALLOW_FAIL (comma-separated) that fails is reported as
 // "KNOWN FAILING (issue 10)" and does not fail the run; every other failure does (exit code 1).
 'use strict';
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
-const { execFileSync, spawnSync } = require('child_process');
+const { spawnSync } = require('child_process');
 
 const CHECKS = ['reflow', 'term-width', 'text-spacing', 'axe', 'vnu', 'print', 'search', 'hyphens', 'form'];
 const { checkForm } = require('./form');
+const { checkPrint } = require('./print');
+const { checkHyphens } = require('./hyphens');
+const { checkSearch } = require('./search');
 const WIDTHS = [
   { name: '320px', width: 320, scale: 1 },
   { name: '375px', width: 375, scale: 1 },
@@ -41,34 +47,6 @@ const WIDTHS = [
 const AXE_WIDTHS = WIDTHS.filter((w) => w.scale === 1 && (w.width === 320 || w.width === 1280));
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const MIN_TERM_CHARS = 20;
-// The search check: a toetsterm code and a word that occurs only in that toetsterm's text.
-const SEARCH = { plan: 'V1', code: 'V1.13', word: 'cynisme' };
-// Queries a user types, each with every result it must give (the field, then the link), in
-// order, over the site run.sh builds (V1 and the fixture plans B2, F1, S8, S9).
-const SEARCH_QUERIES = [
-  // The search box's own example: in V1's and F1's toetsvorm ("vijf klantgesprekken").
-  // And V1.02 has its parts: "Toetst in het gesprek … de tevredenheid van de klant".
-  { query: 'klantgesprek', hits: ['toetsvorm F1/toetsplan.html', 'toetsvorm V1/toetsplan.html', 'toetsterm V1/toetsplan.html#t-V1.02'] },
-  { query: 'Klantgesprekken', hits: ['toetsvorm F1/toetsplan.html', 'toetsvorm V1/toetsplan.html', 'toetsterm V1/toetsplan.html#t-V1.02'] },
-  // A plural finds its singular, also inside a compound: gesprekken → gesprek.
-  { query: 'gesprekken', hits: ['toetsvorm F1/toetsplan.html', 'toetsterm F1/toetsplan.html#t-F1.05', 'toetsvorm V1/toetsplan.html', 'toetsterm V1/toetsplan.html#t-V1.02'] },
-  // Onderdelen are searched, by their names.
-  { query: 'communiceren', hits: ['onderdeel V1/toetsplan.html#o-2', 'toetsterm V1/toetsplan.html#t-V1.13'] },
-  { query: 'conflicthantering', hits: ['onderdeel V1/toetsplan.html#o-3'] },
-  // A plan's name (B2: Basiskennis Burgerzaken), and a toetsterm ("diensten van burgerzaken").
-  { query: 'burgerzaken', hits: ['naam B2/index.html', 'toetsterm V1/toetsplan.html#t-V1.18'] },
-  // Another form of a word: mogelijkheid finds "mogelijkheden".
-  { query: 'mogelijkheid', hits: ['toetsterm V1/toetsplan.html#t-V1.15', 'toetsterm V1/toetsplan.html#t-V1.18'] },
-  { query: 'reisdocumenten', hits: ['onderdeel B2/toetsplan.html#o-3', 'toetsterm B2/toetsplan.html#t-B2.06'] },
-  // A compound the text has in parts: "gemeente- en afdelingsgrenzen".
-  { query: 'gemeentegrenzen', hits: ['toetsterm V1/toetsplan.html#t-V1.03'] },
-  // Two words, both in one result; capitals and accents do not matter ("minimaal één keer").
-  { query: 'Klant Identiteit', hits: ['toetsterm F1/toetsplan.html#t-F1.02'] },
-  { query: 'een keer', hits: ['toetsterm V1/toetsplan.html#t-V1.02'] },
-  // Nothing: no result, "Niets gevonden."
-  { query: 'zwembad', hits: [] },
-  { query: 'V1.13', hits: ['toetsterm V1/toetsplan.html#t-V1.13'] },
-];
 
 function parseArgs(argv) {
   const args = { site: null, only: CHECKS, report: null, pdfDir: null };
@@ -244,81 +222,6 @@ function measureTerms(minChars) {
   return out;
 }
 
-// The print check, in print media at the width of the page's content box: what sticks out.
-function pageBox() {
-  const toPx = (v) => {
-    const d = document.createElement('div');
-    d.style.cssText = `position:absolute;visibility:hidden;width:${v}`;
-    document.body.appendChild(d);
-    const w = d.getBoundingClientRect().width;
-    d.remove();
-    return w;
-  };
-  const sizes = { a3: [297, 420], a4: [210, 297], a5: [148, 210], letter: [215.9, 279.4], legal: [215.9, 355.6] };
-  let size = null;
-  let left = null;
-  let right = null;
-  const visit = (rules) => {
-    for (const r of rules) {
-      if (r instanceof CSSMediaRule) {
-        if (matchMedia(r.conditionText || r.media.mediaText).matches) visit(r.cssRules);
-      } else if (r instanceof CSSPageRule && !r.selectorText) {
-        size = r.style.getPropertyValue('size') || size;
-        left = r.style.getPropertyValue('margin-left') || left;
-        right = r.style.getPropertyValue('margin-right') || right;
-      }
-    }
-  };
-  for (const s of document.styleSheets) visit(s.cssRules);
-  const words = (size || 'A4').toLowerCase().split(/\s+/);
-  let mm = sizes.a4;
-  for (const w of words) if (sizes[w]) mm = sizes[w];
-  let widthPx = mm[0] * 96 / 25.4;
-  let heightPx = mm[1] * 96 / 25.4;
-  if (words.length === 2 && !sizes[words[0]] && !['portrait', 'landscape'].includes(words[0])) {
-    widthPx = toPx(words[0]);
-    heightPx = toPx(words[1]);
-  }
-  if (words.includes('landscape')) [widthPx, heightPx] = [Math.max(widthPx, heightPx), Math.min(widthPx, heightPx)];
-  const l = left ? toPx(left) : null;
-  const r = right ? toPx(right) : null;
-  return { size: size || '(none: A4)', landscape: words.includes('landscape'), pageWidth: widthPx, left: l, right: r };
-}
-
-function measurePrint() {
-  const de = document.documentElement;
-  const vw = de.clientWidth;
-  const describe = (el) => {
-    let s = el.tagName.toLowerCase();
-    if (el.id) s += '#' + el.id;
-    if (el.classList.length) s += '.' + [...el.classList].join('.');
-    return s;
-  };
-  const problems = [];
-  if (de.scrollWidth > vw) problems.push(`page ${de.scrollWidth} px wide > content box ${vw} px`);
-  const body = document.body;
-  if (body.scrollWidth > body.clientWidth) problems.push(`body scrollWidth ${body.scrollWidth} > clientWidth ${body.clientWidth}`);
-  document.querySelectorAll('table').forEach((t, i) => {
-    const r = t.getBoundingClientRect();
-    const name = `table ${i + 1} (${describe(t)})`;
-    if (getComputedStyle(t).display === 'none') return;
-    if (t.scrollWidth > t.clientWidth + 1) problems.push(`${name}: scrollWidth ${t.scrollWidth} > clientWidth ${t.clientWidth}`);
-    if (r.right > vw + 1) problems.push(`${name}: ends at ${Math.round(r.right)} px, past the content box (${vw} px)`);
-    t.querySelectorAll('td, th').forEach((c) => {
-      if (c.scrollWidth > c.clientWidth + 1) {
-        problems.push(`${name}: cell "${c.textContent.replace(/\s+/g, ' ').trim().slice(0, 30)}" overflows (${c.scrollWidth} px in ${c.clientWidth} px)`);
-      }
-    });
-  });
-  let others = 0;
-  for (const el of body.querySelectorAll('*')) {
-    const r = el.getBoundingClientRect();
-    if (r.width > 1 && r.height > 1 && r.right > vw + 1 && !el.closest('table')) others++;
-  }
-  if (others) problems.push(`${others} element(s) outside tables end past the content box`);
-  return problems;
-}
-
 // ---------------------------------------------------------------------------------------------
 
 class Results {
@@ -448,211 +351,6 @@ function checkVnu(site, pages, res) {
     if (!isError && !isWarning) continue;
     const where = m.url ? path.relative(site, decodeURIComponent(m.url.replace(/^file:/, ''))) : 'all pages';
     res.fail('vnu', `${where}${m.lastLine ? ':' + m.lastLine : ''}`, `${isError ? 'error' : 'warning'}: ${m.message}${m.extract ? ` (${m.extract.replace(/\s+/g, ' ').slice(0, 80)})` : ''}`);
-  }
-}
-
-function pdfFacts(buf) {
-  const s = buf.toString('latin1');
-  const boxes = [...s.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [parseFloat(m[1]), parseFloat(m[2])]);
-  return { pages: boxes.length, boxes };
-}
-
-async function checkPrint(browser, site, pages, res, pdfDir) {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await ctx.newPage();
-  for (const p of pages) {
-    await page.goto('file://' + path.join(site, p), { waitUntil: 'load' });
-    await page.emulateMedia({ media: 'print' });
-    const box = await page.evaluate(pageBox);
-    const left = box.left === null ? 10 * 96 / 25.4 : box.left;
-    const right = box.right === null ? 10 * 96 / 25.4 : box.right;
-    const contentWidth = Math.floor(box.pageWidth - left - right);
-    const pdf = await page.pdf({ format: 'A4', landscape: box.landscape, preferCSSPageSize: true, printBackground: true, margin: { top: '10mm', bottom: '10mm', left: '10mm', right: '10mm' } });
-    if (pdfDir) {
-      const out = path.join(pdfDir, p.replace(/\.html$/, '.pdf'));
-      fs.mkdirSync(path.dirname(out), { recursive: true });
-      fs.writeFileSync(out, pdf);
-    }
-    const facts = pdfFacts(pdf);
-    const a4 = facts.boxes.every(([w, h]) => {
-      const [a, b] = [Math.min(w, h), Math.max(w, h)];
-      return Math.abs(a - 595.3) < 3 && Math.abs(b - 841.9) < 3;
-    });
-    const where = `${p} (A4${box.landscape ? ' landscape' : ''}, content box ${contentWidth} px)`;
-    if (!a4) res.fail('print', where, `printed pages are not A4: ${facts.boxes.slice(0, 2).map((b) => b.join('×')).join(', ')} pt`);
-    await page.setViewportSize({ width: contentWidth, height: 1000 });
-    const problems = await page.evaluate(measurePrint);
-    for (const m of problems) res.fail('print', where, m);
-    await page.emulateMedia({ media: 'screen' });
-    await page.setViewportSize({ width: 1280, height: 800 });
-  }
-  await ctx.close();
-}
-
-async function checkSearch(browser, site, res) {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await ctx.newPage();
-  const start = 'file://' + path.join(site, 'index.html');
-  try {
-    await page.goto(start, { waitUntil: 'load' });
-    if ((await page.locator('input[type=search]').count()) === 0) {
-      res.fail('search', 'index.html', 'no search box on the start page (no input[type=search]; issue 10 item 2 requires one)');
-      return;
-    }
-    // Links to the plan whose surrounding item (li, tr, article, …) contains the query.
-    const results = (query) => page.evaluate(([plan, q]) => {
-      const hits = [];
-      document.querySelectorAll('a[href]').forEach((a, i) => {
-        const url = new URL(a.getAttribute('href'), location.href).pathname;
-        if (!new RegExp(`/${plan}/([^/]*\\.html)?$`).test(url) && !new RegExp(`/${plan}/?$`).test(url)) return;
-        const r = a.getBoundingClientRect();
-        const style = getComputedStyle(a);
-        if (r.width === 0 || r.height === 0 || style.visibility === 'hidden') return;
-        const item = a.closest('li, tr, article, dd, dt, p, div') || a;
-        if (item.textContent.toLowerCase().includes(q.toLowerCase())) hits.push({ i, text: item.textContent.replace(/\s+/g, ' ').trim().slice(0, 80), href: a.getAttribute('href') });
-      });
-      return hits;
-    }, [SEARCH.plan, query]);
-    for (const query of [SEARCH.code, SEARCH.word]) {
-      await page.goto(start, { waitUntil: 'load' });
-      const before = (await results(query)).length;
-      // Keyboard only: Tab to the search box, type, and Tab on to a result.
-      let reached = false;
-      for (let i = 0; i < 40 && !reached; i++) {
-        await page.keyboard.press('Tab');
-        reached = await page.evaluate(() => document.activeElement && document.activeElement.matches('input[type=search]'));
-      }
-      if (!reached) {
-        res.fail('search', `index.html "${query}"`, 'the search box is not reachable with Tab (40 presses)');
-        continue;
-      }
-      await page.keyboard.type(query, { delay: 30 });
-      await page.waitForTimeout(500);
-      let hits = await results(query);
-      if (hits.length <= before) {
-        // A search that needs Enter (a form, maybe a results page of its own).
-        await Promise.all([page.waitForLoadState('load').catch(() => {}), page.keyboard.press('Enter')]);
-        await page.waitForTimeout(500);
-        hits = await results(query);
-      }
-      if (hits.length === 0 || hits.length <= before) {
-        res.fail('search', `index.html "${query}"`, `typing "${query}" shows no link to plan ${SEARCH.plan} with "${query}" in its result`);
-        continue;
-      }
-      let tabbed = false;
-      for (let i = 0; i < 60 && !tabbed; i++) {
-        await page.keyboard.press('Tab');
-        tabbed = await page.evaluate(([plan, q]) => {
-          const a = document.activeElement;
-          if (!a || a.tagName !== 'A') return false;
-          const url = new URL(a.getAttribute('href'), location.href).pathname;
-          const item = a.closest('li, tr, article, dd, dt, p, div') || a;
-          return url.includes(`/${plan}/`) && item.textContent.toLowerCase().includes(q.toLowerCase());
-        }, [SEARCH.plan, query]);
-      }
-      if (!tabbed) res.fail('search', `index.html "${query}"`, `the result link (${hits[0].href}: ${hits[0].text}) is not reachable with Tab from the search box`);
-    }
-    await checkSearchQueries(page, start, res);
-    await checkStems(page, start, res);
-  } finally {
-    await ctx.close();
-  }
-}
-
-// Each query of SEARCH_QUERIES gives exactly its expected results, each naming the field it
-// matched.
-async function checkSearchQueries(page, start, res) {
-  await page.goto(start, { waitUntil: 'load' });
-  for (const { query, hits } of SEARCH_QUERIES) {
-    await page.fill('input[type=search]', query);
-    const got = await page.evaluate(() => [...document.querySelectorAll('#gevonden li')].map((li) => {
-      const a = li.querySelector('a');
-      const field = li.dataset.veld;
-      const shown = a.textContent.includes(`(${field}`);
-      return `${field} ${a.getAttribute('href')}${shown ? '' : ' (field not shown)'}`;
-    }));
-    if (JSON.stringify(got) !== JSON.stringify(hits)) {
-      res.fail('search', `index.html "${query}"`, `results ${JSON.stringify(got)}, expected ${JSON.stringify(hits)}`);
-    }
-  }
-}
-
-// The page's stemmer gives the build's stem of every word of tests/fixtures/search/stammen.txt
-// (the build's side is checked by crates/output/src/stem.rs).
-async function checkStems(page, start, res) {
-  const list = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'search', 'stammen.txt'), 'utf8');
-  const pairs = list.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split(' '));
-  await page.goto(start, { waitUntil: 'load' });
-  if (!(await page.evaluate(() => typeof window.toetsgenStam === 'function'))) {
-    res.fail('search', 'index.html stemmer', 'the start page has no window.toetsgenStam (its Dutch stemmer)');
-    return;
-  }
-  const differ = await page.evaluate((ps) => ps.filter(([w, s]) => window.toetsgenStam(w) !== s)
-    .map(([w, s]) => `${w}: ${window.toetsgenStam(w)}, not ${s}`), pairs);
-  if (pairs.length < 200) res.fail('search', 'stammen.txt', `only ${pairs.length} words`);
-  for (const d of differ) res.fail('search', 'index.html stemmer', d);
-}
-
-// Every word of V1's pages at 320 px stays on one line, or breaks at one of its soft hyphens:
-// each piece of a word between soft hyphens (U+00AD) must have a single line box
-// (Range.getClientRects). Reported: the word with a bar where it broke. On V1's toetsplan page,
-// window.find finds "Dienstverlening" (written Dienst\u00adver\u00adle\u00adning). Copied text
-// keeps the soft hyphens (measured: Chromium copies them); see tests/browser/README.md.
-async function checkHyphens(browser, site, pages, res) {
-  const ctx = await browser.newContext({ viewport: { width: 320, height: 800 } });
-  const page = await ctx.newPage();
-  try {
-    const v1 = pages.filter((p) => p.startsWith('V1/') && !p.includes('/versies/'));
-    if (v1.length < 5) res.fail('hyphens', 'V1/', `only ${v1.length} pages of V1`);
-    for (const p of v1) {
-      await page.goto('file://' + path.join(site, p), { waitUntil: 'load' });
-      const broken = await page.evaluate(() => {
-        const out = [];
-        const range = document.createRange();
-        const line = (node, from, to) => {
-          range.setStart(node, from);
-          range.setEnd(node, to);
-          // The last box is the letter's own: a letter right after a soft hyphen where the line
-          // broke also gets the box of the hyphen shown at the end of the line before.
-          const rects = [...range.getClientRects()].filter((r) => r.width > 0);
-          return rects.length ? Math.round(rects[rects.length - 1].top) : null;
-        };
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const el = n.parentElement;
-          if (!el || el.closest('script, style, .sr-only') || !el.getClientRects().length) continue;
-          const re = /[\p{L}\u00ad]+/gu;
-          for (let m = re.exec(n.data); m; m = re.exec(n.data)) {
-            let start = m.index;
-            for (const piece of m[0].split('\u00ad')) {
-              const first = line(n, start, start + 1);
-              for (let j = 1; j < piece.length && first !== null; j++) {
-                const here = line(n, start + j, start + j + 1);
-                if (here !== null && here !== first) {
-                  const word = m[0].replace(/\u00ad/g, '');
-                  const at = m[0].slice(0, start - m.index + j).replace(/\u00ad/g, '').length;
-                  out.push(`${word.slice(0, at)}|${word.slice(at)}`);
-                  break;
-                }
-              }
-              start += piece.length + 1;
-            }
-          }
-        }
-        return out;
-      });
-      for (const b of broken) res.fail('hyphens', `${p} @320px`, `"${b}" breaks where it has no soft hyphen`);
-    }
-    await page.goto('file://' + path.join(site, 'V1', 'toetsplan.html'), { waitUntil: 'load' });
-    const use = await page.evaluate(() => {
-      const hyphenated = document.querySelector('h1').textContent.includes('\u00ad');
-      window.getSelection().removeAllRanges();
-      return { hyphenated, found: window.find('Dienstverlening') };
-    });
-    if (!use.hyphenated) res.fail('hyphens', 'V1/toetsplan.html', 'the heading has no soft hyphens (Dienstverlening)');
-    if (!use.found) res.fail('hyphens', 'V1/toetsplan.html', 'window.find("Dienstverlening") does not find the hyphenated word');
-  } finally {
-    await ctx.close();
   }
 }
 

@@ -181,6 +181,23 @@ pub(crate) fn html_text(path: &Path) -> String {
     collapse(&text.join(" "))
 }
 
+/// The text of each `<script>` element of an HTML file, in order.
+pub(crate) fn page_scripts(path: &Path) -> Vec<String> {
+    let html = std::fs::read_to_string(path).unwrap();
+    let doc = scraper::Html::parse_document(&html);
+    let script = scraper::Selector::parse("script").unwrap();
+    doc.select(&script).map(|s| s.text().collect()).collect()
+}
+
+/// The script of `templates/_kopieren.html.tera`, which every page carries: text copied from a
+/// page without the soft hyphens of long words (`document::hyphenate`).
+pub(crate) fn copy_handler() -> &'static str {
+    let template = include_str!("../../templates/_kopieren.html.tera");
+    let start = template.find("<script>").expect("the template's script") + "<script>".len();
+    let end = template.rfind("</script>").expect("the end of its script");
+    &template[start..end]
+}
+
 /// Whitespace runs become single spaces.
 pub(crate) fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")

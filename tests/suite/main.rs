@@ -9,6 +9,7 @@ mod common;
 mod batch;
 mod bounded_templates;
 mod cli;
+mod copying;
 mod end_to_end;
 mod escapers;
 mod floors;

@@ -1,7 +1,7 @@
 //! The start page's search index (issue 21, screen): every plan's name, toetsvorm, onderdelen and
 //! toetstermen, with the stems of their words that the page cannot see in the text itself
 //! (`output::stem`). The queries a user types, with their expected hits, are run in a browser by
-//! `tests/browser/suite.js` (check `search`), which also holds the page's stemmer to the build's.
+//! `tests/browser/search.js` (check `search`), which also holds the page's stemmer to the build's.
 
 use serde_json::Value;
 use toetsgen::output::stem;

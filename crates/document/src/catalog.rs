@@ -63,6 +63,7 @@ const BUILTIN: &[(&str, &str)] = builtin![
     "_vervangen.typ.tera",
     "_stijl.html.tera",
     "_kop.html.tera",
+    "_kopieren.html.tera",
     "_sr-only.html.tera",
     "_site.html.tera",
     "_sitepagina.html.tera",

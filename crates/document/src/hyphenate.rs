@@ -6,8 +6,10 @@
 //! Chromium on Linux has none: a long word in a narrow column was cut at whatever letter reached
 //! the edge ("Dienstverleni / ng" at 320 px). With soft hyphens in the page the browser breaks
 //! such a word only at a syllable (`hyphens: manual`, its default), showing a hyphen there, and
-//! its find (Ctrl+F) finds the word whole. Copied text keeps the soft hyphens (measured in
-//! Chromium): a word processor takes them as optional hyphens.
+//! its find (Ctrl+F) finds the word whole. Chromium copies the soft hyphens along with the text,
+//! so every page carries a small script (`templates/_kopieren.html.tera`) that puts the copied
+//! text on the clipboard without them: a toetsterm pasted into a word processor or a search box
+//! has no hidden characters inside its words.
 //!
 //! Only running text is touched: never a tag or its attributes (URLs, labels, `data-*`), nor the
 //! content of `<title>`, `<script>`, `<style>`, `<code>`, `<pre>`, `<kbd>`, `<samp>` and
