@@ -9,7 +9,7 @@
 //! 3. [`output`]: documents → the output folder.
 //! 4. [`build`]: the floors run in order, for `build`, `check` and print packets.
 //!
-//! Beside them: [`import`], [`uitslagen`], [`analyse`] and [`serve`]; under all of them [`base`] (files,
+//! Beside them: [`import`], [`uitslagen`], [`analyse`], [`scan`] and [`serve`]; under all of them [`base`] (files,
 //! progress, cancellation, word forms). The `toetsgen` binary owns the command line. This crate
 //! re-exports the floors under one name, for the tests and the fuzz targets.
 
@@ -21,6 +21,7 @@ pub use toetsgen_document as document;
 pub use toetsgen_import as import;
 pub use toetsgen_output as output;
 pub use toetsgen_plan as plan;
+pub use toetsgen_scan as scan;
 pub use toetsgen_serve as serve;
 pub use toetsgen_session as session;
 pub use toetsgen_uitslagen as uitslagen;

@@ -17,6 +17,7 @@ const FLOORS: &[(&str, u8)] = &[
     ("toetsgen-uitslagen", 4),
     ("toetsgen-build", 5),
     ("toetsgen-analyse", 5),
+    ("toetsgen-scan", 5),
     ("toetsgen-serve", 6),
     ("toetsgen", 7),
 ];

@@ -143,12 +143,16 @@ macro_rules! catalogue {
                 "analyse.ftl",
                 include_str!(concat!("../../../locales/", $lang, "/analyse.ftl")),
             ),
+            (
+                "scan.ftl",
+                include_str!(concat!("../../../locales/", $lang, "/scan.ftl")),
+            ),
         ]
     };
 }
 
 /// The catalogue files of a language: (file name, text).
-pub fn sources(lang: Lang) -> [(&'static str, &'static str); 12] {
+pub fn sources(lang: Lang) -> [(&'static str, &'static str); 13] {
     match lang {
         Lang::Nl => catalogue!("nl"),
         Lang::En => catalogue!("en"),

@@ -1,0 +1,198 @@
+//! Scans from files: PNG, JPEG and TIFF images (the `image` crate; a TIFF's first page), and PDF
+//! files whose pages are scanned images, rendered by hayro ([`crate::pdf`]). Every page becomes a
+//! [`Grey`] image within the size limits; a file or a page beyond them is refused with a message
+//! that says which and why. A PDF's pages are rendered one at a time, when asked for, so a large
+//! stack does not sit in memory at once.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use image::{ImageReader, Limits};
+use toetsgen_base::msg;
+
+use crate::grey::Grey;
+use crate::limits::{MAX_FILE_BYTES, MAX_PAGES, MAX_PIXELS, MAX_SIDE};
+use crate::pdf::PdfScan;
+
+/// A scan file, opened: an image (one page) or a PDF.
+pub struct ScanFile {
+    path: PathBuf,
+    kind: Kind,
+}
+
+/// What a scan file holds.
+enum Kind {
+    /// One page, decoded.
+    Image(Grey),
+    /// A PDF's pages, rendered when asked for.
+    Pdf(PdfScan),
+}
+
+/// Why a scan file, or a page of it, cannot be read.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The file cannot be read.
+    Io(PathBuf, std::io::Error),
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    FileTooLarge(PathBuf),
+    /// Neither an image the reader knows nor a PDF.
+    NotAScan(PathBuf),
+    /// An image that does not decode.
+    Image(PathBuf, String),
+    /// A PDF that does not open.
+    Pdf(PathBuf, String),
+    /// A PDF with more than [`MAX_PAGES`] pages.
+    TooManyPages(PathBuf, usize),
+    /// A page larger than the limits allow.
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// The page (from 1).
+        page: usize,
+    },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let show = |p: &PathBuf| p.display().to_string();
+        let text = match self {
+            LoadError::Io(p, e) => msg!(
+                "scan-load-io",
+                path = show(p),
+                error = toetsgen_base::lang::io_error(e)
+            ),
+            LoadError::FileTooLarge(p) => msg!(
+                "scan-load-file-too-large",
+                path = show(p),
+                max = MAX_FILE_BYTES >> 20
+            ),
+            LoadError::NotAScan(p) => msg!("scan-load-not-a-scan", path = show(p)),
+            LoadError::Image(p, e) => msg!("scan-load-image", path = show(p), error = e.as_str()),
+            LoadError::Pdf(p, e) => msg!("scan-load-pdf", path = show(p), error = e.as_str()),
+            LoadError::TooManyPages(p, n) => msg!(
+                "scan-load-too-many-pages",
+                path = show(p),
+                pages = *n,
+                max = MAX_PAGES
+            ),
+            LoadError::TooLarge { path, page } => msg!(
+                "scan-load-too-large",
+                path = show(path),
+                page = *page,
+                side = MAX_SIDE,
+                pixels = MAX_PIXELS / 1_000_000
+            ),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl ScanFile {
+    /// Opens a scan file: by its first bytes, a PDF, or else an image.
+    pub fn open(path: &Path) -> Result<ScanFile, LoadError> {
+        let io = |e| LoadError::Io(path.to_owned(), e);
+        let len = std::fs::metadata(path).map_err(io)?.len();
+        if len > MAX_FILE_BYTES {
+            return Err(LoadError::FileTooLarge(path.to_owned()));
+        }
+        let bytes = std::fs::read(path).map_err(io)?;
+        let kind = if bytes.starts_with(b"%PDF-") {
+            Kind::Pdf(PdfScan::open(path, bytes)?)
+        } else {
+            Kind::Image(decode_image(path, &bytes)?)
+        };
+        Ok(ScanFile {
+            path: path.to_owned(),
+            kind,
+        })
+    }
+
+    /// The file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Its number of pages.
+    pub fn len(&self) -> usize {
+        match &self.kind {
+            Kind::Image(_) => 1,
+            Kind::Pdf(pdf) => pdf.len(),
+        }
+    }
+
+    /// Whether it has no pages (a PDF without pages).
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Page `index` (from 0) as a grey image.
+    pub fn page(&self, index: usize) -> Result<Grey, LoadError> {
+        match &self.kind {
+            Kind::Image(grey) => Ok(grey.clone()),
+            Kind::Pdf(pdf) => pdf.page(&self.path, index),
+        }
+    }
+}
+
+/// Every page of a scan file, as grey images (for a file of a few pages; [`ScanFile`] renders a
+/// PDF's pages one at a time).
+pub fn load(path: &Path) -> Result<Vec<Grey>, LoadError> {
+    let file = ScanFile::open(path)?;
+    (0..file.len()).map(|i| file.page(i)).collect()
+}
+
+/// An image file's bytes decoded to grey, its size checked before its pixels are decoded.
+fn decode_image(path: &Path, bytes: &[u8]) -> Result<Grey, LoadError> {
+    let mut reader = ImageReader::new(std::io::Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| LoadError::Io(path.to_owned(), e))?;
+    if reader.format().is_none() {
+        return Err(LoadError::NotAScan(path.to_owned()));
+    }
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_PIXELS * 4);
+    reader.limits(limits);
+    let too_large = || LoadError::TooLarge {
+        path: path.to_owned(),
+        page: 1,
+    };
+    let image = reader.decode().map_err(|e| match e {
+        image::ImageError::Limits(_) => too_large(),
+        other => LoadError::Image(path.to_owned(), other.to_string()),
+    })?;
+    let luma = image.into_luma8();
+    let (w, h) = luma.dimensions();
+    Grey::new(w, h, luma.into_raw()).ok_or_else(too_large)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A PNG and a JPEG read back as grey pages of their size; a text file is not a scan; an
+    /// image beyond the limits is refused before its pixels are decoded.
+    #[test]
+    fn images_are_read_and_checked() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        let img = image::GrayImage::from_fn(40, 30, |x, _| image::Luma([(x * 6) as u8]));
+        for name in ["a.png", "a.jpg", "a.tif"] {
+            let path = dir.join(name);
+            img.save(&path).unwrap();
+            let pages = load(&path).unwrap();
+            assert_eq!(pages.len(), 1);
+            assert_eq!((pages[0].width(), pages[0].height()), (40, 30));
+        }
+        let text = dir.join("a.txt");
+        std::fs::write(&text, "geen scan").unwrap();
+        assert!(matches!(load(&text), Err(LoadError::NotAScan(_))));
+        let wide = image::GrayImage::new(MAX_SIDE + 1, 1);
+        let path = dir.join("wide.png");
+        wide.save(&path).unwrap();
+        assert!(matches!(load(&path), Err(LoadError::TooLarge { .. })));
+    }
+}
