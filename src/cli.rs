@@ -1,5 +1,5 @@
 //! The command line: `toetsgen bouw`, `controleer`, `wijzigingen`, `importeer`, `bekijk`,
-//! `schema`, `nieuw`, `uitslagen`, `pakket` and `analyse` (each also under its English name: `build`,
+//! `schema`, `nieuw`, `uitslagen`, `pakket`, `analyse` and `scan` (each also under its English name: `build`,
 //! `check`, `changes`, `import`, `serve`, `schema`, `new`, `results`, `packet`, `analyze`), with the folders
 //! and formats they work on. The texts of `--help` and of a wrong command line come from the
 //! message catalogue ([`localize`], [`usage`]); the doc comments here are for developers.
@@ -65,6 +65,9 @@ pub(crate) enum Command {
     /// The toetsanalyse of a question exam's scores (CSV) or of saved observation forms (JSON).
     #[command(name = "analyse", alias = "analyze")]
     Analyse(AnalyseArgs),
+    /// Read filled-in forms of a print packet back from scans into saved forms (JSON).
+    #[command(name = "scan")]
+    Scan(ScanArgs),
 }
 
 impl Cli {
@@ -154,6 +157,23 @@ pub(crate) struct UitslagenArgs {
         value_name = "NAME",
         default_value = "uitslagen/uitslagen"
     )]
+    pub output: PathBuf,
+}
+
+/// Options of `toetsgen scan`.
+#[derive(Debug, Args)]
+pub(crate) struct ScanArgs {
+    /// The scans: PDF files of scanned pages, or PNG, JPEG or TIFF images, pages in any order.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// The folder with the packets and their layouts (*.scan.json) the scans come from.
+    #[arg(long, value_name = "DIR", default_value = "pakketten")]
+    pub pakketten: PathBuf,
+
+    /// Where to write the forms read, one JSON file per candidate and assessor. They hold
+    /// personal data: never in the published output folder.
+    #[arg(short, long, value_name = "DIR", default_value = "uitslagen/scans")]
     pub output: PathBuf,
 }
 

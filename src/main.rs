@@ -41,6 +41,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cmd::check::run(args),
         Command::Changes(args) => cmd::changes::run(args),
         Command::Uitslagen(args) => cmd::uitslagen::run(args),
+        Command::Scan(args) => cmd::scan::run(args),
         Command::Import(args) => cmd::import::run(args),
         Command::Serve(args) => cmd::serve::run(args),
         Command::Schema => cmd::schema::run(),

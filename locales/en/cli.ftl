@@ -289,3 +289,32 @@ cmd-uitslagen-version-forms = { $version }: { $n ->
     [one] 1 form
    *[other] { $n } forms
 }
+
+# toetsgen scan.
+cli-scan-about = Read filled-in forms of a print packet back from scans into saved forms (JSON).
+cli-scan-files = The scans: PDF files of scanned pages, or PNG, JPEG or TIFF images, pages in any order.
+cli-scan-pakketten = The folder with the packets and their layouts (*.scan.json) the scans come from.
+cli-scan-output = Where to write the forms read, one JSON file per candidate and assessor. They hold personal data: never in the published output folder.
+cmd-scan-done = { $pages ->
+    [one] Read 1 page
+   *[other] Read { $pages } pages
+}: { $forms ->
+    [one] 1 form
+   *[other] { $forms } forms
+} written in { $dir }; { $doubtful ->
+    [0] no doubtful boxes
+    [one] 1 doubtful field (left empty, under `twijfel`)
+   *[other] { $doubtful } doubtful fields (left empty, under `twijfel`)
+}{ $blank ->
+    [0] {""}
+    [one] ; 1 blank page skipped
+   *[other] ; { $blank } blank pages skipped
+}
+cmd-scan-no-packets = no packet layout (*.scan.json) in { $dir }: `toetsgen pakket` writes one beside each packet (<session>.scan.json); name their folder with --pakketten
+cmd-scan-bad-layout = { $path } is not a packet layout toetsgen wrote
+cmd-scan-unreadable = { $path } cannot be read as a scan: { $error }
+cmd-scan-at = { $path }, page { $page }
+cmd-scan-twice = { $at }: this page was scanned twice (also { $first }); both readings agree
+cmd-scan-twice-differ = { $at }: this page was scanned twice (also { $first }) and the readings differ: those fields are doubtful
+cmd-scan-missing = page { $pagina } of { $paginas } of the { $document } of candidate { $kandidaat } is missing from the scans (layout { $layout })
+cmd-scan-json = the form read cannot be written as JSON

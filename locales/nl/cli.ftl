@@ -289,3 +289,32 @@ cmd-uitslagen-version-forms = { $version }: { $n ->
     [one] 1 formulier
    *[other] { $n } formulieren
 }
+
+# toetsgen scan.
+cli-scan-about = Lees ingevulde formulieren van een printpakket terug uit scans, als opgeslagen formulieren (JSON).
+cli-scan-files = De scans: pdf-bestanden van gescande pagina's, of PNG-, JPEG- of TIFF-afbeeldingen, pagina's in elke volgorde.
+cli-scan-pakketten = De map met de pakketten en hun opmaak (*.scan.json) waar de scans van komen.
+cli-scan-output = Waar de gelezen formulieren komen, één JSON-bestand per kandidaat en beoordelaar. Ze bevatten persoonsgegevens: nooit in de gepubliceerde uitvoermap.
+cmd-scan-done = { $pages ->
+    [one] 1 pagina gelezen
+   *[other] { $pages } pagina's gelezen
+}: { $forms ->
+    [one] 1 formulier
+   *[other] { $forms } formulieren
+} geschreven in { $dir }; { $doubtful ->
+    [0] geen twijfelachtige vakjes
+    [one] 1 twijfelachtig veld (leeg gelaten, onder `twijfel`)
+   *[other] { $doubtful } twijfelachtige velden (leeg gelaten, onder `twijfel`)
+}{ $blank ->
+    [0] {""}
+    [one] ; 1 lege pagina overgeslagen
+   *[other] ; { $blank } lege pagina's overgeslagen
+}
+cmd-scan-no-packets = geen opmaak van een pakket (*.scan.json) in { $dir }: `toetsgen pakket` schrijft die naast het pakket (<sessie>.scan.json); geef met --pakketten de map waar ze staan
+cmd-scan-bad-layout = { $path } is geen opmaak van een pakket die toetsgen schreef
+cmd-scan-unreadable = { $path } is niet te lezen als scan: { $error }
+cmd-scan-at = { $path }, pagina { $page }
+cmd-scan-twice = { $at }: deze pagina is twee keer gescand (ook { $first }); beide lezingen zijn gelijk
+cmd-scan-twice-differ = { $at }: deze pagina is twee keer gescand (ook { $first }) en de lezingen verschillen: die velden zijn twijfelachtig
+cmd-scan-missing = pagina { $pagina } van { $paginas } van het { $document } van kandidaat { $kandidaat } ontbreekt in de scans (opmaak { $layout })
+cmd-scan-json = het gelezen formulier kan niet als JSON worden geschreven

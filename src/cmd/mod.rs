@@ -38,6 +38,7 @@ pub(crate) mod import;
 pub(crate) mod new;
 pub(crate) mod packet;
 pub(crate) mod report;
+pub(crate) mod scan;
 pub(crate) mod schema;
 pub(crate) mod serve;
 pub(crate) mod signals;

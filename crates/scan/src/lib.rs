@@ -11,6 +11,7 @@
 //!
 //! [`Sidecar`]: toetsgen_document::packet::scan::Sidecar
 
+pub mod form;
 pub mod geometry;
 pub mod grey;
 pub mod ink;
@@ -20,6 +21,7 @@ pub mod marks;
 pub mod page;
 mod pdf;
 pub mod qr;
+pub mod stack;
 pub mod values;
 
 pub use grey::Grey;

@@ -1,0 +1,191 @@
+//! `toetsgen scan FILE…`: reads scanned pages of print packets (PDF files of scanned images, PNG,
+//! JPEG, TIFF; pages in any order) against the layouts written beside the packets
+//! (`pakketten/*.scan.json`), puts them together per document ([`toetsgen_scan::stack`]) and
+//! writes every beoordelingsformulier read as a saved form ([`toetsgen_scan::form`]) into the
+//! output folder, which `toetsgen uitslagen` takes as it takes forms saved on screen. Every page
+//! that gives no reading, every page scanned twice and every page missing from a form is named
+//! with its file and page on standard error, and the exit code is then 1; a doubtful box leaves
+//! its field empty (`null`) and listed under `twijfel`, never guessed.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+
+use crate::cli::ScanArgs;
+use crate::status::Status;
+use toetsgen_base::{fs, msg};
+use toetsgen_document::packet::scan::Sidecar;
+use toetsgen_output::personal::{Personal, refuse_published};
+use toetsgen_scan::form::{Names, saved_form};
+use toetsgen_scan::stack::{self, Origin, Stack, StackPage, StackProblem};
+use toetsgen_scan::{ScanFile, read_page};
+
+/// Reads the scans and writes the forms; returns whether every page was read and every form is
+/// whole.
+pub(crate) fn run(args: ScanArgs) -> Result<Status> {
+    refuse_published(&args.output, Personal::Results)?;
+    let (sidecars, files) = read_sidecars(&args.pakketten)?;
+    let (pages, mut ok) = read_scans(&args.files, &sidecars);
+    let read = pages.len();
+    let stack = stack::assemble(pages);
+    for problem in &stack.problems {
+        tell!(
+            "{} {}\n",
+            msg!("cli-error"),
+            describe(problem, &sidecars, &files)
+        );
+        ok = false;
+    }
+    let (written, doubtful) = write_forms(&stack, &sidecars, &args.output)?;
+    say!(
+        "{}",
+        msg!(
+            "cmd-scan-done",
+            pages = read,
+            forms = written,
+            doubtful = doubtful,
+            blank = stack.blank,
+            dir = &args.output
+        )
+    )?;
+    Ok(Status::valid_if(ok && stack.problems.is_empty()))
+}
+
+/// Every packet layout in `dir` (`*.scan.json`), sorted by file name, with its file.
+fn read_sidecars(dir: &Path) -> Result<(Vec<Sidecar>, Vec<PathBuf>)> {
+    let entries = std::fs::read_dir(dir).with_context(|| msg!("cmd-scan-no-packets", dir = dir))?;
+    let mut paths: Vec<PathBuf> = (entries.flatten())
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".scan.json"))
+        .collect();
+    paths.sort();
+    let mut sidecars = Vec::new();
+    for path in &paths {
+        let bytes = fs::read_bounded(path, MAX_SIDECAR, Some(dir))
+            .with_context(|| msg!("cmd-scan-bad-layout", path = path))?;
+        let sidecar: Sidecar = serde_json::from_slice(&bytes)
+            .ok()
+            .filter(|s: &Sidecar| s.formaat == toetsgen_document::packet::scan::FORMAAT)
+            .with_context(|| msg!("cmd-scan-bad-layout", path = path))?;
+        sidecars.push(sidecar);
+    }
+    anyhow::ensure!(!sidecars.is_empty(), msg!("cmd-scan-no-packets", dir = dir));
+    Ok((sidecars, paths))
+}
+
+/// The largest layout read (a packet of 500 candidates has a layout of some 30 MB).
+const MAX_SIDECAR: u64 = 256 * 1024 * 1024;
+
+/// Every page of every scan file, read; a file that cannot be opened is reported (and makes the
+/// run fail) but the others are read.
+fn read_scans(files: &[PathBuf], sidecars: &[Sidecar]) -> (Vec<StackPage>, bool) {
+    let mut pages = Vec::new();
+    let mut ok = true;
+    for path in files {
+        let scan = match ScanFile::open(path) {
+            Ok(scan) => scan,
+            Err(err) => {
+                tell!(
+                    "{} {}\n",
+                    msg!("cli-error"),
+                    msg!("cmd-scan-unreadable", path = path, error = err.to_string())
+                );
+                ok = false;
+                continue;
+            }
+        };
+        for i in 0..scan.len() {
+            let origin = Origin {
+                file: path.clone(),
+                page: i + 1,
+            };
+            match scan.page(i) {
+                Ok(image) => pages.push(StackPage {
+                    origin,
+                    reading: read_page(&image, sidecars),
+                }),
+                Err(err) => {
+                    let at = msg!("cmd-scan-at", path = path, page = i + 1);
+                    tell!("{} {at}: {err}\n", msg!("cli-error"));
+                    ok = false;
+                }
+            }
+        }
+    }
+    (pages, ok)
+}
+
+/// Writes the saved form of every beoordelingsformulier of the stack; returns how many were
+/// written and how many fields are doubtful in all.
+fn write_forms(stack: &Stack, sidecars: &[Sidecar], dir: &Path) -> Result<(usize, usize)> {
+    let (mut written, mut doubtful) = (0, 0);
+    for doc in &stack.documents {
+        let sidecar = &sidecars[doc.sidecar];
+        let layout = &sidecar.documenten[doc.document];
+        if layout.document != "beoordelingsformulier" {
+            continue;
+        }
+        let form = saved_form(sidecar, doc, &Names::default());
+        doubtful += form["twijfel"].as_array().map_or(0, Vec::len);
+        let name = file_name(
+            &sidecar.sessie,
+            layout.kandidaat.as_deref(),
+            layout.beoordelaar,
+        );
+        let mut json = serde_json::to_vec_pretty(&form).context(msg!("cmd-scan-json"))?;
+        json.push(b'\n');
+        fs::create_dir_all(dir)?;
+        fs::write_atomic(&dir.join(name), &json)?;
+        written += 1;
+    }
+    Ok((written, doubtful))
+}
+
+/// `<session>-<candidate number>[-b<assessor>].json`, in letters, digits and dashes only.
+fn file_name(sessie: &str, kandidaat: Option<&str>, beoordelaar: Option<u8>) -> String {
+    let safe = |s: &str| -> String {
+        (s.chars())
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect()
+    };
+    let mut name = format!(
+        "{}-{}",
+        safe(sessie),
+        safe(kandidaat.unwrap_or("zonder-nummer"))
+    );
+    if let Some(b) = beoordelaar {
+        name.push_str(&format!("-b{b}"));
+    }
+    name + ".json"
+}
+
+/// A stack problem in the user's words, with file and page.
+fn describe(problem: &StackProblem, sidecars: &[Sidecar], files: &[PathBuf]) -> String {
+    let at = |o: &Origin| msg!("cmd-scan-at", path = &o.file, page = o.page);
+    match problem {
+        StackProblem::Unread { origin, problem } => format!("{}: {problem}", at(origin)),
+        StackProblem::Twice {
+            origin,
+            first,
+            differ,
+        } => match differ {
+            true => msg!("cmd-scan-twice-differ", at = at(origin), first = at(first)),
+            false => msg!("cmd-scan-twice", at = at(origin), first = at(first)),
+        },
+        StackProblem::Missing {
+            sidecar,
+            document,
+            pagina,
+        } => {
+            let doc = &sidecars[*sidecar].documenten[*document];
+            msg!(
+                "cmd-scan-missing",
+                pagina = *pagina,
+                paginas = doc.paginas,
+                document = &doc.document,
+                kandidaat = doc.kandidaat.as_deref().unwrap_or("-"),
+                layout = &files[*sidecar]
+            )
+        }
+    }
+}
