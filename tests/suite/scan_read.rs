@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use toetsgen::document::packet::scan::Sidecar;
 use toetsgen::document::packet::scan::layout::DocumentLayout;
 use toetsgen::scan::values::Reading;
-use toetsgen::scan::{PageProblem, read_page};
+use toetsgen::scan::{PageProblem, PageReading, read_page};
 
 use crate::common::{exits, seed_v1, toetsgen};
 use pen::{Rng, Sheet, Style};
@@ -235,9 +235,46 @@ fn scan(
         assert_eq!(pages.len(), 1);
         return pages.remove(0);
     }
-    let t0 = std::time::Instant::now();
-    let out = if spec.jpeg { pen::jpeg(&image, 60) } else { image };
-    eprintln!("T jpeg {:?} {}", t0.elapsed(), spec.jpeg);
+    if spec.jpeg {
+        pen::jpeg(&image, 60)
+    } else {
+        image
+    }
+}
+
+/// Every sheet scanned and read, on two threads; a scan that gives no reading is written to
+/// the folder `TOETSGEN_SCAN_DUMP` names, if set, to look at.
+fn read_all(
+    specs: &[Spec],
+    pdf: &Path,
+    sidecar: &Sidecar,
+    marks: &[Vec<Style>],
+    tmp: &Path,
+) -> Vec<Result<PageReading, PageProblem>> {
+    let dump = std::env::var_os("TOETSGEN_SCAN_DUMP").map(PathBuf::from);
+    let sidecars = [sidecar.clone()];
+    let one = |spec: &Spec| {
+        let image = scan(spec, pdf, sidecar, marks, tmp);
+        let result = read_page(&image, &sidecars);
+        if let (Some(dump), Err(_)) = (&dump, &result) {
+            let file = dump.join(format!("scan-{}.png", spec.seed));
+            let pixels = image.pixels().to_vec();
+            let png = image::GrayImage::from_raw(image.width(), image.height(), pixels).unwrap();
+            png.save(file).unwrap();
+        }
+        result
+    };
+    let halves: Vec<Vec<_>> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..2)
+            .map(|k| s.spawn(move || specs.iter().skip(k).step_by(2).map(one).collect()))
+            .collect();
+        workers.into_iter().map(|w| w.join().unwrap()).collect()
+    });
+    let mut out = Vec::with_capacity(specs.len());
+    let mut iters: Vec<_> = halves.into_iter().map(Vec::into_iter).collect();
+    for i in 0..specs.len() {
+        out.push(iters[i % 2].next().unwrap());
+    }
     out
 }
 
@@ -273,7 +310,7 @@ fn stack(
             dpi,
             degrees: turn(rng),
             bw,
-            jpeg: !bw && rng.unit() < 0.6,
+            jpeg: !bw && rng.unit() < 0.4,
             pdf: !bw && rng.unit() < 0.08,
             seed: n,
         }
@@ -330,7 +367,7 @@ fn stack(
 /// Compares the fields read on a form page with the truth, adding to the figures.
 fn judge(
     fig: &mut Figures,
-    reading: &toetsgen::scan::PageReading,
+    reading: &PageReading,
     doc: usize,
     truth: &BTreeMap<String, Expect>,
     failures: &mut Vec<String>,
@@ -406,26 +443,11 @@ fn a_stack_of_scans_is_read_back() {
             .collect();
         (marks[doc], truth[doc]) = plan_marks(d, &bw, &mut rng);
     }
-    let sidecars = [sidecar.clone()];
     let mut figures: BTreeMap<u32, Figures> = BTreeMap::new();
     let mut failures = Vec::new();
     let mut seen: BTreeMap<(usize, u32), usize> = BTreeMap::new();
-    let dump = std::env::var_os("TOETSGEN_SCAN_DUMP").map(PathBuf::from);
-    let (mut t_scan, mut t_read) = (std::time::Duration::ZERO, std::time::Duration::ZERO);
-    for spec in &specs {
-        let t0 = std::time::Instant::now();
-        let image = scan(spec, &pdf, &sidecar, &marks, dir.path());
-        let t1 = std::time::Instant::now();
-        let result = read_page(&image, &sidecars);
-        t_scan += t1 - t0;
-        t_read += t1.elapsed();
-        if let (Some(dump), Err(_)) = (&dump, &result) {
-            let file = dump.join(format!("scan-{}.png", spec.seed));
-            image::GrayImage::from_raw(image.width(), image.height(), image.pixels().to_vec())
-                .unwrap()
-                .save(file)
-                .unwrap();
-        }
+    let results = read_all(&specs, &pdf, &sidecar, &marks, dir.path());
+    for (spec, result) in specs.iter().zip(results) {
         match spec.kind {
             Kind::Form { doc, page } => {
                 let fig = figures.entry(spec.dpi).or_default();
@@ -454,7 +476,6 @@ fn a_stack_of_scans_is_read_back() {
             },
         }
     }
-    eprintln!("TIME scan {t_scan:?} read {t_read:?}");
     let all = figures.values().fold(Figures::default(), |a, f| Figures {
         pages: a.pages + f.pages,
         identified: a.identified + f.identified,
