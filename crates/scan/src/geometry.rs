@@ -50,11 +50,21 @@ impl Homography {
     /// from four pairs on, an affine transform from three. `None` for fewer pairs or points that
     /// fix no transform (all on one line).
     pub fn fit(pairs: &[(Point, Point)]) -> Option<Homography> {
-        let projective = match pairs.len() {
-            0..=2 => return None,
-            3 => false,
-            _ => true,
-        };
+        Homography::fit_as(pairs, pairs.len() >= 4)
+    }
+
+    /// The affine transform (no perspective) fitted by least squares to three or more pairs:
+    /// steadier than a homography where the points lie close together and the transform is used
+    /// far from them.
+    pub fn fit_affine(pairs: &[(Point, Point)]) -> Option<Homography> {
+        Homography::fit_as(pairs, false)
+    }
+
+    /// The transform fitted to `pairs`, with perspective or without.
+    fn fit_as(pairs: &[(Point, Point)], projective: bool) -> Option<Homography> {
+        if pairs.len() < 3 {
+            return None;
+        }
         let from: Vec<Point> = pairs.iter().map(|p| p.0).collect();
         let to: Vec<Point> = pairs.iter().map(|p| p.1).collect();
         let (nf, tf) = normalise(&from);

@@ -228,7 +228,7 @@ fn from_code(code: &Code, g: &Geometry) -> Option<([Point; 4], Homography)> {
         Point::new(left, top + side),
     ];
     let pairs: Vec<_> = symbol.iter().copied().zip(code.corners).collect();
-    Some((symbol, Homography::fit(&pairs)?))
+    Some((symbol, Homography::fit_affine(&pairs)?))
 }
 
 /// The mean of four points.

@@ -3,9 +3,10 @@
 //! wherever they lie in the scan. A page turned by 90°, 180° or 270° has its code's corners turned
 //! with it, which tells the reader which way up the page is.
 //!
-//! The code is looked for first where it must be, near the middle of one of the image's four
-//! edges (at the bottom centre of the page, which may lie at any edge), shrunk when the scan is
-//! finer than the code needs; then in the whole image.
+//! The code is looked for first where it must be, in a strip along one of the image's four edges
+//! (at the bottom of the page, which may lie at any edge), shrunk when the scan is finer than the
+//! code needs; then in those strips enlarged twice, plain and smoothed (a coarse or black-and-white
+//! scan); then in the whole image.
 
 use crate::geometry::Point;
 use crate::grey::Grey;
@@ -29,8 +30,8 @@ const A4_SHORT: f64 = 8.27;
 /// 0.5 mm, is then 4 pixels).
 const SEARCH_DPI: f64 = 200.0;
 
-/// The window searched at each edge: its length along the edge and its depth, in inches.
-const WINDOW: (f64, f64) = (2.6, 1.7);
+/// The depth of the strip searched along each edge, in inches.
+const WINDOW_DEPTH: f64 = 1.7;
 
 /// The page's QR code: the first that decodes, near an edge's middle or else anywhere.
 pub fn find(page: &Grey) -> Option<Code> {
@@ -39,7 +40,29 @@ pub fn find(page: &Grey) -> Option<Code> {
     let small = shrink(page, factor);
     let windows = edge_windows(&small, dpi / f64::from(factor));
     let whole = [(0, 0, small.width(), small.height())];
-    let code = (windows.iter().chain(whole.iter())).find_map(|w| decode_in(&small, *w))?;
+    let middles = middle_windows(&small, dpi / f64::from(factor));
+    let code = (windows.iter().find_map(|w| decode_in(&small, *w)))
+        .or_else(|| {
+            windows
+                .iter()
+                .find_map(|w| decode_enlarged(&small, *w, 0.0))
+        })
+        .or_else(|| {
+            windows
+                .iter()
+                .find_map(|w| decode_enlarged(&small, *w, 0.5))
+        })
+        .or_else(|| {
+            middles
+                .iter()
+                .find_map(|w| decode_enlarged(&small, *w, 0.0))
+        })
+        .or_else(|| {
+            middles
+                .iter()
+                .find_map(|w| decode_enlarged(&small, *w, 0.5))
+        })
+        .or_else(|| decode_in(&small, whole[0]))?;
     let f = f64::from(factor);
     Some(Code {
         corners: code.corners.map(|p| Point::new(p.x * f, p.y * f)),
@@ -73,23 +96,60 @@ fn shrink(page: &Grey, factor: u32) -> Grey {
 /// A window of the image: left, top, width, height.
 type Window = (u32, u32, u32, u32);
 
-/// The windows at the middle of each edge of the image, at `dpi`.
+/// The strips along each edge of the image, at `dpi`: the bottom first.
 fn edge_windows(img: &Grey, dpi: f64) -> Vec<Window> {
     let (w, h) = (img.width(), img.height());
-    let along = ((WINDOW.0 * dpi) as u32).max(1);
-    let depth = ((WINDOW.1 * dpi) as u32).max(1);
-    let clamp = |left: u32, top: u32, ww: u32, hh: u32| -> Window {
-        let (left, top) = (left.min(w - 1), top.min(h - 1));
-        (left, top, ww.min(w - left), hh.min(h - top))
-    };
-    let mid_x = (w / 2).saturating_sub(along / 2);
-    let mid_y = (h / 2).saturating_sub(along / 2);
+    let depth = ((WINDOW_DEPTH * dpi) as u32).clamp(1, w.min(h));
     vec![
-        clamp(mid_x, h.saturating_sub(depth), along, depth),
-        clamp(mid_x, 0, along, depth),
-        clamp(0, mid_y, depth, along),
-        clamp(w.saturating_sub(depth), mid_y, depth, along),
+        (0, h - depth, w, depth),
+        (0, 0, w, depth),
+        (0, 0, depth, h),
+        (w - depth, 0, depth, h),
     ]
+}
+
+/// The squares at the middle of each edge of the image, at `dpi`, where the code is.
+fn middle_windows(img: &Grey, dpi: f64) -> Vec<Window> {
+    let (w, h) = (img.width(), img.height());
+    let side = ((WINDOW_DEPTH * dpi) as u32).clamp(1, w.min(h));
+    let (mx, my) = ((w - side) / 2, (h - side) / 2);
+    vec![
+        (mx, h - side, side, side),
+        (mx, 0, side, side),
+        (0, my, side, side),
+        (w - side, my, side, side),
+    ]
+}
+
+/// The first code that decodes in a window of the image enlarged twice (interpolated): a coarse
+/// scan's modules of three pixels, blurred or turned a little, are then sampled surely. With
+/// `blur` (in pixels of the image), each pixel is the mean of four samples that far apart, which
+/// smooths the ragged edges of a black-and-white scan.
+fn decode_enlarged(img: &Grey, (left, top, w, h): Window, blur: f64) -> Option<Code> {
+    let (ew, eh) = (w * 2, h * 2);
+    let mut pixels = Vec::with_capacity(ew as usize * eh as usize);
+    for y in 0..eh {
+        for x in 0..ew {
+            let (sx, sy) = (
+                f64::from(left) + (f64::from(x) + 0.5) / 2.0,
+                f64::from(top) + (f64::from(y) + 0.5) / 2.0,
+            );
+            let v = if blur > 0.0 {
+                let at = |dx: f64, dy: f64| img.sample(sx + dx, sy + dy);
+                (at(-blur, -blur) + at(blur, -blur) + at(-blur, blur) + at(blur, blur)) / 4.0
+            } else {
+                img.sample(sx, sy)
+            };
+            pixels.push(v.round() as u8);
+        }
+    }
+    let enlarged = Grey::new(ew, eh, pixels)?;
+    let code = decode_in(&enlarged, (0, 0, ew, eh))?;
+    let back = |p: Point| Point::new(p.x / 2.0 + f64::from(left), p.y / 2.0 + f64::from(top));
+    Some(Code {
+        corners: code.corners.map(back),
+        ..code
+    })
 }
 
 /// The first code that decodes in a window of the image.
@@ -98,10 +158,16 @@ fn decode_in(img: &Grey, (left, top, w, h): Window) -> Option<Code> {
         return None;
     }
     let (l, t) = (i64::from(left), i64::from(top));
-    let mut prepared =
-        rqrr::PreparedImage::prepare_from_greyscale(w as usize, h as usize, |x, y| {
+    // rqrr thresholds each pixel against the mean of an eighth of the image's width around it:
+    // a narrow strip is widened with white, so that the mean spans more than the code.
+    let canvas = w.max(h) as usize;
+    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(canvas, h as usize, |x, y| {
+        if x < w as usize {
             img.get(l + x as i64, t + y as i64)
-        });
+        } else {
+            255
+        }
+    });
     prepared.detect_grids().into_iter().find_map(|grid| {
         let (_, text) = grid.decode().ok()?;
         let modules = rqrr::BitGrid::size(&grid.grid);
