@@ -3,7 +3,9 @@
 //! and `analyse` take it unchanged. Beside the values it says where they come from: `bron`
 //! `scan`, `zekerheid` (how sure each value is, 0 to 1), `twijfel` (the fields a person must
 //! decide: left empty, `null`, so the form is incomplete until then) and `scan` (the file and
-//! page of each of its pages). Handwritten fields are not read as text: they stay empty here.
+//! page of each of its pages). The result the assessor ticked is `uitslag` (`geslaagd` or
+//! `niet geslaagd`), where the screen form saves the assessor's choice. Handwritten fields are
+//! not read as text: they stay empty here.
 
 use serde_json::{Map, Value, json};
 
@@ -69,8 +71,8 @@ fn values(
         }
     }
     for b in &layout.vakjes {
-        if !b.veld.starts_with("t.") {
-            continue; // the result boxes: worked out again by `uitslagen`
+        if !(b.veld.starts_with("t.") || b.veld == "uitslag") {
+            continue;
         }
         let read = doc.velden.iter().find(|f| f.veld == b.veld);
         let value = match read.map(|f| &f.waarde) {
@@ -148,7 +150,8 @@ mod tests {
                 place("t.V1.01.oordeel", Some("voldoende")),
                 place("t.V1.02.oordeel", Some("onvoldoende")),
                 place("t.V1.02.oordeel", Some("voldoende")),
-                place("uitslag.geslaagd", Some("ja")),
+                place("uitslag", Some("geslaagd")),
+                place("uitslag", Some("niet geslaagd")),
             ],
             velden: vec![
                 place("t.V1.01", Some("rij")),
@@ -195,8 +198,8 @@ mod tests {
         assert_eq!(w["t.V1.01.oordeel"], json!("voldoende"));
         assert_eq!(w["t.V1.02.oordeel"], Value::Null);
         assert_eq!(w["t.V1.01.aandachtspunten"], json!(""));
-        assert!(w.get("uitslag.geslaagd").is_none() && w.get("t.V1.01").is_none());
-        assert_eq!(form["twijfel"], json!(["t.V1.02.oordeel"]));
+        assert!(w.get("t.V1.01").is_none() && w.get("handtekening.kandidaat").is_none());
+        assert_eq!(form["twijfel"], json!(["t.V1.02.oordeel", "uitslag"]));
         assert_eq!(form["zekerheid"]["t.V1.01.w1"], json!(0.95));
         assert_eq!(form["scan"]["paginas"][0]["bestandspagina"], json!(3));
         let parsed = toetsgen_uitslagen::parse_form(form.to_string().into_bytes()).unwrap();

@@ -1,0 +1,234 @@
+//! `toetsgen scan` as an office uses it: a packet printed (rendered by pdftoppm at 200 dpi),
+//! its form filled in with a pen (crosses drawn by the test where it chose to tick), scanned
+//! (the images), read back by `toetsgen scan`, and the saved form it writes taken by
+//! `toetsgen uitslagen`: the values read are exactly the ones ticked, and the result is the one
+//! the same form filled in on screen gives. A stack with a missing page and a foreign page is
+//! reported with file and page, exit 1.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::{Value, json};
+use toetsgen::document::packet::scan::Sidecar;
+
+use crate::common::{exits, run, seed_v1, toetsgen};
+
+const SESSION: &str = "2026-12-10-tilburg";
+const DPI: f64 = 200.0;
+
+/// A project with V1 and a session of one candidate and one assessor, its packet made.
+fn packet() -> (tempfile::TempDir, Sidecar) {
+    let dir = crate::common::project(&[&seed_v1()]);
+    std::fs::create_dir_all(dir.path().join("sessies")).unwrap();
+    std::fs::write(
+        dir.path().join(format!("sessies/{SESSION}.yaml")),
+        "plan: V1\ndatum: 2026-12-10\nlocatie: Stadskantoor Tilburg\nbeoordelaars: [Annelies de Vries]\nkandidaten:\n  - {naam: Jan Jansen, nummer: \"2026-0101\"}\n",
+    )
+    .unwrap();
+    exits(
+        toetsgen(dir.path()).args(["packet", &format!("sessies/{SESSION}.yaml")]),
+        0,
+        &[],
+    );
+    let json = std::fs::read(dir.path().join(format!("pakketten/{SESSION}.scan.json"))).unwrap();
+    (dir, serde_json::from_slice(&json).unwrap())
+}
+
+/// The values the test ticks: observations by a pattern, judgements voldoende but for three.
+fn chosen(sidecar: &Sidecar) -> serde_json::Map<String, Value> {
+    let form = (sidecar.documenten.iter())
+        .find(|d| d.document == "beoordelingsformulier")
+        .unwrap();
+    let mut values = serde_json::Map::new();
+    for (i, b) in form.vakjes.iter().enumerate() {
+        if !(b.veld.starts_with("t.") || b.veld == "uitslag") {
+            continue;
+        }
+        let value = match &b.waarde {
+            None => json!(i % 3 != 0),
+            Some(_) if b.veld == "uitslag" => json!("niet geslaagd"),
+            Some(_) => {
+                let bad = ["t.V1.02.oordeel", "t.V1.09.oordeel", "t.V1.17.oordeel"];
+                json!(if bad.contains(&b.veld.as_str()) {
+                    "onvoldoende"
+                } else {
+                    "voldoende"
+                })
+            }
+        };
+        values.insert(b.veld.clone(), value);
+    }
+    values
+}
+
+/// Renders page `n` of `pdf` and crosses the boxes `values` ticks (a pen's two strokes, 0.8 pt
+/// wide), written as a PNG to `to`.
+fn fill_in(
+    pdf: &Path,
+    n: u32,
+    sidecar: &Sidecar,
+    values: &serde_json::Map<String, Value>,
+    to: &Path,
+) {
+    let stem = to.with_extension("");
+    run(Command::new("pdftoppm")
+        .args([
+            "-gray",
+            "-png",
+            "-singlefile",
+            "-r",
+            &DPI.to_string(),
+            "-f",
+            &n.to_string(),
+            "-l",
+            &n.to_string(),
+        ])
+        .arg(pdf)
+        .arg(&stem));
+    let mut img = image::open(stem.with_extension("png")).unwrap().to_luma8();
+    let form = (sidecar.documenten.iter())
+        .find(|d| d.document == "beoordelingsformulier")
+        .unwrap();
+    let pagina = n - form.eerste_pagina + 1;
+    let px = |pt: f64| pt * DPI / 72.0;
+    for b in form.vakjes.iter().filter(|b| b.pagina == pagina) {
+        let ticked = match (&b.waarde, values.get(&b.veld)) {
+            (None, Some(Value::Bool(t))) => *t,
+            (Some(w), Some(Value::String(v))) => w == v,
+            _ => false,
+        };
+        if !ticked {
+            continue;
+        }
+        let (x0, y0, side) = (px(b.x + 1.5), px(b.y + 1.5), px(form.geometrie.vakje - 3.0));
+        let steps = (side * 4.0) as i32;
+        for s in 0..=steps {
+            let t = f64::from(s) / f64::from(steps);
+            for (cx, cy) in [
+                (x0 + t * side, y0 + t * side),
+                (x0 + t * side, y0 + side - t * side),
+            ] {
+                let r = px(0.4);
+                for dy in -2..=2 {
+                    for dx in -2..=2 {
+                        let (x, y) = (cx + f64::from(dx) * r / 2.0, cy + f64::from(dy) * r / 2.0);
+                        img.put_pixel(x as u32, y as u32, image::Luma([20]));
+                    }
+                }
+            }
+        }
+    }
+    img.save(to).unwrap();
+}
+
+/// The form's pages filled in and scanned; returns the scans' paths.
+fn scans(dir: &Path, sidecar: &Sidecar, values: &serde_json::Map<String, Value>) -> Vec<PathBuf> {
+    let pdf = dir.join(format!("pakketten/{SESSION}.pdf"));
+    let form = (sidecar.documenten.iter())
+        .find(|d| d.document == "beoordelingsformulier")
+        .unwrap();
+    std::fs::create_dir_all(dir.join("scans")).unwrap();
+    (0..form.paginas)
+        .map(|p| {
+            let to = dir.join(format!("scans/blad-{}.png", p + 1));
+            fill_in(&pdf, form.eerste_pagina + p, sidecar, values, &to);
+            to
+        })
+        .collect()
+}
+
+/// The result columns of a results list (CSV): uitslag and reden of the first assessor.
+fn result_of(dir: &Path, list: &str) -> (String, String) {
+    let csv = std::fs::read_to_string(dir.join(format!("{list}.csv"))).unwrap();
+    let mut lines = csv.lines().map(|l| l.trim_start_matches('\u{feff}'));
+    let header: Vec<&str> = lines.next().unwrap().split(';').collect();
+    let row: Vec<&str> = lines.next().unwrap().split(';').collect();
+    let col = |name: &str| row[header.iter().position(|h| *h == name).unwrap()].to_owned();
+    (col("uitslag"), col("reden_1"))
+}
+
+/// Ticked on paper, read by `scan`, judged by `uitslagen`: the values are the ones ticked, no
+/// field is doubtful, and the result equals that of the same values saved from the screen form.
+#[test]
+fn a_form_read_back_gives_the_result_of_the_same_form_on_screen() {
+    let (dir, sidecar) = packet();
+    let values = chosen(&sidecar);
+    let files = scans(dir.path(), &sidecar, &values);
+    let mut cmd = toetsgen(dir.path());
+    cmd.arg("scan").args(&files);
+    exits(&mut cmd, 0, &[]);
+    let read: Value = serde_json::from_slice(
+        &std::fs::read(
+            dir.path()
+                .join(format!("uitslagen/scans/{SESSION}-2026-0101.json")),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(read["bron"], json!("scan"));
+    assert_eq!(read["twijfel"], json!([]));
+    for (key, value) in &values {
+        assert_eq!(&read["waarden"][key], value, "{key}");
+    }
+    let mut screen = read.clone();
+    screen.as_object_mut().unwrap().remove("bron");
+    screen.as_object_mut().unwrap().remove("zekerheid");
+    screen.as_object_mut().unwrap().remove("twijfel");
+    screen.as_object_mut().unwrap().remove("scan");
+    std::fs::write(dir.path().join("scherm.json"), screen.to_string()).unwrap();
+    let scanned = format!("uitslagen/scans/{SESSION}-2026-0101.json");
+    exits(
+        toetsgen(dir.path()).args(["results", &scanned, "-o", "uitslagen/papier"]),
+        0,
+        &[],
+    );
+    exits(
+        toetsgen(dir.path()).args(["results", "scherm.json", "-o", "uitslagen/scherm"]),
+        0,
+        &[],
+    );
+    let paper = result_of(dir.path(), "uitslagen/papier");
+    assert_eq!(paper, result_of(dir.path(), "uitslagen/scherm"));
+    assert_eq!(
+        paper.0, "niet geslaagd",
+        "three toetstermen onvoldoende: {paper:?}"
+    );
+}
+
+/// A stack missing a page of the form and holding a page that is no toetsgen page: both named
+/// with file and page, exit 1; the form is still written, the missing page's fields empty.
+#[test]
+fn a_missing_and_a_foreign_page_are_named() {
+    let (dir, sidecar) = packet();
+    let values = chosen(&sidecar);
+    let mut files = scans(dir.path(), &sidecar, &values);
+    let dropped = files.remove(1);
+    std::fs::remove_file(&dropped).unwrap();
+    let foreign = dir.path().join("scans/brief.png");
+    image::GrayImage::from_fn(1654, 2339, |x, y| {
+        image::Luma([if (x / 40 + y / 25) % 7 == 0 { 30 } else { 245 }])
+    })
+    .save(&foreign)
+    .unwrap();
+    files.push(foreign);
+    let mut cmd = toetsgen(dir.path());
+    cmd.arg("scan").args(&files);
+    let (_, stderr) = exits(
+        &mut cmd,
+        1,
+        &[
+            "scans/brief.png, page 1",
+            "page 2 of 4 of the beoordelingsformulier of candidate 2026-0101 is missing",
+        ],
+    );
+    assert_eq!(stderr.matches("error:").count(), 2, "{stderr}");
+    let read: Value = serde_json::from_slice(
+        &std::fs::read(
+            dir.path()
+                .join(format!("uitslagen/scans/{SESSION}-2026-0101.json")),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert!(!read["twijfel"].as_array().unwrap().is_empty());
+}
