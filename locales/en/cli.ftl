@@ -175,6 +175,15 @@ cmd-and = { " and " }
 cmd-progress-pdfs = PDFs
 cmd-progress-candidates = candidates
 cmd-progress-packet = packet PDF
+cmd-progress-scans = scanned pages
+cmd-making-scans = { $n ->
+    [one] Reading 1 scanned page…
+   *[other] Reading { $n } scanned pages…
+}
+cmd-made-scans = Read { $n ->
+    [one] 1 scanned page
+   *[other] { $n } scanned pages
+} in { $s } s
 cmd-making-pdfs = { $n ->
     [0] Making PDFs…
     [one] Making 1 PDF…

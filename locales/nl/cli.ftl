@@ -175,6 +175,15 @@ cmd-and = { " en " }
 cmd-progress-pdfs = pdf's
 cmd-progress-candidates = kandidaten
 cmd-progress-packet = pdf van het pakket
+cmd-progress-scans = gescande pagina's
+cmd-making-scans = { $n ->
+    [one] 1 gescande pagina lezen…
+   *[other] { $n } gescande pagina's lezen…
+}
+cmd-made-scans = { $n ->
+    [one] 1 gescande pagina
+   *[other] { $n } gescande pagina's
+} gelezen in { $s } s
 cmd-making-pdfs = { $n ->
     [0] Pdf's maken…
     [one] 1 pdf maken…

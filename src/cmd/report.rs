@@ -98,6 +98,8 @@ enum Kind {
     Candidates,
     /// `"packet"`: the PDF of a print packet.
     Packet,
+    /// `"scans"`: the scanned pages `scan` reads.
+    Scans,
 }
 
 impl Kind {
@@ -106,6 +108,7 @@ impl Kind {
         match what {
             "candidates" => Kind::Candidates,
             "packet" => Kind::Packet,
+            "scans" => Kind::Scans,
             _ => Kind::Pdfs,
         }
     }
@@ -116,6 +119,7 @@ impl Kind {
             Kind::Pdfs => msg!("cmd-progress-pdfs"),
             Kind::Candidates => msg!("cmd-progress-candidates"),
             Kind::Packet => msg!("cmd-progress-packet"),
+            Kind::Scans => msg!("cmd-progress-scans"),
         }
     }
 
@@ -125,6 +129,7 @@ impl Kind {
             Kind::Pdfs => msg!("cmd-making-pdfs", n = total),
             Kind::Candidates => msg!("cmd-making-candidates", n = total),
             Kind::Packet => msg!("cmd-making-packet", n = total),
+            Kind::Scans => msg!("cmd-making-scans", n = total),
         }
     }
 
@@ -134,6 +139,7 @@ impl Kind {
             Kind::Pdfs => msg!("cmd-made-pdfs", n = steps, s = s),
             Kind::Candidates => msg!("cmd-made-candidates", n = steps, s = s),
             Kind::Packet => msg!("cmd-made-packet", n = steps, s = s),
+            Kind::Scans => msg!("cmd-made-scans", n = steps, s = s),
         }
     }
 }

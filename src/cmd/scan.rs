@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 
 use crate::cli::ScanArgs;
+use crate::cmd::report::Terminal;
 use crate::status::Status;
+use toetsgen_base::report::Reporter;
 use toetsgen_base::{fs, msg};
 use toetsgen_document::packet::scan::Sidecar;
 use toetsgen_output::personal::{Personal, refuse_published};
@@ -76,27 +78,30 @@ fn read_sidecars(dir: &Path) -> Result<(Vec<Sidecar>, Vec<PathBuf>)> {
 /// The largest layout read (a packet of 500 candidates has a layout of some 30 MB).
 const MAX_SIDECAR: u64 = 256 * 1024 * 1024;
 
-/// Every page of every scan file, read; a file that cannot be opened is reported (and makes the
-/// run fail) but the others are read.
+/// Every page of every scan file, read, with progress on standard error; a file that cannot be
+/// opened is reported (and makes the run fail) but the others are read.
 fn read_scans(files: &[PathBuf], sidecars: &[Sidecar]) -> (Vec<StackPage>, bool) {
-    let mut pages = Vec::new();
     let mut ok = true;
+    let mut scans = Vec::new();
     for path in files {
-        let scan = match ScanFile::open(path) {
-            Ok(scan) => scan,
+        match ScanFile::open(path) {
+            Ok(scan) => scans.push((path, scan)),
             Err(err) => {
-                tell!(
-                    "{} {}\n",
-                    msg!("cli-error"),
-                    msg!("cmd-scan-unreadable", path = path, error = err.to_string())
-                );
+                let error = err.to_string();
+                let said = msg!("cmd-scan-unreadable", path = path, error = error);
+                tell!("{} {said}\n", msg!("cli-error"));
                 ok = false;
-                continue;
             }
-        };
+        }
+    }
+    let reporter = Terminal::new();
+    reporter.begin("scans", scans.iter().map(|(_, s)| s.len()).sum());
+    let mut pages = Vec::new();
+    for (path, scan) in &scans {
         for i in 0..scan.len() {
+            reporter.step(&format!("{}:{}", path.display(), i + 1));
             let origin = Origin {
-                file: path.clone(),
+                file: (*path).clone(),
                 page: i + 1,
             };
             match scan.page(i) {
@@ -105,13 +110,14 @@ fn read_scans(files: &[PathBuf], sidecars: &[Sidecar]) -> (Vec<StackPage>, bool)
                     reading: read_page(&image, sidecars),
                 }),
                 Err(err) => {
-                    let at = msg!("cmd-scan-at", path = path, page = i + 1);
+                    let at = msg!("cmd-scan-at", path = *path, page = i + 1);
                     tell!("{} {at}: {err}\n", msg!("cli-error"));
                     ok = false;
                 }
             }
         }
     }
+    reporter.end();
     (pages, ok)
 }
 
