@@ -15,7 +15,7 @@ use crate::grey::Grey;
 use crate::ink::{self, Place};
 use crate::limits::{BLANK_WHITE, MARK_RESIDUAL_MAX, MARK_SEARCH, MARK_SEARCH_SPREAD};
 use crate::marks::{self, Levels};
-use crate::qr::{self, Code};
+use crate::qr::{self, Code, Effort};
 use crate::values::{self, BoxReading, FieldReading, Reading};
 
 /// The modules of quiet zone around a page code (as `document::packet::scan` draws it).
@@ -104,7 +104,11 @@ impl std::error::Error for PageProblem {}
 
 /// Reads a scanned page against the layouts of the packets it may come from.
 pub fn read_page(page: &Grey, sidecars: &[Sidecar]) -> Result<PageReading, PageProblem> {
-    let Some(code) = qr::find(page) else {
+    let quick = qr::find(page, Effort::Quick);
+    let Some(code) = quick.or_else(|| {
+        // A blank page is told before the thorough (slower) search for a code.
+        (!is_blank(page)).then(|| qr::find(page, Effort::Thorough))?
+    }) else {
         return Err(if is_blank(page) {
             PageProblem::Blank
         } else {

@@ -4,9 +4,11 @@
 //! with it, which tells the reader which way up the page is.
 //!
 //! The code is looked for first where it must be, in a strip along one of the image's four edges
-//! (at the bottom of the page, which may lie at any edge), shrunk when the scan is finer than the
-//! code needs; then in those strips enlarged twice, plain and smoothed (a coarse or black-and-white
-//! scan); then in the whole image.
+//! (at the bottom of the page, which may lie at any edge; a strip along a side is turned to lie
+//! wide, since rqrr thresholds each pixel against the mean of an eighth of the image's width),
+//! shrunk when the scan is finer than the code needs ([`Effort::Quick`]). Then, for a coarse or
+//! black-and-white scan, in those strips and in squares at the edges' middles enlarged twice,
+//! plain and smoothed, and last in the whole image ([`Effort::Thorough`]).
 
 use crate::geometry::Point;
 use crate::grey::Grey;
@@ -23,6 +25,15 @@ pub struct Code {
     pub modules: usize,
 }
 
+/// How hard to look for the code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effort {
+    /// In the strips along the edges, as scanned (most pages).
+    Quick,
+    /// Also enlarged and smoothed, and in the whole image.
+    Thorough,
+}
+
 /// The width of A4's short side, in inches: a scan's resolution is estimated from it.
 const A4_SHORT: f64 = 8.27;
 
@@ -30,43 +41,35 @@ const A4_SHORT: f64 = 8.27;
 /// 0.5 mm, is then 4 pixels).
 const SEARCH_DPI: f64 = 200.0;
 
-/// The depth of the strip searched along each edge, in inches.
-const WINDOW_DEPTH: f64 = 1.7;
+/// Below this resolution (after shrinking) a thorough search also enlarges.
+const ENLARGE_BELOW_DPI: f64 = 260.0;
 
-/// The page's QR code: the first that decodes, near an edge's middle or else anywhere.
-pub fn find(page: &Grey) -> Option<Code> {
+/// The depth of the strip searched along each edge, in inches.
+const STRIP_DEPTH: f64 = 1.7;
+
+/// The page's QR code: the first that decodes, looked for as hard as `effort` says.
+pub fn find(page: &Grey, effort: Effort) -> Option<Code> {
     let dpi = f64::from(page.width().min(page.height())) / A4_SHORT;
     let factor = ((dpi / SEARCH_DPI).floor() as u32).max(1);
     let small = shrink(page, factor);
-    let windows = edge_windows(&small, dpi / f64::from(factor));
-    let whole = [(0, 0, small.width(), small.height())];
-    let middles = middle_windows(&small, dpi / f64::from(factor));
-    let code = (windows.iter().find_map(|w| decode_in(&small, *w)))
-        .or_else(|| {
-            windows
+    let dpi = dpi / f64::from(factor);
+    let depth = ((STRIP_DEPTH * dpi) as u32).clamp(1, small.width().min(small.height()));
+    let strips: Vec<View> = (0..4).map(|edge| strip(&small, edge, depth)).collect();
+    let mut code = strips.iter().find_map(View::decode);
+    if code.is_none() && effort == Effort::Thorough {
+        let squares: Vec<View> = (0..4).map(|edge| square(&small, edge, depth)).collect();
+        if dpi < ENLARGE_BELOW_DPI {
+            code = [0.0, 0.5]
                 .iter()
-                .find_map(|w| decode_enlarged(&small, *w, 0.0))
-        })
-        .or_else(|| {
-            windows
-                .iter()
-                .find_map(|w| decode_enlarged(&small, *w, 0.5))
-        })
-        .or_else(|| {
-            middles
-                .iter()
-                .find_map(|w| decode_enlarged(&small, *w, 0.0))
-        })
-        .or_else(|| {
-            middles
-                .iter()
-                .find_map(|w| decode_enlarged(&small, *w, 0.5))
-        })
-        .or_else(|| decode_in(&small, whole[0]))?;
+                .flat_map(|&blur| strips.iter().chain(&squares).map(move |v| (v, blur)))
+                .find_map(|(v, blur)| v.enlarged(blur).decode());
+        }
+        code = code.or_else(|| View::whole(&small).decode());
+    }
     let f = f64::from(factor);
-    Some(Code {
-        corners: code.corners.map(|p| Point::new(p.x * f, p.y * f)),
-        ..code
+    code.map(|c| Code {
+        corners: c.corners.map(|p| Point::new(p.x * f, p.y * f)),
+        ..c
     })
 }
 
@@ -93,96 +96,127 @@ fn shrink(page: &Grey, factor: u32) -> Grey {
     Grey::new(w, h, pixels).expect("a shrunk image is smaller than its original")
 }
 
-/// A window of the image: left, top, width, height.
-type Window = (u32, u32, u32, u32);
-
-/// The strips along each edge of the image, at `dpi`: the bottom first.
-fn edge_windows(img: &Grey, dpi: f64) -> Vec<Window> {
-    let (w, h) = (img.width(), img.height());
-    let depth = ((WINDOW_DEPTH * dpi) as u32).clamp(1, w.min(h));
-    vec![
-        (0, h - depth, w, depth),
-        (0, 0, w, depth),
-        (0, 0, depth, h),
-        (w - depth, 0, depth, h),
-    ]
+/// A part of the image to search, as an image of its own, and the way back: a point (x, y) of
+/// the view is (a·x + b·y + c, d·x + e·y + f) in the image.
+struct View {
+    image: Grey,
+    back: [f64; 6],
 }
 
-/// The squares at the middle of each edge of the image, at `dpi`, where the code is.
-fn middle_windows(img: &Grey, dpi: f64) -> Vec<Window> {
-    let (w, h) = (img.width(), img.height());
-    let side = ((WINDOW_DEPTH * dpi) as u32).clamp(1, w.min(h));
-    let (mx, my) = ((w - side) / 2, (h - side) / 2);
-    vec![
-        (mx, h - side, side, side),
-        (mx, 0, side, side),
-        (0, my, side, side),
-        (w - side, my, side, side),
-    ]
+/// The view of `w` × `h` pixels whose pixel (x, y) is `at(x, y)` of the image.
+fn view(w: u32, h: u32, back: [f64; 6], at: impl Fn(i64, i64) -> u8) -> View {
+    let mut pixels = Vec::with_capacity(w as usize * h as usize);
+    for y in 0..i64::from(h) {
+        for x in 0..i64::from(w) {
+            pixels.push(at(x, y));
+        }
+    }
+    View {
+        image: Grey::new(w, h, pixels).expect("a view is no larger than its image"),
+        back,
+    }
 }
 
-/// The first code that decodes in a window of the image enlarged twice (interpolated): a coarse
-/// scan's modules of three pixels, blurred or turned a little, are then sampled surely. With
-/// `blur` (in pixels of the image), each pixel is the mean of four samples that far apart, which
-/// smooths the ragged edges of a black-and-white scan.
-fn decode_enlarged(img: &Grey, (left, top, w, h): Window, blur: f64) -> Option<Code> {
-    let (ew, eh) = (w * 2, h * 2);
-    let mut pixels = Vec::with_capacity(ew as usize * eh as usize);
-    for y in 0..eh {
-        for x in 0..ew {
-            let (sx, sy) = (
-                f64::from(left) + (f64::from(x) + 0.5) / 2.0,
-                f64::from(top) + (f64::from(y) + 0.5) / 2.0,
-            );
+/// The strip of `depth` pixels along edge `edge` (bottom, top, left, right), lying wide: a strip
+/// along a side is turned a quarter (a turn, not a mirror: a mirrored code does not decode).
+fn strip(img: &Grey, edge: u8, depth: u32) -> View {
+    let (w, h) = (img.width(), img.height());
+    let d = i64::from(depth);
+    let (bottom, right) = (i64::from(h) - d, i64::from(w) - d);
+    match edge {
+        0 => view(
+            w,
+            depth,
+            [1.0, 0.0, 0.0, 0.0, 1.0, bottom as f64],
+            |x, y| img.get(x, bottom + y),
+        ),
+        1 => view(w, depth, [1.0, 0.0, 0.0, 0.0, 1.0, 0.0], |x, y| {
+            img.get(x, y)
+        }),
+        // The view's (x, y) is the image's (left + depth - 1 - y, x), pixel for pixel; for
+        // points, (left + depth - y, x).
+        _ => {
+            let left = if edge == 2 { 0 } else { right };
+            let back = [0.0, -1.0, (left + d) as f64, 1.0, 0.0, 0.0];
+            view(h, depth, back, |x, y| img.get(left + d - 1 - y, x))
+        }
+    }
+}
+
+/// The square of `side` pixels at the middle of edge `edge` (bottom, top, left, right).
+fn square(img: &Grey, edge: u8, side: u32) -> View {
+    let (w, h) = (i64::from(img.width()), i64::from(img.height()));
+    let s = i64::from(side);
+    let (left, top) = match edge {
+        0 => ((w - s) / 2, h - s),
+        1 => ((w - s) / 2, 0),
+        2 => (0, (h - s) / 2),
+        _ => (w - s, (h - s) / 2),
+    };
+    let back = [1.0, 0.0, left as f64, 0.0, 1.0, top as f64];
+    view(side, side, back, |x, y| img.get(left + x, top + y))
+}
+
+impl View {
+    /// The whole image as a view.
+    fn whole(img: &Grey) -> View {
+        View {
+            image: img.clone(),
+            back: [1.0, 0.0, 0.0, 0.0, 1.0, 0.0],
+        }
+    }
+
+    /// A point of the view in the image.
+    fn to_image(&self, p: Point) -> Point {
+        let b = &self.back;
+        Point::new(
+            b[0] * p.x + b[1] * p.y + b[2],
+            b[3] * p.x + b[4] * p.y + b[5],
+        )
+    }
+
+    /// The view enlarged twice (interpolated): a coarse scan's modules of three pixels, blurred
+    /// or turned a little, are then sampled surely. With `blur` (in pixels of the view), each
+    /// pixel is the mean of four samples that far apart, which smooths the ragged edges of a
+    /// black-and-white scan.
+    fn enlarged(&self, blur: f64) -> View {
+        let img = &self.image;
+        let b = &self.back;
+        let back = [b[0] / 2.0, b[1] / 2.0, b[2], b[3] / 2.0, b[4] / 2.0, b[5]];
+        view(img.width() * 2, img.height() * 2, back, |x, y| {
+            let (sx, sy) = ((x as f64 + 0.5) / 2.0, (y as f64 + 0.5) / 2.0);
+            let at = |dx: f64, dy: f64| img.sample(sx + dx, sy + dy);
             let v = if blur > 0.0 {
-                let at = |dx: f64, dy: f64| img.sample(sx + dx, sy + dy);
                 (at(-blur, -blur) + at(blur, -blur) + at(-blur, blur) + at(blur, blur)) / 4.0
             } else {
-                img.sample(sx, sy)
+                at(0.0, 0.0)
             };
-            pixels.push(v.round() as u8);
-        }
-    }
-    let enlarged = Grey::new(ew, eh, pixels)?;
-    let code = decode_in(&enlarged, (0, 0, ew, eh))?;
-    let back = |p: Point| Point::new(p.x / 2.0 + f64::from(left), p.y / 2.0 + f64::from(top));
-    Some(Code {
-        corners: code.corners.map(back),
-        ..code
-    })
-}
-
-/// The first code that decodes in a window of the image.
-fn decode_in(img: &Grey, (left, top, w, h): Window) -> Option<Code> {
-    if w < 21 || h < 21 {
-        return None;
-    }
-    let (l, t) = (i64::from(left), i64::from(top));
-    // rqrr thresholds each pixel against the mean of an eighth of the image's width around it:
-    // a narrow strip is widened with white, so that the mean spans more than the code.
-    let canvas = w.max(h) as usize;
-    let mut prepared = rqrr::PreparedImage::prepare_from_greyscale(canvas, h as usize, |x, y| {
-        if x < w as usize {
-            img.get(l + x as i64, t + y as i64)
-        } else {
-            255
-        }
-    });
-    prepared.detect_grids().into_iter().find_map(|grid| {
-        let (_, text) = grid.decode().ok()?;
-        let modules = rqrr::BitGrid::size(&grid.grid);
-        let bounds = grid.bounds.map(|p| {
-            Point::new(
-                f64::from(p.x) + f64::from(left),
-                f64::from(p.y) + f64::from(top),
-            )
-        });
-        Some(Code {
-            text,
-            corners: symbol_corners(&bounds, modules),
-            modules,
+            v.round() as u8
         })
-    })
+    }
+
+    /// The first code that decodes in the view, its corners in the image.
+    fn decode(&self) -> Option<Code> {
+        let img = &self.image;
+        let (w, h) = (img.width() as usize, img.height() as usize);
+        if w < 21 || h < 21 {
+            return None;
+        }
+        let mut prepared =
+            rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| img.get(x as i64, y as i64));
+        prepared.detect_grids().into_iter().find_map(|grid| {
+            let (_, text) = grid.decode().ok()?;
+            let modules = rqrr::BitGrid::size(&grid.grid);
+            let bounds = grid
+                .bounds
+                .map(|p| self.to_image(Point::new(f64::from(p.x), f64::from(p.y))));
+            Some(Code {
+                text,
+                corners: symbol_corners(&bounds, modules),
+                modules,
+            })
+        })
+    }
 }
 
 /// The corners of a symbol of `modules` a side from rqrr's bounds, which reach one module past
@@ -259,7 +293,8 @@ mod tests {
         let side = (n as u32 * MODULE) as f64;
         let mut tr = Point::new(tl.x + side, tl.y);
         for turn in 0..4 {
-            let code = find(&img).unwrap_or_else(|| panic!("found at {}°", turn * 90));
+            let code =
+                find(&img, Effort::Quick).unwrap_or_else(|| panic!("found at {}°", turn * 90));
             assert_eq!(code.text, TEXT);
             assert_eq!(code.modules, n);
             assert!(
@@ -283,6 +318,6 @@ mod tests {
     #[test]
     fn no_code_no_reading() {
         let blank = Grey::new(600, 800, vec![255; 480_000]).unwrap();
-        assert_eq!(find(&blank), None);
+        assert_eq!(find(&blank, Effort::Thorough), None);
     }
 }

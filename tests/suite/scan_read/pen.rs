@@ -315,7 +315,7 @@ pub(crate) fn pdf_of_jpeg(jpeg: &[u8], w: u32, h: u32, dpi: f64) -> Vec<u8> {
         out.extend_from_slice(b"\nendobj\n");
     }
     let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 6\n0000000000 65535 f \n").as_bytes());
+    out.extend_from_slice(b"xref\n0 6\n0000000000 65535 f \n");
     for o in offsets {
         out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
     }
