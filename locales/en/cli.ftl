@@ -300,7 +300,7 @@ cmd-uitslagen-version-forms = { $version }: { $n ->
 }
 
 # toetsgen scan.
-cli-scan-about = Read filled-in forms of a print packet back from scans into saved forms (JSON).
+cli-scan-about = Read filled-in forms of a print packet back from scans: saved forms (JSON) in uitslagen/scans/.
 cli-scan-files = The scans: PDF files of scanned pages, or PNG, JPEG or TIFF images, pages in any order.
 cli-scan-pakketten = The folder with the packets and their layouts (*.scan.json) the scans come from.
 cli-scan-output = Where to write the forms read, one JSON file per candidate and assessor. They hold personal data: never in the published output folder.

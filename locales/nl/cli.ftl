@@ -300,7 +300,7 @@ cmd-uitslagen-version-forms = { $version }: { $n ->
 }
 
 # toetsgen scan.
-cli-scan-about = Lees ingevulde formulieren van een printpakket terug uit scans, als opgeslagen formulieren (JSON).
+cli-scan-about = Leest ingevulde formulieren van een printpakket terug uit scans: opgeslagen formulieren (JSON) in uitslagen/scans/.
 cli-scan-files = De scans: pdf-bestanden van gescande pagina's, of PNG-, JPEG- of TIFF-afbeeldingen, pagina's in elke volgorde.
 cli-scan-pakketten = De map met de pakketten en hun opmaak (*.scan.json) waar de scans van komen.
 cli-scan-output = Waar de gelezen formulieren komen, één JSON-bestand per kandidaat en beoordelaar. Ze bevatten persoonsgegevens: nooit in de gepubliceerde uitvoermap.
