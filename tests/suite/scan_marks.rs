@@ -5,79 +5,34 @@
 //! is, and every box the layout names found drawn at its place: a dark border, a light inside.
 //! The codes stay out of the text (pdftotext) and the packet's bytes and layout are the same twice.
 
-use std::path::Path;
 use std::process::Command;
 
 use toetsgen::document::packet::scan::Sidecar;
 use toetsgen::document::packet::scan::code::PageCode;
 
+use toetsgen::scan::Grey;
+
 use crate::common::{exits, fixture, run, seed_v1, toetsgen};
+use crate::scan_read::pen::render;
 
 const SESSION: &str = "2026-12-03-den-haag";
 const DPI: f64 = 150.0;
 
-/// A grey page image.
-struct Grey {
-    width: usize,
-    height: usize,
-    pixels: Vec<u8>,
+/// The pixel of `page` at a point given in PDF points from the top left.
+fn at_pt(page: &Grey, x: f64, y: f64) -> u8 {
+    let (px, py) = ((x * DPI / 72.0) as i64, (y * DPI / 72.0) as i64);
+    page.get(px, py)
 }
 
-impl Grey {
-    /// The pixel at a point given in PDF points from the top left.
-    fn at_pt(&self, x: f64, y: f64) -> u8 {
-        let (px, py) = ((x * DPI / 72.0) as usize, (y * DPI / 72.0) as usize);
-        self.pixels[py.min(self.height - 1) * self.width + px.min(self.width - 1)]
-    }
-
-    /// The darkest pixel of the square of side `side` points at (x, y) (its top left corner).
-    fn darkest(&self, x: f64, y: f64, side: f64) -> u8 {
-        let step = 72.0 / DPI / 2.0;
-        let n = (side / step) as usize;
-        (0..=n)
-            .flat_map(|i| (0..=n).map(move |j| (i, j)))
-            .map(|(i, j)| self.at_pt(x + i as f64 * step, y + j as f64 * step))
-            .min()
-            .unwrap()
-    }
-}
-
-/// Page `n` of `pdf` rendered grey at [`DPI`] by pdftoppm (a PGM file read here).
-fn render(pdf: &Path, n: u32) -> Grey {
-    let out = run(Command::new("pdftoppm")
-        .args([
-            "-gray",
-            "-r",
-            &DPI.to_string(),
-            "-f",
-            &n.to_string(),
-            "-l",
-            &n.to_string(),
-        ])
-        .arg(pdf));
-    let data = out.stdout;
-    // P5 header: "P5\n<w> <h>\n255\n", fields separated by whitespace.
-    let mut fields = Vec::new();
-    let mut at = 0;
-    while fields.len() < 4 {
-        while data[at].is_ascii_whitespace() {
-            at += 1;
-        }
-        let start = at;
-        while !data[at].is_ascii_whitespace() {
-            at += 1;
-        }
-        fields.push(String::from_utf8_lossy(&data[start..at]).into_owned());
-    }
-    assert_eq!(fields[0], "P5", "pdftoppm -gray writes PGM");
-    let (width, height) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
-    let pixels = data[at + 1..].to_vec();
-    assert_eq!(pixels.len(), width * height);
-    Grey {
-        width,
-        height,
-        pixels,
-    }
+/// The darkest pixel of the square of side `side` points at (x, y) (its top left corner).
+fn darkest(page: &Grey, x: f64, y: f64, side: f64) -> u8 {
+    let step = 72.0 / DPI / 2.0;
+    let n = (side / step) as usize;
+    (0..=n)
+        .flat_map(|i| (0..=n).map(move |j| (i, j)))
+        .map(|(i, j)| at_pt(page, x + i as f64 * step, y + j as f64 * step))
+        .min()
+        .unwrap()
 }
 
 /// Whether a box of side `v` is drawn with its top left corner at (x, y): its four sides dark at
@@ -92,17 +47,19 @@ fn drawn_at(page: &Grey, x: f64, y: f64, v: f64) -> bool {
     ];
     let dark = sides
         .iter()
-        .all(|&(sx, sy)| page.darkest(sx, sy, 1.4) < 140);
-    let inside = page.darkest(x + 2.0, y + 2.0, v - 4.0) > 200;
-    let left = page.darkest(x - 3.5, y + 2.0, 2.0) > 200;
+        .all(|&(sx, sy)| darkest(page, sx, sy, 1.4) < 140);
+    let inside = darkest(page, x + 2.0, y + 2.0, v - 4.0) > 200;
+    let left = darkest(page, x - 3.5, y + 2.0, 2.0) > 200;
     dark && inside && left
 }
 
 /// The text of the page's QR code(s), read by rqrr.
 fn qr_texts(page: &Grey) -> Vec<String> {
-    let mut img = rqrr::PreparedImage::prepare_from_greyscale(page.width, page.height, |x, y| {
-        page.pixels[y * page.width + x]
-    });
+    let width = page.width() as usize;
+    let mut img =
+        rqrr::PreparedImage::prepare_from_greyscale(width, page.height() as usize, |x, y| {
+            page.pixels()[y * width + x]
+        });
     (img.detect_grids().iter())
         .filter_map(|g| g.decode().ok().map(|(_, text)| text))
         .collect()
@@ -144,7 +101,7 @@ fn every_page_says_what_it_is_and_every_box_is_where_the_layout_says() {
     let mut boxes = 0;
     for doc in &sidecar.documenten {
         for p in 1..=doc.paginas {
-            let page = render(&pdf, doc.eerste_pagina + p - 1);
+            let page = render(&pdf, doc.eerste_pagina + p - 1, DPI as u32);
             let expected = sidecar.page_code(doc, p);
             let texts = qr_texts(&page);
             assert_eq!(texts.len(), 1, "one code on page {p} of {}", doc.document);
@@ -156,7 +113,7 @@ fn every_page_says_what_it_is_and_every_box_is_where_the_layout_says() {
                 (g.rand, g.hoogte - g.rand - g.hoek),
                 (g.breedte - g.rand - g.hoek, g.hoogte - g.rand - g.hoek),
             ] {
-                let centre = page.at_pt(x + g.hoek / 2.0, y + g.hoek / 2.0);
+                let centre = at_pt(&page, x + g.hoek / 2.0, y + g.hoek / 2.0);
                 assert!(centre < 60, "corner mark at ({x}, {y}) on page {p}");
             }
             for b in doc.vakjes.iter().filter(|b| b.pagina == p) {

@@ -8,7 +8,7 @@
 //! the candidate's opdracht added. Every form page must be identified, every clear mark read
 //! right, every ambiguous one doubtful (never guessed), and no value land on another candidate.
 
-mod pen;
+pub(crate) mod pen;
 mod stack;
 
 use std::collections::BTreeMap;
