@@ -171,6 +171,11 @@ pub(crate) struct ScanArgs {
     #[arg(long, value_name = "DIR", default_value = "pakketten")]
     pub pakketten: PathBuf,
 
+    /// The folder with the session files: the names of the candidates and assessors of a packet
+    /// come from its session file there, when it is.
+    #[arg(long, value_name = "DIR", default_value = "sessies")]
+    pub sessies: PathBuf,
+
     /// Where to write the forms read, one JSON file per candidate and assessor. They hold
     /// personal data: never in the published output folder.
     #[arg(short, long, value_name = "DIR", default_value = "uitslagen/scans")]

@@ -303,6 +303,7 @@ cmd-uitslagen-version-forms = { $version }: { $n ->
 cli-scan-about = Read filled-in forms of a print packet back from scans: saved forms (JSON) in uitslagen/scans/.
 cli-scan-files = The scans: PDF files of scanned pages, or PNG, JPEG or TIFF images, pages in any order.
 cli-scan-pakketten = The folder with the packets and their layouts (*.scan.json) the scans come from.
+cli-scan-sessies = The folder with the session files: the names of the candidates and assessors of a packet come from its session file there, when it is.
 cli-scan-output = Where to write the forms read, one JSON file per candidate and assessor. They hold personal data: never in the published output folder.
 cmd-scan-done = { $pages ->
     [one] Read 1 page

@@ -303,6 +303,7 @@ cmd-uitslagen-version-forms = { $version }: { $n ->
 cli-scan-about = Leest ingevulde formulieren van een printpakket terug uit scans: opgeslagen formulieren (JSON) in uitslagen/scans/.
 cli-scan-files = De scans: pdf-bestanden van gescande pagina's, of PNG-, JPEG- of TIFF-afbeeldingen, pagina's in elke volgorde.
 cli-scan-pakketten = De map met de pakketten en hun opmaak (*.scan.json) waar de scans van komen.
+cli-scan-sessies = De map met de sessiebestanden: de namen van de kandidaten en beoordelaars van een pakket komen uit het sessiebestand daar, als het er is.
 cli-scan-output = Waar de gelezen formulieren komen, één JSON-bestand per kandidaat en beoordelaar. Ze bevatten persoonsgegevens: nooit in de gepubliceerde uitvoermap.
 cmd-scan-done = { $pages ->
     [one] 1 pagina gelezen

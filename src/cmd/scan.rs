@@ -14,11 +14,13 @@ use anyhow::{Context as _, Result};
 use crate::cli::ScanArgs;
 use crate::cmd::report::Terminal;
 use crate::status::Status;
+
+mod session;
 use toetsgen_base::report::Reporter;
 use toetsgen_base::{fs, msg};
 use toetsgen_document::packet::scan::Sidecar;
 use toetsgen_output::personal::{Personal, refuse_published};
-use toetsgen_scan::form::{Names, saved_form};
+use toetsgen_scan::form::saved_form;
 use toetsgen_scan::stack::{self, Origin, Stack, StackPage, StackProblem};
 use toetsgen_scan::{ScanFile, read_page};
 
@@ -38,7 +40,7 @@ pub(crate) fn run(args: ScanArgs) -> Result<Status> {
         );
         ok = false;
     }
-    let (written, doubtful) = write_forms(&stack, &sidecars, &args.output)?;
+    let (written, doubtful) = write_forms(&stack, &sidecars, &args.sessies, &args.output)?;
     say!(
         "{}",
         msg!(
@@ -123,7 +125,12 @@ fn read_scans(files: &[PathBuf], sidecars: &[Sidecar]) -> (Vec<StackPage>, bool)
 
 /// Writes the saved form of every beoordelingsformulier of the stack; returns how many were
 /// written and how many fields are doubtful in all.
-fn write_forms(stack: &Stack, sidecars: &[Sidecar], dir: &Path) -> Result<(usize, usize)> {
+fn write_forms(
+    stack: &Stack,
+    sidecars: &[Sidecar],
+    sessies: &Path,
+    dir: &Path,
+) -> Result<(usize, usize)> {
     let (mut written, mut doubtful) = (0, 0);
     for doc in &stack.documents {
         let sidecar = &sidecars[doc.sidecar];
@@ -131,7 +138,8 @@ fn write_forms(stack: &Stack, sidecars: &[Sidecar], dir: &Path) -> Result<(usize
         if layout.document != "beoordelingsformulier" {
             continue;
         }
-        let form = saved_form(sidecar, doc, &Names::default());
+        let names = session::names(sessies, sidecar, layout);
+        let form = saved_form(sidecar, doc, &names);
         doubtful += form["twijfel"].as_array().map_or(0, Vec::len);
         let name = file_name(
             &sidecar.sessie,

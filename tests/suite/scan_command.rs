@@ -2,7 +2,7 @@
 //! its form filled in with a pen (crosses drawn by the test where it chose to tick), scanned
 //! (the images), read back by `toetsgen scan`, and the saved form it writes taken by
 //! `toetsgen uitslagen`: the values read are exactly the ones ticked, and the result is the one
-//! the same form filled in on screen gives. A stack with a missing page and a foreign page is
+//! the same form filled in on screen gives; the names come from the session file. A stack with a missing page and a foreign page is
 //! reported with file and page, exit 1.
 
 use std::path::{Path, PathBuf};
@@ -166,6 +166,10 @@ fn a_form_read_back_gives_the_result_of_the_same_form_on_screen() {
     )
     .unwrap();
     assert_eq!(read["bron"], json!("scan"));
+    let names = &read["kandidaat"];
+    assert_eq!(names["naam"], json!("Jan Jansen"), "from the session file");
+    assert_eq!(names["beoordelaar"], json!("Annelies de Vries"));
+    assert_eq!(names["datum"], json!("2026-12-10"));
     assert_eq!(read["twijfel"], json!([]));
     for (key, value) in &values {
         assert_eq!(&read["waarden"][key], value, "{key}");

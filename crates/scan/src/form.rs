@@ -15,8 +15,8 @@ use toetsgen_document::packet::scan::layout::DocumentLayout;
 use crate::stack::StackDocument;
 use crate::values::Reading;
 
-/// The names a session gives, when it is at hand: the candidate's, the candidate's gemeente and
-/// the assessor's.
+/// What a session gives, when it is at hand: the candidate's name and gemeente, the assessor's
+/// name and the date.
 #[derive(Debug, Clone, Default)]
 pub struct Names {
     /// Naam kandidaat.
@@ -25,6 +25,8 @@ pub struct Names {
     pub gemeente: String,
     /// Naam beoordelaar.
     pub beoordelaar: String,
+    /// The session's date (ISO).
+    pub datum: String,
 }
 
 /// The saved form of `doc` (a beoordelingsformulier) read from the stack.
@@ -46,7 +48,7 @@ pub fn saved_form(sidecar: &Sidecar, doc: &StackDocument, names: &Names) -> Valu
             "naam": names.kandidaat,
             "gemeente": names.gemeente,
             "beoordelaar": names.beoordelaar,
-            "datum": "",
+            "datum": names.datum,
         },
         "bron": "scan",
         "waarden": waarden,
