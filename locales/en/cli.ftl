@@ -328,3 +328,6 @@ cmd-scan-twice = { $at }: this page was scanned twice (also { $first }); both re
 cmd-scan-twice-differ = { $at }: this page was scanned twice (also { $first }) and the readings differ: those fields are doubtful
 cmd-scan-missing = page { $pagina } of { $paginas } of the { $document } of candidate { $kandidaat } is missing from the scans (layout { $layout })
 cmd-scan-json = the form read cannot be written as JSON
+cmd-scan-who-assessor = { $who }, assessor { $n }
+cmd-scan-bad-decisions = { $path } is not a decisions file saved by toetsgen's review page
+cmd-scan-review = Decide the doubtful fields on { $page }, then run `toetsgen scan` again.

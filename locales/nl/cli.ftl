@@ -328,3 +328,6 @@ cmd-scan-twice = { $at }: deze pagina is twee keer gescand (ook { $first }); bei
 cmd-scan-twice-differ = { $at }: deze pagina is twee keer gescand (ook { $first }) en de lezingen verschillen: die velden zijn twijfelachtig
 cmd-scan-missing = pagina { $pagina } van { $paginas } van het { $document } van kandidaat { $kandidaat } ontbreekt in de scans (opmaak { $layout })
 cmd-scan-json = het gelezen formulier kan niet als JSON worden geschreven
+cmd-scan-who-assessor = { $who }, beoordelaar { $n }
+cmd-scan-bad-decisions = { $path } is geen bestand met beslissingen dat de controlepagina van toetsgen opsloeg
+cmd-scan-review = Beslis de twijfelgevallen op { $page } en draai `toetsgen scan` daarna nog een keer.

@@ -15,12 +15,15 @@ use crate::cli::ScanArgs;
 use crate::cmd::report::Terminal;
 use crate::status::Status;
 
+mod decide;
 mod session;
 use toetsgen_base::report::Reporter;
 use toetsgen_base::{fs, msg};
 use toetsgen_document::packet::scan::Sidecar;
+use toetsgen_document::packet::scan::layout::DocumentLayout;
 use toetsgen_output::personal::{Personal, refuse_published};
-use toetsgen_scan::form::saved_form;
+use toetsgen_scan::form::{Names, saved_form};
+use toetsgen_scan::review;
 use toetsgen_scan::stack::{self, Origin, Stack, StackPage, StackProblem};
 use toetsgen_scan::{ScanFile, read_page};
 
@@ -52,6 +55,10 @@ pub(crate) fn run(args: ScanArgs) -> Result<Status> {
             dir = &args.output
         )
     )?;
+    if doubtful > 0 {
+        let page = args.output.join(decide::REVIEW);
+        say!("{}", msg!("cmd-scan-review", page = &page))?;
+    }
     Ok(Status::valid_if(ok && stack.problems.is_empty()))
 }
 
@@ -123,15 +130,18 @@ fn read_scans(files: &[PathBuf], sidecars: &[Sidecar]) -> (Vec<StackPage>, bool)
     (pages, ok)
 }
 
-/// Writes the saved form of every beoordelingsformulier of the stack; returns how many were
-/// written and how many fields are doubtful in all.
+/// Writes the saved form of every beoordelingsformulier of the stack, with the office's earlier
+/// decisions applied, and the review page of what is still doubtful; returns how many forms were
+/// written and how many fields are still doubtful.
 fn write_forms(
     stack: &Stack,
     sidecars: &[Sidecar],
     sessies: &Path,
     dir: &Path,
 ) -> Result<(usize, usize)> {
-    let (mut written, mut doubtful) = (0, 0);
+    let decisions = decide::load(&dir.join(decide::DECISIONS))?;
+    let (mut written, mut items) = (0, Vec::new());
+    fs::create_dir_all(dir)?;
     for doc in &stack.documents {
         let sidecar = &sidecars[doc.sidecar];
         let layout = &sidecar.documenten[doc.document];
@@ -139,23 +149,38 @@ fn write_forms(
             continue;
         }
         let names = session::names(sessies, sidecar, layout);
-        let form = saved_form(sidecar, doc, &names);
-        doubtful += form["twijfel"].as_array().map_or(0, Vec::len);
+        let mut form = saved_form(sidecar, doc, &names);
         let name = file_name(
             &sidecar.sessie,
             layout.kandidaat.as_deref(),
             layout.beoordelaar,
         );
+        decide::apply(&mut form, &name, layout, &decisions);
+        let who = who(layout, &names);
+        items.extend(decide::items(&form, &name, &who, layout, doc));
         let mut json = serde_json::to_vec_pretty(&form).context(msg!("cmd-scan-json"))?;
         json.push(b'\n');
-        fs::create_dir_all(dir)?;
-        fs::write_atomic(&dir.join(name), &json)?;
+        fs::write_atomic(&dir.join(format!("{name}.json")), &json)?;
         written += 1;
     }
-    Ok((written, doubtful))
+    fs::write_atomic(&dir.join(decide::REVIEW), review::page(&items).as_bytes())?;
+    Ok((written, items.len()))
 }
 
-/// `<session>-<candidate number>[-b<assessor>].json`, in letters, digits and dashes only.
+/// Who a form is of, on the review page: "2026-0012 Jan Jansen, beoordelaar 1".
+fn who(layout: &DocumentLayout, names: &Names) -> String {
+    let mut who = layout.kandidaat.clone().unwrap_or_default();
+    if !names.kandidaat.is_empty() {
+        who = format!("{who} {}", names.kandidaat);
+    }
+    match layout.beoordelaar {
+        Some(b) => msg!("cmd-scan-who-assessor", who = who, n = b),
+        None => who,
+    }
+}
+
+/// `<session>-<candidate number>[-b<assessor>]` (the form's file name without `.json`), in
+/// letters, digits and dashes only.
 fn file_name(sessie: &str, kandidaat: Option<&str>, beoordelaar: Option<u8>) -> String {
     let safe = |s: &str| -> String {
         (s.chars())
@@ -170,7 +195,7 @@ fn file_name(sessie: &str, kandidaat: Option<&str>, beoordelaar: Option<u8>) -> 
     if let Some(b) = beoordelaar {
         name.push_str(&format!("-b{b}"));
     }
-    name + ".json"
+    name
 }
 
 /// A stack problem in the user's words, with file and page.

@@ -61,13 +61,13 @@ fn chosen(sidecar: &Sidecar) -> serde_json::Map<String, Value> {
     values
 }
 
-/// Renders page `n` of `pdf` and crosses the boxes `values` ticks (a pen's two strokes, 0.8 pt
+/// Renders page `n` of `pdf` and crosses the boxes `values` ticks (and the `extra` boxes) (a pen's two strokes, 0.8 pt
 /// wide), written as a PNG to `to`.
 fn fill_in(
     pdf: &Path,
     n: u32,
     sidecar: &Sidecar,
-    values: &serde_json::Map<String, Value>,
+    (values, extra): (&serde_json::Map<String, Value>, &[(&str, &str)]),
     to: &Path,
 ) {
     let stem = to.with_extension("");
@@ -92,11 +92,13 @@ fn fill_in(
     let pagina = n - form.eerste_pagina + 1;
     let px = |pt: f64| pt * DPI / 72.0;
     for b in form.vakjes.iter().filter(|b| b.pagina == pagina) {
-        let ticked = match (&b.waarde, values.get(&b.veld)) {
-            (None, Some(Value::Bool(t))) => *t,
-            (Some(w), Some(Value::String(v))) => w == v,
-            _ => false,
-        };
+        let also = (extra.iter()).any(|(v, w)| *v == b.veld && b.waarde.as_deref() == Some(*w));
+        let ticked = also
+            || match (&b.waarde, values.get(&b.veld)) {
+                (None, Some(Value::Bool(t))) => *t,
+                (Some(w), Some(Value::String(v))) => w == v,
+                _ => false,
+            };
         if !ticked {
             continue;
         }
@@ -122,7 +124,12 @@ fn fill_in(
 }
 
 /// The form's pages filled in and scanned; returns the scans' paths.
-fn scans(dir: &Path, sidecar: &Sidecar, values: &serde_json::Map<String, Value>) -> Vec<PathBuf> {
+fn scans(
+    dir: &Path,
+    sidecar: &Sidecar,
+    values: &serde_json::Map<String, Value>,
+    extra: &[(&str, &str)],
+) -> Vec<PathBuf> {
     let pdf = dir.join(format!("pakketten/{SESSION}.pdf"));
     let form = (sidecar.documenten.iter())
         .find(|d| d.document == "beoordelingsformulier")
@@ -131,7 +138,7 @@ fn scans(dir: &Path, sidecar: &Sidecar, values: &serde_json::Map<String, Value>)
     (0..form.paginas)
         .map(|p| {
             let to = dir.join(format!("scans/blad-{}.png", p + 1));
-            fill_in(&pdf, form.eerste_pagina + p, sidecar, values, &to);
+            fill_in(&pdf, form.eerste_pagina + p, sidecar, (values, extra), &to);
             to
         })
         .collect()
@@ -153,7 +160,7 @@ fn result_of(dir: &Path, list: &str) -> (String, String) {
 fn a_form_read_back_gives_the_result_of_the_same_form_on_screen() {
     let (dir, sidecar) = packet();
     let values = chosen(&sidecar);
-    let files = scans(dir.path(), &sidecar, &values);
+    let files = scans(dir.path(), &sidecar, &values, &[]);
     let mut cmd = toetsgen(dir.path());
     cmd.arg("scan").args(&files);
     exits(&mut cmd, 0, &[]);
@@ -205,7 +212,7 @@ fn a_form_read_back_gives_the_result_of_the_same_form_on_screen() {
 fn a_missing_and_a_foreign_page_are_named() {
     let (dir, sidecar) = packet();
     let values = chosen(&sidecar);
-    let mut files = scans(dir.path(), &sidecar, &values);
+    let mut files = scans(dir.path(), &sidecar, &values, &[]);
     let dropped = files.remove(1);
     std::fs::remove_file(&dropped).unwrap();
     let foreign = dir.path().join("scans/brief.png");
@@ -235,4 +242,70 @@ fn a_missing_and_a_foreign_page_are_named() {
     )
     .unwrap();
     assert!(!read["twijfel"].as_array().unwrap().is_empty());
+}
+
+/// A judgement with both boxes ticked is doubtful, never guessed: it is on the review page with
+/// the crops of its boxes; the decision the page saves is applied by the next run (a decision
+/// that does not fit its field is not), and `uitslagen` then takes the form.
+#[test]
+fn a_doubtful_field_is_decided_on_the_review_page() {
+    let (dir, sidecar) = packet();
+    let values = chosen(&sidecar);
+    let both = [("t.V1.05.oordeel", "onvoldoende")];
+    let files = scans(dir.path(), &sidecar, &values, &both);
+    let form = dir
+        .path()
+        .join(format!("uitslagen/scans/{SESSION}-2026-0101.json"));
+    let read = |dir: &Path| -> Value {
+        let mut cmd = toetsgen(dir);
+        cmd.arg("scan").args(&files);
+        exits(&mut cmd, 0, &[]);
+        serde_json::from_slice(&std::fs::read(&form).unwrap()).unwrap()
+    };
+    let first = read(dir.path());
+    assert_eq!(first["twijfel"], json!(["t.V1.05.oordeel"]));
+    assert_eq!(first["waarden"]["t.V1.05.oordeel"], Value::Null);
+    let review =
+        std::fs::read_to_string(dir.path().join("uitslagen/scans/scan-controle.html")).unwrap();
+    let html = scraper::Html::parse_document(&review);
+    let fieldsets = scraper::Selector::parse("fieldset[data-veld]").unwrap();
+    let sets: Vec<_> = html.select(&fieldsets).collect();
+    assert_eq!(sets.len(), 1, "one field to decide");
+    assert_eq!(sets[0].value().attr("data-veld"), Some("t.V1.05.oordeel"));
+    let img = scraper::Selector::parse("img[alt]").unwrap();
+    let crops: Vec<_> = sets[0].select(&img).collect();
+    assert_eq!(crops.len(), 2, "a crop of each box");
+    assert!(crops.iter().all(|c| {
+        c.value()
+            .attr("src")
+            .unwrap()
+            .starts_with("data:image/png;base64,")
+    }));
+    let name = format!("{SESSION}-2026-0101");
+    let decide = |value: Value| {
+        let decisions = json!({"formaat": "toetsgen-scan-besluiten", "besluiten": {name.clone(): {"t.V1.05.oordeel": value}}});
+        std::fs::write(
+            dir.path().join("uitslagen/scans/scan-besluiten.json"),
+            decisions.to_string(),
+        )
+        .unwrap();
+    };
+    decide(json!("misschien"));
+    assert_eq!(
+        read(dir.path())["twijfel"],
+        json!(["t.V1.05.oordeel"]),
+        "a value the field cannot take"
+    );
+    decide(json!("voldoende"));
+    let second = read(dir.path());
+    assert_eq!(second["twijfel"], json!([]));
+    assert_eq!(second["besloten"], json!(["t.V1.05.oordeel"]));
+    assert_eq!(second["waarden"]["t.V1.05.oordeel"], json!("voldoende"));
+    assert_eq!(second["zekerheid"]["t.V1.05.oordeel"], json!(1.0));
+    let scanned = format!("uitslagen/scans/{name}.json");
+    exits(
+        toetsgen(dir.path()).args(["results", &scanned, "-o", "uitslagen/lijst"]),
+        0,
+        &[],
+    );
 }

@@ -184,6 +184,7 @@ mod tests {
                 },
             )]),
             paginas: 1,
+            crops: Vec::new(),
             velden: vec![
                 read("t.V1.01.w1", Reading::Tick(true), 0.95),
                 read(

@@ -21,6 +21,7 @@ pub mod marks;
 pub mod page;
 mod pdf;
 pub mod qr;
+pub mod review;
 pub mod stack;
 pub mod values;
 

@@ -89,7 +89,7 @@ mod tests {
     fn resolution_from_the_page_size() {
         assert_eq!(scale_for(595.0, 842.0), Some(PDF_DPI / 72.0));
         let poster = scale_for(2384.0, 3370.0).unwrap();
-        assert!(poster < PDF_DPI / 72.0 && poster >= PDF_MIN_DPI / 72.0);
+        assert!((PDF_MIN_DPI / 72.0..PDF_DPI / 72.0).contains(&poster));
         assert_eq!(scale_for(14_400.0, 14_400.0), None);
         assert_eq!(scale_for(0.0, 842.0), None);
         assert_eq!(scale_for(f64::NAN, 842.0), None);

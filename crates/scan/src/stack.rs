@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use crate::page::{PageProblem, PageReading};
+use crate::page::{Crop, PageProblem, PageReading};
 use crate::values::{FieldReading, Reading};
 
 /// Where a page of the stack is: its file and its page in that file (from 1).
@@ -43,6 +43,8 @@ pub struct StackDocument {
     /// Every field of its pages, as read; a field read differently on two scans of a page is
     /// doubtful.
     pub velden: Vec<FieldReading>,
+    /// The boxes of its doubtful fields cut out of the scans, for a person to judge.
+    pub crops: Vec<Crop>,
 }
 
 impl StackDocument {
@@ -134,6 +136,7 @@ fn file(
         pages: BTreeMap::new(),
         paginas: reading.code.paginas,
         velden: Vec::new(),
+        crops: Vec::new(),
     });
     if let Some(first) = doc.pages.get(&reading.code.pagina) {
         let differ = merge_again(&mut doc.velden, reading.velden);
@@ -146,6 +149,7 @@ fn file(
     }
     doc.pages.insert(reading.code.pagina, origin);
     doc.velden.extend(reading.velden);
+    doc.crops.extend(reading.crops);
 }
 
 /// Merges a second reading of a page into the fields read: a field read differently becomes
