@@ -84,7 +84,7 @@ fi
 node "$here/suite.js" "$site" --report "$work/report.json" --pdf-dir "$work/print" "${suite_args[@]}"
 
 # --- the toetsanalyse reports (issue 22): a question exam (the LSAT-6 fixture) and two assessors'
-# forms (W2), in a folder of their own (they hold personal data and never go on the site), with a
+# forms (W2), and the review page of scanned forms (issue 23), in a folder of their own (they hold personal data and never go on the site), with a
 # page that links them; the page checks that need no site: reflow, text spacing, axe, vnu.
 if [ ${#suite_args[@]} -eq 0 ]; then
   reports="$work/reports"
@@ -96,11 +96,22 @@ if [ ${#suite_args[@]} -eq 0 ]; then
   (cd "$reports/project" &&
     cargo run --release --quiet --manifest-path "$root/Cargo.toml" -- analyse scores.csv --plan L6 -o "$reports/site" >/dev/null &&
     cargo run --release --quiet --manifest-path "$root/Cargo.toml" -- analyse "$root"/tests/fixtures/analyse/forms/*.json -o "$reports/site" >/dev/null)
+  # The review page of `scan` (issue 23): V1's packet for the fixture session, the first two
+  # pages of a form scanned blank at 150 dpi, so that every judgement there is to decide.
+  scan="$work/scan"
+  mkdir -p "$scan/toetsplannen" "$scan/sessies" "$scan/scans"
+  cp "$root/toetsplannen/V1-dienstverlening.yaml" "$scan/toetsplannen/"
+  cp "$root/tests/fixtures/sessions/pakket/2026-12-03-den-haag.yaml" "$scan/sessies/"
+  (cd "$scan" &&
+    cargo run --release --quiet --manifest-path "$root/Cargo.toml" -- pakket sessies/2026-12-03-den-haag.yaml >/dev/null 2>&1 &&
+    pdftoppm -gray -png -r 150 -f 11 -l 12 pakketten/2026-12-03-den-haag.pdf scans/p &&
+    cargo run --release --quiet --manifest-path "$root/Cargo.toml" -- scan scans/*.png >/dev/null 2>&1 || true)
+  cp "$scan/uitslagen/scans/scan-controle.html" "$reports/site/"
   {
     echo '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Toetsanalyses</title></head><body><main><h1>Toetsanalyses</h1><ul>'
     for f in "$reports/site"/*.html; do n=$(basename "$f"); echo "<li><a href=\"$n\">$n</a></li>"; done
     echo '</ul></main></body></html>'
   } > "$reports/site/index.html"
-  echo "browser tests: the toetsanalyse reports in $(ls "$reports/site" | tr '\n' ' ')"
+  echo "browser tests: the toetsanalyse reports and the scan review page in $(ls "$reports/site" | tr '\n' ' ')"
   node "$here/suite.js" "$reports/site" --only reflow,text-spacing,axe,vnu
 fi
