@@ -103,8 +103,12 @@ fn read_scans(files: &[PathBuf], sidecars: &[Sidecar]) -> (Vec<StackPage>, bool)
             }
         }
     }
+    let total: usize = scans.iter().map(|(_, s)| s.len()).sum();
+    if total == 0 {
+        return (Vec::new(), ok);
+    }
     let reporter = Terminal::new();
-    reporter.begin("scans", scans.iter().map(|(_, s)| s.len()).sum());
+    reporter.begin("scans", total);
     let mut pages = Vec::new();
     for (path, scan) in &scans {
         for i in 0..scan.len() {
@@ -141,7 +145,6 @@ fn write_forms(
 ) -> Result<(usize, usize)> {
     let decisions = decide::load(&dir.join(decide::DECISIONS))?;
     let (mut written, mut items) = (0, Vec::new());
-    fs::create_dir_all(dir)?;
     for doc in &stack.documents {
         let sidecar = &sidecars[doc.sidecar];
         let layout = &sidecar.documenten[doc.document];
@@ -160,10 +163,14 @@ fn write_forms(
         items.extend(decide::items(&form, &name, &who, layout, doc));
         let mut json = serde_json::to_vec_pretty(&form).context(msg!("cmd-scan-json"))?;
         json.push(b'\n');
+        fs::create_dir_all(dir)?;
         fs::write_atomic(&dir.join(format!("{name}.json")), &json)?;
         written += 1;
     }
-    fs::write_atomic(&dir.join(decide::REVIEW), review::page(&items).as_bytes())?;
+    // A run that read no form leaves an earlier review page alone.
+    if written > 0 {
+        fs::write_atomic(&dir.join(decide::REVIEW), review::page(&items).as_bytes())?;
+    }
     Ok((written, items.len()))
 }
 

@@ -281,6 +281,14 @@ fn a_doubtful_field_is_decided_on_the_review_page() {
             .unwrap()
             .starts_with("data:image/png;base64,")
     }));
+    let mut nothing = toetsgen(dir.path());
+    exits(nothing.args(["scan", "weg.png"]), 1, &["weg.png"]);
+    let again =
+        std::fs::read_to_string(dir.path().join("uitslagen/scans/scan-controle.html")).unwrap();
+    assert_eq!(
+        again, review,
+        "a run that reads no form leaves the review page alone"
+    );
     let name = format!("{SESSION}-2026-0101");
     let decide = |value: Value| {
         let decisions = json!({"formaat": "toetsgen-scan-besluiten", "besluiten": {name.clone(): {"t.V1.05.oordeel": value}}});
