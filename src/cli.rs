@@ -176,6 +176,10 @@ pub(crate) struct ScanArgs {
     #[arg(long, value_name = "DIR", default_value = "sessies")]
     pub sessies: PathBuf,
 
+    /// Folder with the toetsplannen (*.yaml, searched recursively).
+    #[arg(long, value_name = "DIR", default_value = "toetsplannen")]
+    pub plans: PathBuf,
+
     /// Where to write the forms read, one JSON file per candidate and assessor. They hold
     /// personal data: never in the published output folder.
     #[arg(short, long, value_name = "DIR", default_value = "uitslagen/scans")]

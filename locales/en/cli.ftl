@@ -322,7 +322,6 @@ cmd-scan-done = { $pages ->
 }
 cmd-scan-no-packets = no packet layout (*.scan.json) in { $dir }: `toetsgen pakket` writes one beside each packet (<session>.scan.json); name their folder with --pakketten
 cmd-scan-bad-layout = { $path } is not a packet layout toetsgen wrote
-cmd-scan-unreadable = { $path } cannot be read as a scan: { $error }
 cmd-scan-at = { $path }, page { $page }
 cmd-scan-twice = { $at }: this page was scanned twice (also { $first }); both readings agree
 cmd-scan-twice-differ = { $at }: this page was scanned twice (also { $first }) and the readings differ: those fields are doubtful
@@ -330,4 +329,10 @@ cmd-scan-missing = page { $pagina } of { $paginas } of the { $document } of cand
 cmd-scan-json = the form read cannot be written as JSON
 cmd-scan-who-assessor = { $who }, assessor { $n }
 cmd-scan-bad-decisions = { $path } is not a decisions file saved by toetsgen's review page
+cmd-scan-inzage = { $count ->
+    [one] 1 inspection PDF
+   *[other] { $count } inspection PDFs
+} (each candidate's scanned pages, with what was read) in { $dir }
+cmd-scan-inzage-no-typst = the inspection PDFs were not made ({ $why }); the forms read were
+cmd-scan-inzage-source = a candidate's inspection PDF
 cmd-scan-review = Decide the doubtful fields on { $page }, then run `toetsgen scan` again.

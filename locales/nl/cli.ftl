@@ -322,7 +322,6 @@ cmd-scan-done = { $pages ->
 }
 cmd-scan-no-packets = geen opmaak van een pakket (*.scan.json) in { $dir }: `toetsgen pakket` schrijft die naast het pakket (<sessie>.scan.json); geef met --pakketten de map waar ze staan
 cmd-scan-bad-layout = { $path } is geen opmaak van een pakket die toetsgen schreef
-cmd-scan-unreadable = { $path } is niet te lezen als scan: { $error }
 cmd-scan-at = { $path }, pagina { $page }
 cmd-scan-twice = { $at }: deze pagina is twee keer gescand (ook { $first }); beide lezingen zijn gelijk
 cmd-scan-twice-differ = { $at }: deze pagina is twee keer gescand (ook { $first }) en de lezingen verschillen: die velden zijn twijfelachtig
@@ -330,4 +329,10 @@ cmd-scan-missing = pagina { $pagina } van { $paginas } van het { $document } van
 cmd-scan-json = het gelezen formulier kan niet als JSON worden geschreven
 cmd-scan-who-assessor = { $who }, beoordelaar { $n }
 cmd-scan-bad-decisions = { $path } is geen bestand met beslissingen dat de controlepagina van toetsgen opsloeg
+cmd-scan-inzage = { $count ->
+    [one] 1 inzage-pdf
+   *[other] { $count } inzage-pdf's
+} (de gescande pagina's per kandidaat, met wat er gelezen is) in { $dir }
+cmd-scan-inzage-no-typst = de inzage-pdf's zijn niet gemaakt ({ $why }); de gelezen formulieren wel
+cmd-scan-inzage-source = de inzage-pdf van een kandidaat
 cmd-scan-review = Beslis de twijfelgevallen op { $page } en draai `toetsgen scan` daarna nog een keer.

@@ -16,11 +16,18 @@ use crate::cmd::report::Terminal;
 use crate::status::Status;
 
 mod decide;
+mod inzage;
+mod pages;
+mod questions;
 mod session;
+
+use inzage::FormRead;
+use pages::Uprights;
 use toetsgen_base::report::Reporter;
 use toetsgen_base::{fs, msg};
 use toetsgen_document::packet::scan::Sidecar;
 use toetsgen_document::packet::scan::layout::DocumentLayout;
+use toetsgen_document::pdf::{Compiler, Typst};
 use toetsgen_output::personal::{Personal, refuse_published};
 use toetsgen_scan::form::{Names, saved_form};
 use toetsgen_scan::review;
@@ -32,7 +39,10 @@ use toetsgen_scan::{ScanFile, read_page};
 pub(crate) fn run(args: ScanArgs) -> Result<Status> {
     refuse_published(&args.output, Personal::Results)?;
     let (sidecars, files) = read_sidecars(&args.pakketten)?;
-    let (pages, mut ok) = read_scans(&args.files, &sidecars);
+    fs::create_dir_all(&args.output)?;
+    let compiler = inzage_compiler(&args.output)?;
+    let mut uprights = Uprights::new(&args.output, compiler.as_ref());
+    let (pages, mut ok) = read_scans(&args.files, &sidecars, &mut uprights)?;
     let read = pages.len();
     let stack = stack::assemble(pages);
     for problem in &stack.problems {
@@ -43,23 +53,73 @@ pub(crate) fn run(args: ScanArgs) -> Result<Status> {
         );
         ok = false;
     }
-    let (written, doubtful) = write_forms(&stack, &sidecars, &args.sessies, &args.output)?;
+    let vragen = questions::read(&args.plans, &sidecars);
+    let out = Out {
+        sidecars: &sidecars,
+        vragen: &vragen,
+        sessies: &args.sessies,
+        dir: &args.output,
+        uprights: &uprights,
+    };
+    let (forms, doubtful) = write_forms(&stack, &out)?;
+    let inzage = match &compiler {
+        Some(compiler) if !forms.is_empty() => {
+            inzage::write(&forms, &uprights, compiler, &args.output)?
+        }
+        _ => 0,
+    };
     say!(
         "{}",
         msg!(
             "cmd-scan-done",
             pages = read,
-            forms = written,
+            forms = forms.len(),
             doubtful = doubtful,
             blank = stack.blank,
             dir = &args.output
         )
     )?;
+    if inzage > 0 {
+        let folder = args.output.join(inzage::INZAGE);
+        say!("{}", msg!("cmd-scan-inzage", count = inzage, dir = &folder))?;
+    }
     if doubtful > 0 {
         let page = args.output.join(decide::REVIEW);
         say!("{}", msg!("cmd-scan-review", page = &page))?;
     }
     Ok(Status::valid_if(ok && stack.problems.is_empty()))
+}
+
+/// The typst compiler for the inzage PDFs, its private scratch folder under `dir` (it holds
+/// scanned pages); `None`, with a warning saying why and how to get typst, when typst cannot be
+/// found: the saved forms do not need it.
+fn inzage_compiler(dir: &Path) -> Result<Option<Compiler>> {
+    match Typst::locate(None) {
+        Ok(typst) => Ok(Some(Compiler::new(&typst, Some(dir), true, None)?)),
+        Err(err) => {
+            let why = crate::describe(&err);
+            tell!(
+                "{} {}\n",
+                msg!("cmd-warning"),
+                msg!("cmd-scan-inzage-no-typst", why = why)
+            );
+            Ok(None)
+        }
+    }
+}
+
+/// Where the forms read go, and what they are written with.
+struct Out<'a> {
+    /// The packets' layouts.
+    sidecars: &'a [Sidecar],
+    /// The toetsterm texts, per layout.
+    vragen: &'a questions::Questions,
+    /// The sessions' folder (for the names).
+    sessies: &'a Path,
+    /// The output folder.
+    dir: &'a Path,
+    /// The handwritten fields and pages kept while reading.
+    uprights: &'a Uprights<'a>,
 }
 
 /// Every packet layout in `dir` (`*.scan.json`), sorted by file name, with its file.
@@ -88,70 +148,116 @@ fn read_sidecars(dir: &Path) -> Result<(Vec<Sidecar>, Vec<PathBuf>)> {
 const MAX_SIDECAR: u64 = 256 * 1024 * 1024;
 
 /// Every page of every scan file, read, with progress on standard error; a file that cannot be
-/// opened is reported (and makes the run fail) but the others are read.
-fn read_scans(files: &[PathBuf], sidecars: &[Sidecar]) -> (Vec<StackPage>, bool) {
+/// opened is reported (and makes the run fail) but the others are read. The files are opened twice:
+/// once to count their pages (no pixels decoded), then one at a time to read them, so that memory
+/// holds one file and one page whatever the size of the stack. What a person needs of each form
+/// page is kept in `uprights` as it is read.
+fn read_scans(
+    files: &[PathBuf],
+    sidecars: &[Sidecar],
+    uprights: &mut Uprights<'_>,
+) -> Result<(Vec<StackPage>, bool)> {
     let mut ok = true;
-    let mut scans = Vec::new();
-    for path in files {
-        match ScanFile::open(path) {
-            Ok(scan) => scans.push((path, scan)),
-            Err(err) => {
-                let error = err.to_string();
-                let said = msg!("cmd-scan-unreadable", path = path, error = error);
-                tell!("{} {said}\n", msg!("cli-error"));
+    let counted: Vec<(&PathBuf, usize)> = (files.iter())
+        .filter_map(|path| match open_scan(path) {
+            Some(scan) => Some((path, scan.len())),
+            None => {
                 ok = false;
+                None
             }
-        }
-    }
-    let total: usize = scans.iter().map(|(_, s)| s.len()).sum();
+        })
+        .collect();
+    let total: usize = counted.iter().map(|(_, n)| n).sum();
     if total == 0 {
-        return (Vec::new(), ok);
+        return Ok((Vec::new(), ok));
     }
     let reporter = Terminal::new();
     reporter.begin("scans", total);
     let mut pages = Vec::new();
-    for (path, scan) in &scans {
+    for (path, _) in counted {
+        let Some(scan) = open_scan(path) else {
+            ok = false;
+            continue;
+        };
+        let mut reader = FileReader {
+            sidecars,
+            reporter: &reporter,
+            uprights: &mut *uprights,
+        };
+        ok &= reader.read(&scan, &mut pages)?;
+    }
+    reporter.end();
+    Ok((pages, ok))
+}
+
+/// A scan file opened, or `None` with the reason said.
+fn open_scan(path: &Path) -> Option<ScanFile> {
+    match ScanFile::open(path) {
+        Ok(scan) => Some(scan),
+        Err(err) => {
+            // The reason names the file.
+            tell!("{} {err}\n", msg!("cli-error"));
+            None
+        }
+    }
+}
+
+/// Reads the pages of a scan file.
+struct FileReader<'a, 'b> {
+    /// The packets' layouts.
+    sidecars: &'a [Sidecar],
+    /// The progress.
+    reporter: &'a Terminal,
+    /// What is kept of the form pages.
+    uprights: &'a mut Uprights<'b>,
+}
+
+impl FileReader<'_, '_> {
+    /// Every page of one scan file, read one at a time into `pages`; false when a page cannot
+    /// be rendered (said, with its file and page).
+    fn read(&mut self, scan: &ScanFile, pages: &mut Vec<StackPage>) -> Result<bool> {
+        let path = scan.path();
+        let mut ok = true;
         for i in 0..scan.len() {
-            reporter.step(&format!("{}:{}", path.display(), i + 1));
+            self.reporter.step(&format!("{}:{}", path.display(), i + 1));
             let origin = Origin {
-                file: (*path).clone(),
+                file: path.to_owned(),
                 page: i + 1,
             };
             match scan.page(i) {
-                Ok(image) => pages.push(StackPage {
-                    origin,
-                    reading: read_page(&image, sidecars),
-                }),
+                Ok(image) => {
+                    let reading = read_page(&image, self.sidecars);
+                    if let Ok(reading) = &reading {
+                        self.uprights
+                            .keep(&origin, &image, reading, self.sidecars)?;
+                    }
+                    pages.push(StackPage { origin, reading });
+                }
                 Err(err) => {
-                    let at = msg!("cmd-scan-at", path = *path, page = i + 1);
+                    let at = msg!("cmd-scan-at", path = path, page = i + 1);
                     tell!("{} {at}: {err}\n", msg!("cli-error"));
                     ok = false;
                 }
             }
         }
+        Ok(ok)
     }
-    reporter.end();
-    (pages, ok)
 }
 
 /// Writes the saved form of every beoordelingsformulier of the stack, with the office's earlier
-/// decisions applied, and the review page of what is still doubtful; returns how many forms were
-/// written and how many fields are still doubtful.
-fn write_forms(
-    stack: &Stack,
-    sidecars: &[Sidecar],
-    sessies: &Path,
-    dir: &Path,
-) -> Result<(usize, usize)> {
+/// decisions applied and its handwritten fields' images named, and the review page of what is
+/// still doubtful; returns the forms written and how many fields are still doubtful.
+fn write_forms<'a>(stack: &Stack, out: &Out<'a>) -> Result<(Vec<FormRead<'a>>, usize)> {
+    let dir = out.dir;
     let decisions = decide::load(&dir.join(decide::DECISIONS))?;
-    let (mut written, mut items) = (0, Vec::new());
+    let (mut forms, mut items) = (Vec::new(), Vec::new());
     for doc in &stack.documents {
-        let sidecar = &sidecars[doc.sidecar];
+        let sidecar = &out.sidecars[doc.sidecar];
         let layout = &sidecar.documenten[doc.document];
         if layout.document != "beoordelingsformulier" {
             continue;
         }
-        let names = session::names(sessies, sidecar, layout);
+        let names = session::names(out.sessies, sidecar, layout);
         let mut form = saved_form(sidecar, doc, &names);
         let name = file_name(
             &sidecar.sessie,
@@ -159,19 +265,27 @@ fn write_forms(
             layout.beoordelaar,
         );
         decide::apply(&mut form, &name, layout, &decisions);
+        form["handschrift"] = serde_json::json!(out.uprights.handwriting(&name));
         let who = who(layout, &names);
-        items.extend(decide::items(&form, &name, &who, layout, doc));
+        let vragen = &out.vragen[doc.sidecar];
+        items.extend(decide::items(&form, &name, &who, layout, doc, vragen));
         let mut json = serde_json::to_vec_pretty(&form).context(msg!("cmd-scan-json"))?;
         json.push(b'\n');
-        fs::create_dir_all(dir)?;
         fs::write_atomic(&dir.join(format!("{name}.json")), &json)?;
-        written += 1;
+        let pages = (doc.pages.iter()).map(|(p, o)| (*p, o.clone())).collect();
+        forms.push(FormRead {
+            sidecar,
+            layout,
+            pages,
+            form,
+            names,
+        });
     }
     // A run that read no form leaves an earlier review page alone.
-    if written > 0 {
+    if !forms.is_empty() {
         fs::write_atomic(&dir.join(decide::REVIEW), review::page(&items).as_bytes())?;
     }
-    Ok((written, items.len()))
+    Ok((forms, items.len()))
 }
 
 /// Who a form is of, on the review page: "2026-0012 Jan Jansen, beoordelaar 1".
@@ -189,20 +303,30 @@ fn who(layout: &DocumentLayout, names: &Names) -> String {
 /// `<session>-<candidate number>[-b<assessor>]` (the form's file name without `.json`), in
 /// letters, digits and dashes only.
 fn file_name(sessie: &str, kandidaat: Option<&str>, beoordelaar: Option<u8>) -> String {
-    let safe = |s: &str| -> String {
-        (s.chars())
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-            .collect()
-    };
     let mut name = format!(
         "{}-{}",
-        safe(sessie),
-        safe(kandidaat.unwrap_or("zonder-nummer"))
+        safe(sessie, &[]),
+        safe(kandidaat.unwrap_or("zonder-nummer"), &[])
     );
     if let Some(b) = beoordelaar {
         name.push_str(&format!("-b{b}"));
     }
     name
+}
+
+/// A name from a layout (untrusted) as part of a file name: ASCII letters and digits, and the
+/// characters of `keep` where they stand between two of those (never `..`, never first or last);
+/// anything else becomes a dash.
+fn safe(text: &str, keep: &[char]) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let plain = |i: usize| chars.get(i).is_some_and(char::is_ascii_alphanumeric);
+    (chars.iter().enumerate())
+        .map(|(i, &c)| match c {
+            c if c.is_ascii_alphanumeric() => c,
+            c if keep.contains(&c) && i > 0 && plain(i - 1) && plain(i + 1) => c,
+            _ => '-',
+        })
+        .collect()
 }
 
 /// A stack problem in the user's words, with file and page.

@@ -144,6 +144,31 @@ fn scans(
         .collect()
 }
 
+/// Writes a line of "handwriting" (a wavy stroke) into the handwritten field `veld` of the
+/// scanned form page that holds it; returns that page's layout.
+fn write_in(
+    files: &[PathBuf],
+    sidecar: &Sidecar,
+    veld: &str,
+) -> toetsgen::document::packet::scan::layout::DocumentLayout {
+    let form = (sidecar.documenten.iter())
+        .find(|d| d.document == "beoordelingsformulier")
+        .unwrap();
+    let field = (form.velden.iter()).find(|v| v.veld == veld).unwrap();
+    let file = &files[field.pagina as usize - 1];
+    let mut img = image::open(file).unwrap().to_luma8();
+    let px = |pt: f64| pt * DPI / 72.0;
+    for i in 0..(px(120.0) as u32) {
+        let x = px(field.x + 12.0) + f64::from(i);
+        let y = px(field.y + 20.0) + 12.0 * (f64::from(i) / 9.0).sin();
+        for d in 0..3 {
+            img.put_pixel(x as u32, y as u32 + d, image::Luma([35]));
+        }
+    }
+    img.save(file).unwrap();
+    form.clone()
+}
+
 /// The result columns of a results list (CSV): uitslag and reden of the first assessor.
 fn result_of(dir: &Path, list: &str) -> (String, String) {
     let csv = std::fs::read_to_string(dir.join(format!("{list}.csv"))).unwrap();
@@ -161,6 +186,7 @@ fn a_form_read_back_gives_the_result_of_the_same_form_on_screen() {
     let (dir, sidecar) = packet();
     let values = chosen(&sidecar);
     let files = scans(dir.path(), &sidecar, &values, &[]);
+    let page = write_in(&files, &sidecar, "feedback.sterke_punten");
     let mut cmd = toetsgen(dir.path());
     cmd.arg("scan").args(&files);
     exits(&mut cmd, 0, &[]);
@@ -181,11 +207,25 @@ fn a_form_read_back_gives_the_result_of_the_same_form_on_screen() {
     for (key, value) in &values {
         assert_eq!(&read["waarden"][key], value, "{key}");
     }
+    // Only the field written in is kept, as an image of the field on its page.
+    let image = format!("handschrift/{SESSION}-2026-0101/feedback.sterke_punten.png");
+    assert_eq!(
+        read["handschrift"],
+        json!({"feedback.sterke_punten": image})
+    );
+    let kept = image::open(dir.path().join("uitslagen/scans").join(&image)).unwrap();
+    let field = (page.velden.iter())
+        .find(|v| v.veld == "feedback.sterke_punten")
+        .unwrap();
+    let at_150 = |pt: f64| (pt * 150.0 / 72.0).round() as i64;
+    assert!((i64::from(kept.width()) - at_150(field.breedte.unwrap())).abs() <= 1);
+    assert!((i64::from(kept.height()) - at_150(field.hoogte.unwrap())).abs() <= 1);
     let mut screen = read.clone();
     screen.as_object_mut().unwrap().remove("bron");
     screen.as_object_mut().unwrap().remove("zekerheid");
     screen.as_object_mut().unwrap().remove("twijfel");
     screen.as_object_mut().unwrap().remove("scan");
+    screen.as_object_mut().unwrap().remove("handschrift");
     std::fs::write(dir.path().join("scherm.json"), screen.to_string()).unwrap();
     let scanned = format!("uitslagen/scans/{SESSION}-2026-0101.json");
     exits(
@@ -272,6 +312,12 @@ fn a_doubtful_field_is_decided_on_the_review_page() {
     let sets: Vec<_> = html.select(&fieldsets).collect();
     assert_eq!(sets.len(), 1, "one field to decide");
     assert_eq!(sets[0].value().attr("data-veld"), Some("t.V1.05.oordeel"));
+    let question = scraper::Selector::parse("p.vraag").unwrap();
+    let asked: String = sets[0].select(&question).next().unwrap().text().collect();
+    assert!(
+        asked.starts_with("V1.05 ") && asked.len() > 40,
+        "the toetsterm's text beside the crops: {asked}"
+    );
     let img = scraper::Selector::parse("img[alt]").unwrap();
     let crops: Vec<_> = sets[0].select(&img).collect();
     assert_eq!(crops.len(), 2, "a crop of each box");
@@ -310,10 +356,61 @@ fn a_doubtful_field_is_decided_on_the_review_page() {
     assert_eq!(second["besloten"], json!(["t.V1.05.oordeel"]));
     assert_eq!(second["waarden"]["t.V1.05.oordeel"], json!("voldoende"));
     assert_eq!(second["zekerheid"]["t.V1.05.oordeel"], json!(1.0));
+    inzage_shows_the_decision(dir.path(), &sidecar, &name);
     let scanned = format!("uitslagen/scans/{name}.json");
     exits(
         toetsgen(dir.path()).args(["results", &scanned, "-o", "uitslagen/lijst"]),
         0,
         &[],
+    );
+}
+
+/// The candidate's inzage PDF after the decision: a first page that lists what was read (V1.05
+/// decided by the office), then each scanned form page upright, the box decided as ticked framed
+/// in blue and a box read as ticked framed in green (looked for in the PDF rendered back).
+fn inzage_shows_the_decision(dir: &Path, sidecar: &Sidecar, name: &str) {
+    let pdf = dir.join(format!("uitslagen/scans/inzage/{name}.pdf"));
+    let out = run(Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(&pdf)
+        .arg("-"));
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(text.contains("Inzage: uw beoordelingsformulier"), "{text}");
+    assert!(text.contains("2026-0101 Jan Jansen"), "{text}");
+    let row = text.lines().find(|l| l.contains("V1.05")).unwrap();
+    assert!(row.contains("deels beslist door het examenbureau"), "{row}");
+    let form = (sidecar.documenten.iter())
+        .find(|d| d.document == "beoordelingsformulier")
+        .unwrap();
+    let pages = crate::common::pdf_pages(&pdf);
+    assert_eq!(
+        pages,
+        1 + form.paginas as usize,
+        "a first page, then every form page"
+    );
+    let frame = |veld: &str, waarde: Option<&str>| -> (u8, u8, u8) {
+        let b = (form.vakjes.iter())
+            .find(|b| b.veld == veld && b.waarde.as_deref() == waarde)
+            .unwrap();
+        let page = 1 + b.pagina;
+        let stem = dir.join(format!("inzage-{page}"));
+        run(Command::new("pdftoppm")
+            .args(["-png", "-singlefile", "-r", "144", "-f", &page.to_string()])
+            .args(["-l", &page.to_string()])
+            .arg(&pdf)
+            .arg(&stem));
+        let img = image::open(stem.with_extension("png")).unwrap().to_rgb8();
+        // The frame runs 2.5 pt outside the box, 1.5 pt wide: its left side at mid-height.
+        let (x, y) = ((b.x - 2.0) * 2.0, (b.y + form.geometrie.vakje / 2.0) * 2.0);
+        let p = img.get_pixel(x as u32, y as u32);
+        (p[0], p[1], p[2])
+    };
+    let (r, g, bl) = frame("t.V1.05.oordeel", Some("voldoende"));
+    assert!(bl > 120 && r < 80, "blue frame: {:?}", (r, g, bl));
+    let (r, g, bl) = frame("t.V1.01.oordeel", Some("voldoende"));
+    assert!(
+        g > 90 && r < 80 && bl < 100,
+        "green frame: {:?}",
+        (r, g, bl)
     );
 }

@@ -123,6 +123,8 @@ mod tests {
             pagina: 1,
             x: 0.0,
             y: 0.0,
+            breedte: None,
+            hoogte: None,
         }
     }
 

@@ -23,6 +23,7 @@ mod pdf;
 pub mod qr;
 pub mod review;
 pub mod stack;
+pub mod upright;
 pub mod values;
 
 pub use grey::Grey;

@@ -66,3 +66,18 @@ pub const CROP_MARGIN: f64 = 9.0;
 
 /// The crop's resolution, in pixels per point (about 290 dpi).
 pub const CROP_SCALE: f64 = 4.0;
+
+/// The resolution of a page set upright ([`crate::upright`]): enough to read handwriting, small
+/// enough to write a page for every page read.
+pub const UPRIGHT_DPI: f64 = 150.0;
+
+/// How far inside a handwritten field's edges writing is looked for, in points: its cell's
+/// printed lines stay out.
+pub const WRITING_INSET: f64 = 3.0;
+
+/// A pixel this dark (of 255) in a handwritten field is ink.
+pub const WRITING_LEVEL: u8 = 140;
+
+/// A handwritten field holds writing when more than this share of its inside is ink (a short
+/// word in a small cell is about 1 %; scanner noise stays far below).
+pub const WRITING_MIN: f64 = 0.002;

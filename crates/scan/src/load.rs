@@ -1,8 +1,9 @@
 //! Scans from files: PNG, JPEG and TIFF images (the `image` crate; a TIFF's first page), and PDF
 //! files whose pages are scanned images, rendered by hayro ([`crate::pdf`]). Every page becomes a
 //! [`Grey`] image within the size limits; a file or a page beyond them is refused with a message
-//! that says which and why. A PDF's pages are rendered one at a time, when asked for, so a large
-//! stack does not sit in memory at once.
+//! that says which and why. Nothing is decoded on opening: an image is decoded, and a PDF's page
+//! rendered, when its page is asked for, so that counting a stack's pages costs no pixels and a
+//! large stack does not sit in memory at once.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -22,8 +23,8 @@ pub struct ScanFile {
 
 /// What a scan file holds.
 enum Kind {
-    /// One page, decoded.
-    Image(Grey),
+    /// One page: the file's bytes, decoded when asked for.
+    Image(Vec<u8>),
     /// A PDF's pages, rendered when asked for.
     Pdf(PdfScan),
 }
@@ -90,7 +91,8 @@ impl fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 impl ScanFile {
-    /// Opens a scan file: by its first bytes, a PDF, or else an image.
+    /// Opens a scan file: by its first bytes, a PDF, or else an image whose format and size are
+    /// checked from its header (its pixels are decoded by [`ScanFile::page`]).
     pub fn open(path: &Path) -> Result<ScanFile, LoadError> {
         let io = |e| LoadError::Io(path.to_owned(), e);
         let len = std::fs::metadata(path).map_err(io)?.len();
@@ -101,7 +103,8 @@ impl ScanFile {
         let kind = if bytes.starts_with(b"%PDF-") {
             Kind::Pdf(PdfScan::open(path, bytes)?)
         } else {
-            Kind::Image(decode_image(path, &bytes)?)
+            check_image(path, &bytes)?;
+            Kind::Image(bytes)
         };
         Ok(ScanFile {
             path: path.to_owned(),
@@ -130,7 +133,7 @@ impl ScanFile {
     /// Page `index` (from 0) as a grey image.
     pub fn page(&self, index: usize) -> Result<Grey, LoadError> {
         match &self.kind {
-            Kind::Image(grey) => Ok(grey.clone()),
+            Kind::Image(bytes) => decode_image(&self.path, bytes),
             Kind::Pdf(pdf) => pdf.page(&self.path, index),
         }
     }
@@ -143,14 +146,40 @@ pub fn load(path: &Path) -> Result<Vec<Grey>, LoadError> {
     (0..file.len()).map(|i| file.page(i)).collect()
 }
 
-/// An image file's bytes decoded to grey, its size checked before its pixels are decoded.
-fn decode_image(path: &Path, bytes: &[u8]) -> Result<Grey, LoadError> {
-    let mut reader = ImageReader::new(std::io::Cursor::new(bytes))
+/// A reader of an image file's bytes, its format known; a file of no format the reader knows is not
+/// a scan.
+fn image_reader<'a>(
+    path: &Path,
+    bytes: &'a [u8],
+) -> Result<ImageReader<std::io::Cursor<&'a [u8]>>, LoadError> {
+    let reader = ImageReader::new(std::io::Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| LoadError::Io(path.to_owned(), e))?;
-    if reader.format().is_none() {
-        return Err(LoadError::NotAScan(path.to_owned()));
+    match reader.format() {
+        Some(_) => Ok(reader),
+        None => Err(LoadError::NotAScan(path.to_owned())),
     }
+}
+
+/// An image file's format and size, from its header: an image of no known format, whose header
+/// does not read, or larger than the limits, is refused before any pixel is decoded.
+fn check_image(path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
+    let (w, h) = image_reader(path, bytes)?
+        .into_dimensions()
+        .map_err(|e| LoadError::Image(path.to_owned(), e.to_string()))?;
+    let pixels = u64::from(w) * u64::from(h);
+    if w > MAX_SIDE || h > MAX_SIDE || pixels > MAX_PIXELS {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            page: 1,
+        });
+    }
+    Ok(())
+}
+
+/// An image file's bytes decoded to grey, its size checked before its pixels are decoded.
+fn decode_image(path: &Path, bytes: &[u8]) -> Result<Grey, LoadError> {
+    let mut reader = image_reader(path, bytes)?;
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);

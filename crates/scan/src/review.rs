@@ -36,6 +36,8 @@ pub struct Item {
     pub who: String,
     /// The saved form's key.
     pub veld: String,
+    /// The question as printed: the toetsterm's text, when it is known.
+    pub vraag: Option<String>,
     /// The values it can take, with their labels; empty for an observation (ticked or not).
     pub keuzes: Vec<String>,
     /// The crops of its boxes: the value of the box (for a choice) and the image.
@@ -63,12 +65,16 @@ pub fn page(items: &[Item]) -> String {
 fn fieldset(i: usize, item: &Item) -> String {
     let label = label(&item.veld);
     let mut out = format!(
-        "<fieldset data-formulier=\"{}\" data-veld=\"{}\">\n<legend>{} — {}</legend>\n<div class=\"uitsneden\">",
+        "<fieldset data-formulier=\"{}\" data-veld=\"{}\">\n<legend>{} — {}</legend>\n",
         escape(&item.form),
         escape(&item.veld),
         escape(&item.who),
         escape(&label)
     );
+    if let Some(vraag) = &item.vraag {
+        out.push_str(&format!("<p class=\"vraag\">{}</p>", escape(vraag)));
+    }
+    out.push_str("<div class=\"uitsneden\">");
     for (waarde, image) in &item.crops {
         let alt = match waarde {
             Some(w) => format!("Uitsnede uit de scan: het vakje {w} bij {label}"), // document text
@@ -149,7 +155,7 @@ fn escape(text: &str) -> String {
 }
 
 /// The page's style: readable at 320 px, the crops large enough to judge.
-const STYLE: &str = "body{font-family:system-ui,sans-serif;line-height:1.5;margin:0;padding:1rem;max-width:60rem}fieldset{margin:0 0 1.25rem;padding:.75rem;border:1px solid #767676}legend{font-weight:bold;padding:0 .25rem}.uitsneden{display:flex;flex-wrap:wrap;gap:1rem}figure{margin:0}figure img{width:8rem;height:auto;image-rendering:pixelated;border:1px solid #767676}label{display:inline-block;margin:.25rem 1rem .25rem 0;padding:.25rem 0}button{font:inherit;padding:.5rem 1rem}:focus-visible{outline:3px solid #154273;outline-offset:2px}";
+const STYLE: &str = "body{font-family:system-ui,sans-serif;line-height:1.5;margin:0;padding:1rem;max-width:60rem}fieldset{margin:0 0 1.25rem;padding:.75rem;border:1px solid #767676}legend{font-weight:bold;padding:0 .25rem}.vraag{margin:0 0 .75rem;max-width:45rem}.uitsneden{display:flex;flex-wrap:wrap;gap:1rem}figure{margin:0}figure img{width:10rem;height:auto;image-rendering:pixelated;border:1px solid #767676}label{display:inline-block;margin:.25rem 1rem .25rem 0;padding:.25rem 0}button{font:inherit;padding:.5rem 1rem}:focus-visible{outline:3px solid #154273;outline-offset:2px}";
 
 /// Saves the decisions as `scan-besluiten.json`: per form, per field, the value chosen.
 const SCRIPT: &str = "document.getElementById('opslaan').addEventListener('click',function(){var b={};document.querySelectorAll('fieldset[data-veld]').forEach(function(f){var c=f.querySelector('input:checked');if(!c)return;var v=JSON.parse(c.value);if(v===null)return;var k=f.dataset.formulier;(b[k]=b[k]||{})[f.dataset.veld]=v;});var blob=new Blob([JSON.stringify({formaat:'toetsgen-scan-besluiten',besluiten:b},null,2)],{type:'application/json'});var a=document.createElement('a');a.href=URL.createObjectURL(blob);a.download='scan-besluiten.json';document.body.appendChild(a);a.click();a.remove();var n=Object.keys(b).reduce(function(s,k){return s+Object.keys(b[k]).length;},0);document.getElementById('gemeld').textContent=n+' beslissingen opgeslagen in scan-besluiten.json.';});"; // document text
@@ -175,6 +181,7 @@ mod tests {
             form: "s-1".to_owned(),
             who: "2026-0012 <Jan>".to_owned(),
             veld: "t.V1.02.oordeel".to_owned(),
+            vraag: Some("Toetst in het gesprek <minimaal> één keer".to_owned()),
             keuzes: vec!["onvoldoende".to_owned(), "voldoende".to_owned()],
             crops: vec![(Some("voldoende".to_owned()), crop)],
         };
@@ -187,5 +194,8 @@ mod tests {
         assert!(html.contains("value=\"null\" checked"));
         assert!(html.contains("2026-0012 &lt;Jan&gt;"));
         assert!(!html.contains("<Jan>"));
+        assert!(
+            html.contains("<p class=\"vraag\">Toetst in het gesprek &lt;minimaal&gt; één keer</p>")
+        );
     }
 }

@@ -5,6 +5,7 @@
 //! is listed under `besloten` instead of `twijfel`. A decision that does not fit its field (a
 //! value the field cannot take) is not applied.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::{Context as _, Result};
@@ -93,6 +94,7 @@ pub(super) fn items(
     who: &str,
     layout: &DocumentLayout,
     doc: &StackDocument,
+    vragen: &BTreeMap<String, String>,
 ) -> Vec<Item> {
     let open: Vec<&str> = (form["twijfel"].as_array().into_iter().flatten())
         .filter_map(Value::as_str)
@@ -103,6 +105,7 @@ pub(super) fn items(
             form: name.to_owned(),
             who: who.to_owned(),
             veld: f.veld.clone(),
+            vraag: question(&f.veld, vragen),
             keuzes: choices(layout, &f.veld),
             crops: (doc.crops.iter())
                 .filter(|c| c.veld == f.veld)
@@ -110,4 +113,10 @@ pub(super) fn items(
                 .collect(),
         })
         .collect()
+}
+
+/// The question of a field: its toetsterm's code and text ("V1.03 Verplaatst zich …").
+fn question(veld: &str, vragen: &BTreeMap<String, String>) -> Option<String> {
+    let code = super::questions::toetsterm(veld)?;
+    vragen.get(code).map(|tekst| format!("{code} {tekst}"))
 }

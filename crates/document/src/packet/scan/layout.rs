@@ -16,6 +16,7 @@ pub const QUERY: &str = "(
   einden: query(<scan-einde>).map(m => (deel: m.value, pagina: locate(m.location()).page())),
   vakjes: query(<scan-vakje>).map(m => { let p = locate(m.location()).position(); (..m.value, pagina: p.page, x: p.x.pt(), y: p.y.pt()) }),
   velden: query(<scan-veld>).map(m => { let p = locate(m.location()).position(); (..m.value, pagina: p.page, x: p.x.pt(), y: p.y.pt()) }),
+  einden_velden: query(<scan-veld-einde>).map(m => { let p = locate(m.location()).position(); (..m.value, pagina: p.page, x: p.x.pt(), y: p.y.pt()) }),
 )";
 
 /// What [`QUERY`] gives.
@@ -25,6 +26,10 @@ struct Raw {
     einden: Vec<RawEnd>,
     vakjes: Vec<Place>,
     velden: Vec<Place>,
+    /// Where each handwritten field ends (its bottom right), in the order of `velden`; absent in
+    /// the layout of a source without them.
+    #[serde(default)]
+    einden_velden: Vec<Place>,
 }
 
 /// Where a document begins, what it is, and its geometry.
@@ -66,6 +71,13 @@ pub struct Place {
     pub x: f64,
     /// Points from the page's top edge.
     pub y: f64,
+    /// A handwritten field's width in points (from its start to the bottom right corner of the
+    /// cell or box that holds it), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub breedte: Option<f64>,
+    /// A handwritten field's height in points, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hoogte: Option<f64>,
 }
 
 /// The page geometry of a document, in points: the page, the corner marks (squares of `hoek`,
@@ -156,13 +168,39 @@ pub fn parse(json: &[u8]) -> Result<Vec<DocumentLayout>> {
             paginas: last - first + 1,
             geometrie,
             vakjes: within(&raw.vakjes),
-            velden: within(&raw.velden),
+            velden: within(&sized(&raw.velden, &raw.einden_velden)),
             opmaak: String::new(),
         };
         layout.opmaak = opmaak(&layout);
         out.push(layout);
     }
     Ok(out)
+}
+
+/// The handwritten fields with their size: each start is paired with the first end not yet
+/// taken of the same field on the same page, below and right of it (typst lists both in the
+/// order of the document). A start without such an end keeps no size.
+fn sized(starts: &[Place], ends: &[Place]) -> Vec<Place> {
+    let mut taken = vec![false; ends.len()];
+    (starts.iter())
+        .map(|start| {
+            let end = (ends.iter().enumerate()).find(|(i, e)| {
+                !taken[*i]
+                    && e.veld == start.veld
+                    && e.waarde == start.waarde
+                    && e.pagina == start.pagina
+                    && e.x >= start.x
+                    && e.y >= start.y
+            });
+            let mut place = start.clone();
+            if let Some((i, end)) = end {
+                taken[i] = true;
+                place.breedte = Some(round(end.x - start.x));
+                place.hoogte = Some(round(end.y - start.y));
+            }
+            place
+        })
+        .collect()
 }
 
 /// The layout hash of a document: its geometry, page count, boxes and fields.
@@ -206,7 +244,13 @@ mod tests {
         {"veld": "t.V1.01.oordeel", "waarde": "voldoende", "pagina": 8, "x": 1, "y": 2},
         {"veld": "elders", "pagina": 9, "x": 1, "y": 2}
       ],
-      "velden": []
+      "velden": [
+        {"veld": "feedback.sterke_punten", "pagina": 8, "x": 50, "y": 300},
+        {"veld": "handtekening.kandidaat", "pagina": 8, "x": 60, "y": 500}
+      ],
+      "einden_velden": [
+        {"veld": "feedback.sterke_punten", "pagina": 8, "x": 550.5, "y": 368}
+      ]
     }"#;
 
     /// Pages are counted within the document, positions rounded, other documents' boxes left out,
@@ -227,6 +271,18 @@ mod tests {
         let again = parse(moved.as_bytes()).unwrap();
         assert_eq!(again[0].eerste_pagina, 17);
         assert_eq!(again[0].opmaak, d.opmaak);
+    }
+
+    /// A handwritten field has the size from its start to its end; one without an end has none.
+    #[test]
+    fn handwritten_fields_have_their_size() {
+        let d = &parse(JSON.as_bytes()).unwrap()[0];
+        assert_eq!(d.velden.len(), 2);
+        assert_eq!(
+            (d.velden[0].breedte, d.velden[0].hoogte),
+            (Some(500.5), Some(68.0))
+        );
+        assert_eq!((d.velden[1].breedte, d.velden[1].hoogte), (None, None));
     }
 
     /// A document without its end is an error, not a guess.
