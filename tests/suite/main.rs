@@ -33,6 +33,7 @@ mod print_layout;
 mod question_exam;
 mod readme;
 mod scan_command;
+mod scan_formats;
 mod scan_marks;
 mod scan_read;
 mod schema;

@@ -13,11 +13,11 @@ use toetsgen::document::packet::scan::Sidecar;
 
 use crate::common::{exits, run, seed_v1, toetsgen};
 
-const SESSION: &str = "2026-12-10-tilburg";
+pub(crate) const SESSION: &str = "2026-12-10-tilburg";
 const DPI: f64 = 200.0;
 
 /// A project with V1 and a session of one candidate and one assessor, its packet made.
-fn packet() -> (tempfile::TempDir, Sidecar) {
+pub(crate) fn packet() -> (tempfile::TempDir, Sidecar) {
     let dir = crate::common::project(&[&seed_v1()]);
     std::fs::create_dir_all(dir.path().join("sessies")).unwrap();
     std::fs::write(
@@ -35,7 +35,7 @@ fn packet() -> (tempfile::TempDir, Sidecar) {
 }
 
 /// The values the test ticks: observations by a pattern, judgements voldoende but for three.
-fn chosen(sidecar: &Sidecar) -> serde_json::Map<String, Value> {
+pub(crate) fn chosen(sidecar: &Sidecar) -> serde_json::Map<String, Value> {
     let form = (sidecar.documenten.iter())
         .find(|d| d.document == "beoordelingsformulier")
         .unwrap();
@@ -63,7 +63,7 @@ fn chosen(sidecar: &Sidecar) -> serde_json::Map<String, Value> {
 
 /// Renders page `n` of `pdf` and crosses the boxes `values` ticks (and the `extra` boxes) (a pen's two strokes, 0.8 pt
 /// wide), written as a PNG to `to`.
-fn fill_in(
+pub(crate) fn fill_in(
     pdf: &Path,
     n: u32,
     sidecar: &Sidecar,
