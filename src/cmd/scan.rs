@@ -1,6 +1,7 @@
-//! `toetsgen scan FILE…`: reads scanned pages of print packets (PDF files of scanned images, PNG,
-//! JPEG, TIFF; pages in any order) against the layouts written beside the packets
-//! (`pakketten/*.scan.json`), puts them together per document ([`toetsgen_scan::stack`]) and
+//! `toetsgen scan FILE…`: reads scanned pages of print packets and of blank forms printed from
+//! the site (PDF files of scanned images, PNG, JPEG, TIFF; pages in any order) against the
+//! layouts written beside the packets (`pakketten/*.scan.json`) and published beside the forms
+//! ([`layouts`]), puts them together per document ([`toetsgen_scan::stack`]) and
 //! writes every beoordelingsformulier read as a saved form ([`toetsgen_scan::form`]) into the
 //! output folder, which `toetsgen uitslagen` takes as it takes forms saved on screen. Every page
 //! that gives no reading, every page scanned twice and every page missing from a form is named
@@ -16,6 +17,7 @@ use crate::cmd::report::Terminal;
 use crate::status::Status;
 
 mod decide;
+mod layouts;
 mod session;
 use toetsgen_base::report::Reporter;
 use toetsgen_base::{fs, msg};
@@ -24,14 +26,14 @@ use toetsgen_document::packet::scan::layout::DocumentLayout;
 use toetsgen_output::personal::{Personal, refuse_published};
 use toetsgen_scan::form::{Names, saved_form};
 use toetsgen_scan::review;
-use toetsgen_scan::stack::{self, Origin, Stack, StackPage, StackProblem};
+use toetsgen_scan::stack::{self, Origin, Stack, StackDocument, StackPage, StackProblem};
 use toetsgen_scan::{ScanFile, read_page};
 
 /// Reads the scans and writes the forms; returns whether every page was read and every form is
 /// whole.
 pub(crate) fn run(args: ScanArgs) -> Result<Status> {
     refuse_published(&args.output, Personal::Results)?;
-    let (sidecars, files) = read_sidecars(&args.pakketten)?;
+    let (sidecars, files) = layouts::read(&args.pakketten, &args.site)?;
     let (pages, mut ok) = read_scans(&args.files, &sidecars);
     let read = pages.len();
     let stack = stack::assemble(pages);
@@ -61,31 +63,6 @@ pub(crate) fn run(args: ScanArgs) -> Result<Status> {
     }
     Ok(Status::valid_if(ok && stack.problems.is_empty()))
 }
-
-/// Every packet layout in `dir` (`*.scan.json`), sorted by file name, with its file.
-fn read_sidecars(dir: &Path) -> Result<(Vec<Sidecar>, Vec<PathBuf>)> {
-    let entries = std::fs::read_dir(dir).with_context(|| msg!("cmd-scan-no-packets", dir = dir))?;
-    let mut paths: Vec<PathBuf> = (entries.flatten())
-        .map(|e| e.path())
-        .filter(|p| p.to_string_lossy().ends_with(".scan.json"))
-        .collect();
-    paths.sort();
-    let mut sidecars = Vec::new();
-    for path in &paths {
-        let bytes = fs::read_bounded(path, MAX_SIDECAR, Some(dir))
-            .with_context(|| msg!("cmd-scan-bad-layout", path = path))?;
-        let sidecar: Sidecar = serde_json::from_slice(&bytes)
-            .ok()
-            .filter(|s: &Sidecar| s.formaat == toetsgen_document::packet::scan::FORMAAT)
-            .with_context(|| msg!("cmd-scan-bad-layout", path = path))?;
-        sidecars.push(sidecar);
-    }
-    anyhow::ensure!(!sidecars.is_empty(), msg!("cmd-scan-no-packets", dir = dir));
-    Ok((sidecars, paths))
-}
-
-/// The largest layout read (a packet of 500 candidates has a layout of some 30 MB).
-const MAX_SIDECAR: u64 = 256 * 1024 * 1024;
 
 /// Every page of every scan file, read, with progress on standard error; a file that cannot be
 /// opened is reported (and makes the run fail) but the others are read.
@@ -153,13 +130,19 @@ fn write_forms(
         }
         let names = session::names(sessies, sidecar, layout);
         let mut form = saved_form(sidecar, doc, &names);
-        let name = file_name(
-            &sidecar.sessie,
-            layout.kandidaat.as_deref(),
-            layout.beoordelaar,
-        );
+        let name = match doc.blanco {
+            true => blank_name(&sidecar.plan, doc),
+            false => file_name(
+                sidecar.sessie.as_deref().unwrap_or_default(),
+                layout.kandidaat.as_deref(),
+                layout.beoordelaar,
+            ),
+        };
         decide::apply(&mut form, &name, layout, &decisions);
-        let who = who(layout, &names);
+        let who = match doc.blanco {
+            true => blank_who(doc),
+            false => who(layout, &names),
+        };
         items.extend(decide::items(&form, &name, &who, layout, doc));
         let mut json = serde_json::to_vec_pretty(&form).context(msg!("cmd-scan-json"))?;
         json.push(b'\n');
@@ -186,14 +169,37 @@ fn who(layout: &DocumentLayout, names: &Names) -> String {
     }
 }
 
+/// Who a blank form is of, on the review page: where its first page was scanned.
+fn blank_who(doc: &StackDocument) -> String {
+    let at = doc
+        .pages
+        .values()
+        .next()
+        .map(|o| msg!("cmd-scan-at", path = &o.file, page = o.page));
+    msg!("cmd-scan-who-blank", at = at.unwrap_or_default())
+}
+
+/// `<plan>-blanco-<scan file stem>-p<first page>`: a blank form's file name without `.json`,
+/// the same for the same scans, in letters, digits and dashes only.
+fn blank_name(plan: &str, doc: &StackDocument) -> String {
+    let first = doc.pages.values().next();
+    let stem = first
+        .and_then(|o| o.file.file_stem())
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let page = first.map_or(1, |o| o.page);
+    safe(&format!("{plan}-blanco-{stem}-p{page}"))
+}
+
+/// Letters and digits kept, anything else a dash.
+fn safe(s: &str) -> String {
+    (s.chars())
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect()
+}
+
 /// `<session>-<candidate number>[-b<assessor>]` (the form's file name without `.json`), in
 /// letters, digits and dashes only.
 fn file_name(sessie: &str, kandidaat: Option<&str>, beoordelaar: Option<u8>) -> String {
-    let safe = |s: &str| -> String {
-        (s.chars())
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-            .collect()
-    };
     let mut name = format!(
         "{}-{}",
         safe(sessie),
@@ -233,5 +239,15 @@ fn describe(problem: &StackProblem, sidecars: &[Sidecar], files: &[PathBuf]) -> 
                 layout = &files[*sidecar]
             )
         }
+        StackProblem::OutOfOrder {
+            origin,
+            pagina,
+            paginas,
+        } => msg!(
+            "cmd-scan-blank-out-of-order",
+            at = at(origin),
+            pagina = *pagina,
+            paginas = *paginas
+        ),
     }
 }
