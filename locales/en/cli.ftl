@@ -323,7 +323,7 @@ cmd-scan-done = { $pages ->
 }
 cmd-scan-no-layouts = no layout (*.scan.json) in { $dir } or { $site }: `toetsgen pakket` writes one beside each packet (<session>.scan.json) and `toetsgen bouw` one beside each published beoordelingsformulier PDF; name their folders with --pakketten and --site
 cmd-scan-who-blank = blank form ({ $at })
-cmd-scan-blank-out-of-order = { $at }: page { $pagina } of { $paginas } of a blank beoordelingsformulier (printed from the site, without a candidate) is not in its place: a blank form is put together only from its pages 1 to { $paginas } one after the other in one scan file; scan its pages in order and run `toetsgen scan` again
+cmd-scan-blank-out-of-order = { $at }: page { $pagina } of { $paginas } of a blank beoordelingsformulier (printed from the site, without a candidate) is not in its place: a blank form is put together only from its pages 1 to { $paginas }, scanned one right after the other; scan its pages in order and run `toetsgen scan` again
 cmd-scan-bad-layout = { $path } is not a packet layout toetsgen wrote
 cmd-scan-unreadable = { $path } cannot be read as a scan: { $error }
 cmd-scan-at = { $path }, page { $page }

@@ -323,7 +323,7 @@ cmd-scan-done = { $pages ->
 }
 cmd-scan-no-layouts = geen opmaak (*.scan.json) in { $dir } of { $site }: `toetsgen pakket` schrijft die naast elk pakket (<sessie>.scan.json) en `toetsgen bouw` naast elke gepubliceerde PDF van het beoordelingsformulier; geef met --pakketten en --site de mappen waar ze staan
 cmd-scan-who-blank = blanco formulier ({ $at })
-cmd-scan-blank-out-of-order = { $at }: pagina { $pagina } van { $paginas } van een blanco beoordelingsformulier (van de site geprint, zonder kandidaat) staat niet op zijn plaats: een blanco formulier wordt alleen samengesteld uit zijn pagina's 1 tot en met { $paginas } direct na elkaar in één scanbestand; scan de pagina's op volgorde en draai `toetsgen scan` nog een keer
+cmd-scan-blank-out-of-order = { $at }: pagina { $pagina } van { $paginas } van een blanco beoordelingsformulier (van de site geprint, zonder kandidaat) staat niet op zijn plaats: een blanco formulier wordt alleen samengesteld uit zijn pagina's 1 tot en met { $paginas }, direct na elkaar gescand; scan de pagina's op volgorde en draai `toetsgen scan` nog een keer
 cmd-scan-bad-layout = { $path } is geen opmaak van een pakket die toetsgen schreef
 cmd-scan-unreadable = { $path } is niet te lezen als scan: { $error }
 cmd-scan-at = { $path }, pagina { $page }

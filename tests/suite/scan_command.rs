@@ -35,7 +35,7 @@ fn packet() -> (tempfile::TempDir, Sidecar) {
 }
 
 /// The values the test ticks: observations by a pattern, judgements voldoende but for three.
-fn chosen(sidecar: &Sidecar) -> serde_json::Map<String, Value> {
+pub(crate) fn chosen(sidecar: &Sidecar) -> serde_json::Map<String, Value> {
     let form = (sidecar.documenten.iter())
         .find(|d| d.document == "beoordelingsformulier")
         .unwrap();
@@ -63,7 +63,7 @@ fn chosen(sidecar: &Sidecar) -> serde_json::Map<String, Value> {
 
 /// Renders page `n` of `pdf` and crosses the boxes `values` ticks (and the `extra` boxes) (a pen's two strokes, 0.8 pt
 /// wide), written as a PNG to `to`.
-fn fill_in(
+pub(crate) fn fill_in(
     pdf: &Path,
     n: u32,
     sidecar: &Sidecar,

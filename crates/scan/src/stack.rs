@@ -7,8 +7,10 @@
 //!
 //! A blank form printed from the site carries no candidate in its code, so pages of two such
 //! forms cannot be told apart by their codes: they are grouped by their order in the scans. Its
-//! pages 1 to y, one after the other in one file, make one form ([`StackDocument::blanco`]);
-//! any other page of a blank form is reported ([`StackProblem::OutOfOrder`]).
+//! pages 1 to y, one right after the other in the stack (the next page of the same file, or the
+//! first page of the next file: a scanner that writes a file per page), make one form
+//! ([`StackDocument::blanco`]); any other page of a blank form, and a form broken off by another
+//! page, is reported ([`StackProblem::OutOfOrder`]).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -119,7 +121,9 @@ pub fn assemble(pages: Vec<StackPage>) -> Stack {
     let mut stack = Stack::default();
     let mut docs: BTreeMap<(usize, usize), StackDocument> = BTreeMap::new();
     let (mut run, mut blanks) = (None, Vec::new());
+    let mut prev: Option<Origin> = None;
     for page in pages {
+        let before = prev.replace(page.origin.clone());
         match page.reading {
             Err(problem) if problem.is_blank() => stack.blank += 1,
             Err(problem) => stack.problems.push(StackProblem::Unread {
@@ -127,7 +131,8 @@ pub fn assemble(pages: Vec<StackPage>) -> Stack {
                 problem,
             }),
             Ok(reading) if reading.code.is_blank_form() => {
-                let done = blank(&mut run, &mut stack.problems, page.origin, reading);
+                let at = (page.origin, before);
+                let done = blank(&mut run, &mut stack.problems, at, reading);
                 blanks.extend(done);
             }
             Ok(reading) => file(&mut docs, &mut stack.problems, page.origin, reading),
@@ -149,21 +154,26 @@ pub fn assemble(pages: Vec<StackPage>) -> Stack {
     stack
 }
 
-/// Adds a page of a blank form to the form whose pages run on before it in the same file, or
-/// starts one with its page 1; returns the form when this page completes it. A page that runs on
-/// from nothing is reported, as are the pages of a form it breaks off.
+/// Adds a page of a blank form (at `origin`, the stack's page `before` it) to the form whose
+/// pages run on right before it, or starts one with its page 1; returns the form when this page
+/// completes it. A page that runs on from nothing is reported, as are the pages of a form it
+/// breaks off.
 fn blank(
     run: &mut Option<StackDocument>,
     problems: &mut Vec<StackProblem>,
-    origin: Origin,
+    (origin, before): (Origin, Option<Origin>),
     reading: PageReading,
 ) -> Option<StackDocument> {
     let follows = run.as_ref().is_some_and(|d| {
         let last = d.pages.values().next_back();
+        let next = |l: &Origin| match l.file == origin.file {
+            true => l.page + 1 == origin.page,
+            false => origin.page == 1,
+        };
         d.sidecar == reading.sidecar
             && d.document == reading.document
             && reading.code.pagina as usize == d.pages.len() + 1
-            && last.is_some_and(|l| l.file == origin.file && l.page + 1 == origin.page)
+            && last.is_some_and(|l| before.as_ref() == Some(l) && next(l))
     });
     if !follows {
         if let Some(open) = run.take() {
@@ -354,8 +364,9 @@ mod tests {
     }
 
     /// Blank forms are told apart by the order of their pages: two forms one after the other in
-    /// a file make two forms; a page out of its place, a form broken off and a form whose pages
-    /// are split over two files are reported page by page, never guessed.
+    /// a file make two forms, as do two image files of one page each given in order; a page out
+    /// of its place and a form broken off by another page are reported page by page, never
+    /// guessed.
     #[test]
     fn blank_forms_go_by_the_order_of_their_pages() {
         let in_file = |file: &str, n: usize, r: PageReading| StackPage {
@@ -372,10 +383,14 @@ mod tests {
             in_file("a.pdf", 4, blank_reading(0, 2, 2, false)),
             in_file("a.pdf", 5, blank_reading(0, 2, 2, true)),
             in_file("a.pdf", 6, blank_reading(0, 1, 2, true)),
+            page(7, Err(PageProblem::Blank)),
             in_file("b.pdf", 1, blank_reading(0, 2, 2, true)),
+            in_file("c.pdf", 1, blank_reading(0, 1, 2, true)),
+            in_file("d.pdf", 1, blank_reading(0, 2, 2, true)),
         ]);
         let blanks: Vec<&StackDocument> = stack.documents.iter().filter(|d| d.blanco).collect();
-        assert_eq!(blanks.len(), 2);
+        assert_eq!(blanks.len(), 3, "two in a.pdf, one of c.pdf and d.pdf");
+        assert_eq!(blanks[2].pages[&2].file, PathBuf::from("d.pdf"));
         assert_eq!(blanks[0].pages[&1].page, 1);
         assert_eq!(blanks[1].pages[&1].page, 3);
         assert_eq!(blanks[1].velden[0].waarde, Reading::Tick(false));
