@@ -202,6 +202,7 @@ mod tests {
                 ),
                 read("t.V1.02.oordeel", Reading::Doubtful, 0.0),
             ],
+            blanco: false,
         };
         let form = saved_form(&sidecar, &doc, &Names::default());
         let w = &form["waarden"];
