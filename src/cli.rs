@@ -171,6 +171,11 @@ pub(crate) struct ScanArgs {
     #[arg(long, value_name = "DIR", default_value = "pakketten")]
     pub pakketten: PathBuf,
 
+    /// The published output folder: blank forms printed from the site are read with the layouts
+    /// published beside their PDFs (<CODE>/beoordelingsformulier.scan.json, and under versies/).
+    #[arg(long, value_name = "DIR", default_value = "output")]
+    pub site: PathBuf,
+
     /// The folder with the session files: the names of the candidates and assessors of a packet
     /// come from its session file there, when it is.
     #[arg(long, value_name = "DIR", default_value = "sessies")]

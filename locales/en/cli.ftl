@@ -303,6 +303,7 @@ cmd-uitslagen-version-forms = { $version }: { $n ->
 cli-scan-about = Read filled-in forms of a print packet back from scans: saved forms (JSON) in uitslagen/scans/.
 cli-scan-files = The scans: PDF files of scanned pages, or PNG, JPEG or TIFF images, pages in any order.
 cli-scan-pakketten = The folder with the packets and their layouts (*.scan.json) the scans come from.
+cli-scan-site = The published output folder: blank forms printed from the site are read with the layouts published beside their PDFs (<CODE>/beoordelingsformulier.scan.json, and under versies/).
 cli-scan-sessies = The folder with the session files: the names of the candidates and assessors of a packet come from its session file there, when it is.
 cli-scan-output = Where to write the forms read, one JSON file per candidate and assessor. They hold personal data: never in the published output folder.
 cmd-scan-done = { $pages ->
@@ -320,7 +321,9 @@ cmd-scan-done = { $pages ->
     [one] ; 1 blank page skipped
    *[other] ; { $blank } blank pages skipped
 }
-cmd-scan-no-packets = no packet layout (*.scan.json) in { $dir }: `toetsgen pakket` writes one beside each packet (<session>.scan.json); name their folder with --pakketten
+cmd-scan-no-layouts = no layout (*.scan.json) in { $dir } or { $site }: `toetsgen pakket` writes one beside each packet (<session>.scan.json) and `toetsgen bouw` one beside each published beoordelingsformulier PDF; name their folders with --pakketten and --site
+cmd-scan-who-blank = blank form ({ $at })
+cmd-scan-blank-out-of-order = { $at }: page { $pagina } of { $paginas } of a blank beoordelingsformulier (printed from the site, without a candidate) is not in its place: a blank form is put together only from its pages 1 to { $paginas }, scanned one right after the other; scan its pages in order and run `toetsgen scan` again
 cmd-scan-bad-layout = { $path } is not a packet layout toetsgen wrote
 cmd-scan-at = { $path }, page { $page }
 cmd-scan-twice = { $at }: this page was scanned twice (also { $first }); both readings agree

@@ -18,6 +18,7 @@ uitslagen-archived-invalid = version { $version } of plan { $code } in the plan 
 
 # What the form lacks (result.rs).
 uitslagen-unjudged = no judgement for { $codes }: the form is not complete; fill them in on the form and save it again
+uitslagen-candidate-undecided = the candidate of this form read from a blank form is not known yet: the form is not complete; give the kandidaatnummer on scan-controle.html and run `toetsgen scan` again
 uitslagen-no-result = no result chosen (geslaagd or niet geslaagd): the form is not complete; choose the result on the form and save it again
 uitslagen-not-a-number = { $code } (not a number from 0 to { $max })
 uitslagen-empty = { $code } (empty)

@@ -303,6 +303,7 @@ cmd-uitslagen-version-forms = { $version }: { $n ->
 cli-scan-about = Leest ingevulde formulieren van een printpakket terug uit scans: opgeslagen formulieren (JSON) in uitslagen/scans/.
 cli-scan-files = De scans: pdf-bestanden van gescande pagina's, of PNG-, JPEG- of TIFF-afbeeldingen, pagina's in elke volgorde.
 cli-scan-pakketten = De map met de pakketten en hun opmaak (*.scan.json) waar de scans van komen.
+cli-scan-site = De gepubliceerde uitvoermap: blanco formulieren die van de site zijn geprint, worden gelezen met de opmaak die naast hun PDF staat (<CODE>/beoordelingsformulier.scan.json, en onder versies/).
 cli-scan-sessies = De map met de sessiebestanden: de namen van de kandidaten en beoordelaars van een pakket komen uit het sessiebestand daar, als het er is.
 cli-scan-output = Waar de gelezen formulieren komen, één JSON-bestand per kandidaat en beoordelaar. Ze bevatten persoonsgegevens: nooit in de gepubliceerde uitvoermap.
 cmd-scan-done = { $pages ->
@@ -320,7 +321,9 @@ cmd-scan-done = { $pages ->
     [one] ; 1 lege pagina overgeslagen
    *[other] ; { $blank } lege pagina's overgeslagen
 }
-cmd-scan-no-packets = geen opmaak van een pakket (*.scan.json) in { $dir }: `toetsgen pakket` schrijft die naast het pakket (<sessie>.scan.json); geef met --pakketten de map waar ze staan
+cmd-scan-no-layouts = geen opmaak (*.scan.json) in { $dir } of { $site }: `toetsgen pakket` schrijft die naast elk pakket (<sessie>.scan.json) en `toetsgen bouw` naast elke gepubliceerde PDF van het beoordelingsformulier; geef met --pakketten en --site de mappen waar ze staan
+cmd-scan-who-blank = blanco formulier ({ $at })
+cmd-scan-blank-out-of-order = { $at }: pagina { $pagina } van { $paginas } van een blanco beoordelingsformulier (van de site geprint, zonder kandidaat) staat niet op zijn plaats: een blanco formulier wordt alleen samengesteld uit zijn pagina's 1 tot en met { $paginas }, direct na elkaar gescand; scan de pagina's op volgorde en draai `toetsgen scan` nog een keer
 cmd-scan-bad-layout = { $path } is geen opmaak van een pakket die toetsgen schreef
 cmd-scan-at = { $path }, pagina { $page }
 cmd-scan-twice = { $at }: deze pagina is twee keer gescand (ook { $first }); beide lezingen zijn gelijk

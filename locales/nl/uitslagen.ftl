@@ -18,6 +18,7 @@ uitslagen-archived-invalid = versie { $version } van plan { $code } in het archi
 
 # Wat er op het formulier ontbreekt (result.rs).
 uitslagen-unjudged = geen oordeel voor { $codes }: het formulier is niet volledig; vul ze in op het formulier en sla het opnieuw op
+uitslagen-candidate-undecided = van dit formulier, gelezen van een blanco formulier, is de kandidaat nog niet bekend: het formulier is niet volledig; vul het kandidaatnummer in op scan-controle.html en draai `toetsgen scan` nog een keer
 uitslagen-no-result = geen uitslag gekozen (geslaagd of niet geslaagd): het formulier is niet volledig; kies de uitslag op het formulier en sla het opnieuw op
 uitslagen-not-a-number = { $code } (geen getal van 0 tot en met { $max })
 uitslagen-empty = { $code } (leeg)

@@ -1,6 +1,7 @@
-//! `toetsgen scan FILE…`: reads scanned pages of print packets (PDF files of scanned images, PNG,
-//! JPEG, TIFF; pages in any order) against the layouts written beside the packets
-//! (`pakketten/*.scan.json`), puts them together per document ([`toetsgen_scan::stack`]) and
+//! `toetsgen scan FILE…`: reads scanned pages of print packets and of blank forms printed from
+//! the site (PDF files of scanned images, PNG, JPEG, TIFF; pages in any order) against the
+//! layouts written beside the packets (`pakketten/*.scan.json`) and published beside the forms
+//! ([`layouts`]), puts them together per document ([`toetsgen_scan::stack`]) and
 //! writes every beoordelingsformulier read as a saved form ([`toetsgen_scan::form`]) into the
 //! output folder, which `toetsgen uitslagen` takes as it takes forms saved on screen. Every page
 //! that gives no reading, every page scanned twice and every page missing from a form is named
@@ -17,6 +18,7 @@ use crate::status::Status;
 
 mod decide;
 mod inzage;
+mod layouts;
 mod pages;
 mod questions;
 mod session;
@@ -31,14 +33,14 @@ use toetsgen_document::pdf::{Compiler, Typst};
 use toetsgen_output::personal::{Personal, refuse_published};
 use toetsgen_scan::form::{Names, saved_form};
 use toetsgen_scan::review;
-use toetsgen_scan::stack::{self, Origin, Stack, StackPage, StackProblem};
+use toetsgen_scan::stack::{self, Origin, Stack, StackDocument, StackPage, StackProblem};
 use toetsgen_scan::{ScanFile, read_page};
 
 /// Reads the scans and writes the forms; returns whether every page was read and every form is
 /// whole.
 pub(crate) fn run(args: ScanArgs) -> Result<Status> {
     refuse_published(&args.output, Personal::Results)?;
-    let (sidecars, files) = read_sidecars(&args.pakketten)?;
+    let (sidecars, files) = layouts::read(&args.pakketten, &args.site)?;
     fs::create_dir_all(&args.output)?;
     let compiler = inzage_compiler(&args.output)?;
     let mut uprights = Uprights::new(&args.output, compiler.as_ref());
@@ -121,31 +123,6 @@ struct Out<'a> {
     /// The handwritten fields and pages kept while reading.
     uprights: &'a Uprights<'a>,
 }
-
-/// Every packet layout in `dir` (`*.scan.json`), sorted by file name, with its file.
-fn read_sidecars(dir: &Path) -> Result<(Vec<Sidecar>, Vec<PathBuf>)> {
-    let entries = std::fs::read_dir(dir).with_context(|| msg!("cmd-scan-no-packets", dir = dir))?;
-    let mut paths: Vec<PathBuf> = (entries.flatten())
-        .map(|e| e.path())
-        .filter(|p| p.to_string_lossy().ends_with(".scan.json"))
-        .collect();
-    paths.sort();
-    let mut sidecars = Vec::new();
-    for path in &paths {
-        let bytes = fs::read_bounded(path, MAX_SIDECAR, Some(dir))
-            .with_context(|| msg!("cmd-scan-bad-layout", path = path))?;
-        let sidecar: Sidecar = serde_json::from_slice(&bytes)
-            .ok()
-            .filter(|s: &Sidecar| s.formaat == toetsgen_document::packet::scan::FORMAAT)
-            .with_context(|| msg!("cmd-scan-bad-layout", path = path))?;
-        sidecars.push(sidecar);
-    }
-    anyhow::ensure!(!sidecars.is_empty(), msg!("cmd-scan-no-packets", dir = dir));
-    Ok((sidecars, paths))
-}
-
-/// The largest layout read (a packet of 500 candidates has a layout of some 30 MB).
-const MAX_SIDECAR: u64 = 256 * 1024 * 1024;
 
 /// Every page of every scan file, read, with progress on standard error; a file that cannot be
 /// opened is reported (and makes the run fail) but the others are read. The files are opened twice:
@@ -259,14 +236,20 @@ fn write_forms<'a>(stack: &Stack, out: &Out<'a>) -> Result<(Vec<FormRead<'a>>, u
         }
         let names = session::names(out.sessies, sidecar, layout);
         let mut form = saved_form(sidecar, doc, &names);
-        let name = file_name(
-            &sidecar.sessie,
-            layout.kandidaat.as_deref(),
-            layout.beoordelaar,
-        );
+        let name = match doc.blanco {
+            true => blank_name(&sidecar.plan, doc),
+            false => file_name(
+                sidecar.sessie.as_deref().unwrap_or_default(),
+                layout.kandidaat.as_deref(),
+                layout.beoordelaar,
+            ),
+        };
         decide::apply(&mut form, &name, layout, &decisions);
-        form["handschrift"] = serde_json::json!(out.uprights.handwriting(&name));
-        let who = who(layout, &names);
+        form["handschrift"] = serde_json::json!(out.uprights.handwriting(doc.pages.values()));
+        let who = match doc.blanco {
+            true => blank_who(doc),
+            false => who(layout, &names),
+        };
         let vragen = &out.vragen[doc.sidecar];
         items.extend(decide::items(&form, &name, &who, layout, doc, vragen));
         let mut json = serde_json::to_vec_pretty(&form).context(msg!("cmd-scan-json"))?;
@@ -274,6 +257,8 @@ fn write_forms<'a>(stack: &Stack, out: &Out<'a>) -> Result<(Vec<FormRead<'a>>, u
         fs::write_atomic(&dir.join(format!("{name}.json")), &json)?;
         let pages = (doc.pages.iter()).map(|(p, o)| (*p, o.clone())).collect();
         forms.push(FormRead {
+            name: name.clone(),
+            blanco: doc.blanco,
             sidecar,
             layout,
             pages,
@@ -298,6 +283,27 @@ fn who(layout: &DocumentLayout, names: &Names) -> String {
         Some(b) => msg!("cmd-scan-who-assessor", who = who, n = b),
         None => who,
     }
+}
+
+/// Who a blank form is of, on the review page: where its first page was scanned.
+fn blank_who(doc: &StackDocument) -> String {
+    let at = doc
+        .pages
+        .values()
+        .next()
+        .map(|o| msg!("cmd-scan-at", path = &o.file, page = o.page));
+    msg!("cmd-scan-who-blank", at = at.unwrap_or_default())
+}
+
+/// `<plan>-blanco-<scan file stem>-p<first page>`: a blank form's file name without `.json`,
+/// the same for the same scans, in letters, digits and dashes only.
+fn blank_name(plan: &str, doc: &StackDocument) -> String {
+    let first = doc.pages.values().next();
+    let stem = first
+        .and_then(|o| o.file.file_stem())
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let page = first.map_or(1, |o| o.page);
+    safe(&format!("{plan}-blanco-{stem}-p{page}"), &[])
 }
 
 /// `<session>-<candidate number>[-b<assessor>]` (the form's file name without `.json`), in
@@ -357,5 +363,15 @@ fn describe(problem: &StackProblem, sidecars: &[Sidecar], files: &[PathBuf]) -> 
                 layout = &files[*sidecar]
             )
         }
+        StackProblem::OutOfOrder {
+            origin,
+            pagina,
+            paginas,
+        } => msg!(
+            "cmd-scan-blank-out-of-order",
+            at = at(origin),
+            pagina = *pagina,
+            paginas = *paginas
+        ),
     }
 }

@@ -137,7 +137,7 @@ fn project_templates_override_and_add_documents() {
     stable(dir.path()).bind(|| {
         insta::assert_snapshot!(stdout, @"
         Archived version 2021-09-01 of V1 in toetsplannen/archief/V1/2021-09-01.yaml
-        Built 1 plan: 5 documents (md, html, pdf); 20 files written in output ([time] s)
+        Built 1 plan: 5 documents (md, html, pdf); 21 files written in output ([time] s)
         ")
     });
     let out = dir.path().join("output/V1");

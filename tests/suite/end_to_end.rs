@@ -70,10 +70,13 @@ fn v1_documents_carry_every_toetsterm_in_every_format() {
     let mut expected: Vec<String> = DOCUMENTS
         .iter()
         .flat_map(|d| ["md", "html", "pdf"].map(|e| format!("{d}.{e}")))
-        .chain(["index.html".to_owned()])
+        .chain(["index.html", "beoordelingsformulier.scan.json"].map(str::to_owned))
         .collect();
     expected.sort();
-    assert_eq!(files, expected);
+    assert_eq!(
+        files, expected,
+        "every document, the plan's page and the form's scan layout"
+    );
     let terms = seed_terms();
     assert_eq!(terms.len(), 20);
     for doc in DOCUMENTS {

@@ -22,7 +22,7 @@ fn bouw_reports_progress_and_summary_in_dutch() {
         ");
         insta::assert_snapshot!(stdout, @"
         Versie 2021-09-01 van V1 gearchiveerd in toetsplannen/archief/V1/2021-09-01.yaml
-        1 plan gemaakt: 4 documenten (md, html, pdf); 17 bestanden geschreven in output ([time] s)
+        1 plan gemaakt: 4 documenten (md, html, pdf); 18 bestanden geschreven in output ([time] s)
         ");
     });
 }

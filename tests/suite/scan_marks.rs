@@ -90,8 +90,8 @@ fn every_page_says_what_it_is_and_every_box_is_where_the_layout_says() {
     assert!(Sidecar::is_sidecar(&json));
     let sidecar: Sidecar = serde_json::from_slice(&json).unwrap();
     assert_eq!(
-        (sidecar.plan.as_str(), sidecar.sessie.as_str()),
-        ("V1", SESSION)
+        (sidecar.plan.as_str(), sidecar.sessie.as_deref()),
+        ("V1", Some(SESSION))
     );
     let forms = sidecar
         .documenten

@@ -102,7 +102,8 @@ fn stops_cleanly(name: &str, code: i32) {
         std::fs::read_dir(dir.path().join("output/V1"))
             .unwrap()
             .count(),
-        13
+        14,
+        "12 documents, the plan's page and the form's scan layout"
     );
 }
 

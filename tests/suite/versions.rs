@@ -264,7 +264,8 @@ fn every_version_is_rebuilt_byte_identical_from_the_archive() {
             .keys()
             .filter(|p| p.to_string_lossy().contains("versies/2021-09-01/"))
             .count(),
-        12
+        13,
+        "12 documents and the form's scan layout"
     );
     std::fs::remove_dir_all(&out).unwrap();
     build_ok(dir.path(), &[]);

@@ -33,14 +33,14 @@ fn second_build_writes_nothing() {
     let before = mtimes(&dir.path().join("output"));
     std::thread::sleep(Duration::from_millis(20));
     let stdout = build_ok(dir.path(), &[]);
-    stable(dir.path()).bind(|| insta::assert_snapshot!(stdout, @"Nothing to do: all 30 files of 2 plans in output are up to date ([time] s)"));
+    stable(dir.path()).bind(|| insta::assert_snapshot!(stdout, @"Nothing to do: all 32 files of 2 plans in output are up to date ([time] s)"));
     assert_eq!(
         mtimes(&dir.path().join("output")),
         before,
         "the second build touched files"
     );
     let stdout = build_ok(dir.path(), &["--force"]);
-    stable(dir.path()).bind(|| insta::assert_snapshot!(stdout, @"Built 2 plans: 8 documents (md, html, pdf); 30 files written in output ([time] s)"));
+    stable(dir.path()).bind(|| insta::assert_snapshot!(stdout, @"Built 2 plans: 8 documents (md, html, pdf); 32 files written in output ([time] s)"));
 }
 
 /// The record of what was built is readable JSON with hashes, outputs and versions.
@@ -54,7 +54,8 @@ fn build_record_is_readable_json() {
     let v1 = &json["plannen"]["V1"];
     assert_eq!(v1["versie"], "2021-09-01");
     assert_eq!(v1["bron_sha256"].as_str().unwrap().len(), 64);
-    assert_eq!(v1["bestanden"].as_object().unwrap().len(), 12);
+    assert_eq!(v1["bestanden"].as_object().unwrap().len(), 13);
+    assert!(v1["bestanden"]["V1/beoordelingsformulier.scan.json"]["sha256"].is_string());
     assert!(v1["bestanden"]["V1/toetsplan.pdf"]["typst_bron"].is_string());
 }
 
@@ -82,7 +83,7 @@ fn a_changed_toetsterm_rebuilds_its_plan_and_keeps_the_old_version() {
     let stdout = build_ok(dir.path(), &[]);
     stable(dir.path()).bind(|| insta::assert_snapshot!(stdout, @"
         Archived version 2025-06-01 of V1 in toetsplannen/archief/V1/2025-06-01.yaml
-        Built 2 plans: 8 documents (md, html, pdf); 28 files written, 14 up to date, 1 earlier version kept in output ([time] s)
+        Built 2 plans: 8 documents (md, html, pdf); 30 files written, 15 up to date, 1 earlier version kept in output ([time] s)
         "));
     assert_eq!(
         mtimes(&dir.path().join("output/B2")),
@@ -167,7 +168,7 @@ fn a_changed_toetsterm_rebuilds_its_plan_and_keeps_the_old_version() {
 
     // The next build again writes nothing, and the kept version stays.
     let stdout = build_ok(dir.path(), &[]);
-    stable(dir.path()).bind(|| insta::assert_snapshot!(stdout, @"Nothing to do: all 42 files of 2 plans in output are up to date ([time] s)"));
+    stable(dir.path()).bind(|| insta::assert_snapshot!(stdout, @"Nothing to do: all 45 files of 2 plans in output are up to date ([time] s)"));
 }
 
 /// `build --since` builds only the plans with changes on or after the date.

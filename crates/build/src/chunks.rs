@@ -2,7 +2,7 @@
 //! when typst has them), its documents of one creation date; a window of plans gives at least
 //! as many chunks as there are workers, and each chunk a like share of large and small sources.
 
-use crate::pdfs::Wanted;
+use crate::pdfs::{Layout, Wanted};
 use toetsgen_document::pdf::Chunk;
 use toetsgen_output::path::OutputFile;
 
@@ -14,8 +14,9 @@ pub(crate) const MAX_CHUNK: usize = 40;
 pub(crate) struct Work {
     /// The documents for typst.
     pub chunk: Chunk,
-    /// Per document: the plan's number, its file and the key it is recorded with.
-    pub tasks: Vec<(usize, OutputFile, String)>,
+    /// Per document: the plan's number, its file, the key it is recorded with and, for a form a
+    /// scan reads back, its scan layout.
+    pub tasks: Vec<(usize, OutputFile, String, Option<Layout>)>,
 }
 
 /// How many chunks each creation date's PDFs of a window go in: as few of at most `chunk` as
@@ -52,10 +53,10 @@ pub(crate) fn deal(timestamp: i64, mut wanted: Vec<(usize, Wanted)>, count: usiz
             tasks: Vec::new(),
         })
         .collect();
-    for (i, (id, Wanted { file, key, job, .. })) in wanted.into_iter().enumerate() {
+    for (i, (id, w)) in wanted.into_iter().enumerate() {
         let work = &mut works[i % count];
-        work.chunk.jobs.push(job);
-        work.tasks.push((id, file, key));
+        work.chunk.jobs.push(w.job);
+        work.tasks.push((id, w.file, w.key, w.layout));
     }
     works
 }

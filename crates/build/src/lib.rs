@@ -41,6 +41,7 @@ use toetsgen_base::cancel::Cancel;
 use toetsgen_base::msg;
 use toetsgen_base::report::Reporter;
 use toetsgen_document::Format;
+use toetsgen_document::packet::scan::scannable;
 use toetsgen_document::pdf::{Compiler, Typst};
 use toetsgen_document::templates::Templates;
 use toetsgen_output::dir::OutputDir;
@@ -320,14 +321,21 @@ pub(crate) fn plan_files<'a>(
                     })
                 }),
             };
-            match content {
-                Some(Ok(content)) => files.push((file, content)),
-                Some(Err(e)) => errors.push(format!("{e:#}")),
-                None => errors.push(msg!(
-                    "build-not-made",
-                    format = format.to_string(),
-                    file = file.to_string()
-                )),
+            let layout =
+                (format == Format::Pdf && scannable(&doc.info.naam)).then(|| file.scan_layout());
+            for (file, content) in std::iter::once((file, content)).chain(layout.map(|l| {
+                let content = made.remove(&l);
+                (l, content)
+            })) {
+                match content {
+                    Some(Ok(content)) => files.push((file, content)),
+                    Some(Err(e)) => errors.push(format!("{e:#}")),
+                    None => errors.push(msg!(
+                        "build-not-made",
+                        format = format.to_string(),
+                        file = file.to_string()
+                    )),
+                }
             }
         }
     }

@@ -1,7 +1,10 @@
 //! Which PDFs of a plan this build must compile: a PDF whose Typst source, typst and toetsgen
 //! are those recorded for the file on disk is up to date; the others become jobs for typst, each
 //! travelling with its [`OutputFile`] and the key it will be recorded with. A PDF typst made is
-//! hashed where it lies (in the staging folder) and handed to the writer as staged.
+//! hashed where it lies (in the staging folder) and handed to the writer as staged. A form's PDF
+//! that a scan reads back (`document::packet::scan::scannable`) has its scan layout beside it
+//! ([`Layout`]): read by one `typst eval` before the compile, whose page codes are made from it,
+//! and published as `<document>.scan.json`; the PDF is up to date only when its layout is too.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -10,10 +13,12 @@ use anyhow::Result;
 use chrono::NaiveDate;
 
 use crate::prepare::Rendered;
+use toetsgen_base::cancel::Cancel;
 use toetsgen_base::fs::{self, sha256};
 use toetsgen_base::{lang, msg};
 use toetsgen_document::Format;
-use toetsgen_document::pdf::Job;
+use toetsgen_document::packet::scan::{self, Sidecar};
+use toetsgen_document::pdf::{Compiler, Job};
 use toetsgen_output::dir::OutputDir;
 use toetsgen_output::path::OutputFile;
 use toetsgen_output::record::{FileRecord, Record};
@@ -26,6 +31,35 @@ pub(crate) struct Wanted {
     pub key: String,
     pub timestamp: i64,
     pub job: Job,
+    pub layout: Option<Layout>,
+}
+
+/// The scan layout of a form's PDF: its file beside the PDF, the plan and version its page codes
+/// name, and where in typst's root its source reads the codes.
+#[derive(Debug, Clone)]
+pub(crate) struct Layout {
+    pub file: OutputFile,
+    pub plan: String,
+    pub versie: NaiveDate,
+    pub codes: String,
+}
+
+impl Layout {
+    /// Reads where the form `job` lays out its boxes (one `typst eval`) and puts its page codes
+    /// where its source reads them; returns the layout to publish.
+    pub(crate) fn prepare(
+        &self,
+        compiler: &Compiler,
+        job: &Job,
+        cancel: &Cancel,
+    ) -> Result<Sidecar> {
+        compiler.put(&self.codes, b"[]")?;
+        let answer = compiler.eval(job, scan::layout::QUERY, cancel)?;
+        let documents = scan::layout::parse(&answer)?;
+        let sidecar = Sidecar::published(&self.plan, self.versie, documents);
+        compiler.put(&self.codes, sidecar.published_codes().as_bytes())?;
+        Ok(sidecar)
+    }
 }
 
 /// The plan's PDFs that are up to date on disk, and those to compile.
@@ -46,32 +80,48 @@ pub(crate) fn plan_jobs(
             continue;
         };
         let key = source_key(typst_version, &source.text);
-        let recorded = (record.plannen.get(&plan.view.code))
-            .and_then(|p| p.bestanden.get(&file))
-            .filter(|rec| !force && rec.typst_bron.as_deref() == Some(key.as_str()))
-            .and_then(|rec| {
-                let held = out.verify(&file.rel(), &rec.sha256, rec.stempel.as_ref())?;
-                Some(FileRecord {
-                    stempel: held.stamp,
-                    ..rec.clone()
-                })
-            });
-        match recorded {
-            Some(rec) => {
-                up_to_date.insert(file, Ok(Content::UpToDate(rec)));
+        let versie = version.unwrap_or(plan.version);
+        let layout = scan::scannable(&doc.info.naam).then(|| Layout {
+            file: file.scan_layout(),
+            plan: plan.view.code.clone(),
+            versie,
+            codes: scan::published_codes_file(&plan.view.code, &versie.to_string(), &doc.info.naam),
+        });
+        let held = |file: &OutputFile, key: Option<&str>| {
+            let rec = (record.plannen.get(&plan.view.code)).and_then(|p| p.bestanden.get(file))?;
+            if force || key.is_some_and(|k| rec.typst_bron.as_deref() != Some(k)) {
+                return None;
             }
-            None => {
+            let held = out.verify(&file.rel(), &rec.sha256, rec.stempel.as_ref())?;
+            Some(FileRecord {
+                stempel: held.stamp,
+                ..rec.clone()
+            })
+        };
+        let recorded = held(&file, Some(&key));
+        let layout_recorded = match &layout {
+            Some(l) => held(&l.file, None).map(Some),
+            None => Some(None),
+        };
+        match (recorded, layout_recorded) {
+            (Some(rec), Some(layout_rec)) => {
+                up_to_date.insert(file, Ok(Content::UpToDate(rec)));
+                if let (Some(l), Some(rec)) = (&layout, layout_rec) {
+                    up_to_date.insert(l.file.clone(), Ok(Content::UpToDate(rec)));
+                }
+            }
+            _ => {
                 let job = Job {
                     label: file.to_string(),
                     template: source.template.clone(),
                     source: source.text.clone(),
                 };
-                let timestamp = timestamp(version.unwrap_or(plan.version));
                 wanted.push(Wanted {
                     file,
                     key,
-                    timestamp,
+                    timestamp: timestamp(versie),
                     job,
+                    layout,
                 });
             }
         }
@@ -99,6 +149,14 @@ pub(crate) fn staged(path: PathBuf, key: String) -> Result<Content> {
         sha256: sha256(&bytes),
         typst_bron: Some(key),
     })
+}
+
+/// A form's scan layout as the writer's content.
+pub(crate) fn layout_content(sidecar: &Sidecar) -> Content {
+    Content::New {
+        bytes: sidecar.json(),
+        typst_bron: None,
+    }
 }
 
 /// The hash that says whether a PDF is current: of typst's version, toetsgen's and the source.

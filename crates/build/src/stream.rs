@@ -180,10 +180,11 @@ impl Stream<'_> {
                     ),
                     None => Default::default(),
                 };
+                let layouts = wanted.iter().filter(|w| w.layout.is_some()).count();
                 let plan = Pending {
                     plan: Box::new(plan),
                     made: done,
-                    waiting_for: wanted.len(),
+                    waiting_for: wanted.len() + layouts,
                 };
                 let _ = msgs.send(Msg::Plan { id, plan });
                 for w in wanted {
@@ -268,23 +269,54 @@ impl Stream<'_> {
             let Ok(Work { chunk, tasks }) = next else {
                 return;
             };
+            let layouts = self.layouts(compiler, &chunk, &tasks);
             let results = match stop.load(Ordering::SeqCst) {
                 true => Err(anyhow!(msg!("build-stopped"))),
                 false => compiler.compile(&chunk, &self.opts.cancel),
             };
-            let made = match results {
-                Ok(results) => (tasks.into_iter().zip(results))
-                    .map(|((id, file, key), r)| {
-                        self.reporter.step(&file.to_string());
-                        (id, file, r.and_then(|path| pdfs::staged(path, key)))
-                    })
-                    .collect(),
-                Err(err) => (tasks.into_iter())
-                    .map(|(id, file, _)| (id, file, Err(anyhow!("{err:#}"))))
-                    .collect(),
+            let mut made = Vec::new();
+            let results: Vec<Result<std::path::PathBuf>> = match results {
+                Ok(results) => results,
+                Err(err) => (tasks.iter()).map(|_| Err(anyhow!("{err:#}"))).collect(),
             };
+            for (((id, file, key, layout), r), read) in tasks.into_iter().zip(results).zip(layouts)
+            {
+                self.reporter.step(&file.to_string());
+                let (pdf, layout_content) = match (r, read) {
+                    (Ok(path), Some(Ok(sidecar))) => (
+                        pdfs::staged(path, key),
+                        Some(Ok(pdfs::layout_content(&sidecar))),
+                    ),
+                    (Ok(path), None) => (pdfs::staged(path, key), None),
+                    (Err(err), read) => {
+                        let layout = read.map(|_| Err(anyhow!("{err:#}")));
+                        (Err(err), layout)
+                    }
+                    (Ok(_), Some(Err(err))) => (Err(anyhow!("{err:#}")), Some(Err(err))),
+                };
+                made.push((id, file, pdf));
+                if let (Some(layout), Some(content)) = (layout, layout_content) {
+                    made.push((id, layout.file, content));
+                }
+            }
             let _ = msgs.send(Msg::Pdfs(made));
         }
+    }
+
+    /// The scan layout of each form of the chunk that a scan reads back, read before the chunk is
+    /// compiled (its page codes are then in place), or why it could not be; `None` for the others.
+    fn layouts(
+        &self,
+        compiler: &Compiler,
+        chunk: &toetsgen_document::pdf::Chunk,
+        tasks: &[(usize, OutputFile, String, Option<pdfs::Layout>)],
+    ) -> Vec<Option<Result<toetsgen_document::packet::scan::Sidecar>>> {
+        (tasks.iter().zip(&chunk.jobs))
+            .map(|((_, _, _, layout), job)| {
+                let layout = layout.as_ref()?;
+                Some(layout.prepare(compiler, job, &self.opts.cancel))
+            })
+            .collect()
     }
 
     /// Writes each plan once all its PDFs are there, until every message is read. On

@@ -12,6 +12,7 @@ use crate::Options;
 use crate::prepare::Input;
 use toetsgen_base::fs::Stamp;
 use toetsgen_document::Format;
+use toetsgen_document::packet::scan::scannable;
 use toetsgen_document::templates::Templates;
 use toetsgen_output::dir::OutputDir;
 use toetsgen_output::path::{OutputFile, SitePage};
@@ -40,9 +41,14 @@ pub(crate) fn unchanged(
             for format in Format::ALL.into_iter().filter(|f| opts.formats.contains(f)) {
                 let file = OutputFile::new(code, &doc.naam, format).ok()?;
                 let file = version.map_or_else(|| file.clone(), |v| file.kept(v));
-                let recorded = record.bestanden.get(&file)?;
-                let held = out.verify(&file.rel(), &recorded.sha256, recorded.stempel.as_ref())?;
-                files.push((file, held.stamp));
+                let layout =
+                    (format == Format::Pdf && scannable(&doc.naam)).then(|| file.scan_layout());
+                for file in std::iter::once(file).chain(layout) {
+                    let recorded = record.bestanden.get(&file)?;
+                    let held =
+                        out.verify(&file.rel(), &recorded.sha256, recorded.stempel.as_ref())?;
+                    files.push((file, held.stamp));
+                }
             }
         }
     }

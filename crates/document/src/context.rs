@@ -52,6 +52,12 @@
 //! - `pakket`: how the document sits in the packet: `nummer` (its place, from 1), `kop` (a heading to open it with, naming the
 //!   candidate; it is the candidate's bookmark) and `onder_kop` (the document sits under such a
 //!   heading: its own headings are no bookmarks)
+//!
+//! Only in the published PDF of a document a scan reads back (the beoordelingsformulier; absent
+//! in a packet, which has its own marks, and in Markdown and HTML):
+//!
+//! - `scan`: `codes`, the file in typst's root that holds the QR code of every page (made by
+//!   toetsgen after a first typst run has read where the form's boxes are)
 
 use serde::Serialize;
 
@@ -88,6 +94,18 @@ pub struct Context<'a> {
     /// The assessor whose form this is, where the session names two.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub beoordelaar: Option<BeoordelaarView>,
+    /// The page codes of a published form a scan reads back (see [`ScanCodes`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scan: Option<ScanCodes>,
+}
+
+/// Where a published form's page codes are for typst: the form carries corner marks and a QR
+/// code on every page, without session or candidate, so that a blank form printed from the site
+/// can be scanned.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ScanCodes {
+    /// The file in typst's root, from its root (`/scan/V1-2021-09-01-beoordelingsformulier.json`).
+    pub codes: String,
 }
 
 /// A document's name and title.
@@ -149,6 +167,16 @@ impl<'a> Context<'a> {
             kandidaat: None,
             pakket: None,
             beoordelaar: None,
+            scan: crate::packet::scan::scannable(&document.naam).then(|| ScanCodes {
+                codes: format!(
+                    "/{}",
+                    crate::packet::scan::published_codes_file(
+                        &plan.code,
+                        &plan.versie.iso,
+                        &document.naam
+                    )
+                ),
+            }),
         }
     }
 
@@ -162,6 +190,7 @@ impl<'a> Context<'a> {
         self.sessie = Some(sessie);
         self.kandidaat = kandidaat;
         self.pakket = Some(pakket);
+        self.scan = None;
         self
     }
 

@@ -1,8 +1,9 @@
 //! Names of files in the output folder. [`RelPath`] is a path that stays inside the folder it is
 //! relative to: every write, copy and removal takes one, so no name read from anywhere (a plan, a
 //! template, the build record) can reach outside. [`OutputFile`] names a document's file — plan
-//! code, document, format and, for a kept earlier version, its date — and is the only place that
-//! turns that into a path or reads it back; [`SitePage`] names the site's pages and the schema
+//! code, document, format and, for a kept earlier version, its date, or the scan layout published
+//! beside a form's PDF (`beoordelingsformulier.scan.json`) — and is the only place that turns
+//! that into a path or reads it back; [`SitePage`] names the site's pages and the schema
 //! file beside them.
 
 use std::fmt;
@@ -90,7 +91,13 @@ pub struct OutputFile {
     document: String,
     format: Format,
     version: Option<NaiveDate>,
+    /// The scan layout beside the document's PDF rather than the document (format PDF: it is
+    /// made, kept and removed with the PDF).
+    layout: bool,
 }
+
+/// The ending of a published scan layout's file name.
+const LAYOUT_SUFFIX: &str = ".scan.json";
 
 impl OutputFile {
     /// The current file of a document; the plan code and document name must be valid.
@@ -112,7 +119,22 @@ impl OutputFile {
             document: document.to_owned(),
             format,
             version: None,
+            layout: false,
         })
+    }
+
+    /// The scan layout published beside this document's PDF (`<document>.scan.json`).
+    pub fn scan_layout(&self) -> OutputFile {
+        OutputFile {
+            format: Format::Pdf,
+            layout: true,
+            ..self.clone()
+        }
+    }
+
+    /// Whether this is the scan layout beside a PDF rather than a document.
+    pub fn is_scan_layout(&self) -> bool {
+        self.layout
     }
 
     /// The same document kept as the earlier version `date`.
@@ -171,12 +193,17 @@ impl OutputFile {
             [plan, "versies", date, file] => (plan, Some(parse_date(date)?), file),
             _ => return Err(msg!("output-path-not-document")),
         };
-        let (stem, ext) = file
-            .rsplit_once('.')
-            .ok_or_else(|| msg!("output-path-no-extension", file = file))?;
-        let format =
-            Format::from_extension(ext).ok_or_else(|| msg!("output-path-not-format", ext = ext))?;
-        let current = OutputFile::new(plan, stem, format)?;
+        let current = match file.strip_suffix(LAYOUT_SUFFIX) {
+            Some(stem) => OutputFile::new(plan, stem, Format::Pdf)?.scan_layout(),
+            None => {
+                let (stem, ext) = file
+                    .rsplit_once('.')
+                    .ok_or_else(|| msg!("output-path-no-extension", file = file))?;
+                let format = Format::from_extension(ext)
+                    .ok_or_else(|| msg!("output-path-not-format", ext = ext))?;
+                OutputFile::new(plan, stem, format)?
+            }
+        };
         Ok(match version {
             Some(date) => current.kept(date),
             None => current,
@@ -186,10 +213,18 @@ impl OutputFile {
 
 impl fmt::Display for OutputFile {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (plan, doc, ext) = (&self.plan, &self.document, self.format.extension());
+        let (plan, doc) = (&self.plan, &self.document);
+        let ending = match self.layout {
+            true => LAYOUT_SUFFIX.to_owned(),
+            false => format!(".{}", self.format.extension()),
+        };
         match self.version {
-            Some(date) => write!(f, "{plan}/versies/{}/{doc}.{ext}", date.format("%Y-%m-%d")),
-            None => write!(f, "{plan}/{doc}.{ext}"),
+            Some(date) => write!(
+                f,
+                "{plan}/versies/{}/{doc}{ending}",
+                date.format("%Y-%m-%d")
+            ),
+            None => write!(f, "{plan}/{doc}{ending}"),
         }
     }
 }
@@ -301,7 +336,14 @@ mod tests {
         assert_eq!(kept.rel().as_str(), "V1/versies/2021-09-01/toetsplan.pdf");
         assert_eq!(kept.in_plan_folder(), "versies/2021-09-01/toetsplan.pdf");
         assert_eq!(OutputFile::parse(kept.rel().as_str()), Ok(kept));
-        assert_eq!(OutputFile::parse("V1/toetsplan.pdf"), Ok(f));
+        assert_eq!(OutputFile::parse("V1/toetsplan.pdf"), Ok(f.clone()));
+        let layout = f.scan_layout().kept(date);
+        assert_eq!(
+            layout.rel().as_str(),
+            "V1/versies/2021-09-01/toetsplan.scan.json"
+        );
+        assert!(layout.is_scan_layout() && !f.is_scan_layout());
+        assert_eq!(OutputFile::parse(layout.rel().as_str()), Ok(layout));
     }
 
     /// Paths that are not a document's are refused with the reason.

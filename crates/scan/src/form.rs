@@ -5,7 +5,9 @@
 //! decide: left empty, `null`, so the form is incomplete until then) and `scan` (the file and
 //! page of each of its pages). The result the assessor ticked is `uitslag` (`geslaagd` or
 //! `niet geslaagd`), where the screen form saves the assessor's choice. Handwritten fields are
-//! not read as text: they stay empty here.
+//! not read as text: they stay empty here. A blank form from the site names no candidate: its
+//! `kandidaatnummer` is empty and listed first under `twijfel` ([`KANDIDAATNUMMER`]), for the
+//! office to decide on the review page.
 
 use serde_json::{Map, Value, json};
 
@@ -29,10 +31,16 @@ pub struct Names {
     pub datum: String,
 }
 
+/// What `twijfel` lists when the form's candidate is not known (a blank form from the site).
+pub const KANDIDAATNUMMER: &str = "kandidaatnummer";
+
 /// The saved form of `doc` (a beoordelingsformulier) read from the stack.
 pub fn saved_form(sidecar: &Sidecar, doc: &StackDocument, names: &Names) -> Value {
     let layout = &sidecar.documenten[doc.document];
-    let (waarden, zekerheid, twijfel) = values(layout, doc);
+    let (waarden, zekerheid, mut twijfel) = values(layout, doc);
+    if doc.blanco {
+        twijfel.insert(0, KANDIDAATNUMMER.to_owned());
+    }
     let pages: Vec<Value> = (doc.pages.iter())
         .map(|(p, o)| json!({"pagina": p, "bestand": o.file.display().to_string(), "bestandspagina": o.page}))
         .collect();
@@ -196,6 +204,7 @@ mod tests {
                 ),
                 read("t.V1.02.oordeel", Reading::Doubtful, 0.0),
             ],
+            blanco: false,
         };
         let form = saved_form(&sidecar, &doc, &Names::default());
         let w = &form["waarden"];

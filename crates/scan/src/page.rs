@@ -157,7 +157,7 @@ fn is_blank(page: &Grey) -> bool {
 fn lookup(pc: &PageCode, sidecars: &[Sidecar]) -> Result<(usize, usize), PageProblem> {
     let mut other_layout = false;
     for (s, sidecar) in sidecars.iter().enumerate() {
-        let session = pc.sessie.as_deref() == Some(sidecar.sessie_code.as_str())
+        let session = pc.sessie.as_deref() == sidecar.sessie_code.as_deref()
             && pc.plan == sidecar.plan
             && pc.versie == sidecar.versie;
         if !session {

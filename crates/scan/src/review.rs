@@ -2,8 +2,9 @@
 //! each with the crops of its boxes cut from the scan beside the question, for a person to
 //! decide. A plain HTML page that works offline, with native radio buttons (keyboard and screen
 //! reader as any form), one fieldset per field; "Beslissingen opslaan" saves the decisions as
-//! `scan-besluiten.json` ([`Decisions`]), which the next `scan` run applies. The page text is
-//! Dutch, like the documents.
+//! `scan-besluiten.json` ([`Decisions`]), which the next `scan` run applies. A blank form from the
+//! site names no candidate: its fieldset asks for the kandidaatnummer in a labelled text field
+//! (saved as text; left empty, it stays open). The page text is Dutch, like the documents.
 
 use std::collections::BTreeMap;
 use std::io::Cursor;
@@ -61,8 +62,21 @@ pub fn page(items: &[Item]) -> String {
     )
 }
 
+/// The question which candidate a blank form is of: a labelled text field.
+fn candidate(i: usize, item: &Item) -> String {
+    format!(
+        "<fieldset data-formulier=\"{}\" data-veld=\"{}\">\n<legend>{}</legend>\n<p>Dit blanco formulier noemt geen kandidaat. Kijk op het papieren formulier welk kandidaatnummer de beoordelaar erop schreef.</p>\n<label for=\"k{i}\">Kandidaatnummer</label> <input type=\"text\" id=\"k{i}\" name=\"v{i}\" autocomplete=\"off\" spellcheck=\"false\">\n</fieldset>\n", // document text
+        escape(&item.form),
+        escape(&item.veld),
+        escape(&item.who)
+    )
+}
+
 /// One field: its question, its crops and its choices.
 fn fieldset(i: usize, item: &Item) -> String {
+    if item.veld == crate::form::KANDIDAATNUMMER {
+        return candidate(i, item);
+    }
     let label = label(&item.veld);
     let mut out = format!(
         "<fieldset data-formulier=\"{}\" data-veld=\"{}\">\n<legend>{} — {}</legend>\n",
@@ -155,10 +169,10 @@ fn escape(text: &str) -> String {
 }
 
 /// The page's style: readable at 320 px, the crops large enough to judge.
-const STYLE: &str = "body{font-family:system-ui,sans-serif;line-height:1.5;margin:0;padding:1rem;max-width:60rem}fieldset{margin:0 0 1.25rem;padding:.75rem;border:1px solid #767676}legend{font-weight:bold;padding:0 .25rem}.vraag{margin:0 0 .75rem;max-width:45rem}.uitsneden{display:flex;flex-wrap:wrap;gap:1rem}figure{margin:0}figure img{width:10rem;height:auto;image-rendering:pixelated;border:1px solid #767676}label{display:inline-block;margin:.25rem 1rem .25rem 0;padding:.25rem 0}button{font:inherit;padding:.5rem 1rem}:focus-visible{outline:3px solid #154273;outline-offset:2px}";
+const STYLE: &str = "body{font-family:system-ui,sans-serif;line-height:1.5;margin:0;padding:1rem;max-width:60rem}input[type=text]{font:inherit;padding:.25rem;border:1px solid #767676;max-width:100%}fieldset{margin:0 0 1.25rem;padding:.75rem;border:1px solid #767676}legend{font-weight:bold;padding:0 .25rem}.vraag{margin:0 0 .75rem;max-width:45rem}.uitsneden{display:flex;flex-wrap:wrap;gap:1rem}figure{margin:0}figure img{width:10rem;height:auto;image-rendering:pixelated;border:1px solid #767676}label{display:inline-block;margin:.25rem 1rem .25rem 0;padding:.25rem 0}button{font:inherit;padding:.5rem 1rem}:focus-visible{outline:3px solid #154273;outline-offset:2px}";
 
 /// Saves the decisions as `scan-besluiten.json`: per form, per field, the value chosen.
-const SCRIPT: &str = "document.getElementById('opslaan').addEventListener('click',function(){var b={};document.querySelectorAll('fieldset[data-veld]').forEach(function(f){var c=f.querySelector('input:checked');if(!c)return;var v=JSON.parse(c.value);if(v===null)return;var k=f.dataset.formulier;(b[k]=b[k]||{})[f.dataset.veld]=v;});var blob=new Blob([JSON.stringify({formaat:'toetsgen-scan-besluiten',besluiten:b},null,2)],{type:'application/json'});var a=document.createElement('a');a.href=URL.createObjectURL(blob);a.download='scan-besluiten.json';document.body.appendChild(a);a.click();a.remove();var n=Object.keys(b).reduce(function(s,k){return s+Object.keys(b[k]).length;},0);document.getElementById('gemeld').textContent=n+' beslissingen opgeslagen in scan-besluiten.json.';});"; // document text
+const SCRIPT: &str = "document.getElementById('opslaan').addEventListener('click',function(){var b={};document.querySelectorAll('fieldset[data-veld]').forEach(function(f){var t=f.querySelector('input[type=text]');if(t){var w=t.value.trim();if(w){var l=f.dataset.formulier;(b[l]=b[l]||{})[f.dataset.veld]=w;}return;}var c=f.querySelector('input:checked');if(!c)return;var v=JSON.parse(c.value);if(v===null)return;var k=f.dataset.formulier;(b[k]=b[k]||{})[f.dataset.veld]=v;});var blob=new Blob([JSON.stringify({formaat:'toetsgen-scan-besluiten',besluiten:b},null,2)],{type:'application/json'});var a=document.createElement('a');a.href=URL.createObjectURL(blob);a.download='scan-besluiten.json';document.body.appendChild(a);a.click();a.remove();var n=Object.keys(b).reduce(function(s,k){return s+Object.keys(b[k]).length;},0);document.getElementById('gemeld').textContent=n+' beslissingen opgeslagen in scan-besluiten.json.';});"; // document text
 
 #[cfg(test)]
 mod tests {
@@ -197,5 +211,25 @@ mod tests {
         assert!(
             html.contains("<p class=\"vraag\">Toetst in het gesprek &lt;minimaal&gt; één keer</p>")
         );
+    }
+
+    /// A blank form's candidate is asked in a labelled text field, not as a choice.
+    #[test]
+    fn a_blank_forms_candidate_is_asked() {
+        let item = Item {
+            form: "V1-blanco-stapel-p1".to_owned(),
+            who: "blanco formulier".to_owned(),
+            veld: "kandidaatnummer".to_owned(),
+            vraag: None,
+            keuzes: Vec::new(),
+            crops: Vec::new(),
+        };
+        let html = page(&[item]);
+        assert!(
+            html.contains(
+                "<label for=\"k0\">Kandidaatnummer</label> <input type=\"text\" id=\"k0\""
+            )
+        );
+        assert!(!html.contains("type=\"radio\""));
     }
 }

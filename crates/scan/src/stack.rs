@@ -4,6 +4,13 @@
 //! and a page missing from a document whose other pages are there are each a [`StackProblem`]
 //! naming the file and page; a blank page (a packet's filler) is counted, not reported. A page
 //! scanned twice is read twice: where the two readings of a field differ, the field is doubtful.
+//!
+//! A blank form printed from the site carries no candidate in its code, so pages of two such
+//! forms cannot be told apart by their codes: they are grouped by their order in the scans. Its
+//! pages 1 to y, one right after the other in the stack (the next page of the same file, or the
+//! first page of the next file: a scanner that writes a file per page), make one form
+//! ([`StackDocument::blanco`]); any other page of a blank form, and a form broken off by another
+//! page, is reported ([`StackProblem::OutOfOrder`]).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -45,6 +52,9 @@ pub struct StackDocument {
     pub velden: Vec<FieldReading>,
     /// The boxes of its doubtful fields cut out of the scans, for a person to judge.
     pub crops: Vec<Crop>,
+    /// A blank form from the site (no candidate in its code), put together by the order of its
+    /// pages in one scan file.
+    pub blanco: bool,
 }
 
 impl StackDocument {
@@ -82,6 +92,16 @@ pub enum StackProblem {
         /// The missing page, from 1.
         pagina: u32,
     },
+    /// A page of a blank form (no candidate in its code) that is not part of its pages 1 to y
+    /// one after the other in one scan file: it cannot be told which form it belongs to.
+    OutOfOrder {
+        /// Where it is.
+        origin: Origin,
+        /// Its page, from 1.
+        pagina: u32,
+        /// Its form's number of pages.
+        paginas: u32,
+    },
 }
 
 /// The stack put together: its documents in the order of their layouts, its problems in the order
@@ -100,15 +120,26 @@ pub struct Stack {
 pub fn assemble(pages: Vec<StackPage>) -> Stack {
     let mut stack = Stack::default();
     let mut docs: BTreeMap<(usize, usize), StackDocument> = BTreeMap::new();
+    let (mut run, mut blanks) = (None, Vec::new());
+    let mut prev: Option<Origin> = None;
     for page in pages {
+        let before = prev.replace(page.origin.clone());
         match page.reading {
             Err(problem) if problem.is_blank() => stack.blank += 1,
             Err(problem) => stack.problems.push(StackProblem::Unread {
                 origin: page.origin,
                 problem,
             }),
+            Ok(reading) if reading.code.is_blank_form() => {
+                let at = (page.origin, before);
+                let done = blank(&mut run, &mut stack.problems, at, reading);
+                blanks.extend(done);
+            }
             Ok(reading) => file(&mut docs, &mut stack.problems, page.origin, reading),
         }
+    }
+    if let Some(open) = run {
+        broken(open, &mut stack.problems);
     }
     for doc in docs.values() {
         for pagina in (1..=doc.paginas).filter(|p| !doc.pages.contains_key(p)) {
@@ -119,8 +150,71 @@ pub fn assemble(pages: Vec<StackPage>) -> Stack {
             });
         }
     }
-    stack.documents = docs.into_values().collect();
+    stack.documents = docs.into_values().chain(blanks).collect();
     stack
+}
+
+/// Adds a page of a blank form (at `origin`, the stack's page `before` it) to the form whose
+/// pages run on right before it, or starts one with its page 1; returns the form when this page
+/// completes it. A page that runs on from nothing is reported, as are the pages of a form it
+/// breaks off.
+fn blank(
+    run: &mut Option<StackDocument>,
+    problems: &mut Vec<StackProblem>,
+    (origin, before): (Origin, Option<Origin>),
+    reading: PageReading,
+) -> Option<StackDocument> {
+    let follows = run.as_ref().is_some_and(|d| {
+        let last = d.pages.values().next_back();
+        let next = |l: &Origin| match l.file == origin.file {
+            true => l.page + 1 == origin.page,
+            false => origin.page == 1,
+        };
+        d.sidecar == reading.sidecar
+            && d.document == reading.document
+            && reading.code.pagina as usize == d.pages.len() + 1
+            && last.is_some_and(|l| before.as_ref() == Some(l) && next(l))
+    });
+    if !follows {
+        if let Some(open) = run.take() {
+            broken(open, problems);
+        }
+        if reading.code.pagina != 1 {
+            problems.push(StackProblem::OutOfOrder {
+                origin,
+                pagina: reading.code.pagina,
+                paginas: reading.code.paginas,
+            });
+            return None;
+        }
+    }
+    let doc = run.get_or_insert_with(|| StackDocument {
+        sidecar: reading.sidecar,
+        document: reading.document,
+        pages: BTreeMap::new(),
+        paginas: reading.code.paginas,
+        velden: Vec::new(),
+        crops: Vec::new(),
+        blanco: true,
+    });
+    doc.pages.insert(reading.code.pagina, origin);
+    doc.velden.extend(reading.velden);
+    doc.crops.extend(reading.crops);
+    match doc.complete() {
+        true => run.take(),
+        false => None,
+    }
+}
+
+/// Reports every page of a blank form broken off before its last page.
+fn broken(doc: StackDocument, problems: &mut Vec<StackProblem>) {
+    for (pagina, origin) in doc.pages {
+        problems.push(StackProblem::OutOfOrder {
+            origin,
+            pagina,
+            paginas: doc.paginas,
+        });
+    }
 }
 
 /// Files one page's reading under its document.
@@ -137,6 +231,7 @@ fn file(
         paginas: reading.code.paginas,
         velden: Vec::new(),
         crops: Vec::new(),
+        blanco: false,
     });
     if let Some(first) = doc.pages.get(&reading.code.pagina) {
         let differ = merge_again(&mut doc.velden, reading.velden);
@@ -179,6 +274,13 @@ mod tests {
     use toetsgen_document::packet::scan::code::PageCode;
 
     fn reading(document: usize, pagina: u32, paginas: u32, tick: bool) -> PageReading {
+        let mut r = blank_reading(document, pagina, paginas, tick);
+        r.code.sessie = Some("5F0C2A".to_owned());
+        r.code.kandidaat = Some(format!("{document}"));
+        r
+    }
+
+    fn blank_reading(document: usize, pagina: u32, paginas: u32, tick: bool) -> PageReading {
         PageReading {
             code: PageCode {
                 plan: "V1".to_owned(),
@@ -257,6 +359,56 @@ mod tests {
                     document: 7,
                     pagina: 2
                 },
+            ]
+        );
+    }
+
+    /// Blank forms are told apart by the order of their pages: two forms one after the other in
+    /// a file make two forms, as do two image files of one page each given in order; a page out
+    /// of its place and a form broken off by another page are reported page by page, never
+    /// guessed.
+    #[test]
+    fn blank_forms_go_by_the_order_of_their_pages() {
+        let in_file = |file: &str, n: usize, r: PageReading| StackPage {
+            origin: Origin {
+                file: PathBuf::from(file),
+                page: n,
+            },
+            reading: Ok(r),
+        };
+        let stack = assemble(vec![
+            in_file("a.pdf", 1, blank_reading(0, 1, 2, true)),
+            in_file("a.pdf", 2, blank_reading(0, 2, 2, true)),
+            in_file("a.pdf", 3, blank_reading(0, 1, 2, false)),
+            in_file("a.pdf", 4, blank_reading(0, 2, 2, false)),
+            in_file("a.pdf", 5, blank_reading(0, 2, 2, true)),
+            in_file("a.pdf", 6, blank_reading(0, 1, 2, true)),
+            page(7, Err(PageProblem::Blank)),
+            in_file("b.pdf", 1, blank_reading(0, 2, 2, true)),
+            in_file("c.pdf", 1, blank_reading(0, 1, 2, true)),
+            in_file("d.pdf", 1, blank_reading(0, 2, 2, true)),
+        ]);
+        let blanks: Vec<&StackDocument> = stack.documents.iter().filter(|d| d.blanco).collect();
+        assert_eq!(blanks.len(), 3, "two in a.pdf, one of c.pdf and d.pdf");
+        assert_eq!(blanks[2].pages[&2].file, PathBuf::from("d.pdf"));
+        assert_eq!(blanks[0].pages[&1].page, 1);
+        assert_eq!(blanks[1].pages[&1].page, 3);
+        assert_eq!(blanks[1].velden[0].waarde, Reading::Tick(false));
+        let at = |file: &str, n| Origin {
+            file: PathBuf::from(file),
+            page: n,
+        };
+        let out = |o, pagina| StackProblem::OutOfOrder {
+            origin: o,
+            pagina,
+            paginas: 2,
+        };
+        assert_eq!(
+            stack.problems,
+            vec![
+                out(at("a.pdf", 5), 2),
+                out(at("a.pdf", 6), 1),
+                out(at("b.pdf", 1), 2),
             ]
         );
     }

@@ -42,6 +42,10 @@ pub struct SavedForm {
     pub uitslag: Option<SavedUitslag>,
     /// Every field by name: text, a tick (true/false) or the chosen judgement (or null).
     pub waarden: BTreeMap<String, serde_json::Value>,
+    /// A form read from a scan: the fields still to decide (`kandidaatnummer` for a blank form
+    /// whose candidate is not known yet).
+    #[serde(default)]
+    pub twijfel: Vec<String>,
 }
 
 /// The fields at the top of the form: candidate, gemeente, assessor and date.
@@ -78,6 +82,11 @@ impl SavedForm {
         (self.kandidaatnummer.as_deref())
             .map(str::trim)
             .filter(|n| !n.is_empty())
+    }
+
+    /// Whether the form's candidate is still to be decided (a blank form read from a scan).
+    pub fn candidate_undecided(&self) -> bool {
+        self.twijfel.iter().any(|v| v == "kandidaatnummer")
     }
 
     /// The text value of a field, if it is a non-empty text.

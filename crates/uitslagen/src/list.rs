@@ -334,6 +334,7 @@ mod tests {
                 kandidaat: FormHeader::default(),
                 uitslag: None,
                 waarden: Default::default(),
+                twijfel: Vec::new(),
             },
             versie: versie.parse().expect("date"),
             uitslag: Uitslag {

@@ -19,6 +19,9 @@ pub struct Uitslag {
 
 /// The result of `f`, or what is missing from it.
 pub(crate) fn of(plan: &Toetsplan, f: &SavedForm) -> Result<Uitslag, String> {
+    if f.candidate_undecided() {
+        return Err(msg!("uitslagen-candidate-undecided"));
+    }
     let b = plan.beoordeling_or_default();
     match b.soort {
         Soort::Vragen => questions(plan, f, b.minimaal_goed),

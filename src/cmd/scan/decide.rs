@@ -3,7 +3,9 @@
 //! doubtful with the crops of its boxes; the decisions it saves (`scan-besluiten.json`) are
 //! applied by the next run to the same forms: a decided field gets its value, certainty 1, and
 //! is listed under `besloten` instead of `twijfel`. A decision that does not fit its field (a
-//! value the field cannot take) is not applied.
+//! value the field cannot take) is not applied. A blank form's candidate (`kandidaatnummer`,
+//! asked as text) is applied when it is a candidate number (one line, at most
+//! [`MAX_NUMBER`] characters).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -13,6 +15,7 @@ use serde_json::{Value, json};
 
 use toetsgen_base::{fs, msg};
 use toetsgen_document::packet::scan::layout::DocumentLayout;
+use toetsgen_scan::form::KANDIDAATNUMMER;
 use toetsgen_scan::review::{DECISIONS_FORMAAT, Decisions, Item};
 use toetsgen_scan::stack::StackDocument;
 use toetsgen_scan::values::Reading;
@@ -22,6 +25,9 @@ pub(super) const DECISIONS: &str = "scan-besluiten.json";
 
 /// The review page's file, beside the forms read.
 pub(super) const REVIEW: &str = "scan-controle.html";
+
+/// The longest candidate number taken (as a session allows).
+const MAX_NUMBER: usize = 40;
 
 /// The largest decisions file read.
 const MAX_DECISIONS: u64 = 16 * 1024 * 1024;
@@ -52,7 +58,12 @@ pub(super) fn apply(form: &mut Value, name: &str, layout: &DocumentLayout, decis
         let Some(value) = decided.get(veld) else {
             continue;
         };
-        if fits(value, &choices(layout, veld)) {
+        if veld == KANDIDAATNUMMER {
+            if let Some(nummer) = candidate_number(value) {
+                form[KANDIDAATNUMMER] = json!(nummer);
+                besloten.push(veld.clone());
+            }
+        } else if fits(value, &choices(layout, veld)) {
             form["waarden"][veld] = value.clone();
             form["zekerheid"][veld] = json!(1.0);
             besloten.push(veld.clone());
@@ -61,6 +72,13 @@ pub(super) fn apply(form: &mut Value, name: &str, layout: &DocumentLayout, decis
     let open: Vec<&String> = twijfel.iter().filter(|v| !besloten.contains(v)).collect();
     form["twijfel"] = json!(open);
     form["besloten"] = json!(besloten);
+}
+
+/// A decided candidate number: a text of one line, at most [`MAX_NUMBER`] characters, trimmed.
+fn candidate_number(value: &Value) -> Option<&str> {
+    let nummer = value.as_str()?.trim();
+    let fits = !nummer.is_empty() && nummer.chars().count() <= MAX_NUMBER;
+    (fits && !nummer.chars().any(char::is_control)).then_some(nummer)
 }
 
 /// Whether a decided value is one the field can take: a tick for an observation, one of its
@@ -99,7 +117,15 @@ pub(super) fn items(
     let open: Vec<&str> = (form["twijfel"].as_array().into_iter().flatten())
         .filter_map(Value::as_str)
         .collect();
-    (doc.velden.iter())
+    let candidate = open.contains(&KANDIDAATNUMMER).then(|| Item {
+        form: name.to_owned(),
+        who: who.to_owned(),
+        veld: KANDIDAATNUMMER.to_owned(),
+        vraag: None,
+        keuzes: Vec::new(),
+        crops: Vec::new(),
+    });
+    let fields = (doc.velden.iter())
         .filter(|f| f.waarde == Reading::Doubtful && open.contains(&f.veld.as_str()))
         .map(|f| Item {
             form: name.to_owned(),
@@ -111,8 +137,8 @@ pub(super) fn items(
                 .filter(|c| c.veld == f.veld)
                 .map(|c| (c.waarde.clone(), c.image.clone()))
                 .collect(),
-        })
-        .collect()
+        });
+    candidate.into_iter().chain(fields).collect()
 }
 
 /// The question of a field: its toetsterm's code and text ("V1.03 Verplaatst zich …").

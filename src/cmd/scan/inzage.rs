@@ -34,6 +34,11 @@ const PER_RUN: usize = 16;
 
 /// A form read and written, as its inzage shows it.
 pub(crate) struct FormRead<'a> {
+    /// Its file name, without `.json`.
+    pub(crate) name: String,
+    /// Whether it is a blank form from the site (its own inzage: its candidate is the office's
+    /// decision).
+    pub(crate) blanco: bool,
     /// Its packet's layout.
     pub(crate) sidecar: &'a Sidecar,
     /// Its document in that layout.
@@ -56,7 +61,12 @@ pub(crate) fn write(
 ) -> Result<usize> {
     let mut candidates: BTreeMap<String, Vec<&FormRead<'_>>> = BTreeMap::new();
     for form in forms {
-        let name = super::file_name(&form.sidecar.sessie, form.layout.kandidaat.as_deref(), None);
+        let name = match (&form.sidecar.sessie, form.blanco) {
+            (Some(sessie), false) => {
+                super::file_name(sessie, form.layout.kandidaat.as_deref(), None)
+            }
+            _ => form.name.clone(),
+        };
         candidates.entry(name).or_default().push(form);
     }
     let folder = dir.join(INZAGE);
@@ -96,7 +106,9 @@ fn timestamp(sidecar: &Sidecar) -> i64 {
 /// The Typst source of one candidate's inzage: the first page, then every scanned page.
 fn source(forms: &[&FormRead<'_>], uprights: &Uprights<'_>) -> String {
     let first = forms[0];
-    let nummer = first.layout.kandidaat.clone().unwrap_or_default();
+    let nummer = (first.layout.kandidaat.clone())
+        .or_else(|| first.form["kandidaatnummer"].as_str().map(str::to_owned))
+        .unwrap_or_default();
     let kandidaat = format!("{nummer} {}", first.names.kandidaat)
         .trim()
         .to_owned();
@@ -138,8 +150,8 @@ fn about(form: &FormRead<'_>, kandidaat: &str) -> String {
                 dates::lang(form.sidecar.versie)
             ), // document text
         ),
-        ("Sessie", form.sidecar.sessie.clone()), // document text
-        ("Datum", datum),                        // document text
+        ("Sessie", form.sidecar.sessie.clone().unwrap_or_default()), // document text
+        ("Datum", datum),                                            // document text
     ];
     let mut out =
         String::from("#table(columns: (auto, 1fr), stroke: none, inset: (x: 0pt, y: 3pt),\n");

@@ -1,7 +1,7 @@
 //! The pages of beoordelingsformulieren set upright as they are read
 //! ([`toetsgen_scan::upright`]), one at a time, so that nothing of a page stays in memory after
 //! it: each handwritten field with something written in it is cut out and written beside the
-//! saved forms (`handschrift/<form>/<veld>.png`; text is not read), and the whole page is kept in
+//! saved forms (`handschrift/<form>/<veld>.png`, a blank form's per page; text is not read), and the whole page is kept in
 //! typst's private scratch folder for the candidate's inzage PDF ([`super::inzage`]).
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -27,9 +27,9 @@ pub(crate) struct Uprights<'a> {
     compiler: Option<&'a Compiler>,
     /// Each page kept: its image's name in the compiler's scratch root.
     pages: BTreeMap<Origin, String>,
-    /// Per form (its file name), per handwritten field with writing, its image beside the forms.
-    handschrift: BTreeMap<String, BTreeMap<String, String>>,
-    /// The forms whose earlier images of handwriting have been cleared in this run.
+    /// Per page read, per handwritten field with writing, its image beside the forms.
+    handschrift: BTreeMap<Origin, BTreeMap<String, String>>,
+    /// The folders of handwriting whose earlier images have been cleared in this run.
     cleared: BTreeSet<String>,
 }
 
@@ -60,11 +60,7 @@ impl<'a> Uprights<'a> {
             return Ok(());
         }
         let page = upright(scan, &reading.transform, &layout.geometrie);
-        let form = super::file_name(
-            &sidecar.sessie,
-            layout.kandidaat.as_deref(),
-            layout.beoordelaar,
-        );
+        let folder = folder(origin, sidecar, reading);
         let velden = (layout.velden.iter())
             .filter(|v| v.pagina == reading.code.pagina && v.waarde.is_none());
         for veld in velden {
@@ -72,7 +68,7 @@ impl<'a> Uprights<'a> {
                 continue;
             };
             if has_writing(&field) {
-                self.write_handwriting(&form, &veld.veld, &field)?;
+                self.write_handwriting(origin, &folder, &veld.veld, &field)?;
             }
         }
         if let Some(compiler) = self.compiler {
@@ -83,29 +79,59 @@ impl<'a> Uprights<'a> {
         Ok(())
     }
 
-    /// Writes a handwritten field's image (`handschrift/<form>/<veld>.png`), after removing the
-    /// images an earlier run wrote of this form.
-    fn write_handwriting(&mut self, form: &str, veld: &str, field: &Grey) -> Result<()> {
-        let folder = self.dir.join(HANDSCHRIFT).join(form);
-        if self.cleared.insert(form.to_owned()) {
-            clear_images(&folder);
+    /// Writes a handwritten field's image (`handschrift/<folder>/<veld>.png`), after removing the
+    /// images an earlier run wrote in that folder.
+    fn write_handwriting(
+        &mut self,
+        origin: &Origin,
+        folder: &str,
+        veld: &str,
+        field: &Grey,
+    ) -> Result<()> {
+        let dir = self.dir.join(HANDSCHRIFT).join(folder);
+        if self.cleared.insert(folder.to_owned()) {
+            clear_images(&dir);
         }
-        fs::create_dir_all(&folder)?;
+        fs::create_dir_all(&dir)?;
         let file = format!("{}.png", super::safe(veld, &['.', '_']));
-        fs::write_atomic(&folder.join(&file), &png(field))?;
-        let relative = format!("{HANDSCHRIFT}/{form}/{file}");
-        (self.handschrift.entry(form.to_owned()).or_default()).insert(veld.to_owned(), relative);
+        fs::write_atomic(&dir.join(&file), &png(field))?;
+        let relative = format!("{HANDSCHRIFT}/{folder}/{file}");
+        (self.handschrift.entry(origin.clone()).or_default()).insert(veld.to_owned(), relative);
         Ok(())
     }
 
-    /// The handwritten fields with writing of a form: field → image, relative to the forms.
-    pub(crate) fn handwriting(&self, form: &str) -> BTreeMap<String, String> {
-        self.handschrift.get(form).cloned().unwrap_or_default()
+    /// The handwritten fields with writing on the pages of a form: field → image, relative to
+    /// the forms.
+    pub(crate) fn handwriting<'o>(
+        &self,
+        pages: impl Iterator<Item = &'o Origin>,
+    ) -> BTreeMap<String, String> {
+        (pages.filter_map(|o| self.handschrift.get(o)))
+            .flat_map(|fields| fields.iter().map(|(k, v)| (k.clone(), v.clone())))
+            .collect()
     }
 
     /// The image of a page kept for the inzage (in the compiler's root), if it was kept.
     pub(crate) fn page(&self, origin: &Origin) -> Option<&str> {
         self.pages.get(origin).map(String::as_str)
+    }
+}
+
+/// The folder of a page's handwriting: its form's file name (`<session>-<number>[-b<n>]`); on a
+/// blank form from the site, whose form is known only when the stack is put together, the scan
+/// file's name and the page (`blanco-<file>-p<page>`).
+fn folder(origin: &Origin, sidecar: &Sidecar, reading: &PageReading) -> String {
+    let layout = &sidecar.documenten[reading.document];
+    match &sidecar.sessie {
+        Some(sessie) => super::file_name(sessie, layout.kandidaat.as_deref(), layout.beoordelaar),
+        None => {
+            let stem = origin
+                .file
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy();
+            format!("blanco-{}-p{}", super::safe(&stem, &[]), origin.page)
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 //! session file (`<sessies>/<session>.yaml`) when it is there, its candidates inline or in its
 //! candidates' export, read as `pakket` reads them (bounded, inside the session's folder). A
 //! number the session no longer has, or a session file that is gone or unreadable, leaves the
-//! names empty: `uitslagen` matches forms by number.
+//! names empty: `uitslagen` matches forms by number. A blank form from the site has no session.
 
 use std::path::Path;
 
@@ -18,7 +18,10 @@ const MAX_CSV: u64 = 2 * 1024 * 1024;
 
 /// The names for the form `layout` of the packet `sidecar`, from its session in `sessies`.
 pub(super) fn names(sessies: &Path, sidecar: &Sidecar, layout: &DocumentLayout) -> Names {
-    let Ok(ss) = load(&sessies.join(format!("{}.yaml", sidecar.sessie))) else {
+    let Some(sessie) = &sidecar.sessie else {
+        return Names::default();
+    };
+    let Ok(ss) = load(&sessies.join(format!("{sessie}.yaml"))) else {
         return Names::default();
     };
     let kandidaat = (layout.kandidaat.as_deref()).and_then(|nummer| {

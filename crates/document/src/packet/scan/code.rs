@@ -1,8 +1,10 @@
 //! The text of a page's QR code: what a printed page of a packet is, readable by any QR reader:
 //! `TG1:<plan>:<version>:<document>:<page>/<pages>:<session>:<candidate>:<assessor>:<layout>`,
 //! e.g. `TG1:V1:20210901:BF:3/4:5F0C2A:2026-0012:1:9C1E3F0A`. The session is a short hash of
-//! its file name (a page must not carry a location or a name), a missing candidate or assessor is
-//! `-`, and the layout is the hash of where the document's boxes and fields are
+//! its file name (a page must not carry a location or a name), a missing session, candidate or
+//! assessor is `-` (a published form printed from the site has none of the three:
+//! `TG1:V1:20210901:BF:1/4:-:-:-:9C1E3F0A`; a field that is itself just `-` is written `%2D`, so
+//! that `-` always means none), and the layout is the hash of where the document's boxes and fields are
 //! ([`super::layout`]), so that paper printed from one run is never read with another run's
 //! positions. Fields are kept to QR's alphanumeric characters where the plan allows; a `:` or `%`
 //! inside a field is written `%3A` or `%25`.
@@ -51,6 +53,11 @@ impl PageCode {
             escape(&self.opmaak),
         ]
         .join(":")
+    }
+
+    /// Whether this is a page of a blank published form: no session, no candidate.
+    pub fn is_blank_form(&self) -> bool {
+        self.sessie.is_none() && self.kandidaat.is_none()
     }
 
     /// Reads a code's text; `None` when it is not a toetsgen page code.
@@ -119,8 +126,12 @@ pub fn session_code(naam: &str) -> String {
     super::layout::short_hash(naam.as_bytes(), 6)
 }
 
-/// `:` and `%` written as `%3A` and `%25`.
+/// `:` and `%` written as `%3A` and `%25`, and a field that is just `-` (which means none) as
+/// `%2D`.
 fn escape(field: &str) -> String {
+    if field == "-" {
+        return "%2D".to_owned();
+    }
     field.replace('%', "%25").replace(':', "%3A")
 }
 
@@ -133,6 +144,7 @@ fn unescape(field: &str) -> Option<String> {
         match rest.get(at..at + 3) {
             Some("%25") => out.push('%'),
             Some("%3A") => out.push(':'),
+            Some("%2D") => out.push('-'),
             _ => return None,
         }
         rest = &rest[at + 3..];
@@ -177,6 +189,29 @@ mod tests {
         let text = c.text();
         assert_eq!(text, "TG1:V1:20210901:BF:3/4:-:A%3A1%25:-:9C1E3F0A");
         assert_eq!(PageCode::parse(&text), Some(c));
+    }
+
+    /// A blank published form's code has no session, candidate or assessor: three dashes, and
+    /// it reads back as none of the three; a candidate whose number is `-` is not taken for none.
+    #[test]
+    fn a_blank_form_is_honest_about_none() {
+        let mut c = code();
+        c.sessie = None;
+        c.kandidaat = None;
+        c.beoordelaar = None;
+        let text = c.text();
+        assert_eq!(text, "TG1:V1:20210901:BF:3/4:-:-:-:9C1E3F0A");
+        let back = PageCode::parse(&text).unwrap();
+        assert!(back.is_blank_form());
+        assert_eq!(back, c);
+        assert!(!code().is_blank_form());
+        c.kandidaat = Some("-".to_owned());
+        let text = c.text();
+        assert_eq!(text, "TG1:V1:20210901:BF:3/4:-:%2D:-:9C1E3F0A");
+        assert_eq!(
+            PageCode::parse(&text).unwrap().kandidaat.as_deref(),
+            Some("-")
+        );
     }
 
     /// Texts that are not page codes are refused, not half read.

@@ -6,6 +6,12 @@
 //! and the second run compiles the PDF with the codes in the pages' foreground, which moves
 //! nothing. The layout and the codes are kept beside the packet ([`Sidecar`]): the reader looks
 //! for boxes where this very run put them.
+//!
+//! The published beoordelingsformulier PDF ([`scannable`]) carries the same marks and codes,
+//! without session, candidate or assessor, so that a blank form printed from the site can be
+//! scanned too: the build reads its layout in the same two runs (its codes in
+//! [`published_codes_file`]) and publishes it beside the PDF ([`Sidecar::published`]); it holds
+//! no personal data.
 
 pub mod code;
 pub mod layout;
@@ -32,10 +38,10 @@ pub struct Sidecar {
     pub plan: String,
     /// The plan's version.
     pub versie: NaiveDate,
-    /// The session's name (its file name without extension).
-    pub sessie: String,
-    /// The session's short hash, as its pages carry it.
-    pub sessie_code: String,
+    /// The session's name (its file name without extension); `None` for a published form.
+    pub sessie: Option<String>,
+    /// The session's short hash, as its pages carry it; `None` for a published form.
+    pub sessie_code: Option<String>,
     /// Each document of the packet, in order.
     pub documenten: Vec<DocumentLayout>,
 }
@@ -56,10 +62,39 @@ impl Sidecar {
             formaatversie: 1,
             plan: plan.to_owned(),
             versie,
-            sessie: sessie.to_owned(),
-            sessie_code: session_code(sessie),
+            sessie: Some(sessie.to_owned()),
+            sessie_code: Some(session_code(sessie)),
             documenten,
         }
+    }
+
+    /// The layout of a published form of `plan` at `versie` (no session, no candidate): written
+    /// beside its PDF in the output folder.
+    pub fn published(plan: &str, versie: NaiveDate, documenten: Vec<DocumentLayout>) -> Self {
+        Sidecar {
+            formaat: FORMAAT.to_owned(),
+            formaatversie: 1,
+            plan: plan.to_owned(),
+            versie,
+            sessie: None,
+            sessie_code: None,
+            documenten,
+        }
+    }
+
+    /// Whether this is the layout of a published form (its pages carry no session).
+    pub fn is_published(&self) -> bool {
+        self.sessie.is_none()
+    }
+
+    /// The QR codes of a published form's pages as SVG, in page order (the file
+    /// [`published_codes_file`] that its source reads).
+    pub fn published_codes(&self) -> String {
+        let pages: Vec<serde_json::Value> = (self.documenten.iter())
+            .flat_map(|doc| (1..=doc.paginas).map(move |p| (doc, p)))
+            .map(|(doc, p)| svg(&self.page_code(doc, p).text()).into())
+            .collect();
+        serde_json::Value::Array(pages).to_string()
     }
 
     /// Whether `bytes` are a sidecar toetsgen wrote (its format named at its start).
@@ -84,7 +119,7 @@ impl Sidecar {
             document: document_code(&doc.document),
             pagina,
             paginas: doc.paginas,
-            sessie: Some(self.sessie_code.clone()),
+            sessie: self.sessie_code.clone(),
             kandidaat: doc.kandidaat.clone(),
             beoordelaar: doc.beoordelaar,
             opmaak: doc.opmaak.clone(),
@@ -102,6 +137,18 @@ impl Sidecar {
         }
         serde_json::Value::Object(map).to_string()
     }
+}
+
+/// Whether the published PDF of the document `naam` carries scan marks and page codes: the
+/// beoordelingsformulier, the form an assessor fills in by hand.
+pub fn scannable(naam: &str) -> bool {
+    naam == "beoordelingsformulier"
+}
+
+/// Where, in typst's root, the page codes of the published document `naam` of `plan` at
+/// `versie` (ISO) are for its source to read: `scan/V1-2021-09-01-beoordelingsformulier.json`.
+pub fn published_codes_file(plan: &str, versie: &str, naam: &str) -> String {
+    format!("scan/{plan}-{versie}-{naam}.json")
 }
 
 /// The modules of quiet zone around a QR code (the page around it is blank as well).
