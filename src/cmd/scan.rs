@@ -9,8 +9,10 @@
 //! its field empty (`null`) and listed under `twijfel`, never guessed.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context as _, Result};
+use rayon::prelude::*;
 
 use crate::cli::ScanArgs;
 use crate::cmd::report::Terminal;
@@ -150,19 +152,28 @@ fn read_scans(
     }
     let reporter = Terminal::new();
     reporter.begin("scans", total);
-    let mut pages = Vec::new();
+    let mut reader = FileReader {
+        sidecars,
+        reporter: &reporter,
+        uprights,
+    };
+    let (mut pages, mut batch) = (Vec::new(), Vec::new());
+    let size = 2 * rayon::current_num_threads();
     for (path, _) in counted {
         let Some(scan) = open_scan(path) else {
             ok = false;
             continue;
         };
-        let mut reader = FileReader {
-            sidecars,
-            reporter: &reporter,
-            uprights: &mut *uprights,
-        };
-        ok &= reader.read(&scan, &mut pages)?;
+        let scan = Arc::new(scan);
+        for index in 0..scan.len() {
+            batch.push((Arc::clone(&scan), index));
+            if batch.len() == size {
+                ok &= reader.read(&batch, &mut pages)?;
+                batch.clear();
+            }
+        }
     }
+    ok &= reader.read(&batch, &mut pages)?;
     reporter.end();
     Ok((pages, ok))
 }
@@ -179,34 +190,45 @@ fn open_scan(path: &Path) -> Option<ScanFile> {
     }
 }
 
-/// Reads the pages of a scan file.
-struct FileReader<'a, 'b> {
+/// Reads the pages of the scan files, a few at a time in parallel.
+struct FileReader<'a, 'b, 'c> {
     /// The packets' layouts.
     sidecars: &'a [Sidecar],
     /// The progress.
     reporter: &'a Terminal,
     /// What is kept of the form pages.
-    uprights: &'a mut Uprights<'b>,
+    uprights: &'c mut Uprights<'b>,
 }
 
-impl FileReader<'_, '_> {
-    /// Every page of one scan file, read one at a time into `pages`; false when a page cannot
-    /// be rendered (said, with its file and page).
-    fn read(&mut self, scan: &ScanFile, pages: &mut Vec<StackPage>) -> Result<bool> {
-        let path = scan.path();
+/// A page of a scan file: the file and the page's index (from 0).
+type Unit = (Arc<ScanFile>, usize);
+
+impl FileReader<'_, '_, '_> {
+    /// Reads `batch` (its pages rendered, read and prepared in parallel, then kept and added to
+    /// `pages` in order); false when a page cannot be rendered (said, with its file and page).
+    fn read(&mut self, batch: &[Unit], pages: &mut Vec<StackPage>) -> Result<bool> {
+        let (sidecars, whole) = (self.sidecars, self.uprights.keeps_pages());
+        let done: Vec<_> = (batch.par_iter())
+            .map(|(scan, i)| {
+                let origin = Origin {
+                    file: scan.path().to_owned(),
+                    page: i + 1,
+                };
+                let image = scan.page(*i)?;
+                let reading = read_page(&image, sidecars);
+                let kept = (reading.as_ref().ok())
+                    .and_then(|r| pages::prepare(&origin, &image, r, sidecars, whole));
+                Ok::<_, toetsgen_scan::LoadError>((origin, reading, kept))
+            })
+            .collect();
         let mut ok = true;
-        for i in 0..scan.len() {
+        for ((scan, i), read) in batch.iter().zip(done) {
+            let path = scan.path();
             self.reporter.step(&format!("{}:{}", path.display(), i + 1));
-            let origin = Origin {
-                file: path.to_owned(),
-                page: i + 1,
-            };
-            match scan.page(i) {
-                Ok(image) => {
-                    let reading = read_page(&image, self.sidecars);
-                    if let Ok(reading) = &reading {
-                        self.uprights
-                            .keep(&origin, &image, reading, self.sidecars)?;
+            match read {
+                Ok((origin, reading, kept)) => {
+                    if let Some(kept) = kept {
+                        self.uprights.store(&origin, kept)?;
                     }
                     pages.push(StackPage { origin, reading });
                 }

@@ -47,8 +47,8 @@ pub struct Crop {
     pub veld: String,
     /// The box's value, in a choice.
     pub waarde: Option<String>,
-    /// The image.
-    pub image: Grey,
+    /// The image, as PNG (kept small: a stack may have many doubtful boxes).
+    pub png: Vec<u8>,
 }
 
 /// Why a page gives no reading.
@@ -286,7 +286,7 @@ fn crops(
         .map(|b| Crop {
             veld: b.veld.clone(),
             waarde: b.waarde.clone(),
-            image: place.crop(b.x, b.y, doc.geometrie.vakje),
+            png: crate::upright::png(&place.crop(b.x, b.y, doc.geometrie.vakje)),
         })
         .collect()
 }

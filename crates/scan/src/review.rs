@@ -7,12 +7,9 @@
 //! (saved as text; left empty, it stays open). The page text is Dutch, like the documents.
 
 use std::collections::BTreeMap;
-use std::io::Cursor;
 
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
-
-use crate::grey::Grey;
 
 /// What the review page saves and the next run reads: per form (its file name without `.json`)
 /// per field, the value decided (`true`/`false` for an observation, the chosen value, or `null`
@@ -41,8 +38,8 @@ pub struct Item {
     pub vraag: Option<String>,
     /// The values it can take, with their labels; empty for an observation (ticked or not).
     pub keuzes: Vec<String>,
-    /// The crops of its boxes: the value of the box (for a choice) and the image.
-    pub crops: Vec<(Option<String>, Grey)>,
+    /// The crops of its boxes: the value of the box (for a choice) and the image (PNG).
+    pub crops: Vec<(Option<String>, Vec<u8>)>,
 }
 
 /// The whole page for `items` (a page that says there is nothing to decide when empty).
@@ -146,16 +143,11 @@ pub fn label(veld: &str) -> String {
     }
 }
 
-/// A crop as a PNG `data:` URL.
-fn data_url(image: &Grey) -> String {
-    let mut png = Vec::new();
-    let buffer = image::GrayImage::from_raw(image.width(), image.height(), image.pixels().to_vec());
-    if let Some(buffer) = buffer {
-        let _ = buffer.write_to(&mut Cursor::new(&mut png), image::ImageFormat::Png);
-    }
+/// A crop (PNG) as a `data:` URL.
+fn data_url(png: &[u8]) -> String {
     format!(
         "data:image/png;base64,{}",
-        base64::engine::general_purpose::STANDARD.encode(&png)
+        base64::engine::general_purpose::STANDARD.encode(png)
     )
 }
 
@@ -177,6 +169,7 @@ const SCRIPT: &str = "document.getElementById('opslaan').addEventListener('click
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grey::Grey;
 
     /// Fields are named as the office names them.
     #[test]
@@ -190,7 +183,7 @@ mod tests {
     /// to leave it open (checked); text from the forms is escaped.
     #[test]
     fn a_choice_to_decide() {
-        let crop = Grey::new(4, 4, vec![255; 16]).unwrap();
+        let crop = crate::upright::png(&Grey::new(4, 4, vec![255; 16]).unwrap());
         let item = Item {
             form: "s-1".to_owned(),
             who: "2026-0012 <Jan>".to_owned(),

@@ -135,7 +135,7 @@ pub(super) fn items(
             keuzes: choices(layout, &f.veld),
             crops: (doc.crops.iter())
                 .filter(|c| c.veld == f.veld)
-                .map(|c| (c.waarde.clone(), c.image.clone()))
+                .map(|c| (c.waarde.clone(), c.png.clone()))
                 .collect(),
         });
     candidate.into_iter().chain(fields).collect()

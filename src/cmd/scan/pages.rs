@@ -45,35 +45,20 @@ impl<'a> Uprights<'a> {
         }
     }
 
-    /// Keeps what a person needs of a page of a beoordelingsformulier (`scan`, read as
-    /// `reading`): its handwritten fields with writing and, for the inzage, the page upright.
-    pub(crate) fn keep(
-        &mut self,
-        origin: &Origin,
-        scan: &Grey,
-        reading: &PageReading,
-        sidecars: &[Sidecar],
-    ) -> Result<()> {
-        let sidecar = &sidecars[reading.sidecar];
-        let layout = &sidecar.documenten[reading.document];
-        if layout.document != "beoordelingsformulier" {
-            return Ok(());
+    /// Whether whole pages are kept (for the inzage PDFs, which need typst).
+    pub(crate) fn keeps_pages(&self) -> bool {
+        self.compiler.is_some()
+    }
+
+    /// Keeps what [`prepare`] made of a page read from `origin`: its handwritten fields'
+    /// images written beside the forms, the upright page put in typst's scratch folder.
+    pub(crate) fn store(&mut self, origin: &Origin, kept: Kept) -> Result<()> {
+        for (veld, png) in &kept.fields {
+            self.write_handwriting(origin, &kept.folder, veld, png)?;
         }
-        let page = upright(scan, &reading.transform, &layout.geometrie);
-        let folder = folder(origin, sidecar, reading);
-        let velden = (layout.velden.iter())
-            .filter(|v| v.pagina == reading.code.pagina && v.waarde.is_none());
-        for veld in velden {
-            let Some(field) = cut(&page, veld) else {
-                continue;
-            };
-            if has_writing(&field) {
-                self.write_handwriting(origin, &folder, &veld.veld, &field)?;
-            }
-        }
-        if let Some(compiler) = self.compiler {
+        if let (Some(compiler), Some(page)) = (self.compiler, &kept.page) {
             let name = format!("paginas/{}.png", self.pages.len() + 1);
-            compiler.put(&name, &png(&page))?;
+            compiler.put(&name, page)?;
             self.pages.insert(origin.clone(), format!("/{name}"));
         }
         Ok(())
@@ -86,7 +71,7 @@ impl<'a> Uprights<'a> {
         origin: &Origin,
         folder: &str,
         veld: &str,
-        field: &Grey,
+        png: &[u8],
     ) -> Result<()> {
         let dir = self.dir.join(HANDSCHRIFT).join(folder);
         if self.cleared.insert(folder.to_owned()) {
@@ -94,7 +79,7 @@ impl<'a> Uprights<'a> {
         }
         fs::create_dir_all(&dir)?;
         let file = format!("{}.png", super::safe(veld, &['.', '_']));
-        fs::write_atomic(&dir.join(&file), &png(field))?;
+        fs::write_atomic(&dir.join(&file), png)?;
         let relative = format!("{HANDSCHRIFT}/{folder}/{file}");
         (self.handschrift.entry(origin.clone()).or_default()).insert(veld.to_owned(), relative);
         Ok(())
@@ -115,6 +100,47 @@ impl<'a> Uprights<'a> {
     pub(crate) fn page(&self, origin: &Origin) -> Option<&str> {
         self.pages.get(origin).map(String::as_str)
     }
+}
+
+/// What a person needs of a form page, made while it is read (in parallel with other pages):
+/// the folder its handwriting goes to, each handwritten field with writing (PNG), and the page
+/// upright (PNG), when wanted.
+pub(crate) struct Kept {
+    /// The folder under `handschrift/`.
+    folder: String,
+    /// Each handwritten field with writing: its key and its image.
+    fields: Vec<(String, Vec<u8>)>,
+    /// The page upright, for the inzage.
+    page: Option<Vec<u8>>,
+}
+
+/// What a person needs of a page of a beoordelingsformulier (`scan`, read as `reading`, from
+/// `origin`): its handwritten fields with writing and, when `whole`, the page upright; `None`
+/// for a page of another document.
+pub(crate) fn prepare(
+    origin: &Origin,
+    scan: &Grey,
+    reading: &PageReading,
+    sidecars: &[Sidecar],
+    whole: bool,
+) -> Option<Kept> {
+    let sidecar = &sidecars[reading.sidecar];
+    let layout = &sidecar.documenten[reading.document];
+    if layout.document != "beoordelingsformulier" {
+        return None;
+    }
+    let page = upright(scan, &reading.transform, &layout.geometrie);
+    let fields = (layout.velden.iter())
+        .filter(|v| v.pagina == reading.code.pagina && v.waarde.is_none())
+        .filter_map(|v| Some((v, cut(&page, v)?)))
+        .filter(|(_, field)| has_writing(field))
+        .map(|(v, field)| (v.veld.clone(), png(&field)))
+        .collect();
+    Some(Kept {
+        folder: folder(origin, sidecar, reading),
+        fields,
+        page: whole.then(|| png(&page)),
+    })
 }
 
 /// The folder of a page's handwriting: its form's file name (`<session>-<number>[-b<n>]`); on a
