@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): `toetsgen scan` on the form pages of V1 packets of SIZES candidates
 # (default 20), rendered by pdftoppm at DPI (default 300) in grey as PNG files, one page a file,
-# as a scanner would write them: wall time, pages per second and peak memory of the run (GNU time),
-# with one thread (the reader is sequential). The pages carry no marks: reading an empty box costs
-# what reading a ticked one does.
+# as a scanner would write them: wall time, pages per second and peak memory of the run (GNU time;
+# typst's, which makes the inzage PDFs, included), on all cores (pages are read a few at a time in
+# parallel). The pages carry no marks: reading an empty box costs what reading a ticked one does,
+# but every judgement is then doubtful, so the review page is as large as it gets.
 # Usage: benches/scan.sh            (SIZES="20 200" DPI=300 for the issue's figures)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -32,6 +32,7 @@ mod packet;
 mod print_layout;
 mod question_exam;
 mod readme;
+mod scan_assessors;
 mod scan_blank;
 mod scan_command;
 mod scan_formats;

@@ -67,6 +67,20 @@ pub(crate) fn fill_in(
     pdf: &Path,
     n: u32,
     sidecar: &Sidecar,
+    marks: (&serde_json::Map<String, Value>, &[(&str, &str)]),
+    to: &Path,
+) {
+    let form = (sidecar.documenten.iter())
+        .find(|d| d.document == "beoordelingsformulier")
+        .unwrap();
+    fill_in_form(pdf, n, form, marks, to);
+}
+
+/// [`fill_in`] for page `n` of the packet that belongs to the form `form`.
+pub(crate) fn fill_in_form(
+    pdf: &Path,
+    n: u32,
+    form: &toetsgen::document::packet::scan::layout::DocumentLayout,
     (values, extra): (&serde_json::Map<String, Value>, &[(&str, &str)]),
     to: &Path,
 ) {
@@ -86,9 +100,6 @@ pub(crate) fn fill_in(
         .arg(pdf)
         .arg(&stem));
     let mut img = image::open(stem.with_extension("png")).unwrap().to_luma8();
-    let form = (sidecar.documenten.iter())
-        .find(|d| d.document == "beoordelingsformulier")
-        .unwrap();
     let pagina = n - form.eerste_pagina + 1;
     let px = |pt: f64| pt * DPI / 72.0;
     for b in form.vakjes.iter().filter(|b| b.pagina == pagina) {
