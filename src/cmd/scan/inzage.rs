@@ -154,7 +154,7 @@ fn about(form: &FormRead<'_>, kandidaat: &str) -> String {
         ("Datum", datum),                                            // document text
     ];
     let mut out =
-        String::from("#table(columns: (auto, 1fr), stroke: none, inset: (x: 0pt, y: 3pt),\n");
+        String::from("#table(columns: (auto, 1fr), stroke: none, inset: (x: 0pt, y: 3pt), column-gutter: 12pt,\n");
     for (label, value) in rows.iter().filter(|(_, v)| !v.is_empty()) {
         let _ = writeln!(out, "  [*{}*], [{}],", escape(label), escape(value));
     }
