@@ -33,7 +33,7 @@ use toetsgen_document::packet::scan::Sidecar;
 use toetsgen_document::packet::scan::layout::DocumentLayout;
 use toetsgen_document::pdf::{Compiler, Typst};
 use toetsgen_output::personal::{Personal, refuse_published};
-use toetsgen_scan::form::{Names, saved_form};
+use toetsgen_scan::form::{KANDIDAATNUMMER, Names, saved_form};
 use toetsgen_scan::review;
 use toetsgen_scan::stack::{self, Origin, Stack, StackDocument, StackPage, StackProblem};
 use toetsgen_scan::{ScanFile, read_page};
@@ -217,7 +217,7 @@ impl FileReader<'_, '_, '_> {
                 let image = scan.page(*i)?;
                 let reading = read_page(&image, sidecars);
                 let kept = (reading.as_ref().ok())
-                    .and_then(|r| pages::prepare(&origin, &image, r, sidecars, whole));
+                    .and_then(|r| pages::prepare(&image, r, sidecars, whole));
                 Ok::<_, toetsgen_scan::LoadError>((origin, reading, kept))
             })
             .collect();
@@ -267,13 +267,18 @@ fn write_forms<'a>(stack: &Stack, out: &Out<'a>) -> Result<(Vec<FormRead<'a>>, u
             ),
         };
         decide::apply(&mut form, &name, layout, &decisions);
-        form["handschrift"] = serde_json::json!(out.uprights.handwriting(doc.pages.values()));
+        let handschrift = out.uprights.write_handwriting(&name, doc.pages.values())?;
+        form["handschrift"] = serde_json::json!(handschrift);
         let who = match doc.blanco {
             true => blank_who(doc),
             false => who(layout, &names),
         };
         let vragen = &out.vragen[doc.sidecar];
-        items.extend(decide::items(&form, &name, &who, layout, doc, vragen));
+        let mut found = decide::items(&form, &name, &who, layout, doc, vragen);
+        for item in found.iter_mut().filter(|i| i.veld == KANDIDAATNUMMER) {
+            item.crops = written_candidate(dir, &handschrift);
+        }
+        items.extend(found);
         let mut json = serde_json::to_vec_pretty(&form).context(msg!("cmd-scan-json"))?;
         json.push(b'\n');
         fs::write_atomic(&dir.join(format!("{name}.json")), &json)?;
@@ -293,6 +298,19 @@ fn write_forms<'a>(stack: &Stack, out: &Out<'a>) -> Result<(Vec<FormRead<'a>>, u
         fs::write_atomic(&dir.join(decide::REVIEW), review::page(&items).as_bytes())?;
     }
     Ok((forms, items.len()))
+}
+
+/// What the assessor wrote on a blank form's name and number lines, as the images kept of them
+/// (read back from the files just written), for the review page's question which candidate.
+fn written_candidate(
+    dir: &Path,
+    handschrift: &std::collections::BTreeMap<String, String>,
+) -> Vec<(Option<String>, Vec<u8>)> {
+    (["kandidaat.naam", KANDIDAATNUMMER].iter())
+        .filter_map(|veld| handschrift.get(*veld))
+        .filter_map(|file| std::fs::read(dir.join(file)).ok())
+        .map(|png| (None, png))
+        .collect()
 }
 
 /// Who a form is of, on the review page: "2026-0012 Jan Jansen, beoordelaar 1".

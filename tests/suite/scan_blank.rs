@@ -1,7 +1,8 @@
 //! A blank beoordelingsformulier printed from the site, filled in by hand and scanned: the
 //! published PDF carries marks and page codes without a candidate, its layout is published
 //! beside it, and `toetsgen scan` reads it into a saved form with the values ticked and the
-//! kandidaatnummer to decide; the review page asks for it, the decision saved gives it, and
+//! kandidaatnummer to decide; the review page asks for it, beside what the assessor wrote on
+//! the number line, the decision saved gives it, and
 //! `uitslagen` takes the form only then. Pages of a blank form out of their order are reported
 //! with file and page, exit 1.
 
@@ -11,7 +12,7 @@ use serde_json::{Value, json};
 use toetsgen::document::packet::scan::Sidecar;
 
 use crate::common::{exits, seed_v1, toetsgen};
-use crate::scan_command::{chosen, fill_in};
+use crate::scan_command::{chosen, fill_in, write_in};
 
 /// A project with V1 built (md, html, pdf), and the layout published beside its form.
 fn site() -> (tempfile::TempDir, Sidecar) {
@@ -21,14 +22,15 @@ fn site() -> (tempfile::TempDir, Sidecar) {
     (dir, serde_json::from_slice(&json).unwrap())
 }
 
-/// The published form's pages ticked by the test's pen, one PNG a page, in page order.
+/// The published form's pages ticked by the test's pen (assessor 1 too), one PNG a page, in
+/// page order.
 fn scans(dir: &Path, sidecar: &Sidecar, values: &serde_json::Map<String, Value>) -> Vec<PathBuf> {
     let pdf = dir.join("output/V1/beoordelingsformulier.pdf");
     std::fs::create_dir_all(dir.join("scans")).unwrap();
     (1..=sidecar.documenten[0].paginas)
         .map(|p| {
             let to = dir.join(format!("scans/blad-{p}.png"));
-            fill_in(&pdf, p, sidecar, (values, &[]), &to);
+            fill_in(&pdf, p, sidecar, (values, &[("beoordelaar", "1")]), &to);
             to
         })
         .collect()
@@ -43,6 +45,7 @@ fn a_blank_form_from_the_site_is_read_and_its_candidate_decided() {
     assert!(sidecar.documenten[0].kandidaat.is_none());
     let values = chosen(&sidecar);
     let files = scans(dir.path(), &sidecar, &values);
+    write_in(&files, &sidecar, "kandidaatnummer");
     let name = "V1-blanco-blad-1-p1";
     let form = dir.path().join(format!("uitslagen/scans/{name}.json"));
     let read = || -> Value {
@@ -52,6 +55,7 @@ fn a_blank_form_from_the_site_is_read_and_its_candidate_decided() {
     let first = read();
     assert_eq!(first["kandidaatnummer"], json!(""));
     assert_eq!(first["twijfel"], json!(["kandidaatnummer"]));
+    assert_eq!(first["beoordelaar"], json!(1), "the assessor box ticked");
     for (key, value) in &values {
         assert_eq!(&first["waarden"][key], value, "{key}");
     }
@@ -73,6 +77,11 @@ fn a_blank_form_from_the_site_is_read_and_its_candidate_decided() {
         html.select(&label).next().is_some(),
         "the field is labelled"
     );
+    // What the assessor wrote on the number line is shown; the empty name line is not.
+    let image = format!("handschrift/{name}/kandidaatnummer.png");
+    assert_eq!(first["handschrift"], json!({"kandidaatnummer": image}));
+    let shown = scraper::Selector::parse("fieldset[data-veld=kandidaatnummer] figure img[alt]");
+    assert_eq!(html.select(&shown.unwrap()).count(), 1);
     let scanned = format!("uitslagen/scans/{name}.json");
     let results = ["results", scanned.as_str(), "-o", "uitslagen/lijst"];
     exits(toetsgen(dir.path()).args(results), 1, &["not known yet"]);

@@ -157,7 +157,7 @@ fn scans(
 
 /// Writes a line of "handwriting" (a wavy stroke) into the handwritten field `veld` of the
 /// scanned form page that holds it; returns that page's layout.
-fn write_in(
+pub(crate) fn write_in(
     files: &[PathBuf],
     sidecar: &Sidecar,
     veld: &str,

@@ -34,11 +34,28 @@ pub struct Names {
 /// What `twijfel` lists when the form's candidate is not known (a blank form from the site).
 pub const KANDIDAATNUMMER: &str = "kandidaatnummer";
 
+/// What `twijfel` lists when a blank form's assessor (1 or 2, ticked on the form) is not read
+/// for sure; until it is decided the form says assessor 1.
+pub const BEOORDELAAR: &str = "beoordelaar";
+
+/// The assessor a blank form's boxes say (`beoordelaar` 1 or 2, one ticked), if read for sure.
+fn assessor_ticked(doc: &StackDocument) -> Option<u8> {
+    let read = doc.velden.iter().find(|f| f.veld == BEOORDELAAR)?;
+    match &read.waarde {
+        Reading::Choice(n) => n.parse().ok().filter(|n| (1..=2).contains(n)),
+        _ => None,
+    }
+}
+
 /// The saved form of `doc` (a beoordelingsformulier) read from the stack.
 pub fn saved_form(sidecar: &Sidecar, doc: &StackDocument, names: &Names) -> Value {
     let layout = &sidecar.documenten[doc.document];
     let (waarden, zekerheid, mut twijfel) = values(layout, doc);
+    let beoordelaar = layout.beoordelaar.or_else(|| assessor_ticked(doc));
     if doc.blanco {
+        if beoordelaar.is_none() {
+            twijfel.insert(0, BEOORDELAAR.to_owned());
+        }
         twijfel.insert(0, KANDIDAATNUMMER.to_owned());
     }
     let pages: Vec<Value> = (doc.pages.iter())
@@ -51,7 +68,7 @@ pub fn saved_form(sidecar: &Sidecar, doc: &StackDocument, names: &Names) -> Valu
         "versie": sidecar.versie.to_string(),
         "soort": "waarnemingen",
         "kandidaatnummer": layout.kandidaat.clone().unwrap_or_default(),
-        "beoordelaar": layout.beoordelaar.unwrap_or(1),
+        "beoordelaar": beoordelaar.unwrap_or(1),
         "kandidaat": {
             "naam": names.kandidaat,
             "gemeente": names.gemeente,

@@ -59,10 +59,22 @@ pub fn page(items: &[Item]) -> String {
     )
 }
 
-/// The question which candidate a blank form is of: a labelled text field.
+/// The question which candidate a blank form is of: what the assessor wrote on the form's
+/// name and number lines, when the scan shows it, and a labelled text field.
 fn candidate(i: usize, item: &Item) -> String {
+    let mut figures = String::new();
+    for (_, image) in &item.crops {
+        figures.push_str(&format!(
+            "<figure class=\"schrift\"><img src=\"{}\" alt=\"{}\"></figure>",
+            data_url(image),
+            "Uitsnede uit de scan: wat de beoordelaar bij de kandidaat schreef" // document text
+        ));
+    }
+    if !figures.is_empty() {
+        figures = format!("<div class=\"uitsneden\">{figures}</div>\n");
+    }
     format!(
-        "<fieldset data-formulier=\"{}\" data-veld=\"{}\">\n<legend>{}</legend>\n<p>Dit blanco formulier noemt geen kandidaat. Kijk op het papieren formulier welk kandidaatnummer de beoordelaar erop schreef.</p>\n<label for=\"k{i}\">Kandidaatnummer</label> <input type=\"text\" id=\"k{i}\" name=\"v{i}\" autocomplete=\"off\" spellcheck=\"false\">\n</fieldset>\n", // document text
+        "<fieldset data-formulier=\"{}\" data-veld=\"{}\">\n<legend>{}</legend>\n<p>Dit blanco formulier noemt geen kandidaat. Kijk op het papieren formulier welk kandidaatnummer de beoordelaar erop schreef.</p>\n{figures}<label for=\"k{i}\">Kandidaatnummer</label> <input type=\"text\" id=\"k{i}\" name=\"v{i}\" autocomplete=\"off\" spellcheck=\"false\">\n</fieldset>\n", // document text
         escape(&item.form),
         escape(&item.veld),
         escape(&item.who)
@@ -129,6 +141,9 @@ pub fn label(veld: &str) -> String {
     if veld == "uitslag" {
         return "Uitslag".to_owned(); // document text
     }
+    if veld == crate::form::BEOORDELAAR {
+        return "Beoordelaar (1 of 2)".to_owned(); // document text
+    }
     let Some(rest) = veld.strip_prefix("t.") else {
         return veld.to_owned();
     };
@@ -161,7 +176,7 @@ fn escape(text: &str) -> String {
 }
 
 /// The page's style: readable at 320 px, the crops large enough to judge.
-const STYLE: &str = "body{font-family:system-ui,sans-serif;line-height:1.5;margin:0;padding:1rem;max-width:60rem}input[type=text]{font:inherit;padding:.25rem;border:1px solid #767676;max-width:100%}fieldset{margin:0 0 1.25rem;padding:.75rem;border:1px solid #767676}legend{font-weight:bold;padding:0 .25rem}.vraag{margin:0 0 .75rem;max-width:45rem}.uitsneden{display:flex;flex-wrap:wrap;gap:1rem}figure{margin:0}figure img{width:10rem;height:auto;image-rendering:pixelated;border:1px solid #767676}label{display:inline-block;margin:.25rem 1rem .25rem 0;padding:.25rem 0}button{font:inherit;padding:.5rem 1rem}:focus-visible{outline:3px solid #154273;outline-offset:2px}";
+const STYLE: &str = "body{font-family:system-ui,sans-serif;line-height:1.5;margin:0;padding:1rem;max-width:60rem}input[type=text]{font:inherit;padding:.25rem;border:1px solid #767676;max-width:100%}fieldset{margin:0 0 1.25rem;padding:.75rem;border:1px solid #767676}legend{font-weight:bold;padding:0 .25rem}.vraag{margin:0 0 .75rem;max-width:45rem}.uitsneden{display:flex;flex-wrap:wrap;gap:1rem}figure{margin:0}figure img{width:10rem;height:auto;image-rendering:pixelated;border:1px solid #767676}figure.schrift img{width:auto;max-width:100%;image-rendering:auto}label{display:inline-block;margin:.25rem 1rem .25rem 0;padding:.25rem 0}button{font:inherit;padding:.5rem 1rem}:focus-visible{outline:3px solid #154273;outline-offset:2px}";
 
 /// Saves the decisions as `scan-besluiten.json`: per form, per field, the value chosen.
 const SCRIPT: &str = "document.getElementById('opslaan').addEventListener('click',function(){var b={};document.querySelectorAll('fieldset[data-veld]').forEach(function(f){var t=f.querySelector('input[type=text]');if(t){var w=t.value.trim();if(w){var l=f.dataset.formulier;(b[l]=b[l]||{})[f.dataset.veld]=w;}return;}var c=f.querySelector('input:checked');if(!c)return;var v=JSON.parse(c.value);if(v===null)return;var k=f.dataset.formulier;(b[k]=b[k]||{})[f.dataset.veld]=v;});var blob=new Blob([JSON.stringify({formaat:'toetsgen-scan-besluiten',besluiten:b},null,2)],{type:'application/json'});var a=document.createElement('a');a.href=URL.createObjectURL(blob);a.download='scan-besluiten.json';document.body.appendChild(a);a.click();a.remove();var n=Object.keys(b).reduce(function(s,k){return s+Object.keys(b[k]).length;},0);document.getElementById('gemeld').textContent=n+' beslissingen opgeslagen in scan-besluiten.json.';});"; // document text
@@ -177,6 +192,7 @@ mod tests {
         assert_eq!(label("t.V1.03.w2"), "toetsterm V1.03, waarneming 2");
         assert_eq!(label("t.V1.03.oordeel"), "toetsterm V1.03, oordeel");
         assert_eq!(label("uitslag"), "Uitslag");
+        assert_eq!(label("beoordelaar"), "Beoordelaar (1 of 2)");
     }
 
     /// A doubtful choice gets its crops as PNG images with alt text, a radio per value and one

@@ -53,23 +53,32 @@ pub fn cut(upright: &Grey, veld: &Place) -> Option<Grey> {
 
 /// Whether something is written in a field cut out of an upright page: more than
 /// [`WRITING_MIN`] of its inside ([`WRITING_INSET`] points from its edges, where the printed
-/// lines of its cell may lie) darker than [`WRITING_LEVEL`].
+/// lines of its cell may lie) darker than [`WRITING_LEVEL`], leaving out the printed lines that
+/// still fall inside (a row or column of pixels more than four fifths dark: the line to write
+/// on, a cell's border a little off).
 pub fn has_writing(field: &Grey) -> bool {
     let inset = (WRITING_INSET * UPRIGHT_DPI / 72.0).round() as u32;
     let (w, h) = (field.width(), field.height());
     if w <= 2 * inset || h <= 2 * inset {
         return false;
     }
-    let (mut dark, mut all) = (0usize, 0usize);
-    for y in inset..h - inset {
-        for x in inset..w - inset {
-            all += 1;
-            if field.get(i64::from(x), i64::from(y)) < WRITING_LEVEL {
-                dark += 1;
+    let (xs, ys) = (inset..w - inset, inset..h - inset);
+    let dark = |x: u32, y: u32| field.get(i64::from(x), i64::from(y)) < WRITING_LEVEL;
+    let line_rows: Vec<bool> = (ys.clone())
+        .map(|y| xs.clone().filter(|&x| dark(x, y)).count() * 5 > xs.len() * 4)
+        .collect();
+    let line_columns: Vec<bool> = (xs.clone())
+        .map(|x| ys.clone().filter(|&y| dark(x, y)).count() * 5 > ys.len() * 4)
+        .collect();
+    let mut ink = 0usize;
+    for (j, y) in ys.clone().enumerate() {
+        for (i, x) in xs.clone().enumerate() {
+            if dark(x, y) && !line_rows[j] && !line_columns[i] {
+                ink += 1;
             }
         }
     }
-    dark as f64 / all as f64 > WRITING_MIN
+    ink as f64 / (xs.len() * ys.len()) as f64 > WRITING_MIN
 }
 
 /// An image as PNG bytes (grey, fast compression: a page is written for every page read).
@@ -157,6 +166,13 @@ mod tests {
         };
         assert!(has_writing(&cut(&up, &field(5.0)).unwrap()));
         assert!(!has_writing(&cut(&up, &field(100.0)).unwrap()));
+        let mut lined = cut(&up, &field(100.0)).unwrap();
+        let width = lined.width() as usize;
+        lined.pixels_mut()[width * 60..width * 62].fill(0);
+        assert!(
+            !has_writing(&lined),
+            "a printed line to write on is no writing"
+        );
         let no_size = Place {
             breedte: None,
             ..field(5.0)

@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 
 use toetsgen_base::{fs, msg};
 use toetsgen_document::packet::scan::layout::DocumentLayout;
-use toetsgen_scan::form::KANDIDAATNUMMER;
+use toetsgen_scan::form::{BEOORDELAAR, KANDIDAATNUMMER};
 use toetsgen_scan::review::{DECISIONS_FORMAAT, Decisions, Item};
 use toetsgen_scan::stack::StackDocument;
 use toetsgen_scan::values::Reading;
@@ -61,6 +61,13 @@ pub(super) fn apply(form: &mut Value, name: &str, layout: &DocumentLayout, decis
         if veld == KANDIDAATNUMMER {
             if let Some(nummer) = candidate_number(value) {
                 form[KANDIDAATNUMMER] = json!(nummer);
+                besloten.push(veld.clone());
+            }
+        } else if veld == BEOORDELAAR {
+            if let Some(n) = value.as_str().and_then(|n| n.parse::<u8>().ok())
+                && (1..=2).contains(&n)
+            {
+                form[BEOORDELAAR] = json!(n);
                 besloten.push(veld.clone());
             }
         } else if fits(value, &choices(layout, veld)) {

@@ -153,8 +153,9 @@ fn about(form: &FormRead<'_>, kandidaat: &str) -> String {
         ("Sessie", form.sidecar.sessie.clone().unwrap_or_default()), // document text
         ("Datum", datum),                                            // document text
     ];
-    let mut out =
-        String::from("#table(columns: (auto, 1fr), stroke: none, inset: (x: 0pt, y: 3pt), column-gutter: 12pt,\n");
+    let mut out = String::from(
+        "#table(columns: (auto, 1fr), stroke: none, inset: (x: 0pt, y: 3pt), column-gutter: 12pt,\n",
+    );
     for (label, value) in rows.iter().filter(|(_, v)| !v.is_empty()) {
         let _ = writeln!(out, "  [*{}*], [{}],", escape(label), escape(value));
     }

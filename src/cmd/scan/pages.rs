@@ -1,10 +1,11 @@
 //! The pages of beoordelingsformulieren set upright as they are read
-//! ([`toetsgen_scan::upright`]), one at a time, so that nothing of a page stays in memory after
-//! it: each handwritten field with something written in it is cut out and written beside the
-//! saved forms (`handschrift/<form>/<veld>.png`, a blank form's per page; text is not read), and the whole page is kept in
+//! ([`toetsgen_scan::upright`]), a few at a time, so that no page stays in memory after it: each
+//! handwritten field with something written in it is cut out and kept as a small PNG until the
+//! stack is put together, then written beside its saved form (`handschrift/<form>/<veld>.png`;
+//! text is not read; a page that ends up in no form leaves nothing), and the whole page goes into
 //! typst's private scratch folder for the candidate's inzage PDF ([`super::inzage`]).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
@@ -27,10 +28,17 @@ pub(crate) struct Uprights<'a> {
     compiler: Option<&'a Compiler>,
     /// Each page kept: its image's name in the compiler's scratch root.
     pages: BTreeMap<Origin, String>,
-    /// Per page read, per handwritten field with writing, its image beside the forms.
-    handschrift: BTreeMap<Origin, BTreeMap<String, String>>,
-    /// The folders of handwriting whose earlier images have been cleared in this run.
-    cleared: BTreeSet<String>,
+    /// Per page read, each handwritten field with writing and its image (PNG).
+    handschrift: BTreeMap<Origin, Vec<(String, Vec<u8>)>>,
+}
+
+/// What a person needs of a form page, made while it is read (in parallel with other pages):
+/// each handwritten field with writing (PNG), and the page upright (PNG), when wanted.
+pub(crate) struct Kept {
+    /// Each handwritten field with writing: its key and its image.
+    fields: Vec<(String, Vec<u8>)>,
+    /// The page upright, for the inzage.
+    page: Option<Vec<u8>>,
 }
 
 impl<'a> Uprights<'a> {
@@ -41,7 +49,6 @@ impl<'a> Uprights<'a> {
             compiler,
             pages: BTreeMap::new(),
             handschrift: BTreeMap::new(),
-            cleared: BTreeSet::new(),
         }
     }
 
@@ -50,11 +57,11 @@ impl<'a> Uprights<'a> {
         self.compiler.is_some()
     }
 
-    /// Keeps what [`prepare`] made of a page read from `origin`: its handwritten fields'
-    /// images written beside the forms, the upright page put in typst's scratch folder.
+    /// Keeps what [`prepare`] made of a page read from `origin`: its handwritten fields' images
+    /// until its form is written, the upright page in typst's scratch folder.
     pub(crate) fn store(&mut self, origin: &Origin, kept: Kept) -> Result<()> {
-        for (veld, png) in &kept.fields {
-            self.write_handwriting(origin, &kept.folder, veld, png)?;
+        if !kept.fields.is_empty() {
+            self.handschrift.insert(origin.clone(), kept.fields);
         }
         if let (Some(compiler), Some(page)) = (self.compiler, &kept.page) {
             let name = format!("paginas/{}.png", self.pages.len() + 1);
@@ -64,36 +71,24 @@ impl<'a> Uprights<'a> {
         Ok(())
     }
 
-    /// Writes a handwritten field's image (`handschrift/<folder>/<veld>.png`), after removing the
-    /// images an earlier run wrote in that folder.
-    fn write_handwriting(
-        &mut self,
-        origin: &Origin,
-        folder: &str,
-        veld: &str,
-        png: &[u8],
-    ) -> Result<()> {
-        let dir = self.dir.join(HANDSCHRIFT).join(folder);
-        if self.cleared.insert(folder.to_owned()) {
-            clear_images(&dir);
-        }
-        fs::create_dir_all(&dir)?;
-        let file = format!("{}.png", super::safe(veld, &['.', '_']));
-        fs::write_atomic(&dir.join(&file), png)?;
-        let relative = format!("{HANDSCHRIFT}/{folder}/{file}");
-        (self.handschrift.entry(origin.clone()).or_default()).insert(veld.to_owned(), relative);
-        Ok(())
-    }
-
-    /// The handwritten fields with writing on the pages of a form: field → image, relative to
-    /// the forms.
-    pub(crate) fn handwriting<'o>(
+    /// Writes the handwritten fields with writing on the pages of form `form` as
+    /// `handschrift/<form>/<veld>.png` (after removing the images an earlier run wrote there);
+    /// returns field → image, relative to the forms.
+    pub(crate) fn write_handwriting<'o>(
         &self,
+        form: &str,
         pages: impl Iterator<Item = &'o Origin>,
-    ) -> BTreeMap<String, String> {
-        (pages.filter_map(|o| self.handschrift.get(o)))
-            .flat_map(|fields| fields.iter().map(|(k, v)| (k.clone(), v.clone())))
-            .collect()
+    ) -> Result<BTreeMap<String, String>> {
+        let folder = self.dir.join(HANDSCHRIFT).join(form);
+        clear_images(&folder);
+        let mut written = BTreeMap::new();
+        for (veld, png) in pages.filter_map(|o| self.handschrift.get(o)).flatten() {
+            fs::create_dir_all(&folder)?;
+            let file = format!("{}.png", super::safe(veld, &['.', '_']));
+            fs::write_atomic(&folder.join(&file), png)?;
+            written.insert(veld.clone(), format!("{HANDSCHRIFT}/{form}/{file}"));
+        }
+        Ok(written)
     }
 
     /// The image of a page kept for the inzage (in the compiler's root), if it was kept.
@@ -102,30 +97,16 @@ impl<'a> Uprights<'a> {
     }
 }
 
-/// What a person needs of a form page, made while it is read (in parallel with other pages):
-/// the folder its handwriting goes to, each handwritten field with writing (PNG), and the page
-/// upright (PNG), when wanted.
-pub(crate) struct Kept {
-    /// The folder under `handschrift/`.
-    folder: String,
-    /// Each handwritten field with writing: its key and its image.
-    fields: Vec<(String, Vec<u8>)>,
-    /// The page upright, for the inzage.
-    page: Option<Vec<u8>>,
-}
-
-/// What a person needs of a page of a beoordelingsformulier (`scan`, read as `reading`, from
-/// `origin`): its handwritten fields with writing and, when `whole`, the page upright; `None`
-/// for a page of another document.
+/// What a person needs of a page of a beoordelingsformulier (`scan`, read as `reading`): its
+/// handwritten fields with writing and, when `whole`, the page upright; `None` for a page of
+/// another document.
 pub(crate) fn prepare(
-    origin: &Origin,
     scan: &Grey,
     reading: &PageReading,
     sidecars: &[Sidecar],
     whole: bool,
 ) -> Option<Kept> {
-    let sidecar = &sidecars[reading.sidecar];
-    let layout = &sidecar.documenten[reading.document];
+    let layout = &sidecars[reading.sidecar].documenten[reading.document];
     if layout.document != "beoordelingsformulier" {
         return None;
     }
@@ -137,28 +118,9 @@ pub(crate) fn prepare(
         .map(|(v, field)| (v.veld.clone(), png(&field)))
         .collect();
     Some(Kept {
-        folder: folder(origin, sidecar, reading),
         fields,
         page: whole.then(|| png(&page)),
     })
-}
-
-/// The folder of a page's handwriting: its form's file name (`<session>-<number>[-b<n>]`); on a
-/// blank form from the site, whose form is known only when the stack is put together, the scan
-/// file's name and the page (`blanco-<file>-p<page>`).
-fn folder(origin: &Origin, sidecar: &Sidecar, reading: &PageReading) -> String {
-    let layout = &sidecar.documenten[reading.document];
-    match &sidecar.sessie {
-        Some(sessie) => super::file_name(sessie, layout.kandidaat.as_deref(), layout.beoordelaar),
-        None => {
-            let stem = origin
-                .file
-                .file_stem()
-                .unwrap_or_default()
-                .to_string_lossy();
-            format!("blanco-{}-p{}", super::safe(&stem, &[]), origin.page)
-        }
-    }
 }
 
 /// Removes the PNG images in a form's folder of handwriting (an earlier run's), nothing else.
