@@ -97,15 +97,21 @@ if [ ${#suite_args[@]} -eq 0 ]; then
     cargo run --release --quiet --manifest-path "$root/Cargo.toml" -- analyse scores.csv --plan L6 -o "$reports/site" >/dev/null &&
     cargo run --release --quiet --manifest-path "$root/Cargo.toml" -- analyse "$root"/tests/fixtures/analyse/forms/*.json -o "$reports/site" >/dev/null)
   # The review page of `scan` (issue 23): V1's packet for the fixture session, the first two
-  # pages of a form scanned blank at 150 dpi, so that every judgement there is to decide.
+  # pages of a form scanned blank at 150 dpi, so that every judgement there is to decide; and a
+  # blank form printed from the site (`bouw`), all four pages, so that the page also asks which
+  # candidate (a text field) and which assessor.
   scan="$work/scan"
   mkdir -p "$scan/toetsplannen" "$scan/sessies" "$scan/scans"
   cp "$root/toetsplannen/V1-dienstverlening.yaml" "$scan/toetsplannen/"
   cp "$root/tests/fixtures/sessions/pakket/2026-12-03-den-haag.yaml" "$scan/sessies/"
   (cd "$scan" &&
     cargo run --release --quiet --manifest-path "$root/Cargo.toml" -- pakket sessies/2026-12-03-den-haag.yaml >/dev/null 2>&1 &&
+    cargo run --release --quiet --manifest-path "$root/Cargo.toml" -- bouw --format pdf >/dev/null 2>&1 &&
     pdftoppm -gray -png -r 150 -f 11 -l 12 pakketten/2026-12-03-den-haag.pdf scans/p &&
+    pdftoppm -gray -png -r 150 output/V1/beoordelingsformulier.pdf scans/site &&
     cargo run --release --quiet --manifest-path "$root/Cargo.toml" -- scan scans/*.png >/dev/null 2>&1 || true)
+  grep -q 'type="text"' "$scan/uitslagen/scans/scan-controle.html" ||
+    { echo "browser tests: the review page has no blank form to decide" >&2; exit 1; }
   cp "$scan/uitslagen/scans/scan-controle.html" "$reports/site/"
   {
     echo '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Toetsanalyses</title></head><body><main><h1>Toetsanalyses</h1><ul>'
