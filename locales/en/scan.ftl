@@ -15,6 +15,7 @@ scan-page-misaligned = the corner marks and the page code do not agree on where 
 scan-load-io = cannot read { $path }: { $error }
 scan-load-file-too-large = { $path } is larger than the { $max } MiB a scan file may have
 scan-load-not-a-scan = { $path } is not a scan toetsgen reads (PNG, JPEG, TIFF or PDF)
+scan-load-tiff-chain = the pages of this TIFF file cannot be found (its chain of images leaves the file or runs in a circle)
 scan-load-image = { $path } is not a readable image: { $error }
 scan-load-pdf = { $path } is not a readable PDF: { $error }
 scan-load-too-many-pages = { $path } has { $pages } pages, more than the { $max } a scan file may have

@@ -1,8 +1,8 @@
 //! Scans as scanners write them, made by an independent producer: the form's pages filled in by
 //! the test's pen, then written by libtiff's tools (ppm2tiff, tiffcp, tiff2pdf) as PDF files
 //! whose pages are CCITT G4 (black and white, two pages in one file), Flate (grey) and JPEG
-//! (grey) images. `toetsgen scan` renders them (hayro) and reads every value as ticked, none
-//! doubtful.
+//! (grey) images, and the two G4 pages as one multi-page TIFF. `toetsgen scan` renders them
+//! (hayro; the image crate for the TIFF's pages) and reads every value as ticked, none doubtful.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -130,4 +130,23 @@ fn ccitt_flate_and_jpeg_pdfs_are_read() {
         .collect();
     assert_eq!(pages.len(), 4);
     assert!(pages[0].ends_with("g4.pdf") && pages[1].ends_with("g4.pdf"));
+    // The same two G4 pages as one multi-page TIFF (tiffcp's), as a scanner may write a stack.
+    files[0] = scans.join("g4.tif");
+    let mut cmd = toetsgen(dir.path());
+    cmd.arg("scan").args(&files).args(["-o", "uitslagen/tiff"]);
+    exits(&mut cmd, 0, &[]);
+    let read: Value = serde_json::from_slice(
+        &std::fs::read(
+            dir.path()
+                .join(format!("uitslagen/tiff/{SESSION}-2026-0101.json")),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(read["twijfel"], json!([]));
+    for (key, value) in &values {
+        assert_eq!(&read["waarden"][key], value, "{key}");
+    }
+    let first = &read["scan"]["paginas"][1];
+    assert_eq!(first["bestandspagina"], json!(2), "the TIFF's second page");
 }

@@ -23,6 +23,7 @@ mod pdf;
 pub mod qr;
 pub mod review;
 pub mod stack;
+mod tiff;
 pub mod upright;
 pub mod values;
 

@@ -1,4 +1,4 @@
-//! Scans from files: PNG, JPEG and TIFF images (the `image` crate; a TIFF's first page), and PDF
+//! Scans from files: PNG, JPEG and TIFF images (the `image` crate; every page of a TIFF), and PDF
 //! files whose pages are scanned images, rendered by hayro ([`crate::pdf`]). Every page becomes a
 //! [`Grey`] image within the size limits; a file or a page beyond them is refused with a message
 //! that says which and why. Nothing is decoded on opening: an image is decoded, and a PDF's page
@@ -8,12 +8,15 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use std::io::{BufRead, BufReader, Seek};
+
 use image::{ImageReader, Limits};
 use toetsgen_base::msg;
 
 use crate::grey::Grey;
 use crate::limits::{MAX_FILE_BYTES, MAX_PAGES, MAX_PIXELS, MAX_SIDE};
 use crate::pdf::PdfScan;
+use crate::tiff;
 
 /// A scan file, opened: an image (one page) or a PDF.
 pub struct ScanFile {
@@ -25,6 +28,8 @@ pub struct ScanFile {
 enum Kind {
     /// One page: the file's bytes, decoded when asked for.
     Image(Vec<u8>),
+    /// A TIFF of one or more pages: its bytes and where each page's directory is.
+    Tiff(Vec<u8>, Vec<u64>),
     /// A PDF's pages, rendered when asked for.
     Pdf(PdfScan),
 }
@@ -102,8 +107,15 @@ impl ScanFile {
         let bytes = std::fs::read(path).map_err(io)?;
         let kind = if bytes.starts_with(b"%PDF-") {
             Kind::Pdf(PdfScan::open(path, bytes)?)
+        } else if tiff::is_tiff(&bytes) {
+            let pages = tiff::directories(&bytes)
+                .ok_or_else(|| LoadError::Image(path.to_owned(), msg!("scan-load-tiff-chain")))?;
+            for &page in &pages {
+                check_image(path, BufReader::new(tiff::Page::new(&bytes, page)))?;
+            }
+            Kind::Tiff(bytes, pages)
         } else {
-            check_image(path, &bytes)?;
+            check_image(path, std::io::Cursor::new(&bytes[..]))?;
             Kind::Image(bytes)
         };
         Ok(ScanFile {
@@ -121,6 +133,7 @@ impl ScanFile {
     pub fn len(&self) -> usize {
         match &self.kind {
             Kind::Image(_) => 1,
+            Kind::Tiff(_, pages) => pages.len(),
             Kind::Pdf(pdf) => pdf.len(),
         }
     }
@@ -133,7 +146,18 @@ impl ScanFile {
     /// Page `index` (from 0) as a grey image.
     pub fn page(&self, index: usize) -> Result<Grey, LoadError> {
         match &self.kind {
-            Kind::Image(bytes) => decode_image(&self.path, bytes),
+            Kind::Image(bytes) => decode_image(&self.path, std::io::Cursor::new(&bytes[..]), 1),
+            Kind::Tiff(bytes, pages) => {
+                let offset = *pages.get(index).ok_or(LoadError::TooLarge {
+                    path: self.path.clone(),
+                    page: index + 1,
+                })?;
+                decode_image(
+                    &self.path,
+                    BufReader::new(tiff::Page::new(bytes, offset)),
+                    index + 1,
+                )
+            }
             Kind::Pdf(pdf) => pdf.page(&self.path, index),
         }
     }
@@ -146,13 +170,10 @@ pub fn load(path: &Path) -> Result<Vec<Grey>, LoadError> {
     (0..file.len()).map(|i| file.page(i)).collect()
 }
 
-/// A reader of an image file's bytes, its format known; a file of no format the reader knows is not
-/// a scan.
-fn image_reader<'a>(
-    path: &Path,
-    bytes: &'a [u8],
-) -> Result<ImageReader<std::io::Cursor<&'a [u8]>>, LoadError> {
-    let reader = ImageReader::new(std::io::Cursor::new(bytes))
+/// A reader of an image file (or a TIFF's page), its format known; a file of no format the
+/// reader knows is not a scan.
+fn image_reader<R: BufRead + Seek>(path: &Path, reader: R) -> Result<ImageReader<R>, LoadError> {
+    let reader = ImageReader::new(reader)
         .with_guessed_format()
         .map_err(|e| LoadError::Io(path.to_owned(), e))?;
     match reader.format() {
@@ -161,10 +182,10 @@ fn image_reader<'a>(
     }
 }
 
-/// An image file's format and size, from its header: an image of no known format, whose header
-/// does not read, or larger than the limits, is refused before any pixel is decoded.
-fn check_image(path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
-    let (w, h) = image_reader(path, bytes)?
+/// An image's format and size, from its header: an image of no known format, whose header does
+/// not read, or larger than the limits, is refused before any pixel is decoded.
+fn check_image<R: BufRead + Seek>(path: &Path, reader: R) -> Result<(), LoadError> {
+    let (w, h) = image_reader(path, reader)?
         .into_dimensions()
         .map_err(|e| LoadError::Image(path.to_owned(), e.to_string()))?;
     let pixels = u64::from(w) * u64::from(h);
@@ -177,9 +198,10 @@ fn check_image(path: &Path, bytes: &[u8]) -> Result<(), LoadError> {
     Ok(())
 }
 
-/// An image file's bytes decoded to grey, its size checked before its pixels are decoded.
-fn decode_image(path: &Path, bytes: &[u8]) -> Result<Grey, LoadError> {
-    let mut reader = image_reader(path, bytes)?;
+/// An image (page `page` of its file, for messages) decoded to grey, its size checked before
+/// its pixels are decoded.
+fn decode_image<R: BufRead + Seek>(path: &Path, reader: R, page: usize) -> Result<Grey, LoadError> {
+    let mut reader = image_reader(path, reader)?;
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
@@ -187,7 +209,7 @@ fn decode_image(path: &Path, bytes: &[u8]) -> Result<Grey, LoadError> {
     reader.limits(limits);
     let too_large = || LoadError::TooLarge {
         path: path.to_owned(),
-        page: 1,
+        page,
     };
     let image = reader.decode().map_err(|e| match e {
         image::ImageError::Limits(_) => too_large(),
