@@ -3,7 +3,7 @@
 # every .docx, and the word/document.xml inside it, for import_docx (which reads XML by itself
 # too); every valid and invalid plan for load_validate; texts no mutation should be trusted to
 # find for escape_markdown, escape_html and escape_typst; sessions and saved forms for
-# session_yaml, session_csv and saved_form.
+# session_yaml, session_csv and saved_form; small scans for scan_file.
 set -eu
 cd "$(dirname "$0")"
 mkdir -p corpus/import_text corpus/import_docx corpus/load_validate
@@ -83,4 +83,37 @@ done
 for f in $(find ../tests/fixtures/uitslagen -name '*.json'); do
     cp "$f" "corpus/saved_form/$(echo "$f" | sed 's|^\.\./tests/fixtures/||; s|/|_|g')"
 done
+# The scan reader: small scans in every container it reads — a grey and a black-and-white page
+# (with a QR-like pattern and corner squares) as PNG, as one- and two-page TIFFs (Deflate, G4)
+# and as PDFs of CCITT, Flate and JPEG images (libtiff's tools, as a scanner writes them).
+mkdir -p corpus/scan_file
+python3 - corpus/scan_file <<'PY'
+import struct, sys, zlib
+out = sys.argv[1]
+w, h = 96, 128
+px = bytearray(255 for _ in range(w * h))
+for (x0, y0) in [(2, 2), (86, 2), (2, 118), (86, 118)]:
+    for y in range(y0, y0 + 8):
+        for x in range(x0, x0 + 8):
+            px[y * w + x] = 0
+for y in range(100, 116):
+    for x in range(40, 56):
+        if (x // 2 + y // 2) % 2:
+            px[y * w + x] = 0
+open(f"{out}/page.pgm", "wb").write(b"P5\n%d %d\n255\n" % (w, h) + bytes(px))
+rows = [bytes(px[y * w:(y + 1) * w]) for y in range(h)]
+bits = b"".join(bytes(sum((1 << (7 - i)) for i in range(8) if r[x + i] < 128) for x in range(0, w, 8)) for r in rows)
+open(f"{out}/page.pbm", "wb").write(b"P4\n%d %d\n" % (w, h) + bits)
+def chunk(t, d): return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+raw = b"".join(b"\0" + r for r in rows)
+png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+open(f"{out}/page.png", "wb").write(png)
+PY
+if command -v ppm2tiff >/dev/null && command -v tiff2pdf >/dev/null; then
+    (cd corpus/scan_file &&
+        ppm2tiff -c zip page.pgm grey.tif && ppm2tiff -c g4 page.pbm g4.tif &&
+        tiffcp grey.tif g4.tif two.tif &&
+        tiff2pdf -o g4.pdf g4.tif && tiff2pdf -z -o zip.pdf grey.tif && tiff2pdf -j -o jpeg.pdf grey.tif)
+fi
+rm -f corpus/scan_file/page.pgm corpus/scan_file/page.pbm
 ls corpus/* | wc -l

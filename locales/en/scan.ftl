@@ -16,6 +16,7 @@ scan-load-io = cannot read { $path }: { $error }
 scan-load-file-too-large = { $path } is larger than the { $max } MiB a scan file may have
 scan-load-not-a-scan = { $path } is not a scan toetsgen reads (PNG, JPEG, TIFF or PDF)
 scan-load-tiff-chain = the pages of this TIFF file cannot be found (its chain of images leaves the file or runs in a circle)
+scan-load-not-a-file = { $path } is not a plain file (a folder, a pipe or a device): give the scanner's file itself
 scan-load-image = { $path } is not a readable image: { $error }
 scan-load-pdf = { $path } is not a readable PDF: { $error }
 scan-load-too-many-pages = { $path } has { $pages } pages, more than the { $max } a scan file may have

@@ -16,6 +16,7 @@ scan-load-io = kan { $path } niet lezen: { $error }
 scan-load-file-too-large = { $path } is groter dan de { $max } MiB die een scanbestand mag hebben
 scan-load-not-a-scan = { $path } is geen scan die toetsgen leest (PNG, JPEG, TIFF of PDF)
 scan-load-tiff-chain = de pagina's van dit TIFF-bestand zijn niet te vinden (de keten van afbeeldingen loopt buiten het bestand of in een kring)
+scan-load-not-a-file = { $path } is geen gewoon bestand (een map, een pijp of een apparaat): geef het bestand van de scanner zelf
 scan-load-image = { $path } is geen leesbare afbeelding: { $error }
 scan-load-pdf = { $path } is geen leesbare PDF: { $error }
 scan-load-too-many-pages = { $path } heeft { $pages } pagina's, meer dan de { $max } die een scanbestand mag hebben

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::io::{BufRead, BufReader, Seek};
 
 use image::{ImageReader, Limits};
+use toetsgen_base::fs::{BoundedReadError, read_bounded};
 use toetsgen_base::msg;
 
 use crate::grey::Grey;
@@ -41,6 +42,8 @@ pub enum LoadError {
     Io(PathBuf, std::io::Error),
     /// The file is larger than [`MAX_FILE_BYTES`].
     FileTooLarge(PathBuf),
+    /// A folder, a pipe or a device, not a plain file.
+    NotAFile(PathBuf),
     /// Neither an image the reader knows nor a PDF.
     NotAScan(PathBuf),
     /// An image that does not decode.
@@ -73,6 +76,7 @@ impl fmt::Display for LoadError {
                 max = MAX_FILE_BYTES >> 20
             ),
             LoadError::NotAScan(p) => msg!("scan-load-not-a-scan", path = show(p)),
+            LoadError::NotAFile(p) => msg!("scan-load-not-a-file", path = show(p)),
             LoadError::Image(p, e) => msg!("scan-load-image", path = show(p), error = e.as_str()),
             LoadError::Pdf(p, e) => msg!("scan-load-pdf", path = show(p), error = e.as_str()),
             LoadError::TooManyPages(p, n) => msg!(
@@ -98,13 +102,26 @@ impl std::error::Error for LoadError {}
 impl ScanFile {
     /// Opens a scan file: by its first bytes, a PDF, or else an image whose format and size are
     /// checked from its header (its pixels are decoded by [`ScanFile::page`]).
+    /// The file is read once and at most [`MAX_FILE_BYTES`] of it; a pipe, a device or a folder
+    /// is refused without being read.
     pub fn open(path: &Path) -> Result<ScanFile, LoadError> {
-        let io = |e| LoadError::Io(path.to_owned(), e);
-        let len = std::fs::metadata(path).map_err(io)?.len();
-        if len > MAX_FILE_BYTES {
+        let bytes = read_bounded(path, MAX_FILE_BYTES, None).map_err(|e| match e {
+            BoundedReadError::Io(e) => LoadError::Io(path.to_owned(), e),
+            BoundedReadError::TooLarge(_) => LoadError::FileTooLarge(path.to_owned()),
+            BoundedReadError::NotAFile | BoundedReadError::Outside(_) => {
+                LoadError::NotAFile(path.to_owned())
+            }
+        })?;
+        ScanFile::from_bytes(path, bytes)
+    }
+
+    /// A scan file from its bytes (`path` names it in messages): by its first bytes a PDF, a
+    /// TIFF of one or more pages, or another image; each image's format and size checked from
+    /// its header.
+    pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<ScanFile, LoadError> {
+        if bytes.len() as u64 > MAX_FILE_BYTES {
             return Err(LoadError::FileTooLarge(path.to_owned()));
         }
-        let bytes = std::fs::read(path).map_err(io)?;
         let kind = if bytes.starts_with(b"%PDF-") {
             Kind::Pdf(PdfScan::open(path, bytes)?)
         } else if tiff::is_tiff(&bytes) {
@@ -225,7 +242,8 @@ mod tests {
     use super::*;
 
     /// A PNG and a JPEG read back as grey pages of their size; a text file is not a scan; an
-    /// image beyond the limits is refused before its pixels are decoded.
+    /// image beyond the limits is refused before its pixels are decoded; what is not a plain file
+    /// is refused unread.
     #[test]
     fn images_are_read_and_checked() {
         let tmp = tempfile::tempdir().unwrap();
@@ -245,5 +263,9 @@ mod tests {
         let path = dir.join("wide.png");
         wide.save(&path).unwrap();
         assert!(matches!(load(&path), Err(LoadError::TooLarge { .. })));
+        // A folder and a device are refused without being read (/dev/zero would never end).
+        assert!(matches!(load(dir), Err(LoadError::NotAFile(_))));
+        let zero = Path::new("/dev/zero");
+        assert!(matches!(load(zero), Err(LoadError::NotAFile(_))));
     }
 }
