@@ -1,8 +1,9 @@
 //! Scans as scanners write them, made by an independent producer: the form's pages filled in by
 //! the test's pen, then written by libtiff's tools (ppm2tiff, tiffcp, tiff2pdf) as PDF files
 //! whose pages are CCITT G4 (black and white, two pages in one file), Flate (grey) and JPEG
-//! (grey) images, and the two G4 pages as one multi-page TIFF. `toetsgen scan` renders them
-//! (hayro; the image crate for the TIFF's pages) and reads every value as ticked, none doubtful.
+//! (grey) images, the two G4 pages as one multi-page TIFF, and page 3 as a JBIG2 image
+//! (jbig2enc, its stream first decoded by jbig2dec). `toetsgen scan` renders them (hayro; the
+//! image crate for the TIFF's pages) and reads every value as ticked, none doubtful.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -11,6 +12,7 @@ use serde_json::{Value, json};
 
 use crate::common::{exits, run, toetsgen};
 use crate::scan_command::{SESSION, chosen, fill_in, packet};
+use crate::scan_read::pen::pdf_of_image;
 
 /// A page image as a TIFF by ppm2tiff: `g4` from a black and white PBM (the pen and print
 /// black, below half grey), otherwise from a grey PGM with compression `compression`.
@@ -149,4 +151,36 @@ fn ccitt_flate_and_jpeg_pdfs_are_read() {
     }
     let first = &read["scan"]["paginas"][1];
     assert_eq!(first["bestandspagina"], json!(2), "the TIFF's second page");
+    // Page 3 as JBIG2 (jbig2enc's generic region, PDF-ready), checked first by jbig2dec.
+    let jb2 = scans.join("blad-3.jb2");
+    let out = run(Command::new("jbig2enc")
+        .args(["-p", "-G", "-T", "128"])
+        .arg(&pngs[2]));
+    std::fs::write(&jb2, &out.stdout).unwrap();
+    let (w, h) = image::image_dimensions(&pngs[2]).unwrap();
+    let decoded = scans.join("blad-3.pbm");
+    run(Command::new("jbig2dec")
+        .args(["-e", "-t", "pbm", "-o"])
+        .arg(&decoded)
+        .arg(&jb2));
+    let header = std::fs::read(&decoded).unwrap();
+    assert!(header.starts_with(format!("P4\n{w} {h}\n").as_bytes()));
+    let pdf = pdf_of_image(&out.stdout, (w, h, 1), 200.0, "/JBIG2Decode");
+    files[1] = scans.join("jbig2.pdf");
+    std::fs::write(&files[1], pdf).unwrap();
+    let mut cmd = toetsgen(dir.path());
+    cmd.arg("scan").args(&files).args(["-o", "uitslagen/jbig2"]);
+    exits(&mut cmd, 0, &[]);
+    let read: Value = serde_json::from_slice(
+        &std::fs::read(
+            dir.path()
+                .join(format!("uitslagen/jbig2/{SESSION}-2026-0101.json")),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(read["twijfel"], json!([]));
+    for (key, value) in &values {
+        assert_eq!(&read["waarden"][key], value, "{key}");
+    }
 }

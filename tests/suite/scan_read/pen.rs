@@ -284,14 +284,25 @@ pub(crate) fn foreign_page(dpi: f64, rng: &mut Rng) -> Grey {
 /// A one-page PDF whose page is the JPEG `jpeg` of `w` × `h` pixels scanned at `dpi`, as a
 /// scanner writes it (a DCT-encoded grey image filling the page).
 pub(crate) fn pdf_of_jpeg(jpeg: &[u8], w: u32, h: u32, dpi: f64) -> Vec<u8> {
+    pdf_of_image(jpeg, (w, h, 8), dpi, "/DCTDecode")
+}
+
+/// A one-page PDF whose page is the grey image `data` (`w` × `h` pixels of `bits` bits,
+/// encoded with the PDF filter `filter`) scanned at `dpi`, filling the page.
+pub(crate) fn pdf_of_image(
+    data: &[u8],
+    (w, h, bits): (u32, u32, u8),
+    dpi: f64,
+    filter: &str,
+) -> Vec<u8> {
     let (pw, ph) = (f64::from(w) * 72.0 / dpi, f64::from(h) * 72.0 / dpi);
     let content = format!("q {pw:.2} 0 0 {ph:.2} 0 0 cm /Im Do Q");
     let image = format!(
-        "<< /Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length {} >>\nstream\n",
-        jpeg.len()
+        "<< /Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace /DeviceGray /BitsPerComponent {bits} /Filter {filter} /Length {} >>\nstream\n",
+        data.len()
     );
     let mut image = image.into_bytes();
-    image.extend_from_slice(jpeg);
+    image.extend_from_slice(data);
     image.extend_from_slice(b"\nendstream");
     let mut contents = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
     contents.extend_from_slice(content.as_bytes());
