@@ -12,27 +12,17 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value, json};
 use toetsgen::document::packet::scan::Sidecar;
 
-use crate::common::{exits, run, seed_v1, toetsgen};
-use crate::scan_command::{chosen, fill_in_form};
+use crate::common::{exits, run, toetsgen};
+use crate::scan_command::{chosen, fill_in_form, packet_of};
 
 const SESSION: &str = "2026-12-11-breda";
 
 /// A project with V1 and a session of one candidate and two assessors, its packet made.
 fn packet() -> (tempfile::TempDir, Sidecar) {
-    let dir = crate::common::project(&[&seed_v1()]);
-    std::fs::create_dir_all(dir.path().join("sessies")).unwrap();
-    std::fs::write(
-        dir.path().join(format!("sessies/{SESSION}.yaml")),
+    packet_of(
+        SESSION,
         "plan: V1\ndatum: 2026-12-11\nlocatie: Stadskantoor Breda\nbeoordelaars: [Annelies de Vries, Bram Peeters]\nkandidaten:\n  - {naam: Jan Jansen, nummer: \"2026-0101\"}\n",
     )
-    .unwrap();
-    exits(
-        toetsgen(dir.path()).args(["packet", &format!("sessies/{SESSION}.yaml")]),
-        0,
-        &[],
-    );
-    let json = std::fs::read(dir.path().join(format!("pakketten/{SESSION}.scan.json"))).unwrap();
-    (dir, serde_json::from_slice(&json).unwrap())
 }
 
 /// Every file under `dir`, with its bytes.

@@ -18,20 +18,30 @@ const DPI: f64 = 200.0;
 
 /// A project with V1 and a session of one candidate and one assessor, its packet made.
 pub(crate) fn packet() -> (tempfile::TempDir, Sidecar) {
-    let dir = crate::common::project(&[&seed_v1()]);
-    std::fs::create_dir_all(dir.path().join("sessies")).unwrap();
-    std::fs::write(
-        dir.path().join(format!("sessies/{SESSION}.yaml")),
+    packet_of(
+        SESSION,
         "plan: V1\ndatum: 2026-12-10\nlocatie: Stadskantoor Tilburg\nbeoordelaars: [Annelies de Vries]\nkandidaten:\n  - {naam: Jan Jansen, nummer: \"2026-0101\"}\n",
     )
-    .unwrap();
+}
+
+/// A project with V1 and the session `session` (its file's text `yaml`), its packet made.
+pub(crate) fn packet_of(session: &str, yaml: &str) -> (tempfile::TempDir, Sidecar) {
+    let dir = crate::common::project(&[&seed_v1()]);
+    std::fs::create_dir_all(dir.path().join("sessies")).unwrap();
+    std::fs::write(dir.path().join(format!("sessies/{session}.yaml")), yaml).unwrap();
     exits(
-        toetsgen(dir.path()).args(["packet", &format!("sessies/{SESSION}.yaml")]),
+        toetsgen(dir.path()).args(["packet", &format!("sessies/{session}.yaml")]),
         0,
         &[],
     );
-    let json = std::fs::read(dir.path().join(format!("pakketten/{SESSION}.scan.json"))).unwrap();
+    let json = std::fs::read(dir.path().join(format!("pakketten/{session}.scan.json"))).unwrap();
     (dir, serde_json::from_slice(&json).unwrap())
+}
+
+/// The saved form of candidate 2026-0101 of [`SESSION`] that `scan` wrote in `uitslagen/<out>/`.
+pub(crate) fn saved(dir: &Path, out: &str) -> Value {
+    let path = dir.join(format!("uitslagen/{out}/{SESSION}-2026-0101.json"));
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
 }
 
 /// The values the test ticks: observations by a pattern, judgements voldoende but for three.
@@ -201,14 +211,7 @@ fn a_form_read_back_gives_the_result_of_the_same_form_on_screen() {
     let mut cmd = toetsgen(dir.path());
     cmd.arg("scan").args(&files);
     exits(&mut cmd, 0, &[]);
-    let read: Value = serde_json::from_slice(
-        &std::fs::read(
-            dir.path()
-                .join(format!("uitslagen/scans/{SESSION}-2026-0101.json")),
-        )
-        .unwrap(),
-    )
-    .unwrap();
+    let read = saved(dir.path(), "scans");
     assert_eq!(read["bron"], json!("scan"));
     let names = &read["kandidaat"];
     assert_eq!(names["naam"], json!("Jan Jansen"), "from the session file");
@@ -284,14 +287,7 @@ fn a_missing_and_a_foreign_page_are_named() {
         ],
     );
     assert_eq!(stderr.matches("error:").count(), 2, "{stderr}");
-    let read: Value = serde_json::from_slice(
-        &std::fs::read(
-            dir.path()
-                .join(format!("uitslagen/scans/{SESSION}-2026-0101.json")),
-        )
-        .unwrap(),
-    )
-    .unwrap();
+    let read = saved(dir.path(), "scans");
     assert!(!read["twijfel"].as_array().unwrap().is_empty());
 }
 

@@ -11,7 +11,7 @@ use std::process::Command;
 use serde_json::{Value, json};
 
 use crate::common::{exits, run, toetsgen};
-use crate::scan_command::{SESSION, chosen, fill_in, packet};
+use crate::scan_command::{SESSION, chosen, fill_in, packet, saved};
 use crate::scan_read::pen::pdf_of_image;
 
 /// A page image as a TIFF by ppm2tiff: `g4` from a black and white PBM (the pen and print
@@ -57,6 +57,27 @@ fn pdf(tifs: &[PathBuf], flags: &[&str], to: &Path) -> Vec<u8> {
         .arg(to)
         .arg(&joined));
     std::fs::read(to).unwrap()
+}
+
+/// `files` read by `toetsgen scan` into `uitslagen/<out>/`: every value as ticked, none doubtful;
+/// the saved form.
+fn read_back(
+    dir: &Path,
+    files: &[PathBuf],
+    out: &str,
+    values: &serde_json::Map<String, Value>,
+) -> Value {
+    let mut cmd = toetsgen(dir);
+    cmd.arg("scan")
+        .args(files)
+        .args(["-o", &format!("uitslagen/{out}")]);
+    exits(&mut cmd, 0, &[]);
+    let read = saved(dir, out);
+    assert_eq!(read["twijfel"], json!([]), "{out}");
+    for (key, value) in values {
+        assert_eq!(&read["waarden"][key], value, "{out}: {key}");
+    }
+    read
 }
 
 /// Pages 1–2 as one CCITT G4 PDF, page 3 as Flate, page 4 as JPEG: every value read as ticked.
@@ -112,21 +133,7 @@ fn ccitt_flate_and_jpeg_pdfs_are_read() {
         assert!(text.contains(filter), "{name} holds {filter} images");
         files.push(to);
     }
-    let mut cmd = toetsgen(dir.path());
-    cmd.arg("scan").args(&files);
-    exits(&mut cmd, 0, &[]);
-    let read: Value = serde_json::from_slice(
-        &std::fs::read(
-            dir.path()
-                .join(format!("uitslagen/scans/{SESSION}-2026-0101.json")),
-        )
-        .unwrap(),
-    )
-    .unwrap();
-    assert_eq!(read["twijfel"], json!([]));
-    for (key, value) in &values {
-        assert_eq!(&read["waarden"][key], value, "{key}");
-    }
+    let read = read_back(dir.path(), &files, "scans", &values);
     let pages: Vec<&str> = (read["scan"]["paginas"].as_array().unwrap().iter())
         .map(|p| p["bestand"].as_str().unwrap())
         .collect();
@@ -134,21 +141,7 @@ fn ccitt_flate_and_jpeg_pdfs_are_read() {
     assert!(pages[0].ends_with("g4.pdf") && pages[1].ends_with("g4.pdf"));
     // The same two G4 pages as one multi-page TIFF (tiffcp's), as a scanner may write a stack.
     files[0] = scans.join("g4.tif");
-    let mut cmd = toetsgen(dir.path());
-    cmd.arg("scan").args(&files).args(["-o", "uitslagen/tiff"]);
-    exits(&mut cmd, 0, &[]);
-    let read: Value = serde_json::from_slice(
-        &std::fs::read(
-            dir.path()
-                .join(format!("uitslagen/tiff/{SESSION}-2026-0101.json")),
-        )
-        .unwrap(),
-    )
-    .unwrap();
-    assert_eq!(read["twijfel"], json!([]));
-    for (key, value) in &values {
-        assert_eq!(&read["waarden"][key], value, "{key}");
-    }
+    let read = read_back(dir.path(), &files, "tiff", &values);
     let first = &read["scan"]["paginas"][1];
     assert_eq!(first["bestandspagina"], json!(2), "the TIFF's second page");
     // Page 3 as JBIG2 (jbig2enc's generic region, PDF-ready), checked first by jbig2dec.
@@ -168,19 +161,5 @@ fn ccitt_flate_and_jpeg_pdfs_are_read() {
     let pdf = pdf_of_image(&out.stdout, (w, h, 1), 200.0, "/JBIG2Decode");
     files[1] = scans.join("jbig2.pdf");
     std::fs::write(&files[1], pdf).unwrap();
-    let mut cmd = toetsgen(dir.path());
-    cmd.arg("scan").args(&files).args(["-o", "uitslagen/jbig2"]);
-    exits(&mut cmd, 0, &[]);
-    let read: Value = serde_json::from_slice(
-        &std::fs::read(
-            dir.path()
-                .join(format!("uitslagen/jbig2/{SESSION}-2026-0101.json")),
-        )
-        .unwrap(),
-    )
-    .unwrap();
-    assert_eq!(read["twijfel"], json!([]));
-    for (key, value) in &values {
-        assert_eq!(&read["waarden"][key], value, "{key}");
-    }
+    read_back(dir.path(), &files, "jbig2", &values);
 }
