@@ -58,6 +58,20 @@ pub struct StackDocument {
 }
 
 impl StackDocument {
+    /// The document a page's reading names, with none of its pages yet; `blanco` for a blank
+    /// form from the site.
+    fn of(reading: &PageReading, blanco: bool) -> StackDocument {
+        StackDocument {
+            sidecar: reading.sidecar,
+            document: reading.document,
+            pages: BTreeMap::new(),
+            paginas: reading.code.paginas,
+            velden: Vec::new(),
+            crops: Vec::new(),
+            blanco,
+        }
+    }
+
     /// Whether every page of the document is in the stack.
     pub fn complete(&self) -> bool {
         (1..=self.paginas).all(|p| self.pages.contains_key(&p))
@@ -188,15 +202,7 @@ fn blank(
             return None;
         }
     }
-    let doc = run.get_or_insert_with(|| StackDocument {
-        sidecar: reading.sidecar,
-        document: reading.document,
-        pages: BTreeMap::new(),
-        paginas: reading.code.paginas,
-        velden: Vec::new(),
-        crops: Vec::new(),
-        blanco: true,
-    });
+    let doc = run.get_or_insert_with(|| StackDocument::of(&reading, true));
     doc.pages.insert(reading.code.pagina, origin);
     doc.velden.extend(reading.velden);
     doc.crops.extend(reading.crops);
@@ -224,15 +230,8 @@ fn file(
     origin: Origin,
     reading: PageReading,
 ) {
-    let doc = (docs.entry((reading.sidecar, reading.document))).or_insert_with(|| StackDocument {
-        sidecar: reading.sidecar,
-        document: reading.document,
-        pages: BTreeMap::new(),
-        paginas: reading.code.paginas,
-        velden: Vec::new(),
-        crops: Vec::new(),
-        blanco: false,
-    });
+    let doc = (docs.entry((reading.sidecar, reading.document)))
+        .or_insert_with(|| StackDocument::of(&reading, false));
     if let Some(first) = doc.pages.get(&reading.code.pagina) {
         let differ = merge_again(&mut doc.velden, reading.velden);
         problems.push(StackProblem::Twice {
