@@ -109,9 +109,10 @@ fn source(forms: &[&FormRead<'_>], uprights: &Uprights<'_>) -> String {
     let nummer = (first.layout.kandidaat.clone())
         .or_else(|| first.form["kandidaatnummer"].as_str().map(str::to_owned))
         .unwrap_or_default();
-    let kandidaat = format!("{nummer} {}", first.names.kandidaat)
-        .trim()
-        .to_owned();
+    let kandidaat = match format!("{nummer} {}", first.names.kandidaat).trim() {
+        "" => UNKNOWN.to_owned(),
+        known => known.to_owned(),
+    };
     let title = format!("Inzage beoordelingsformulier — kandidaat {kandidaat}"); // document text
     let mut out = format!(
         "#set document(title: {title})\n\
@@ -218,6 +219,9 @@ fn summary(form: &FormRead<'_>, with_assessor: bool) -> String {
     }
     out
 }
+
+/// Who a blank form's candidate is while the office has not decided it.
+const UNKNOWN: &str = "nog niet bekend (blanco formulier)"; // document text
 
 /// What the first page calls the result the assessor ticked.
 const RESULT: &str = "Uitslag die de beoordelaar aankruiste"; // document text
