@@ -6,7 +6,9 @@
 //! output folder, which `toetsgen uitslagen` takes as it takes forms saved on screen. Every page
 //! that gives no reading, every page scanned twice and every page missing from a form is named
 //! with its file and page on standard error, and the exit code is then 1; a doubtful box leaves
-//! its field empty (`null`) and listed under `twijfel`, never guessed.
+//! its field empty (`null`) and listed under `twijfel`, never guessed. Beside the forms: the
+//! review page of what is doubtful ([`decide`]), the images of handwritten fields ([`pages`])
+//! and each candidate's inzage PDF ([`inzage`]).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
