@@ -278,7 +278,11 @@ fn write_forms<'a>(stack: &Stack, out: &Out<'a>) -> Result<(Vec<FormRead<'a>>, u
         let vragen = &out.vragen[doc.sidecar];
         let mut found = decide::items(&form, &name, &who, layout, doc, vragen);
         for item in found.iter_mut().filter(|i| i.veld == KANDIDAATNUMMER) {
-            item.crops = written_candidate(dir, &handschrift);
+            // What the assessor wrote on the name and number lines, from the images kept.
+            let written = out
+                .uprights
+                .handwriting(doc.pages.values(), &WRITTEN_CANDIDATE);
+            item.crops = written.into_iter().map(|png| (None, png)).collect();
         }
         items.extend(found);
         let mut json = serde_json::to_vec_pretty(&form).context(msg!("cmd-scan-json"))?;
@@ -302,18 +306,9 @@ fn write_forms<'a>(stack: &Stack, out: &Out<'a>) -> Result<(Vec<FormRead<'a>>, u
     Ok((forms, items.len()))
 }
 
-/// What the assessor wrote on a blank form's name and number lines, as the images kept of them
-/// (read back from the files just written), for the review page's question which candidate.
-fn written_candidate(
-    dir: &Path,
-    handschrift: &std::collections::BTreeMap<String, String>,
-) -> Vec<(Option<String>, Vec<u8>)> {
-    (["kandidaat.naam", KANDIDAATNUMMER].iter())
-        .filter_map(|veld| handschrift.get(*veld))
-        .filter_map(|file| std::fs::read(dir.join(file)).ok())
-        .map(|png| (None, png))
-        .collect()
-}
+/// The handwritten fields of a blank form that say whose it is: the review page shows them beside
+/// the question which candidate.
+const WRITTEN_CANDIDATE: [&str; 2] = ["kandidaat.naam", KANDIDAATNUMMER];
 
 /// Who a form is of, on the review page: "2026-0012 Jan Jansen, beoordelaar 1".
 fn who(layout: &DocumentLayout, names: &Names) -> String {

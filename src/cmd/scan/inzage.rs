@@ -248,7 +248,7 @@ fn page(form: &FormRead<'_>, pagina: u32, image: &str) -> String {
             None => *value == Value::Bool(true),
             Some(w) => value.as_str() == Some(w.as_str()),
         };
-        let stroke = if value.is_null() && form.form["waarden"].get(&b.veld).is_some() {
+        let stroke = if value.is_null() && waarden.get(&b.veld).is_some() {
             "(paint: rgb(\"#c2410c\"), thickness: 1.5pt, dash: \"dashed\")"
         } else if ticked && besloten.contains(&b.veld) {
             "1.5pt + rgb(\"#0b5cad\")"

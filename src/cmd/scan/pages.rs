@@ -81,14 +81,35 @@ impl<'a> Uprights<'a> {
     ) -> Result<BTreeMap<String, String>> {
         let folder = self.dir.join(HANDSCHRIFT).join(form);
         clear_images(&folder);
-        let mut written = BTreeMap::new();
-        for (veld, png) in pages.filter_map(|o| self.handschrift.get(o)).flatten() {
+        let fields: Vec<&(String, Vec<u8>)> = (pages.filter_map(|o| self.handschrift.get(o)))
+            .flatten()
+            .collect();
+        if !fields.is_empty() {
             fs::create_dir_all(&folder)?;
+        }
+        let mut written = BTreeMap::new();
+        for (veld, png) in fields {
             let file = format!("{}.png", super::safe(veld, &['.', '_']));
             fs::write_atomic(&folder.join(&file), png)?;
             written.insert(veld.clone(), format!("{HANDSCHRIFT}/{form}/{file}"));
         }
         Ok(written)
+    }
+
+    /// The images (PNG) of the handwritten fields `velden` with writing on the pages of a form,
+    /// in the order of `velden`.
+    pub(crate) fn handwriting<'o>(
+        &self,
+        pages: impl Iterator<Item = &'o Origin>,
+        velden: &[&str],
+    ) -> Vec<Vec<u8>> {
+        let fields: Vec<&(String, Vec<u8>)> = (pages.filter_map(|o| self.handschrift.get(o)))
+            .flatten()
+            .collect();
+        (velden.iter())
+            .filter_map(|veld| fields.iter().find(|(v, _)| v == veld))
+            .map(|(_, png)| png.clone())
+            .collect()
     }
 
     /// The image of a page kept for the inzage (in the compiler's root), if it was kept.
